@@ -1,0 +1,145 @@
+"""The candidature dossier: everything the director fills in, around the grappe.
+
+The grappe (OGs and ESSMS) drives eligibility and budget; the rest (porteur, targets, planning,
+annexes, attestations) is what the printed dossier must hold (programme.md §7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
+
+from esms_desktop.domain.grappe import Grappe
+
+
+@dataclass(frozen=True, slots=True)
+class Porteur:
+    """Identity of the porteur OG and the people the ARS deals with."""
+
+    name: str = ""
+    legal_status: str = ""
+    siren: str = ""
+    siret: str = ""
+    finess_ej: str = ""
+    address: str = ""
+    postal_code: str = ""
+    town: str = ""
+    legal_representative: str = ""
+    legal_representative_title: str = ""
+    project_lead: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UsageTarget:
+    """A usage-target commitment (cible d'usage); thresholds are per call, hence editable."""
+
+    indicator: str
+    sector: str = ""
+    threshold_pct: Decimal | None = None
+    window: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    label: str
+    due: date | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Annex:
+    """One item of the annex checklist, with the file the user attached if any."""
+
+    key: str
+    label: str
+    required: bool = True
+    provided: bool = False
+    file_name: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attestation:
+    key: str
+    label: str
+    accepted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AutodiagResponse:
+    """Answers (question id → level 0–4) given for one scope: the grappe, an OG or an ESSMS."""
+
+    scope: str = "grappe"
+    answers: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+
+DEFAULT_ANNEXES: tuple[Annex, ...] = (
+    Annex("lettre_engagement", "Lettre d'engagement de chaque organisme gestionnaire"),
+    Annex("convention_grappe", "Convention de grappe (ou acte constitutif du groupement)"),
+    Annex(
+        "repartition_heures",
+        "Répartition des heures (services à domicile : activités essentielles / confort)",
+        required=False,
+    ),
+    Annex(
+        "accord_entite_nationale", "Accord de l'entité nationale, le cas échéant", required=False
+    ),
+    Annex(
+        "preuves_achat",
+        "Éléments de la procédure d'achat (consultation des éditeurs) pour les acquisitions",
+        required=False,
+    ),
+    Annex("statuts_kbis", "Statuts ou extrait Kbis du porteur"),
+    Annex("rib", "Relevé d'identité bancaire (RIB) du porteur"),
+)
+
+DEFAULT_ATTESTATIONS: tuple[Attestation, ...] = (
+    Attestation(
+        "pas_double_financement",
+        "Aucun ESSMS du projet n'a déjà été financé par le programme ESMS numérique, "
+        "ni son éditeur via SONS pour un autre DUI.",
+    ),
+    Attestation(
+        "pas_autres_fonds_ue", "Le projet ne bénéficie d'aucun autre financement européen."
+    ),
+    Attestation(
+        "cibles_usage",
+        "Les organismes gestionnaires s'engagent à atteindre les cibles d'usage du programme.",
+    ),
+    Attestation("exactitude", "Les informations du présent dossier sont exactes et sincères."),
+)
+
+DEFAULT_USAGE_TARGETS: tuple[UsageTarget, ...] = (
+    UsageTarget("Part des personnes accompagnées disposant d'un DUI actif"),
+    UsageTarget("Identités qualifiées avec l'INS"),
+    UsageTarget("Documents envoyés au DMP / Mon espace santé"),
+    UsageTarget("Messages échangés par MSSanté"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """A candidature in progress. ``overrides`` hold campaign values the user entered (€)."""
+
+    name: str
+    campaign_id: str
+    id: int | None = None
+    project_title: str = ""
+    porteur: Porteur = field(default_factory=Porteur)
+    grappe: Grappe = field(default_factory=Grappe)
+    overrides: Mapping[str, Decimal] = field(default_factory=lambda: MappingProxyType({}))
+    autodiagnostics: tuple[AutodiagResponse, ...] = ()
+    usage_targets: tuple[UsageTarget, ...] = DEFAULT_USAGE_TARGETS
+    milestones: tuple[Milestone, ...] = ()
+    governance: str = ""
+    annexes: tuple[Annex, ...] = DEFAULT_ANNEXES
+    attestations: tuple[Attestation, ...] = DEFAULT_ATTESTATIONS
+    convention_date: date | None = None
+    created: datetime | None = None
+    updated: datetime | None = None

@@ -1,0 +1,445 @@
+"""Eligibility of a grappe to one campaign: explained findings and the ESSMS that count.
+
+The engine never refuses to answer: a bad row is reported and left out of the count, a rule not
+met becomes a finding whose severity the campaign file decides, and a condition the data cannot
+tell (the Ségur referencing, say) is "à vérifier" rather than a silent pass or a block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from esms_desktop.domain.campaign import Campaign, Threshold
+from esms_desktop.domain.findings import Finding, Severity, is_blocking
+from esms_desktop.domain.geography import region_of
+from esms_desktop.domain.grappe import (
+    Establishment,
+    Grappe,
+    Organisation,
+    ProjectType,
+    solution_key,
+)
+from esms_desktop.domain.identifiers import (
+    check_finess,
+    finess_department,
+    is_island_or_overseas,
+    normalise,
+)
+from esms_desktop.domain.nomenclature import Category, CategoryEligibility, Nomenclature
+
+
+@dataclass(frozen=True, slots=True)
+class RowStatus:
+    """One ESSMS row as the engine sees it: counted or not, and why not."""
+
+    index: int
+    og: Organisation
+    establishment: Establishment
+    category: Category
+    counted: bool
+    reason: str = ""
+
+    @property
+    def finess(self) -> str:
+        return self.establishment.finess
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    campaign_id: str
+    findings: tuple[Finding, ...]
+    rows: tuple[RowStatus, ...]
+
+    @property
+    def eligible(self) -> bool:
+        return not is_blocking(self.findings)
+
+    @property
+    def counted(self) -> tuple[RowStatus, ...]:
+        return tuple(r for r in self.rows if r.counted)
+
+    @property
+    def counted_establishments(self) -> int:
+        return len(self.counted)
+
+    def findings_for(self, finess: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.finess == finess)
+
+
+def _rule(campaign: Campaign, what: str, threshold: Threshold | None = None) -> str:
+    text = f"{campaign.id} · {what}"
+    if threshold is not None:
+        text += f" ({threshold.value}"
+        if threshold.source:
+            text += f" — {threshold.source}"
+        text += ")"
+    return text
+
+
+def _exclusion(
+    est: Establishment, category: Category, seen: dict[str, int]
+) -> tuple[str, str, str] | None:
+    """Why a row is left out of the count, as (code, message, rule), or None when it counts."""
+    if not est.finess:
+        return (
+            "finess_absent",
+            "pas de FINESS géographique ; une structure sans FINESS propre n'est pas éligible et "
+            "n'est pas comptée.",
+            "financement par FINESS géographique",
+        )
+    check = check_finess(est.finess)
+    if not check.ok:
+        return (
+            "finess_invalide",
+            f"{check.problem} ; ligne non comptée tant que le numéro n'est pas corrigé.",
+            "FINESS géographique valide",
+        )
+    if check.value in seen:
+        return (
+            "finess_en_double",
+            f"FINESS déjà présent à la ligne {seen[check.value] + 1} du projet ; compté une seule "
+            "fois.",
+            "un FINESS géographique compte une fois",
+        )
+    kind = category.eligibility
+    if kind is CategoryEligibility.USLD:
+        return (
+            "categorie_usld",
+            "une USLD (catégorie 362) relève du sanitaire et n'est jamais éligible, même "
+            "rattachée à un EHPAD ; ligne non comptée.",
+            "périmètre ESSMS (CASF L312-1), FAQ ESMS numérique",
+        )
+    if kind is CategoryEligibility.NOT_MEDICO_SOCIAL:
+        return (
+            "categorie_hors_medico_social",
+            f"la catégorie {category.display} n'est pas un ESSMS (domaine {category.domain}) ; "
+            "ligne non comptée.",
+            "périmètre ESSMS (CASF L312-1)",
+        )
+    return None
+
+
+def _row_statuses(
+    grappe: Grappe, campaign: Campaign, nomenclature: Nomenclature, out: list[Finding]
+) -> list[RowStatus]:
+    rows: list[RowStatus] = []
+    seen: dict[str, int] = {}
+    for index, (og, est) in enumerate(grappe.rows()):
+        who = f"{est.name or 'ESSMS sans nom'} ({est.finess or 'sans FINESS'}, {og.name})"
+        category = nomenclature.get(est.category)
+        excluded = _exclusion(est, category, seen)
+        if excluded is None and campaign.scope.no_double_funding and est.already_funded:
+            excluded = (
+                "deja_finance",
+                "déclaré déjà financé (programme ESMS numérique ou SONS pour un autre DUI) : "
+                "pas de double financement, ligne non comptée.",
+                "pas de double financement",
+            )
+        if excluded is not None:
+            code, message, rule = excluded
+            rows.append(RowStatus(index, og, est, category, False, message))
+            out.append(
+                Finding(
+                    code,
+                    Severity.AVERTISSEMENT,
+                    f"{who} : {message}",
+                    _rule(campaign, rule),
+                    est.finess,
+                    og.name,
+                )
+            )
+            continue
+        seen[normalise(est.finess)] = index
+        if category.eligibility is CategoryEligibility.UNKNOWN:
+            out.append(
+                Finding(
+                    "categorie_inconnue",
+                    Severity.AVERTISSEMENT,
+                    f"{who} : catégorie « {category.code} » absente de la nomenclature FINESS "
+                    "connue ; acceptée, vérifiez qu'il s'agit bien d'un ESSMS.",
+                    _rule(campaign, "catégorie FINESS"),
+                    est.finess,
+                    og.name,
+                )
+            )
+        rows.append(RowStatus(index, og, est, category, True))
+    return rows
+
+
+def evaluate(grappe: Grappe, campaign: Campaign, nomenclature: Nomenclature) -> Eligibility:
+    """Check ``grappe`` against every rule of ``campaign``; findings come in a stable order."""
+    findings: list[Finding] = []
+    if grappe.porteur is None:
+        findings.append(
+            Finding(
+                "porteur_absent",
+                Severity.BLOQUANT,
+                "Aucun organisme gestionnaire n'est désigné comme porteur du projet : "
+                "indiquez le porteur (rôle « porteur »).",
+                _rule(campaign, "un porteur par projet"),
+            )
+        )
+    elif sum(1 for o in grappe.organisations if o.role is grappe.porteur.role) > 1:
+        findings.append(
+            Finding(
+                "porteurs_multiples",
+                Severity.BLOQUANT,
+                "Plusieurs organismes sont désignés comme porteur : un seul porte le projet.",
+                _rule(campaign, "un porteur par projet"),
+            )
+        )
+    rows = _row_statuses(grappe, campaign, nomenclature, findings)
+    counted = [r for r in rows if r.counted]
+    findings += _scope_findings(campaign, counted)
+    findings += _size_findings(grappe, campaign, counted)
+    findings += _solution_findings(grappe, campaign, counted)
+    findings += _row_notes(campaign, counted)
+    return Eligibility(campaign.id, tuple(findings), tuple(rows))
+
+
+def _scope_findings(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
+    priority = campaign.scope.priority_sectors
+    if not priority or not counted:
+        return []
+    others = [r for r in counted if r.category.sector.value not in priority]
+    if not others:
+        return []
+    names = ", ".join(r.establishment.name for r in others)
+    sectors = " et ".join(priority)
+    rule = _rule(campaign, f"priorité aux secteurs {sectors}")
+    if 2 * len(others) >= len(counted):
+        return [
+            Finding(
+                "secteurs_hors_priorite_majoritaires",
+                Severity.AVERTISSEMENT,
+                f"{len(others)} ESSMS sur {len(counted)} ne relèvent pas des secteurs prioritaires "
+                f"({sectors}) : ils devraient rester minoritaires ({names}).",
+                rule,
+            )
+        ]
+    return [
+        Finding(
+            "secteurs_hors_priorite",
+            Severity.INFO,
+            f"{len(others)} ESSMS hors secteurs prioritaires ({sectors}), admis en minorité : "
+            f"{names}.",
+            rule,
+        )
+    ]
+
+
+def _size_findings(grappe: Grappe, campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
+    size = campaign.size
+    n = len(counted)
+    island = bool(counted) and all(is_island_or_overseas(r.finess) for r in counted)
+    out: list[Finding] = []
+    minimum = size.min_essms_island if island and size.min_essms_island else size.min_essms
+    if minimum is not None and n < minimum.value:
+        where = " (tous en Corse ou outre-mer)" if island else ""
+        island_hint = (
+            f" ({size.min_essms_island.value} si tous les ESSMS sont en Corse ou outre-mer)"
+            if size.min_essms_island and not island
+            else ""
+        )
+        severity = Severity(size.min_severity)
+        if campaign.kind == "national":
+            advice = " Un projet de cette taille relève de l'appel régional de votre ARS."
+        elif severity is Severity.AVERTISSEMENT:
+            advice = " Ce seuil est apprécié avec souplesse : justifiez la taille de la grappe."
+        else:
+            advice = " Ajoutez des ESSMS ou des organismes partenaires à la grappe."
+        out.append(
+            Finding(
+                "taille_insuffisante",
+                severity,
+                f"Le projet compte {n} ESSMS éligible{'s' if n > 1 else ''}{where} ; "
+                f"il en faut au moins {minimum.value}{island_hint}.{advice}",
+                _rule(campaign, "taille minimale", minimum),
+            )
+        )
+    if size.max_essms is not None and n > size.max_essms.value:
+        advice = f" (campagne « {size.max_advice} »)" if size.max_advice else ""
+        out.append(
+            Finding(
+                "taille_appel_national",
+                Severity.BLOQUANT,
+                f"Le projet compte {n} ESSMS éligibles ; au-delà de {size.max_essms.value}, il "
+                f"relève de l'appel national{advice}, pas de cet appel régional.",
+                _rule(campaign, "taille maximale", size.max_essms),
+            )
+        )
+    with_project = [r for r in counted if r.establishment.project is not ProjectType.AUCUN]
+    if size.funded_cap is not None and len(with_project) > size.funded_cap.value:
+        out.append(
+            Finding(
+                "plafond_essms",
+                Severity.AVERTISSEMENT,
+                f"{len(with_project)} ESSMS ont un projet DUI ; {size.funded_cap.value} au plus "
+                "sont financés : les montants les plus élevés sont retenus, à égalité dans "
+                "l'ordre de saisie, les autres sont « non financés (plafond) ».",
+                _rule(campaign, "plafond d'ESSMS financés", size.funded_cap),
+            )
+        )
+    out += _og_count_findings(grappe, campaign, counted, island)
+    if size.multi_region_note:
+        regions = sorted({region_of(finess_department(r.finess)) for r in counted} - {""})
+        if len(regions) > 1:
+            out.append(
+                Finding(
+                    "multi_regions",
+                    Severity.INFO,
+                    f"La grappe s'étend sur plusieurs régions ({', '.join(regions)}). "
+                    f"{size.multi_region_note}",
+                    _rule(campaign, "projets multirégionaux"),
+                )
+            )
+    return out
+
+
+def _og_count_findings(
+    grappe: Grappe, campaign: Campaign, counted: list[RowStatus], island: bool
+) -> list[Finding]:
+    size = campaign.size
+    rule = (
+        size.small_og_min_ogs_island
+        if island and size.small_og_min_ogs_island
+        else (size.small_og_min_ogs)
+    )
+    if rule is None or not grappe.organisations:
+        return []
+    if not all(o.is_small for o in grappe.organisations):
+        return []  # an OG of 15 ESSMS or more may apply alone or lead small partners
+    ogs = {id(r.og) for r in counted}
+    if len(ogs) >= rule.value:
+        return []
+    where = " en Corse ou outre-mer" if island else ""
+    return [
+        Finding(
+            "petits_og_insuffisants",
+            Severity.BLOQUANT,
+            f"La grappe ne réunit que des petits OG (moins de 15 ESSMS chacun) et en compte "
+            f"{len(ogs)} avec des ESSMS éligibles ; il en faut au moins {rule.value}{where}. "
+            "Ajoutez des partenaires, ou un OG de 15 ESSMS ou plus.",
+            _rule(campaign, "grappe de petits OG", rule),
+        )
+    ]
+
+
+def _solution_findings(
+    grappe: Grappe, campaign: Campaign, counted: list[RowStatus]
+) -> list[Finding]:
+    scope = campaign.scope
+    out: list[Finding] = []
+    if scope.single_solution:
+        labels: dict[str, str] = {}
+        for r in counted:
+            label = r.establishment.dui_solution.strip()
+            if label:
+                labels.setdefault(solution_key(label), label)
+        if grappe.solution.label.strip():
+            labels.setdefault(solution_key(grappe.solution.label), grappe.solution.label)
+        if len(labels) > 1:
+            out.append(
+                Finding(
+                    "solutions_multiples",
+                    Severity.BLOQUANT,
+                    f"Le projet cite {len(labels)} solutions DUI différentes "
+                    f"({' ; '.join(labels.values())}) : tous les ESSMS du projet doivent utiliser "
+                    "la même solution.",
+                    _rule(campaign, "une seule solution DUI par projet"),
+                )
+            )
+        elif not labels and counted:
+            out.append(
+                Finding(
+                    "solution_non_renseignee",
+                    Severity.AVERTISSEMENT,
+                    "Aucune solution DUI n'est renseignée : à vérifier, le projet doit porter sur "
+                    "une seule solution.",
+                    _rule(campaign, "une seule solution DUI par projet"),
+                )
+            )
+    if scope.segur_required and counted:
+        exempt = set(scope.segur_exempt_sectors)
+        if not all(r.category.sector.value in exempt for r in counted):
+            referenced = grappe.solution.segur_referenced
+            rule = _rule(campaign, "DUI référencé Ségur vague 1")
+            if referenced is None:
+                out.append(
+                    Finding(
+                        "segur_a_verifier",
+                        Severity.AVERTISSEMENT,
+                        "Référencement Ségur vague 1 de la solution DUI : à vérifier (non "
+                        "renseigné). Il est exigé, sauf projet uniquement AHI et/ou PJM.",
+                        rule,
+                    )
+                )
+            elif referenced is False:
+                out.append(
+                    Finding(
+                        "solution_non_referencee",
+                        Severity.BLOQUANT,
+                        "La solution DUI n'est pas référencée Ségur vague 1 : elle est exigée "
+                        "pour ce projet (sauf projet uniquement AHI et/ou PJM). Choisissez une "
+                        "solution référencée.",
+                        rule,
+                    )
+                )
+    return out
+
+
+def _row_notes(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
+    out: list[Finding] = []
+    for r in counted:
+        est, og = r.establishment, r.og
+        who = f"{est.name} ({est.finess}, {og.name})"
+        if est.equipment and est.project is ProjectType.AUCUN:
+            out.append(
+                Finding(
+                    "equipement_sans_projet",
+                    Severity.INFO,
+                    f"{who} : l'équipement n'est financé qu'avec un projet DUI (acquisition ou "
+                    "mise en conformité) sur l'ESSMS.",
+                    _rule(campaign, "équipement avec un projet DUI"),
+                    est.finess,
+                    og.name,
+                )
+            )
+        elif est.equipment and not og.is_small and _has_equipment_line(campaign):
+            out.append(
+                Finding(
+                    "equipement_og_non_petit",
+                    Severity.INFO,
+                    f"{who} : la ligne équipement est réservée aux ESSMS des petits OG (moins de "
+                    f"15 ESSMS) ; {og.name} en gère {og.size}.",
+                    _rule(campaign, "équipement des petites structures"),
+                    est.finess,
+                    og.name,
+                )
+            )
+        if (
+            campaign.scope.hours_prorata
+            and r.category.sector.value in campaign.scope.hours_prorata_sectors
+            and est.eligible_hours_pct < 100
+        ):
+            out.append(
+                Finding(
+                    "prorata_heures",
+                    Severity.INFO,
+                    f"{who} : montant proratisé à {_pct(est.eligible_hours_pct)} % d'heures "
+                    "éligibles (activités essentielles) ; joindre la répartition des heures en "
+                    "annexe.",
+                    _rule(campaign, "prorata des heures éligibles (FAQ)"),
+                    est.finess,
+                    og.name,
+                )
+            )
+    return out
+
+
+def _has_equipment_line(campaign: Campaign) -> bool:
+    return any(rule.requires_equipment for rule in campaign.essms_lines)
+
+
+def _pct(value: object) -> str:
+    return str(value).replace(".", ",")

@@ -1,0 +1,177 @@
+"""The grappe: the porteur OG, its partner OGs and the ESSMS they put in the project.
+
+These are plain frozen values. Importers build them, the store maps them to rows, the engines read
+them; nobody mutates them in place (an edit produces a new value), which keeps undo and
+recomputation simple.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+SMALL_OG_LIMIT = 15
+"""An OG managing fewer than 15 ESSMS is "small" (programme.md §3)."""
+LARGE_OG_LIMIT = 30
+
+
+class ProjectType(StrEnum):
+    """What the project does for one ESSMS's DUI."""
+
+    ACQUISITION = "acquisition"
+    CONFORMITE = "conformite"
+    AUCUN = "aucun"
+
+    @property
+    def label(self) -> str:
+        return {
+            "acquisition": "Acquisition d'un DUI",
+            "conformite": "Mise en conformité du DUI",
+            "aucun": "Aucun projet DUI",
+        }[self.value]
+
+
+class OgRole(StrEnum):
+    PORTEUR = "porteur"
+    MEMBRE = "membre"
+
+
+class DuiSituation(StrEnum):
+    """The ESSMS's current DUI, as the autodiagnostic or the user states it."""
+
+    INCONNUE = "inconnue"
+    AUCUN = "aucun"
+    NON_REFERENCE = "non_reference"
+    REFERENCE = "reference"
+
+    @property
+    def label(self) -> str:
+        return {
+            "inconnue": "Non renseignée",
+            "aucun": "Pas de DUI",
+            "non_reference": "DUI non référencé Ségur",
+            "reference": "DUI référencé Ségur",
+        }[self.value]
+
+
+class OgSize(StrEnum):
+    PETIT = "petit"
+    MOYEN = "moyen"
+    GRAND = "grand"
+
+    @property
+    def label(self) -> str:
+        return {"petit": "petit OG", "moyen": "OG moyen", "grand": "grand OG"}[self.value]
+
+
+def og_size_class(essms_count: int) -> OgSize:
+    """Small < 15 ESSMS, medium 15–30, large > 30 (programme.md §3)."""
+    if essms_count < SMALL_OG_LIMIT:
+        return OgSize.PETIT
+    if essms_count <= LARGE_OG_LIMIT:
+        return OgSize.MOYEN
+    return OgSize.GRAND
+
+
+@dataclass(frozen=True, slots=True)
+class Establishment:
+    """One ESSMS of the grappe, with the columns of the grappe template and a few more.
+
+    ``finess`` is kept as typed after normalisation, valid or not: the eligibility engine reports
+    a bad key instead of the importer silently dropping the row.
+    """
+
+    finess: str
+    name: str
+    category: str
+    capacity: int | None = None
+    project: ProjectType = ProjectType.AUCUN
+    equipment: bool = False
+    eligible_hours_pct: Decimal = Decimal(100)
+    dui_solution: str = ""
+    current_dui: DuiSituation = DuiSituation.INCONNUE
+    already_funded: bool = False
+    address: str = ""
+    postal_code: str = ""
+    town: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An organisme gestionnaire (OG) and the ESSMS it puts in the project."""
+
+    name: str
+    role: OgRole = OgRole.MEMBRE
+    siren: str = ""
+    finess_ej: str = ""
+    declared_size: int | None = None
+    establishments: tuple[Establishment, ...] = ()
+    contact_name: str = ""
+    contact_email: str = ""
+    convention_date: date | None = None
+
+    @property
+    def size(self) -> int:
+        """Total ESSMS managed: declared by the user, else its rows in the grappe."""
+        if self.declared_size is not None:
+            return self.declared_size
+        return len(self.establishments)
+
+    @property
+    def size_class(self) -> OgSize:
+        return og_size_class(self.size)
+
+    @property
+    def is_small(self) -> bool:
+        return self.size_class is OgSize.PETIT
+
+
+@dataclass(frozen=True, slots=True)
+class DuiSolution:
+    """The DUI solution chosen for the project (one for the whole project in most campaigns).
+
+    ``segur_referenced`` is ``None`` when unknown: the engine then asks to check it rather than
+    assume either way.
+    """
+
+    editor: str = ""
+    product: str = ""
+    segur_referenced: bool | None = None
+    segur_reference: str = ""
+    justification: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.editor and self.product:
+            return f"{self.editor} — {self.product}"
+        return self.editor or self.product
+
+
+@dataclass(frozen=True, slots=True)
+class Grappe:
+    """Every OG of the project, the porteur first when there is one."""
+
+    organisations: tuple[Organisation, ...] = ()
+    solution: DuiSolution = field(default_factory=DuiSolution)
+
+    @property
+    def porteur(self) -> Organisation | None:
+        return next((o for o in self.organisations if o.role is OgRole.PORTEUR), None)
+
+    def rows(self) -> Iterator[tuple[Organisation, Establishment]]:
+        """Every establishment with its OG, in the order entered."""
+        for og in self.organisations:
+            for est in og.establishments:
+                yield og, est
+
+    @property
+    def establishment_count(self) -> int:
+        return sum(len(o.establishments) for o in self.organisations)
+
+
+def solution_key(label: str) -> str:
+    """Compare DUI solution names as people type them: case, spaces and dash style ignored."""
+    return " ".join(label.casefold().replace("–", "—").replace(" - ", " — ").split())

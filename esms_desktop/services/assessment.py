@@ -1,0 +1,90 @@
+"""Use case: eligibility and budget of a grappe under a campaign, and its plain-data form.
+
+The GUI, the command line and the PDF all read the same :class:`Budget`; ``budget_to_dict`` is the
+JSON contract of the command line (shared/spec/grappe-template.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from esms_desktop.domain.budget import Budget, BudgetLine, compute
+from esms_desktop.domain.campaign import Campaign
+from esms_desktop.domain.grappe import Grappe
+from esms_desktop.services import catalog
+
+
+def assess(
+    grappe: Grappe,
+    campaign_id: str,
+    overrides: Mapping[str, Decimal] | None = None,
+) -> Budget:
+    """Budget (with its eligibility findings) of ``grappe`` under ``campaign_id``."""
+    campaign = effective_campaign(campaign_id, overrides)
+    return compute(grappe, campaign, catalog.nomenclature())
+
+
+def effective_campaign(
+    campaign_id: str, overrides: Mapping[str, Decimal] | None = None
+) -> Campaign:
+    """The campaign with the user's values applied (raises CampaignError on unknown names)."""
+    return catalog.campaign(campaign_id).with_overrides(overrides or {})
+
+
+def _eur(amount: Decimal | None) -> float | None:
+    return None if amount is None else float(amount)
+
+
+def _line(line: BudgetLine) -> dict[str, Any]:
+    return {
+        "label": line.label,
+        "amount_eur": _eur(line.amount),
+        "rule": line.rule,
+        "value": line.value_name,
+        "status": line.status.value,
+        "provisional": line.provisional,
+        "payee": line.payee,
+    }
+
+
+def budget_to_dict(budget: Budget) -> dict[str, Any]:
+    """The ``--json`` object of ``esms-desktop budget`` (and ``check``)."""
+    return {
+        "campaign": budget.campaign_id,
+        "eligible": budget.eligible,
+        "findings": [f.as_dict() for f in budget.findings],
+        "counted_establishments": budget.counted_establishments,
+        "funded_establishments": budget.funded_count,
+        "total_eur": float(budget.total),
+        "total_complete": budget.complete,
+        "tranches_eur": [float(t.amount) for t in budget.tranches],
+        "tranches": [
+            {
+                "label": t.label,
+                "pct": float(t.pct),
+                "amount_eur": float(t.amount),
+                "status": t.status.value,
+            }
+            for t in budget.tranches
+        ],
+        "establishments": [
+            {
+                "finess": e.finess,
+                "name": e.name,
+                "og": e.og_name,
+                "category": e.category,
+                "sector": e.sector,
+                "project": e.project.value,
+                "counted": e.counted,
+                "funded": e.funded,
+                "rank": e.rank,
+                "amount_eur": _eur(e.amount),
+                "reason": e.reason,
+                "lines": [_line(line) for line in e.lines] if e.funded else [],
+            }
+            for e in budget.establishments
+        ],
+        "project_lines": [_line(line) for line in budget.project_lines],
+    }

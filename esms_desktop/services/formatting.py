@@ -1,0 +1,57 @@
+"""French number, money and date formatting, shared by the CLI, the GUI and the PDF.
+
+French typography: narrow no-break space (U+202F) between thousands, decimal comma, "€" after
+the figure with a no-break space. Whole euros are shown without ",00".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def format_number(value: Decimal | int, decimals: int = 0) -> str:
+    text = f"{Decimal(value):,.{decimals}f}"
+    return text.replace(",", NNBSP).replace(".", ",")
+
+
+def format_eur(
+    value: Decimal | None, *, cents: bool | None = None, missing: str = "à renseigner"
+) -> str:
+    """``Decimal("445000")`` → ``"445 000 €"``; ``None`` → ``missing``."""
+    if value is None:
+        return missing
+    show_cents = cents if cents is not None else value != value.to_integral_value()
+    return format_number(value, 2 if show_cents else 0) + NBSP + "€"
+
+
+def format_pct(value: Decimal | int) -> str:
+    """``Decimal("70")`` → ``"70 %"``; ``Decimal("12.5")`` → ``"12,5 %"``."""
+    d = Decimal(value)
+    return format_number(d, 0 if d == d.to_integral_value() else 1) + NBSP + "%"
+
+
+def format_date(value: date | None, *, long: bool = False) -> str:
+    if value is None:
+        return ""
+    if long:
+        day = "1er" if value.day == 1 else str(value.day)
+        return f"{day} {MONTHS[value.month - 1]} {value.year}"
+    return value.strftime("%d/%m/%Y")

@@ -1,0 +1,34 @@
+"""Shared test set-up: Qt offscreen (CI has no display), paths to fixtures and shared data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+SHARED_FINESS = SHARED / "data" / "finess"
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def shared_finess() -> Path:
+    """The full public FINESS files beside the project; tests using them skip without them."""
+    if not SHARED_FINESS.is_dir():
+        pytest.skip("../shared/data/finess absent : données FINESS complètes non disponibles")
+    return SHARED_FINESS
+
+
+@pytest.fixture
+def example_csv() -> Path:
+    return ROOT / "resources" / "examples" / "grappe-exemple.csv"
