@@ -1,0 +1,75 @@
+"""Property tests: tranches always add up to the cent, the cap always keeps the best amounts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from esms_desktop.domain.budget import compute, split_tranches
+from esms_desktop.domain.campaign import parse_campaign
+from esms_desktop.domain.grappe import ProjectType
+from esms_desktop.services import catalog
+from tests.domain.builders import establishments, grappe, og
+
+amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False,
+                      allow_infinity=False)
+
+
+@st.composite
+def tranche_splits(draw: st.DrawFn) -> list[int]:
+    n = draw(st.integers(min_value=1, max_value=5))
+    cuts = sorted(draw(st.lists(st.integers(1, 99), min_size=n - 1, max_size=n - 1,
+                                unique=True)))
+    bounds = [0, *cuts, 100]
+    return [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _campaign(pcts: list[int]):  # noqa: ANN202
+    data = {
+        "id": "x", "title": "x", "year": 2030,
+        "values": {"v": {"label": "v", "amount": 1, "source": "test"}},
+        "tranches": [{"label": f"T{i}", "pct": p} for i, p in enumerate(pcts)],
+    }
+    return parse_campaign(data)
+
+
+@given(total=amounts, pcts=tranche_splits())
+def test_tranches_sum_exactly_and_stay_within_a_cent(total: Decimal, pcts: list[int]) -> None:
+    tranches = split_tranches(total, _campaign(pcts))
+    assert sum(t.amount for t in tranches) == total
+    for t in tranches[:-1]:
+        assert t.amount == t.amount.quantize(Decimal("0.01"))
+        assert abs(t.amount - total * t.pct / 100) <= Decimal("0.005")
+    assert abs(tranches[-1].amount - total * tranches[-1].pct / 100) <= Decimal("0.01") * len(
+        tranches)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    projects=st.lists(
+        st.tuples(st.sampled_from([ProjectType.ACQUISITION, ProjectType.CONFORMITE,
+                                   ProjectType.AUCUN]), st.booleans()),
+        min_size=15, max_size=45,
+    )
+)
+def test_cap_funds_at_most_30_and_keeps_the_highest(
+    projects: list[tuple[ProjectType, bool]],
+) -> None:
+    ests = []
+    for i, (project, equipment) in enumerate(projects):
+        (e,) = establishments(1, start=i, project=project, equipment=equipment)
+        ests.append(e)
+    thirds = len(ests) // 3
+    g = grappe(og("A", tuple(ests[:thirds]), porteur=True), og("B", tuple(ests[thirds:2 * thirds])),
+               og("C", tuple(ests[2 * thirds:])))
+    b = compute(g, catalog.campaign("amorcage-2021-t1"), catalog.nomenclature())
+    candidates = [e for e in b.establishments if e.project is not ProjectType.AUCUN]
+    funded = [e for e in b.establishments if e.funded]
+    assert len(funded) == min(30, len(candidates))
+    capped = [e for e in candidates if not e.funded]
+    if capped and funded:
+        assert min(e.requested for e in funded) >= max(e.requested for e in capped)
+    assert b.total == sum(e.amount for e in funded)
+    assert sum(t.amount for t in b.tranches) == b.total
