@@ -46,7 +46,16 @@ def _finess_digits(finess: str) -> str:
 
 
 def finess_department(finess: str) -> str:
-    """Department code of a normalised FINESS: 2 characters, 3 for overseas (971…, 98x)."""
+    """Department code of a normalised FINESS: 2 characters, 3 for overseas.
+
+    Real overseas numbers start ``970`` and carry the department in their 4th digit (``9701…``
+    Guadeloupe 971 … ``9705…`` Saint-Pierre-et-Miquelon 975); Mayotte's start ``9805`` (numbered
+    when it was collectivité 985, department 976 since 2011). Other ``97x``/``98x`` → 3 characters.
+    """
+    if finess[:3] == "970" and finess[3:4] in ("1", "2", "3", "4", "5", "6"):
+        return "97" + finess[3]
+    if finess[:4] == "9805":
+        return "976"
     if finess[:2] in ("97", "98"):
         return finess[:3]
     return finess[:2]
@@ -81,7 +90,7 @@ def check_finess(raw: str) -> FinessCheck:
         return FinessCheck(value, "numéro FINESS vide")
     if len(value) == 8 and value.isdigit():
         candidate = "0" + value
-        hint = candidate if luhn_ok(candidate) else ""
+        hint = candidate if check_finess(candidate).ok else ""
         problem = "numéro FINESS de 8 caractères au lieu de 9"
         if hint:
             problem += f" : un zéro initial a peut-être été perdu par le tableur ({hint} ?)"
