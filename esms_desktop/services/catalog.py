@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from esms_desktop.domain.autodiagnostic import Questionnaire, load_questionnaire
 from esms_desktop.domain.campaign import Campaign, CampaignError, load_campaigns
 from esms_desktop.domain.nomenclature import Nomenclature
 from esms_desktop.resources import resource_path
@@ -29,3 +30,9 @@ def campaign(campaign_id: str) -> Campaign:
 @cache
 def nomenclature() -> Nomenclature:
     return Nomenclature.load(resource_path("nomenclature", "categories.csv"))
+
+
+@cache
+def questionnaire() -> Questionnaire:
+    """The autodiagnostic questionnaire shipped in ``resources/``."""
+    return load_questionnaire(resource_path("autodiagnostic.toml"))
