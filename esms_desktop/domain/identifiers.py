@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 _SEPARATORS = re.compile(r"[\s.\-_/\u00a0\u202f]")
-_FINESS_SHAPE = re.compile(r"^(?:\d{2}|2[AB])\d{7}$")
+_FINESS_SHAPE = re.compile(r"^(?:[0-9]{2}|2[AB])[0-9]{7}$")
 LA_POSTE_SIREN = "356000000"
 
 
@@ -23,7 +23,7 @@ def normalise(raw: str) -> str:
 
 def luhn_ok(digits: str) -> bool:
     """True when the Luhn (mod 10) sum of ``digits`` is a multiple of 10."""
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         return False
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -88,7 +88,7 @@ def check_finess(raw: str) -> FinessCheck:
     value = normalise(raw)
     if not value:
         return FinessCheck(value, "numéro FINESS vide")
-    if len(value) == 8 and value.isdigit():
+    if len(value) == 8 and value.isascii() and value.isdigit():
         candidate = "0" + value
         hint = candidate if check_finess(candidate).ok else ""
         problem = "numéro FINESS de 8 caractères au lieu de 9"
@@ -124,7 +124,7 @@ def finess_with_key(first_eight: str) -> str:
 def siren_problem(raw: str) -> str:
     """French message when ``raw`` is not a valid SIREN (9 digits, Luhn); empty when valid."""
     value = normalise(raw)
-    if not value.isdigit() or len(value) != 9:
+    if not (value.isascii() and value.isdigit()) or len(value) != 9:
         return "SIREN attendu sur 9 chiffres"
     if not luhn_ok(value):
         return "clé de contrôle du SIREN incorrecte"
@@ -140,7 +140,7 @@ def siret_problem(raw: str) -> str:
     value = normalise(raw)
     if "E" in value or "," in value:
         return "SIRET en notation scientifique (précision perdue par le tableur)"
-    if not value.isdigit() or len(value) != 14:
+    if not (value.isascii() and value.isdigit()) or len(value) != 14:
         return "SIRET attendu sur 14 chiffres"
     if value.startswith(LA_POSTE_SIREN):
         if luhn_ok(value) or sum(int(c) for c in value) % 5 == 0:

@@ -1,0 +1,214 @@
+"""Reader for the national FINESS extract published on data.gouv.fr ("etalab", t-finess).
+
+The extract lists every open establishment of France (~100,000 rows, tens of MB). Layout:
+
+- first line ``finess;etalab;<version>;<date>`` (optional in copies people make);
+- ``structureet;…`` rows, 31 fields (32 in recent years, ``numuai`` appended);
+- in the geolocated variant, ``geolocalisation;<finess>;<x>;<y>;<source>;<date>`` rows, ignored:
+  the programme needs no coordinates.
+
+There is no capacity in this format (``capacity`` stays None) and no legal status. Encoding is
+Latin-1 in older years, UTF-8 in newer ones: each line is decoded on its own.
+
+The file is streamed: raw lines are decoded one at a time and fed to :func:`csv.reader` (which
+handles ``"quoted; names"``), so memory stays bounded by the entries kept, not by the file. One row
+of look-ahead lets a short *last* row — a cut download — refuse the whole file.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from esms_desktop.domain.finess_register import (
+    FinessFileError,
+    RegisterBuilder,
+    RegisterImport,
+    RegisterSource,
+)
+from esms_desktop.domain.nomenclature import Nomenclature
+from esms_desktop.importers.finess_detect import (
+    UTF8_BOM,
+    LineDecoder,
+    new_builder,
+    separator_problem,
+    sniff,
+)
+from esms_desktop.importers.progress import CancelToken, ProgressFn, Ticker
+
+FIELDS: tuple[str, ...] = (
+    "section",
+    "nofinesset",
+    "nofinessej",
+    "rs",
+    "rslongue",
+    "complrs",
+    "compldistrib",
+    "numvoie",
+    "typvoie",
+    "voie",
+    "compvoie",
+    "lieuditbp",
+    "commune",
+    "departement",
+    "libdepartement",
+    "ligneacheminement",
+    "telephone",
+    "telecopie",
+    "categetab",
+    "libcategetab",
+    "categagretab",
+    "libcategagretab",
+    "siret",
+    "codeape",
+    "codemft",
+    "libmft",
+    "codesph",
+    "libsph",
+    "dateouv",
+    "dateautor",
+    "datemaj",
+)
+"""Field order of a ``structureet`` row (``numuai`` may follow, as a 32nd field)."""
+
+MIN_FIELDS = len(FIELDS)
+MAX_FIELDS = MIN_FIELDS + 1
+_POSTAL_TOWN = re.compile(r"^(\d{5})\s+(.*)$")
+
+
+def _decoded_lines(f: IO[bytes], decoder: LineDecoder, counter: list[int]) -> Iterator[str]:
+    """Each physical line decoded on its own (line ending kept, as csv.reader wants it)."""
+    for number, raw in enumerate(f, start=1):
+        counter[0] += len(raw)
+        if number == 1:
+            raw = raw.removeprefix(UTF8_BOM)
+        yield decoder.decode(raw, number)
+
+
+def read_etalab(
+    path: Path | str,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+    *,
+    nomenclature: Nomenclature | None = None,
+) -> RegisterImport:
+    """Read a national etalab extract; :class:`FinessFileError` when the file is unusable."""
+    path = Path(path)
+    name = path.name
+    head = sniff(path)
+    if head.gzip:
+        raise FinessFileError(name, 0, "fichier compressé (gzip) : décompressez-le d'abord.")
+    builder = new_builder(name, RegisterSource.ETALAB, nomenclature)
+    decoder = LineDecoder()
+    counter = [0]
+    ticker = Ticker(progress, cancel, head.size, lambda: counter[0])
+    ticker.start()
+    other_sections: dict[str, int] = {}
+    pending: tuple[int, list[str]] | None = None
+    with path.open("rb") as f:
+        reader = csv.reader(_decoded_lines(f, decoder, counter), delimiter=";", quotechar='"')
+        first = True
+        try:
+            for row in reader:
+                line = reader.line_num
+                if not row or not any(cell.strip() for cell in row):
+                    continue
+                section = row[0].strip().lower()
+                if first:
+                    first = False
+                    if section == "finess":
+                        continue
+                    if section not in ("structureet", "geolocalisation"):
+                        raise FinessFileError(name, line, _header_problem(row))
+                ticker.tick()
+                if section == "structureet":
+                    if pending is not None:
+                        _row(builder, *pending, last=False)
+                    pending = (line, row)
+                elif section != "geolocalisation":
+                    other_sections.setdefault(section, line)
+        except csv.Error as exc:
+            raise FinessFileError(
+                name,
+                reader.line_num,
+                f"ligne illisible ({exc}) : guillemet jamais fermé dans un nom ?",
+                builder.issues,
+            ) from None
+    if first:
+        raise FinessFileError(name, 0, "le fichier est vide : aucun établissement à importer.")
+    if pending is None:
+        raise FinessFileError(
+            name,
+            1,
+            "aucune ligne « structureet » : le fichier ne contient aucun établissement "
+            "(en-tête seul, ou extraction des entités juridiques au lieu des établissements ?).",
+        )
+    _row(builder, *pending, last=True)
+    for section, line in other_sections.items():
+        builder.warn(line, f"lignes de section « {section} » inconnue ignorées (première ici)")
+    decoder.report(builder)
+    ticker.finish()
+    return builder.result()
+
+
+def _header_problem(row: list[str]) -> str:
+    text = ";".join(row)
+    hint = separator_problem(text)
+    if hint:
+        return f"en-tête non reconnu : {hint}."
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    return (
+        f"en-tête « {shown} » non reconnu : extraction FINESS etalab attendue "
+        "(première ligne « finess;etalab;… » puis lignes « structureet;… »)."
+    )
+
+
+def _row(builder: RegisterBuilder, line: int, row: list[str], *, last: bool) -> None:
+    """Check one ``structureet`` row's shape, then give its values to the builder."""
+    problem = ""
+    if len(row) < MIN_FIELDS:
+        problem = f"{len(row)} champs au lieu de {MIN_FIELDS}"
+    elif len(row) > MAX_FIELDS:
+        problem = (
+            f"{len(row)} champs au lieu de {MIN_FIELDS} (point-virgule dans un nom sans "
+            "guillemets ?)"
+        )
+    if problem:
+        if last and (len(row) < MIN_FIELDS):
+            # A short last row is a cut download: the rows after it are missing, unreported.
+            builder.error(line, f"ligne incomplète : {problem}")
+            raise FinessFileError(
+                builder.file,
+                line,
+                f"la dernière ligne est incomplète ({problem}) : le fichier semble coupé "
+                "(téléchargement interrompu ?). Téléchargez-le à nouveau.",
+                builder.issues,
+            )
+        builder.error(line, f"ligne ignorée : {problem}")
+        return
+
+    # Fields by position (see FIELDS): numvoie 7, typvoie 8, voie 9, compvoie 10, lieuditbp 11,
+    # compldistrib 6, ligneacheminement 15.
+    street = " ".join(p for p in (row[7], row[10], row[8], row[9]) if p and not p.isspace())
+    address = ", ".join(p for p in (row[6], street, row[11]) if p and not p.isspace())
+    routing = " ".join(row[15].split())
+    postal_code, town = "", routing
+    if m := _POSTAL_TOWN.match(routing):
+        postal_code, town = m.group(1), m.group(2)
+    builder.add(
+        line,
+        finess=row[1],
+        finess_ej=row[2],
+        siret=row[22],
+        name=row[3],
+        long_name=row[4],
+        category=row[18],
+        category_label=row[19],
+        address=address,
+        postal_code=postal_code,
+        town=town,
+        opened=row[28],
+    )
