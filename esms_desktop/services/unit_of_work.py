@@ -1,0 +1,89 @@
+"""What services need from storage, as protocols: a unit of work and its dossier repository.
+
+Services are written against these, not against SQLAlchemy: the real implementation is
+:class:`esms_desktop.storage.unit_of_work.SqlAlchemyUnitOfWork` (obtained from ``store.uow()``), and
+a test may pass any object of the same shape. The pattern is cosmicpython's: ``with uow:`` opens a
+transaction, ``uow.commit()`` keeps it, leaving the block without committing rolls it back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, Self
+
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.grappe import Establishment
+from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
+
+
+class DossierRepository(Protocol):
+    """Dossiers as domain values; raises ``NotFoundError`` for a missing dossier or row."""
+
+    def add(self, dossier: Dossier) -> int: ...
+
+    def get(self, dossier_id: int) -> Dossier: ...
+
+    def list_all(self) -> list[Dossier]: ...
+
+    def exists(self, dossier_id: int) -> bool: ...
+
+    def replace(self, dossier: Dossier) -> None: ...
+
+    def touch(self, dossier_id: int, when: datetime) -> None: ...
+
+    def delete(self, dossier_id: int) -> None: ...
+
+    def add_establishment(
+        self, dossier_id: int, og_index: int, establishment: Establishment, position: int | None
+    ) -> int: ...
+
+    def get_establishment(self, dossier_id: int, og_index: int, position: int) -> Establishment: ...
+
+    def update_establishment(
+        self, dossier_id: int, og_index: int, position: int, establishment: Establishment
+    ) -> Establishment: ...
+
+    def remove_establishment(
+        self, dossier_id: int, og_index: int, position: int
+    ) -> Establishment: ...
+
+    def attach_file(
+        self, dossier_id: int, annex_key: str, name: str, data: bytes, added: datetime
+    ) -> AnnexFileInfo: ...
+
+    def files(self, dossier_id: int) -> list[AnnexFileInfo]: ...
+
+    def file_data(self, dossier_id: int, annex_key: str) -> tuple[AnnexFileInfo, bytes]: ...
+
+    def detach_file(self, dossier_id: int, annex_key: str) -> AnnexFileInfo | None: ...
+
+    def copy_files(self, source_id: int, target_id: int) -> None: ...
+
+    def log(self, dossier_id: int, action: str, summary: str, at: datetime) -> None: ...
+
+    def history(self, dossier_id: int, limit: int | None = None) -> list[ChangeLogEntry]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction; failures surface as ``StoreError`` subclasses with French messages."""
+
+    dossiers: DossierRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+    def backup(self, reason: str) -> Path | None:
+        """Back the database up before a risky operation; call outside ``with``."""
+        ...

@@ -1,0 +1,429 @@
+"""Opening the user's data: one call that checks, repairs what it safely can, and migrates.
+
+``open_store()`` is what the GUI and the CLI call. In order, it:
+
+1. creates the data folder and its ``sauvegardes/`` and ``journaux/`` sub-folders;
+2. takes the single-writer lock (a second instance gets :class:`StoreLockedError`);
+3. checks the folder is writable (:class:`StoreReadOnlyError` otherwise);
+4. inspects the database read-only: a damaged file (bad header, truncated, ``quick_check`` failing)
+   is moved aside as ``esms-desktop.corrompu-AAAAMMJJ-HHMMSS.sqlite3`` — never deleted — and
+   :class:`DatabaseCorruptError` names the newest valid backup to restore; a newer or foreign
+   database raises :class:`DatabaseTooNewError` and is left byte-for-byte as it was;
+5. backs up, then migrates an older schema (Alembic, one transaction);
+6. takes the start-up backup and rotates old ones.
+
+The :class:`Store` then hands out units of work, takes backups (``maybe_backup`` for the GUI's
+timer) and restores one. It owns the engine; the UI never sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from esms_desktop.paths import DataPaths, data_paths
+from esms_desktop.storage import backups as backups_mod
+from esms_desktop.storage.backups import BackupInfo
+from esms_desktop.storage.db import (
+    BEGIN_OPTION,
+    BUSY_TIMEOUT_MS,
+    JournalChoice,
+    choose_journal,
+    create_store_engine,
+    execute_raw,
+    inspect_file,
+    translate_error,
+)
+from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
+from esms_desktop.storage.fsutil import free_name, translate_os_error
+from esms_desktop.storage.lock import StoreLock
+from esms_desktop.storage.migrate import check_compatible, needs_upgrade, upgrade
+from esms_desktop.storage.unit_of_work import SqlAlchemyUnitOfWork
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BACKUP_INTERVAL_S = 300.0
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """What a restore did: the backup put in place, and the backup of what it replaced."""
+
+    restored_from: Path
+    previous_backup: Path | None
+
+
+def _ensure_folders(paths: DataPaths) -> None:
+    for folder in (paths.root, paths.backups, paths.logs):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise translate_os_error(exc, folder, "créer le dossier") from exc
+
+
+def _probe_writable(paths: DataPaths) -> None:
+    """Create and delete a file, open the database for writing (without writing).
+
+    Trying is the only reliable test (ACLs, read-only media, a file marked read-only): better to
+    refuse at start than to let the user type for an hour into a store that cannot save.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=".esms-test-ecriture-", dir=paths.root)
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        raise translate_os_error(exc, paths.root, "écrire dans le dossier de données") from exc
+    try:
+        with paths.database.open("r+b"):
+            pass
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise translate_os_error(exc, paths.database, "modifier la base") from exc
+
+
+def move_aside(database: Path, *, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its journal files) to ``…corrompu-AAAAMMJJ-HHMMSS``.
+
+    Never overwrites: a free name is found if that second's name is taken.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = free_name(database.with_name(f"{database.stem}.corrompu-{stamp}{database.suffix}"))
+    try:
+        os.replace(database, target)
+        for suffix in _SIDECARS:
+            sidecar = database.with_name(database.name + suffix)
+            if sidecar.exists():
+                os.replace(sidecar, target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise translate_os_error(exc, database, "mettre de côté la base endommagée") from exc
+    return target
+
+
+def _set_aside_orphan_journals(database: Path) -> None:
+    """Rename ``-wal``/``-journal`` files left without their database (the file was moved or
+    deleted by hand): SQLite would replay them onto the new, empty database."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for suffix in _SIDECARS:
+        sidecar = database.with_name(database.name + suffix)
+        if sidecar.exists():
+            target = free_name(
+                database.with_name(f"{database.stem}.orphelin-{stamp}{database.suffix}{suffix}")
+            )
+            try:
+                os.replace(sidecar, target)
+            except OSError as exc:
+                raise translate_os_error(
+                    exc, sidecar, "mettre de côté le journal orphelin"
+                ) from exc
+            log.warning("journal sans base mis de côté : %s", target)
+
+
+def _has_dossiers(database: Path) -> bool:
+    """Whether the (open, migrated) database holds at least one dossier."""
+    return bool(execute_raw(database, "SELECT EXISTS (SELECT 1 FROM dossier)")[0][0])
+
+
+def _prepare_database(paths: DataPaths, journal: JournalChoice) -> None:
+    """Steps 4 and 5 of the module docstring (lock held, no connection open)."""
+    database = paths.database
+    state = inspect_file(database)
+    damaged = state.status == "corrupt" or (
+        state.status == "empty" and bool(backups_mod.list_backups(paths.backups))
+    )
+    if damaged:
+        problem = state.problem or "fichier vide"
+        moved = move_aside(database)
+        candidate = backups_mod.newest_valid_backup(paths.backups)
+        log.error("base endommagée (%s) mise de côté : %s", problem, moved)
+        offer = (
+            f"La sauvegarde la plus récente est « {candidate} » : restaurez-la pour retrouver "
+            "vos dossiers."
+            if candidate is not None
+            else "Aucune sauvegarde utilisable n'a été trouvée."
+        )
+        raise DatabaseCorruptError(
+            f"La base « {database} » est endommagée ({problem}). Elle a été mise de côté sous "
+            f"« {moved.name} » (rien n'a été supprimé). {offer}",
+            path=database,
+            moved_to=moved,
+            backup=candidate,
+        )
+    if state.status == "absent":
+        _set_aside_orphan_journals(database)
+    check_compatible(state, database)
+    if needs_upgrade(state):
+        if state.status == "ok" and state.has_schema:
+            saved = backups_mod.backup_database(database, paths.backups, "avant-migration")
+            log.info("sauvegarde avant migration : %s", saved)
+        upgrade(database, journal_mode=journal.mode)
+
+
+class Store:
+    """The open data folder: units of work, backups, restore. Close it (or use ``with``)."""
+
+    def __init__(
+        self,
+        paths: DataPaths,
+        lock: StoreLock,
+        journal: JournalChoice,
+        *,
+        max_page_count: int | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
+        self.paths = paths
+        self.journal = journal
+        self._lock = lock
+        self._max_page_count = max_page_count
+        self._busy_timeout_ms = busy_timeout_ms
+        self._mutex = threading.RLock()
+        self._changes = 0
+        self._last_backup = time.monotonic()
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._read_sessions: sessionmaker[Session] | None = None
+        self._connect()
+
+    def _connect(self) -> None:
+        engine = create_store_engine(
+            self.paths.database,
+            journal_mode=self.journal.mode,
+            max_page_count=self._max_page_count,
+            busy_timeout_ms=self._busy_timeout_ms,
+        )
+        self._engine = engine
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            bind=engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}), expire_on_commit=False
+        )
+
+    def _disconnect(self) -> None:
+        engine, self._engine = self._engine, None
+        self._sessions = self._read_sessions = None
+        if engine is not None:
+            engine.dispose()
+
+    @property
+    def warning(self) -> str | None:
+        """A French warning to show once (e.g. data in a OneDrive folder), else ``None``."""
+        return self.journal.warning
+
+    @property
+    def closed(self) -> bool:
+        return self._engine is None
+
+    def uow(self, *, read_only: bool = False) -> SqlAlchemyUnitOfWork:
+        """A new unit of work; ``read_only`` uses a deferred BEGIN (no write lock taken)."""
+        factory = self._read_sessions if read_only else self._sessions
+        if factory is None:
+            raise StoreError("Les données ont été fermées : rouvrez esms-desktop.")
+        return SqlAlchemyUnitOfWork(
+            factory, self.paths.database, on_commit=self._note_commit, backup=self._backup_hook
+        )
+
+    def _note_commit(self) -> None:
+        with self._mutex:
+            self._changes += 1
+
+    def _backup_hook(self, reason: str) -> Path | None:
+        return self.backup(reason)
+
+    # -- backups --------------------------------------------------------------------------------
+
+    def backup(self, reason: str = "manuelle", *, force: bool = False) -> Path | None:
+        """Snapshot the database into ``sauvegardes/`` and rotate; returns the file.
+
+        A database without any dossier is not backed up (``None``) unless ``force``: after a
+        corrupt file was set aside, an empty backup must not become "the latest" one.
+        """
+        return self._backup(reason, force=force, rotate=True)
+
+    def _backup(self, reason: str, *, force: bool, rotate: bool) -> Path | None:
+        with self._mutex:
+            if not force and not _has_dossiers(self.paths.database):
+                return None
+            path = backups_mod.backup_database(self.paths.database, self.paths.backups, reason)
+            self._changes = 0
+            self._last_backup = time.monotonic()
+            if rotate:
+                self._rotate()
+            return path
+
+    def _rotate(self) -> None:
+        try:
+            backups_mod.rotate(self.paths.backups)
+        except (OSError, StoreError) as exc:  # pragma: no cover - rotation is housekeeping
+            log.warning("rotation des sauvegardes impossible : %s", exc)
+
+    def maybe_backup(self, min_interval_s: float = DEFAULT_BACKUP_INTERVAL_S) -> Path | None:
+        """Back up if something was committed and the last backup is ``min_interval_s`` old.
+
+        Meant for the GUI's timer (every minute or so): cheap when nothing changed.
+        """
+        with self._mutex:
+            if self._changes == 0:
+                return None
+            if time.monotonic() - self._last_backup < min_interval_s:
+                return None
+            return self.backup("auto")
+
+    def backups(self) -> list[BackupInfo]:
+        """Existing backups, newest first."""
+        return backups_mod.list_backups(self.paths.backups)
+
+    def latest_backup(self) -> Path | None:
+        """The newest backup that passes ``quick_check`` (what ``restore --latest`` restores)."""
+        return backups_mod.newest_valid_backup(self.paths.backups)
+
+    def restore(self, source: Path | None = None) -> RestoreResult:
+        """Put a backup in place of the current database (``None``: the latest valid one).
+
+        The backup is checked (``integrity_check``, version) first; the current database is
+        backed up (``avant-restauration``) before being replaced; an older backup is migrated.
+        """
+        with self._mutex:
+            chosen = source if source is not None else self.latest_backup()
+            if chosen is None:
+                raise StoreError(
+                    f"Aucune sauvegarde utilisable dans « {self.paths.backups} » : "
+                    "rien n'a été restauré."
+                )
+            chosen = Path(chosen)
+            state = backups_mod.check_backup(chosen)
+            check_compatible(state, chosen)
+            # No rotation yet: it could delete the (old) backup we are about to restore.
+            previous = self._backup("avant-restauration", force=False, rotate=False)
+            self._disconnect()
+            try:
+                database = self.paths.database
+                current = inspect_file(database)
+                if current.status == "ok":
+                    # No -wal may survive beside the restored file: SQLite would replay it on it.
+                    execute_raw(
+                        database, "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode=DELETE"
+                    )
+                elif current.status in ("corrupt", "empty"):
+                    move_aside(database)
+                leftovers = [s for s in _SIDECARS if database.with_name(database.name + s).exists()]
+                if leftovers and database.exists():
+                    raise StoreError(
+                        f"La base « {database} » est encore utilisée (fichiers "
+                        f"{', '.join(leftovers)}) : restauration annulée, rien n'a changé.",
+                        path=database,
+                    )
+                backups_mod.copy_database(chosen, database, source_label=chosen)
+                _prepare_database(self.paths, self.journal)
+            finally:
+                self._connect()
+            self._changes = 0
+            self._rotate()
+            log.info("sauvegarde restaurée : %s (précédente : %s)", chosen, previous)
+            return RestoreResult(chosen, previous)
+
+    def diagnostics(self) -> dict[str, object]:
+        """The connection settings actually in force (for an "about" screen and the tests)."""
+        if self._engine is None:
+            raise StoreError("Les données ont été fermées : rouvrez esms-desktop.")
+        names = (
+            "journal_mode",
+            "synchronous",
+            "foreign_keys",
+            "busy_timeout",
+            "application_id",
+            "user_version",
+            "page_count",
+            "page_size",
+            "max_page_count",
+        )
+        try:
+            with self._engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                values: dict[str, object] = {
+                    name: raw.execute(f"PRAGMA {name}").fetchone()[0] for name in names
+                }
+        except (sa_exc.SQLAlchemyError, sqlite3.Error) as exc:
+            raise translate_error(exc, self.paths.database) from exc
+        values["database"] = str(self.paths.database)
+        return values
+
+    # -- lifetime -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every connection (SQLite checkpoints the WAL) and release the lock."""
+        with self._mutex:
+            self._disconnect()
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_store(
+    data_dir: Path | None = None,
+    *,
+    program_dir: Path | None = None,
+    backup_on_open: bool = True,
+    max_page_count: int | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> Store:
+    """Open (creating if needed) the data folder; see the module docstring for every step.
+
+    Args:
+        data_dir: explicit folder (CLI ``--data-dir``); else portable mode, else the user folder.
+        program_dir: where to look for the portable marker (tests); the program's folder if None.
+        backup_on_open: take the start-up backup (tests switch it off to count backups).
+        max_page_count: cap the database size in pages (tests simulate a full disk with it).
+        busy_timeout_ms: wait for another program's lock this long (tests shorten it).
+
+    Raises:
+        StoreLockedError, StoreReadOnlyError, DatabaseCorruptError, DatabaseTooNewError,
+        DiskFullError, StoreBusyError, StoreError: each with a French ``message``.
+    """
+    paths = data_paths(data_dir, program=program_dir)
+    _ensure_folders(paths)
+    lock = StoreLock(paths.lock)
+    lock.acquire()
+    try:
+        _probe_writable(paths)
+        journal = choose_journal(paths.database)
+        if journal.warning:
+            log.warning("%s", journal.warning)
+        _prepare_database(paths, journal)
+        store = Store(
+            paths, lock, journal, max_page_count=max_page_count, busy_timeout_ms=busy_timeout_ms
+        )
+    except BaseException:
+        lock.release()
+        raise
+    if backup_on_open:
+        try:
+            store.backup("demarrage")
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+__all__ = ["RestoreResult", "Store", "open_store"]

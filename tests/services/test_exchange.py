@@ -1,0 +1,357 @@
+"""The .esms exchange file: exact round trip, strict refusal of bad files, merge by FINESS."""
+
+from __future__ import annotations
+
+import errno
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.grappe import Establishment, Grappe, OgRole, Organisation, ProjectType
+from esms_desktop.services import dossiers, exchange
+from esms_desktop.services.exchange import ExchangeFileError, merge_grappe
+from esms_desktop.storage.errors import DiskFullError
+from esms_desktop.storage.store import Store, open_store
+from tests.storage.factories import CAMPAIGN, establishment, full_dossier, grappe
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "donnees")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _stored_full(store: Store) -> int:
+    with store.uow() as uow:
+        new_id = uow.dossiers.add(full_dossier())
+        uow.commit()
+    dossiers.attach_annex_file(store.uow(), new_id, "rib", "rib.pdf", b"%PDF rib \x00\xff")
+    return new_id
+
+
+def _rewrite(path: Path, change: object) -> None:
+    """Rewrite the archive's esms.json through ``change(envelope)`` keeping the other entries."""
+    with zipfile.ZipFile(path) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    envelope = json.loads(entries["esms.json"])
+    change(envelope)  # type: ignore[operator]
+    entries["esms.json"] = json.dumps(envelope).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+
+
+def _dossier_count(store: Store) -> int:
+    return len(dossiers.list_dossiers(store.uow()))
+
+
+def test_dossier_round_trips_exactly_through_a_file(store: Store, tmp_path: Path) -> None:
+    source = _stored_full(store)
+    original = dossiers.load_dossier(store.uow(), source)
+    path = exchange.export_dossier(store.uow(), source, tmp_path / "envoi.esms")
+
+    content = exchange.read_exchange_file(path)
+    assert content.kind == "dossier"
+    assert content.dossier == replace(original, id=None)  # every field, exact decimals and dates
+    assert [(f.annex_key, f.name, f.data) for f in content.files] == [
+        ("rib", "rib.pdf", b"%PDF rib \x00\xff")
+    ]
+
+    new_id = exchange.import_as_new(store.uow(), path)
+    imported = dossiers.load_dossier(store.uow(), new_id)
+    assert replace(imported, id=None, updated=None) == replace(original, id=None, updated=None)
+    assert dossiers.read_annex_file(store.uow(), new_id, "rib")[1] == b"%PDF rib \x00\xff"
+    assert dossiers.history(store.uow(), new_id)[0].action == "import"
+    assert any(b.reason == "avant-import" for b in store.backups())
+
+
+def test_payload_is_plain_json_with_exact_decimals(store: Store, tmp_path: Path) -> None:
+    path = exchange.export_dossier(store.uow(), _stored_full(store), tmp_path / "envoi.esms")
+    with zipfile.ZipFile(path) as archive:
+        envelope = json.loads(archive.read("esms.json"))
+        assert archive.read(envelope["payload"]["files"][0]["entry"]) == b"%PDF rib \x00\xff"
+    assert envelope["format"] == "esms-desktop/echange"
+    assert envelope["format_version"] == 1
+    assert envelope["kind"] == "dossier"
+    assert envelope["payload"]["dossier"]["overrides"] == {
+        "acquisition": "25000.00",
+        "pilotage": "0.10",
+    }
+    assert envelope["checksum"]["value"] == exchange.payload_checksum(envelope["payload"])
+    assert "id" not in envelope["payload"]["dossier"]
+
+
+establishments = st.builds(
+    Establishment,
+    finess=st.text(max_size=12),
+    name=st.text(max_size=20),
+    category=st.text(max_size=4),
+    capacity=st.none() | st.integers(),
+    project=st.sampled_from(ProjectType),
+    eligible_hours_pct=st.decimals(allow_nan=False, allow_infinity=False),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ests=st.lists(establishments, max_size=5), title=st.text())
+def test_any_dossier_survives_the_json_encoding(ests: list[Establishment], title: str) -> None:
+    dossier = Dossier(
+        name="n",
+        campaign_id="c",
+        project_title=title,
+        grappe=Grappe((Organisation("OG", establishments=tuple(ests)),)),
+    )
+    payload = json.loads(json.dumps(exchange.dossier_to_dict(dossier)))
+    decoded = exchange.dossier_from_dict(exchange._Reader(payload, "dossier"))
+    assert decoded == dossier
+    for before, after in zip(ests, decoded.grappe.organisations[0].establishments, strict=True):
+        assert str(before.eligible_hours_pct) == str(after.eligible_hours_pct)
+
+
+def _check_refused(store: Store, path: Path, words: str) -> None:
+    before = _dossier_count(store)
+    with pytest.raises(ExchangeFileError) as caught:
+        exchange.import_as_new(store.uow(), path)
+    assert words in caught.value.message
+    assert str(path) in caught.value.message and "Rien n'a été importé" in caught.value.message
+    assert _dossier_count(store) == before
+
+
+def test_tampered_payload_is_refused(store: Store, tmp_path: Path) -> None:
+    path = exchange.export_dossier(store.uow(), _stored_full(store), tmp_path / "envoi.esms")
+
+    def edit(envelope: dict) -> None:
+        envelope["payload"]["dossier"]["overrides"]["acquisition"] = "250000.00"
+
+    _rewrite(path, edit)
+    _check_refused(store, path, "somme de contrôle")
+
+
+def test_tampered_attachment_is_refused(store: Store, tmp_path: Path) -> None:
+    path = exchange.export_dossier(store.uow(), _stored_full(store), tmp_path / "envoi.esms")
+    with zipfile.ZipFile(path) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    entries["pieces/0001"] = b"%PDF RIB \x00\x00"  # same length, other bytes
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    _check_refused(store, path, "altérée")
+
+
+@pytest.mark.parametrize("keep", [0.9, 0.5, 0.1])
+def test_truncated_archive_is_refused(store: Store, tmp_path: Path, keep: float) -> None:
+    path = exchange.export_dossier(store.uow(), _stored_full(store), tmp_path / "envoi.esms")
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+    _check_refused(store, path, "incomplet ou endommagé")
+
+
+def test_truncated_plain_json_is_refused(store: Store, tmp_path: Path) -> None:
+    path = exchange.export_dossier(store.uow(), _stored_full(store), tmp_path / "envoi.esms")
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read("esms.json")
+    plain = tmp_path / "envoi.json"
+    plain.write_bytes(text[: len(text) // 2])
+    _check_refused(store, plain, "incomplet ou endommagé")
+
+
+def test_plain_json_without_files_is_accepted(store: Store, tmp_path: Path) -> None:
+    new_id = dossiers.create_dossier(store.uow(), "Sans pièce", CAMPAIGN, grappe(1, 2))
+    path = exchange.export_dossier(store.uow(), new_id, tmp_path / "envoi.esms")
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read("esms.json")
+    plain = tmp_path / "envoi.json"
+    plain.write_bytes(b"\xef\xbb\xbf" + text)  # with a BOM, as Windows editors save it
+    imported = exchange.import_as_new(store.uow(), plain)
+    assert dossiers.load_dossier(store.uow(), imported).grappe == grappe(1, 2)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"Bonjour, ceci est un courrier.",
+        b'{"format": "autre-programme", "payload": {}}',
+        b"[1, 2, 3]",
+        b"\x89PNG\r\n\x1a\n....",
+    ],
+)
+def test_files_that_are_not_ours_are_refused(store: Store, tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "mystere.esms"
+    path.write_bytes(content)
+    _check_refused(store, path, "n'est pas un fichier d'échange esms-desktop")
+
+
+def test_a_zip_without_our_entry_is_refused(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "photos.esms"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("photo.jpg", b"jpeg")
+    _check_refused(store, path, "n'est pas un fichier d'échange esms-desktop")
+
+
+def test_a_newer_format_is_refused_with_a_request_to_update(store: Store, tmp_path: Path) -> None:
+    new_id = dossiers.create_dossier(store.uow(), "D", CAMPAIGN)
+    path = exchange.export_dossier(store.uow(), new_id, tmp_path / "envoi.esms")
+
+    def newer(envelope: dict) -> None:
+        envelope["format_version"] = 2
+        envelope["app_version"] = "9.0.0"
+
+    _rewrite(path, newer)
+    _check_refused(store, path, "version plus récente")
+
+
+def test_missing_file_is_refused(store: Store, tmp_path: Path) -> None:
+    _check_refused(store, tmp_path / "absent.esms", "introuvable")
+
+
+def test_export_is_atomic(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    new_id = dossiers.create_dossier(store.uow(), "D", CAMPAIGN, grappe())
+    target = tmp_path / "envoi.esms"
+    target.write_bytes(b"export precedent")
+
+    def no_space(self: zipfile.ZipFile, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", no_space)
+    with pytest.raises(DiskFullError) as caught:
+        exchange.export_dossier(store.uow(), new_id, target)
+    assert str(target) in caught.value.message
+    assert target.read_bytes() == b"export precedent"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "donnees") == ["envoi.esms"]
+
+
+# --- merge ------------------------------------------------------------------------------------
+
+
+def _porteur_with(*ests: Establishment) -> Grappe:
+    return Grappe(
+        (Organisation("Porteur", OgRole.PORTEUR, finess_ej="590000004", establishments=ests),)
+    )
+
+
+def test_merge_reports_added_changed_and_conflicts() -> None:
+    filled = establishment(1)
+    blank = establishment(2, capacity=None, town="", equipment=False)
+    ours = _porteur_with(filled, blank)
+    theirs = [
+        Organisation(
+            "Porteur",
+            finess_ej="59 000 000 4",  # the same OG, typed differently
+            establishments=(
+                replace(filled, name="Autre nom"),  # conflict: both filled in
+                replace(blank, capacity=40, town="Douai"),  # fills our blanks: no conflict
+                establishment(3),  # new
+            ),
+        ),
+        Organisation("Partenaire", establishments=(establishment(4),)),  # new OG
+    ]
+    merged, report = merge_grappe(ours, theirs)
+    assert [a.finess for a in report.added] == [establishment(3).finess, establishment(4).finess]
+    assert report.added_organisations == ("Partenaire",)
+    assert [c.finess for c in report.changed] == [filled.finess, blank.finess]
+    assert [c.finess for c in report.conflicts] == [filled.finess]
+    conflict = report.conflicts[0].changes[0]
+    assert (conflict.field, conflict.ours, conflict.theirs, conflict.conflict) == (
+        "name",
+        filled.name,
+        "Autre nom",
+        True,
+    )
+    fills = {c.field: (c.theirs, c.conflict) for c in report.changed[1].changes}
+    assert fills == {"capacity": ("40", False), "town": ("Douai", False)}
+
+    porteur, partner = merged.organisations
+    assert porteur.establishments[0].name == filled.name  # default: ours kept on conflict
+    assert porteur.establishments[1].capacity == 40 and porteur.establishments[1].town == "Douai"
+    assert porteur.establishments[2] == establishment(3)
+    assert partner.role is OgRole.MEMBRE and partner.establishments == (establishment(4),)
+    assert "1 en conflit" in report.summary()
+
+
+def test_merge_choices_per_conflict_and_globally() -> None:
+    ours = _porteur_with(establishment(1), establishment(2))
+    theirs = [
+        Organisation(
+            "Porteur",
+            establishments=(establishment(1, name="Nouveau 1"), establishment(2, name="Nouveau 2")),
+        )
+    ]
+    key1 = exchange.establishment_key(establishment(1))
+    merged, report = merge_grappe(ours, theirs, {key1: "theirs"})
+    assert [e.name for e in merged.organisations[0].establishments] == [
+        "Nouveau 1",
+        establishment(2).name,
+    ]
+    assert dict(report.resolution) == {
+        key1: "theirs",
+        exchange.establishment_key(establishment(2)): "ours",
+    }
+    merged, _ = merge_grappe(ours, theirs, default="theirs")
+    assert [e.name for e in merged.organisations[0].establishments] == ["Nouveau 1", "Nouveau 2"]
+
+
+def test_merging_the_same_file_twice_changes_nothing_the_second_time() -> None:
+    ours = _porteur_with(establishment(1))
+    theirs = [Organisation("Partenaire", establishments=(establishment(5), establishment(6)))]
+    once, _ = merge_grappe(ours, theirs)
+    twice, report = merge_grappe(once, theirs)
+    assert twice == once
+    assert (len(report.added), len(report.changed), report.unchanged) == (0, 0, 2)
+
+
+def test_og_file_merges_into_a_dossier(store: Store, tmp_path: Path) -> None:
+    porteur_id = dossiers.create_dossier(
+        store.uow(), "Porteur", CAMPAIGN, _porteur_with(establishment(1))
+    )
+    partner_id = dossiers.create_dossier(
+        store.uow(),
+        "Chez le partenaire",
+        CAMPAIGN,
+        Grappe(
+            (Organisation("Partenaire", siren="123456782", establishments=(establishment(7),)),)
+        ),
+    )
+    path = exchange.export_organisation(store.uow(), partner_id, 0, tmp_path / "partenaire.esms")
+    assert exchange.read_exchange_file(path).kind == "og"
+
+    preview = exchange.preview_merge(store.uow(), porteur_id, path)
+    assert not preview.applied and [a.finess for a in preview.added] == [establishment(7).finess]
+    assert dossiers.load_dossier(store.uow(), porteur_id).grappe == _porteur_with(establishment(1))
+
+    report = exchange.merge_into(store.uow(), porteur_id, path)
+    assert report.applied and report.backup is not None and report.backup.is_file()
+    grappe_after = dossiers.load_dossier(store.uow(), porteur_id).grappe
+    assert [o.name for o in grappe_after.organisations] == ["Porteur", "Partenaire"]
+    assert grappe_after.organisations[1].establishments == (establishment(7),)
+    assert dossiers.history(store.uow(), porteur_id)[0].action == "fusion"
+
+    new_id = exchange.import_as_new(store.uow(), path)  # an OG file can also start a dossier
+    started = dossiers.load_dossier(store.uow(), new_id)
+    assert started.name == "Partenaire" and started.campaign_id == CAMPAIGN
+    assert started.grappe.organisations[0].establishments == (establishment(7),)
+
+
+def test_merge_into_with_their_values(store: Store, tmp_path: Path) -> None:
+    ours_id = dossiers.create_dossier(
+        store.uow(), "Nous", CAMPAIGN, _porteur_with(establishment(1))
+    )
+    theirs_id = dossiers.create_dossier(
+        store.uow(), "Eux", CAMPAIGN, _porteur_with(establishment(1, capacity=999))
+    )
+    path = exchange.export_dossier(store.uow(), theirs_id, tmp_path / "eux.esms")
+    report = exchange.merge_into(store.uow(), ours_id, path, default="theirs")
+    assert [c.field for c in report.conflicts[0].changes] == ["capacity"]
+    est = dossiers.load_dossier(store.uow(), ours_id).grappe.organisations[0].establishments[0]
+    assert est.capacity == 999
+    assert est.eligible_hours_pct == Decimal("87.50")

@@ -1,0 +1,140 @@
+"""Domain values with every field set away from its default, shared by storage and service tests.
+
+A round trip is only meaningful if a forgotten column would show: every value here differs from the
+dataclass default, with accents, quotes, line breaks and exact decimals.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from types import MappingProxyType
+
+from esms_desktop.domain.dossier import (
+    Annex,
+    Attestation,
+    AutodiagResponse,
+    Dossier,
+    Milestone,
+    Porteur,
+    UsageTarget,
+)
+from esms_desktop.domain.grappe import (
+    DuiSituation,
+    DuiSolution,
+    Establishment,
+    Grappe,
+    OgRole,
+    Organisation,
+    ProjectType,
+)
+from esms_desktop.domain.identifiers import luhn_ok
+
+CAMPAIGN = "amorcage-2021-t1"
+
+
+def valid_finess(n: int) -> str:
+    """A FINESS number of the Nord (59) with a correct Luhn key, distinct for each ``n``."""
+    base = f"59{n:06d}"
+    return next(base + d for d in "0123456789" if luhn_ok(base + d))
+
+
+def establishment(n: int, **changes: object) -> Establishment:
+    values: dict[str, object] = {
+        "finess": valid_finess(n),
+        "name": f"EHPAD « Les Tilleuls » n°{n}",
+        "category": "500",
+        "capacity": 80 + n,
+        "project": ProjectType.ACQUISITION,
+        "equipment": True,
+        "eligible_hours_pct": Decimal("87.50"),
+        "dui_solution": "Éditeur — Produit",
+        "current_dui": DuiSituation.NON_REFERENCE,
+        "already_funded": True,
+        "address": f"{n} rue de l'Église\nBâtiment B",
+        "postal_code": "59000",
+        "town": "Lille",
+    }
+    values.update(changes)
+    return Establishment(**values)  # type: ignore[arg-type]
+
+
+def grappe(ogs: int = 2, per_og: int = 3) -> Grappe:
+    organisations = tuple(
+        Organisation(
+            name=f"Association n°{i} « Àçé »",
+            role=OgRole.PORTEUR if i == 0 else OgRole.MEMBRE,
+            siren=f"77567{i:04d}",
+            finess_ej=valid_finess(900_000 + i),
+            declared_size=12 + i,
+            establishments=tuple(establishment(i * 100 + j) for j in range(per_og)),
+            contact_name=f"Mme Contact {i}",
+            contact_email=f"contact{i}@exemple.fr",
+            convention_date=date(2021, 3, 1 + i),
+        )
+        for i in range(ogs)
+    )
+    return Grappe(
+        organisations=organisations,
+        solution=DuiSolution(
+            editor="Éditeur",
+            product="Produit 2",
+            segur_referenced=True,
+            segur_reference="REF-Ségur-42",
+            justification='Choix "unique"\npour la grappe',
+        ),
+    )
+
+
+def full_dossier(name: str = "Candidature Hauts-de-France 2021") -> Dossier:
+    """A dossier where no field keeps its default value."""
+    return Dossier(
+        name=name,
+        campaign_id=CAMPAIGN,
+        id=None,
+        project_title="Déploiement d'un DUI commun",
+        porteur=Porteur(
+            name="Association Porteuse",
+            legal_status="Association loi 1901",
+            siren="775672272",
+            siret="77567227200017",
+            finess_ej="590000004",
+            address="1 place de la République",
+            postal_code="59000",
+            town="Lille",
+            legal_representative="Jean Dupont",
+            legal_representative_title="Président",
+            project_lead="Marie Curie",
+            contact_email="projet@exemple.fr",
+            contact_phone="+33 3 20 00 00 00",
+        ),
+        grappe=grappe(),
+        overrides=MappingProxyType(
+            {"acquisition": Decimal("25000.00"), "pilotage": Decimal("0.10")}
+        ),
+        autodiagnostics=(
+            AutodiagResponse("grappe", MappingProxyType({"q2": 4, "q1": 0, "q10": 3})),
+            AutodiagResponse("og:1", MappingProxyType({})),
+            AutodiagResponse("essms:590000100", MappingProxyType({"q1": 2})),
+        ),
+        usage_targets=(
+            UsageTarget("DUI actif", "PA", Decimal("33.333"), "T+12 mois", "Rapport éditeur"),
+            UsageTarget("INS qualifiée", "", None, "", ""),
+        ),
+        milestones=(
+            Milestone("Signature de la convention", date(2021, 6, 30), "Avec l'ARS"),
+            Milestone("Paramétrage", None, ""),
+        ),
+        governance="Comité de pilotage mensuel ;\nréférents par OG 😀",
+        annexes=(
+            Annex("rib", "RIB du porteur", required=True, provided=True, file_name="rib.pdf"),
+            Annex("autre", "Autre pièce", required=False, provided=False, note="à venir"),
+        ),
+        attestations=(
+            Attestation("exactitude", "Informations exactes", accepted=True),
+            Attestation("pas_autres_fonds_ue", "Pas d'autre fonds UE", accepted=False),
+        ),
+        convention_date=date(2021, 6, 30),
+        created=datetime(2021, 2, 15, 9, 30, 12, 123456, tzinfo=UTC),
+        updated=datetime(2021, 3, 1, 18, 5, 0, 654321, tzinfo=timezone(timedelta(hours=1))),
+    )

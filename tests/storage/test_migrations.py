@@ -1,0 +1,139 @@
+"""Schema migrations: a populated 0001 database upgrades with its data, after a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from esms_desktop.domain.grappe import DuiSituation, ProjectType
+from esms_desktop.services import dossiers
+from esms_desktop.storage import migrate
+from esms_desktop.storage.db import APPLICATION_ID, create_store_engine, inspect_file
+from esms_desktop.storage.errors import StoreError
+from esms_desktop.storage.models import Base
+from esms_desktop.storage.store import open_store
+from tests.storage.helpers import sqlite_rows
+
+CREATED = datetime(2021, 3, 1, 10, 0, tzinfo=UTC).isoformat()
+
+
+def _populate_0001(db: Path) -> None:
+    """Rows as version 0.1 of the program wrote them (schema 0001: no title, no change log)."""
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "INSERT INTO dossier (id, name, campaign_id, governance, convention_date, created, "
+            "updated) VALUES "
+            "(7, 'Ancien dossier', 'amorcage-2021-t1', 'COPIL', '2021-06-30', ?, ?)",
+            (CREATED, CREATED),
+        )
+        conn.execute(
+            "INSERT INTO porteur VALUES (7, 'Asso', 'Association', '775672272', '', '', "
+            "'1 rue', '59000', 'Lille', 'M. Dupont', 'Président', 'Mme Martin', 'a@b.fr', '03')"
+        )
+        conn.execute("INSERT INTO dui_solution VALUES (7, 'Éditeur', 'Produit', 1, 'R-1', '')")
+        conn.execute("INSERT INTO campaign_override VALUES (7, 'acquisition', '25000.00')")
+        conn.execute(
+            "INSERT INTO organisation (id, dossier_id, position, name, role, siren, finess_ej, "
+            "declared_size, contact_name, contact_email, convention_date) "
+            "VALUES (3, 7, 0, 'Asso', 'porteur', '775672272', '', 12, '', '', NULL)"
+        )
+        for pos, finess in enumerate(("590000012", "590000020")):
+            conn.execute(
+                "INSERT INTO establishment (organisation_id, position, finess, name, category, "
+                "capacity, project, equipment, eligible_hours_pct, dui_solution, current_dui, "
+                "already_funded, address, postal_code, town) "
+                "VALUES "
+                "(3, ?, ?, ?, '500', 80, 'acquisition', 1, '87.5', '', 'aucun', 0, '', '', '')",
+                (pos, finess, f"EHPAD {pos}"),
+            )
+        conn.execute(
+            "INSERT INTO annex_file VALUES (7, 'rib', 'rib.pdf', 3, 'x', X'010203', ?)", (CREATED,)
+        )
+        conn.execute(
+            "INSERT INTO annex (dossier_id, position, annex_key, label, required, provided, "
+            "file_name, note) VALUES (7, 0, 'rib', 'RIB', 1, 1, 'rib.pdf', '')"
+        )
+        conn.commit()
+
+
+def test_populated_0001_database_upgrades_with_its_data(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    assert migrate.upgrade(db, target="0001") == "0001"
+    _populate_0001(db)
+    assert inspect_file(db).user_version == 1
+
+    with open_store(data_dir) as store:
+        loaded = dossiers.load_dossier(store.uow(), 7)
+        assert loaded.name == "Ancien dossier"
+        assert loaded.project_title == ""  # the column added by 0002, with its default
+        assert loaded.governance == "COPIL"
+        assert loaded.porteur.legal_representative == "M. Dupont"
+        assert loaded.grappe.solution.segur_referenced is True
+        assert dict(loaded.overrides) == {"acquisition": Decimal("25000.00")}
+        ests = loaded.grappe.organisations[0].establishments
+        assert [e.finess for e in ests] == ["590000012", "590000020"]
+        assert ests[0].project is ProjectType.ACQUISITION
+        assert ests[0].current_dui is DuiSituation.AUCUN
+        assert ests[0].eligible_hours_pct == Decimal("87.5")
+        info, data = dossiers.read_annex_file(store.uow(), 7, "rib")
+        assert (info.name, data) == ("rib.pdf", b"\x01\x02\x03")
+        dossiers.rename_dossier(store.uow(), 7, "Dossier migré")  # the change log now exists
+        assert dossiers.history(store.uow(), 7)[0].action == "renommage"
+        backups = store.backups()
+
+    state = inspect_file(db)
+    assert (state.revision, state.user_version, state.application_id) == ("0002", 2, APPLICATION_ID)
+    before_migration = [b for b in backups if b.reason == "avant-migration"]
+    assert len(before_migration) == 1
+    old = inspect_file(before_migration[0].path)
+    assert (old.revision, old.user_version) == ("0001", 1)
+    assert sqlite_rows(before_migration[0].path, "SELECT name FROM dossier") == [
+        ("Ancien dossier",)
+    ]
+
+
+def test_a_failing_migration_changes_nothing(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    migrate.upgrade(db, target="0001")
+    _populate_0001(db)
+    with closing(sqlite3.connect(db)) as conn:  # an orphan row, as a buggy old version might leave
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute(
+            "INSERT INTO organisation (dossier_id, position, name, role, siren, finess_ej, "
+            "contact_name, contact_email) VALUES (999, 0, 'Orphelin', 'membre', '', '', '', '')"
+        )
+        conn.commit()
+    with pytest.raises(StoreError) as caught:
+        open_store(data_dir)
+    assert "annulée" in caught.value.message
+    state = inspect_file(db)
+    assert (state.revision, state.user_version) == ("0001", 1)
+    assert "change_log" not in state.tables
+    assert sqlite_rows(db, "SELECT name FROM dossier") == [("Ancien dossier",)]
+
+
+def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    migrate.upgrade(db)
+    engine = create_store_engine(db)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_migrations_ship_two_revisions_in_a_line() -> None:
+    assert migrate.known_revisions() == frozenset({"0001", "0002"})
+    assert migrate.HEAD_REVISION == "0002"
+    assert migrate.SCHEMA_VERSION == 2
