@@ -1,0 +1,167 @@
+"""Command-line sub-commands that print documents: the dossier PDF and the partner form.
+
+``esms_desktop.cli`` calls :func:`register`. Handlers take ``(args, out)``, write one line per
+file written on ``out`` and raise :class:`~esms_desktop.cli.CliError` for the user's mistakes,
+so the user reads one French sentence and an exit code (0 written, 2 bad input, 3 file or store
+problem), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from esms_desktop.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_STORAGE, CliError, read_grappe
+from esms_desktop.domain.autodiagnostic import QuestionnaireError
+from esms_desktop.domain.campaign import parse_override
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.services import catalog
+from esms_desktop.services.export import (
+    ExportResult,
+    ReportWriteError,
+    dossier_from_grappe,
+    export_candidature_pdf,
+    export_partner_form,
+)
+from esms_desktop.services.formatting import format_eur
+
+
+def _overrides(pairs: list[str] | None) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for text in pairs or ():
+        name, amount = parse_override(text)
+        out[name] = amount
+    return out
+
+
+def _report(result: ExportResult, out: TextIO) -> None:
+    total = format_eur(result.total)
+    if not result.complete:
+        total += " (incomplet : montants à renseigner)"
+    verdict = "éligible" if result.eligible else "NON éligible"
+    out.write(
+        f"Dossier PDF écrit : {result.path} — {result.pages} pages, total {total}, "
+        f"projet {verdict} (empreinte {result.fingerprint})\n"
+    )
+    if not result.eligible:
+        print(
+            "Attention : le projet n'est pas éligible à cette campagne ; le PDF liste les points "
+            "bloquants à lever.",
+            file=sys.stderr,
+        )
+
+
+def _export(dossier: Dossier, output: Path, out: TextIO) -> int:
+    try:
+        result = export_candidature_pdf(dossier, output)
+    except ReportWriteError as exc:
+        raise CliError(str(exc), EXIT_STORAGE) from exc
+    except QuestionnaireError as exc:  # a broken questionnaire file: say so, no traceback
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    _report(result, out)
+    return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
+    """``pdf GRAPPE_FILE --campaign ID -o OUT.pdf [--set nom=montant]... [--skip-bad-rows]``."""
+    catalog.campaign(args.campaign)  # unknown campaign: French error before reading the file
+    grappe = read_grappe(Path(args.file), args.skip_bad_rows)
+    dossier = dossier_from_grappe(grappe, args.campaign, args.name)
+    overrides = _overrides(args.set)
+    if overrides:
+        dossier = replace(dossier, overrides=overrides)
+    return _export(dossier, args.output, out)
+
+
+def cmd_form(args: argparse.Namespace, out: TextIO) -> int:
+    """``form -o OUT.pdf [--campaign ID]``: the blank partner form."""
+    try:
+        result = export_partner_form(args.output, campaign_id=args.campaign)
+    except ReportWriteError as exc:
+        raise CliError(str(exc), EXIT_STORAGE) from exc
+    out.write(f"Fiche partenaire écrite : {result.path} — {result.pages} pages\n")
+    return EXIT_OK
+
+
+def cmd_dossier_pdf(args: argparse.Namespace, out: TextIO) -> int:
+    """``dossier pdf ID -o OUT.pdf``: the dossier as stored (its own overrides and answers)."""
+    from esms_desktop.services.dossiers import load_dossier
+    from esms_desktop.storage.errors import NotFoundError, StoreError
+    from esms_desktop.storage.store import open_store
+
+    try:
+        with open_store(getattr(args, "data_dir", None)) as store:
+            dossier = load_dossier(store.uow(read_only=True), args.id)
+    except NotFoundError as exc:
+        raise CliError(getattr(exc, "message", str(exc)), EXIT_BAD_INPUT) from exc
+    except StoreError as exc:
+        raise CliError(getattr(exc, "message", str(exc)), EXIT_STORAGE) from exc
+    return _export(dossier, args.output, out)
+
+
+def _output_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FICHIER.pdf", help="PDF à écrire"
+    )
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``pdf``, ``form`` and, when the store's ``dossier`` group exists, ``dossier pdf``."""
+    p = subparsers.add_parser(
+        "pdf", help="imprimer le dossier de candidature (PDF) d'une grappe (tableur)"
+    )
+    p.add_argument("file", metavar="FICHIER", help="grappe au format modèle (.csv ou .xlsx)")
+    p.add_argument("--campaign", required=True, metavar="ID", help="identifiant de campagne")
+    _output_argument(p)
+    p.add_argument("--name", default=None, metavar="NOM", help="nom du dossier imprimé")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="NOM=MONTANT",
+        help="saisir une valeur « à confirmer » (répétable)",
+    )
+    p.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="ignorer les lignes invalides au lieu de refuser le fichier",
+    )
+    p.set_defaults(handler=cmd_pdf)
+
+    p = subparsers.add_parser("form", help="imprimer la fiche partenaire vierge (PDF)")
+    _output_argument(p)
+    p.add_argument(
+        "--campaign", default=None, metavar="ID", help="campagne rappelée en tête (facultatif)"
+    )
+    p.set_defaults(handler=cmd_form)
+
+    dossier_actions = _dossier_actions(subparsers)
+    if dossier_actions is not None:
+        from esms_desktop.cli_store import _suppressed_copies  # same --data-dir handling
+
+        p = dossier_actions.add_parser(
+            "pdf",
+            help="imprimer le dossier de candidature (PDF) d'un dossier enregistré",
+            parents=[_suppressed_copies(common_parent)],
+        )
+        p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
+        _output_argument(p)
+        p.set_defaults(handler=cmd_dossier_pdf)
+
+
+def _dossier_actions(subparsers: Any) -> Any:
+    """The sub-commands of the store's ``dossier`` group, if that group is registered.
+
+    argparse offers no public way to reach a sub-parser's own sub-commands; we look for its
+    ``_SubParsersAction`` among its actions.
+    """
+    dossier = getattr(subparsers, "choices", {}).get("dossier")
+    if dossier is None:
+        return None
+    for action in dossier._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return None

@@ -1,0 +1,755 @@
+"""The base of every printed document: geometry, fonts, styles, page templates, "page x / y".
+
+Modelled on pretix's invoice renderer: a base class owns everything a reader sees on every page
+(A4 geometry, header, footer, PDF metadata, fonts) and a document only supplies its story. The
+candidature dossier is filed with the ARS and kept by each OG, so the frame matters:
+
+* left margin of 25 mm on portrait pages and top margin of 30 mm on landscape pages, so that a
+  page can be hole-punched and bound (a landscape page is bound by its top edge);
+* DejaVu TrueType fonts embedded (subset), because the text is French (accents, « », ’), money
+  carries ``€`` and figures use the narrow no-break space U+202F;
+* "page x / y" on every page, drawn in one pass: each page draws a reference to a PDF form whose
+  content (the page count) is written once the last page is known. The pretix approach of
+  deferring every page would break bookmarks, which point at pages as they are emitted;
+* a footer with the generation date and a short fingerprint of the data, so that two printed
+  copies can be told apart at a glance ("is this the version we signed?").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from functools import cache, lru_cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LongTable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import paragraph as rl_paragraph
+
+from esms_desktop import __version__
+from esms_desktop.resources import resource_path
+from esms_desktop.services.formatting import format_date
+
+# --- fonts ---------------------------------------------------------------------------------
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+FONT_COND = "DejaVuSansCondensed"
+FONT_COND_BOLD = "DejaVuSansCondensed-Bold"
+
+_FONT_FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    FONT_COND: "DejaVuSansCondensed.ttf",
+    FONT_COND_BOLD: "DejaVuSansCondensed-Bold.ttf",
+}
+
+
+@cache
+def register_fonts() -> None:
+    """Register the shipped DejaVu fonts once per process (ReportLab keeps a global registry).
+
+    The families let ``<b>`` and ``<i>`` in paragraph markup pick the right face. There is no
+    condensed oblique: italic text in condensed cells falls back to the regular oblique.
+    """
+    for name, file_name in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
+    )
+    pdfmetrics.registerFontFamily(
+        FONT_COND,
+        normal=FONT_COND,
+        bold=FONT_COND_BOLD,
+        italic=FONT_ITALIC,
+        boldItalic=FONT_COND_BOLD,
+    )
+    _keep_narrow_no_break_space()
+
+
+def _keep_narrow_no_break_space() -> None:
+    """Stop ReportLab's paragraphs from treating U+202F as a breakable space.
+
+    ReportLab lists U+202F among the characters it splits words on, so in a paragraph
+    ``445 000 €`` (with narrow no-break spaces, the French norm) would be printed with plain
+    spaces and could even wrap between ``445`` and ``000``. Only U+00A0 is kept unbreakable.
+    We rebuild the two module-level helpers the paragraph code calls at run time, without
+    U+202F; tests check that the character survives into the PDF, so a ReportLab upgrade that
+    moves these internals fails loudly instead of silently degrading the typography.
+    """
+    wsc = getattr(rl_paragraph, "_wsc", None)
+    if not isinstance(wsc, str) or "\u202f" not in wsc:
+        return
+    wsc = wsc.replace("\u202f", "")
+    breakable = re.compile(f"[{re.escape(wsc)}]+").split
+
+    def split(text: str | bytes, delim: str | bytes | None = None) -> list[str]:
+        if isinstance(text, bytes):
+            text = text.decode("utf8")
+        if delim is not None:
+            if isinstance(delim, bytes):
+                delim = delim.decode("utf8")
+            return text.split(delim)
+        return [word for word in breakable(text) if word]
+
+    rl_paragraph._wsc = wsc  # type: ignore[attr-defined]
+    rl_paragraph._wsc_end_search = re.compile(f"[{re.escape(wsc)}]+$").search  # type: ignore[attr-defined]
+    rl_paragraph.split = split  # type: ignore[attr-defined]
+
+
+# --- colours and styles --------------------------------------------------------------------
+
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#5A5A5A")
+ACCENT = colors.HexColor("#1F3A5F")
+RULE = colors.HexColor("#9AA5B1")
+ZEBRA = colors.HexColor("#F2F4F7")
+GROUP = colors.HexColor("#DCE3EC")
+WARN = colors.HexColor("#A84300")
+ALERT = colors.HexColor("#B00020")
+GOOD = colors.HexColor("#1B6E3A")
+WARN_BG = colors.HexColor("#FFF1E0")
+ALERT_BG = colors.HexColor("#FDE7EA")
+GOOD_BG = colors.HexColor("#E5F4EA")
+
+
+@cache
+def stylesheet() -> StyleSheet1:
+    """Every paragraph style of every document, defined once so the documents look alike."""
+    register_fonts()
+    ss = StyleSheet1()
+    body = ParagraphStyle(
+        "Body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, spaceAfter=4
+    )
+    ss.add(body)
+    ss.add(ParagraphStyle("BodySmall", parent=body, fontSize=8, leading=10, spaceAfter=2))
+    ss.add(ParagraphStyle("Muted", parent=body, fontSize=8, leading=10, textColor=MUTED))
+    ss.add(
+        ParagraphStyle(
+            "Title",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=22,
+            leading=27,
+            textColor=ACCENT,
+            spaceAfter=6,
+        )
+    )
+    ss.add(
+        ParagraphStyle(
+            "Subtitle", parent=body, fontSize=13, leading=17, textColor=INK, spaceAfter=4
+        )
+    )
+    ss.add(
+        ParagraphStyle(
+            "Kicker",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=9,
+            leading=12,
+            textColor=MUTED,
+            spaceAfter=10,
+        )
+    )
+    ss.add(
+        ParagraphStyle(
+            "H1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=14,
+            leading=18,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=6,
+        )
+    )
+    ss.add(
+        ParagraphStyle(
+            "H2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=8,
+            spaceAfter=4,
+        )
+    )
+    cell = ParagraphStyle(
+        "Cell", fontName=FONT_COND, fontSize=8, leading=9.6, textColor=INK, splitLongWords=1
+    )
+    ss.add(cell)
+    ss.add(ParagraphStyle("CellBold", parent=cell, fontName=FONT_COND_BOLD))
+    ss.add(ParagraphStyle("CellRight", parent=cell, alignment=TA_RIGHT))
+    ss.add(
+        ParagraphStyle("CellRightBold", parent=cell, fontName=FONT_COND_BOLD, alignment=TA_RIGHT)
+    )
+    ss.add(ParagraphStyle("CellCenter", parent=cell, alignment=TA_CENTER))
+    ss.add(ParagraphStyle("CellSmall", parent=cell, fontSize=6.8, leading=8, textColor=MUTED))
+    ss.add(ParagraphStyle("CellSmallInk", parent=cell, fontSize=7.5, leading=9))
+    ss.add(
+        ParagraphStyle(
+            "CellSmallRight",
+            parent=cell,
+            fontSize=6.8,
+            leading=8,
+            textColor=MUTED,
+            alignment=TA_RIGHT,
+        )
+    )
+    ss.add(
+        ParagraphStyle(
+            "CellHead", parent=cell, fontName=FONT_COND_BOLD, textColor=colors.white, leading=9.4
+        )
+    )
+    ss.add(
+        ParagraphStyle(
+            "CellHeadRight",
+            parent=cell,
+            fontName=FONT_COND_BOLD,
+            textColor=colors.white,
+            alignment=TA_RIGHT,
+        )
+    )
+    ss.add(ParagraphStyle("Label", parent=cell, fontName=FONT_COND_BOLD, textColor=MUTED))
+    ss.add(ParagraphStyle("Value", parent=body, fontSize=9, leading=11.5, spaceAfter=0))
+    ss.add(
+        ParagraphStyle(
+            "Missing", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11, textColor=ALERT
+        )
+    )
+    ss.add(
+        ParagraphStyle(
+            "Badge", parent=cell, fontName=FONT_COND_BOLD, fontSize=6.8, leading=8, textColor=WARN
+        )
+    )
+    ss.add(ParagraphStyle("Box", parent=body, fontSize=12, leading=14, alignment=TA_LEFT))
+    return ss
+
+
+def style(name: str) -> ParagraphStyle:
+    """A style of :func:`stylesheet` by name (a typo fails loudly: KeyError)."""
+    return stylesheet()[name]  # type: ignore[return-value]
+
+
+# --- text helpers --------------------------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BEFORE_UNIT = re.compile(r"(?<=\d) (?=[€%])")
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_AFTER_OPENING = re.compile(r"« ")
+_BEFORE_CLOSING = re.compile(r" »")
+
+
+def french_spacing(text: str) -> str:
+    """No line break inside ``5 000 €``, ``70 %`` or ``« … »`` in text we did not format.
+
+    Campaign notes, rules and user text are typed with plain spaces; a line must not end on
+    ``5`` with ``000 €`` on the next one, nor on a lone ``«``. Digit groups get the narrow
+    no-break space (U+202F) our own figures carry, units and guillemets the no-break space.
+    """
+    text = _THOUSANDS.sub("\u202f", text)
+    text = _BEFORE_UNIT.sub("\u00a0", text)
+    text = _AFTER_OPENING.sub("«\u00a0", text)
+    return _BEFORE_CLOSING.sub("\u00a0»", text)
+
+
+def clean(text: object) -> str:
+    """User text made safe for paragraph markup: NFC, no control characters, XML-escaped.
+
+    NFC matters: ReportLab does no glyph shaping, so a decomposed ``e`` + combining acute (what
+    some Mac exports produce) would print as two glyphs. Line breaks are kept as ``<br/>``.
+    """
+    raw = unicodedata.normalize("NFC", "" if text is None else str(text))
+    raw = _CONTROL.sub("", raw).replace("\r\n", "\n").replace("\r", "\n")
+    return escape(french_spacing(raw)).replace("\n", "<br/>")
+
+
+def para(text: str, style_name: str = "Body", *, markup: bool = False) -> Paragraph:
+    """A paragraph of plain ``text`` (escaped) or of our own ``markup``."""
+    return Paragraph(text if markup else clean(text), style(style_name))
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points (headers are one line)."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", " ".join(text.split())))
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(text[:mid] + "…", font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+# --- fingerprint ---------------------------------------------------------------------------
+
+
+def canonical(value: Any) -> Any:
+    """A JSON-ready, order-stable form of domain values (dataclasses, Decimal, dates, enums).
+
+    Decimals are written without exponent and without trailing zeros, so ``25000`` and
+    ``25000.00`` give the same fingerprint: they are the same amount.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return "0" if text in ("-0", "0") else text
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted(canonical(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def fingerprint(data: Any, length: int = 8) -> str:
+    """First ``length`` hex digits of SHA-256 over the canonical JSON of ``data``."""
+    text = json.dumps(canonical(data), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+# --- the document --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What the header, the footer and the PDF properties say about a document."""
+
+    title: str
+    subject: str
+    header_left: str
+    header_right: str
+    generated_on: date
+    author: str = ""
+    keywords: tuple[str, ...] = ()
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPdf:
+    """A built PDF and its page count (so callers need no PDF reader to report it)."""
+
+    data: bytes
+    pages: int
+
+
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+PAGE_COUNT_FORM = "esmsPageCount"
+
+
+class _DocTemplate(BaseDocTemplate):
+    """Adds a PDF bookmark for every heading that carries an ``outline_level`` attribute."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
+        level = getattr(flowable, "outline_level", None)
+        if level is None:
+            return
+        title = getattr(flowable, "outline_title", "")
+        key = f"h{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+
+class BaseDocument:
+    """Geometry, fonts, header/footer and page templates; subclasses supply ``story()``.
+
+    Three page templates: ``cover`` (no running header), ``portrait`` and ``landscape`` (for
+    wide tables). A subclass switches with :meth:`switch_to`. With ``deterministic`` the PDF
+    carries no clock time (ReportLab's *invariant* mode), so two runs give the same bytes.
+    """
+
+    portrait_margins = (25 * mm, 15 * mm, 22 * mm, 20 * mm)
+    """left, right, top, bottom of portrait pages: 25 mm on the left for hole punching."""
+    landscape_margins = (15 * mm, 15 * mm, 30 * mm, 16 * mm)
+    """left, right, top, bottom of landscape pages, bound (and punched) by their top edge."""
+    first_template = "cover"
+
+    def __init__(self, meta: DocumentMeta, *, deterministic: bool = False) -> None:
+        register_fonts()
+        self.meta = meta
+        self.deterministic = deterministic
+        self._pages = 0
+
+    # subclasses -----------------------------------------------------------------------------
+
+    def story(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    # geometry helpers ----------------------------------------------------------------------
+
+    @property
+    def portrait_width(self) -> float:
+        left, right, _, _ = self.portrait_margins
+        return PORTRAIT[0] - left - right
+
+    @property
+    def landscape_width(self) -> float:
+        left, right, _, _ = self.landscape_margins
+        return LANDSCAPE[0] - left - right
+
+    @staticmethod
+    def switch_to(template: str) -> list[Flowable]:
+        """Flowables ending the current page and continuing on ``template``."""
+        return [NextPageTemplate(template), PageBreak()]
+
+    @staticmethod
+    def heading(text: str, level: int = 0, *, number: str = "") -> Paragraph:
+        """A section heading that also becomes a PDF bookmark."""
+        title = f"{number} {text}".strip()
+        p = Paragraph(clean(title), style("H1" if level == 0 else "H2"))
+        p.outline_level = level  # type: ignore[attr-defined]
+        p.outline_title = title  # type: ignore[attr-defined]
+        return p
+
+    # rendering -------------------------------------------------------------------------------
+
+    def _frame(self, size: tuple[float, float], margins: Sequence[float], fid: str) -> Frame:
+        left, right, top, bottom = margins
+        return Frame(
+            left,
+            bottom,
+            size[0] - left - right,
+            size[1] - top - bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=fid,
+        )
+
+    def _templates(self) -> list[PageTemplate]:
+        templates = {
+            "cover": PageTemplate(
+                id="cover",
+                frames=[self._frame(PORTRAIT, self.portrait_margins, "cover")],
+                onPage=self._decorate(header=False),
+                pagesize=PORTRAIT,
+            ),
+            "portrait": PageTemplate(
+                id="portrait",
+                frames=[self._frame(PORTRAIT, self.portrait_margins, "portrait")],
+                onPage=self._decorate(header=True),
+                pagesize=PORTRAIT,
+            ),
+            "landscape": PageTemplate(
+                id="landscape",
+                frames=[self._frame(LANDSCAPE, self.landscape_margins, "landscape")],
+                onPage=self._decorate(header=True),
+                pagesize=LANDSCAPE,
+            ),
+        }
+        first = templates.pop(self.first_template)
+        return [first, *templates.values()]
+
+    def _decorate(self, *, header: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
+        def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+            self._pages = canvas.getPageNumber()
+            width, height = canvas._pagesize  # type: ignore[attr-defined]
+            wide = width > height
+            left, right, top, bottom = self.landscape_margins if wide else self.portrait_margins
+            canvas.saveState()
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            if header:
+                y = height - top + 6 * mm
+                half = (width - left - right) / 2 - 4 * mm
+                canvas.setFont(FONT_BOLD, 7.5)
+                canvas.setFillColor(ACCENT)
+                canvas.drawString(left, y, fit_text(self.meta.header_left, FONT_BOLD, 7.5, half))
+                canvas.setFont(FONT, 7.5)
+                canvas.setFillColor(MUTED)
+                canvas.drawRightString(
+                    width - right, y, fit_text(self.meta.header_right, FONT, 7.5, half)
+                )
+                canvas.line(left, y - 2 * mm, width - right, y - 2 * mm)
+            y = bottom - 8 * mm
+            canvas.line(left, y + 4 * mm, width - right, y + 4 * mm)
+            canvas.setFont(FONT, 7)
+            canvas.setFillColor(MUTED)
+            footer = f"Généré le {format_date(self.meta.generated_on, long=True)} par esms-desktop"
+            if self.meta.fingerprint:
+                footer += f" · empreinte des données {self.meta.fingerprint}"
+            canvas.drawString(left, y, footer)
+            # "page x / " then the page count, a form filled in once the last page is known.
+            reserve = pdfmetrics.stringWidth("0000", FONT_BOLD, 7.5)
+            canvas.setFont(FONT_BOLD, 7.5)
+            canvas.setFillColor(INK)
+            text = f"page {canvas.getPageNumber()} / "
+            x = width - right - reserve
+            canvas.drawRightString(x, y, text)
+            canvas.translate(x, y)
+            canvas.doForm(PAGE_COUNT_FORM)
+            canvas.restoreState()
+
+        return on_page
+
+    def render(self) -> RenderedPdf:
+        """Build the PDF in memory; returns its bytes and page count."""
+        buffer = io.BytesIO()
+        meta = self.meta
+        doc = _DocTemplate(
+            buffer,
+            pagesize=PORTRAIT,
+            leftMargin=self.portrait_margins[0],
+            rightMargin=self.portrait_margins[1],
+            topMargin=self.portrait_margins[2],
+            bottomMargin=self.portrait_margins[3],
+            title=meta.title,
+            author=meta.author or "esms-desktop",
+            subject=meta.subject,
+            keywords=list(meta.keywords),
+            creator="esms-desktop",
+            producer=f"esms-desktop {__version__} (ReportLab)",
+            invariant=1 if self.deterministic else 0,
+            lang="fr-FR",
+            initialFontName=FONT,
+            initialFontSize=9,
+            displayDocTitle=1,
+            pageTemplates=self._templates(),
+        )
+        story = self.story()
+        doc.build(story, canvasmaker=self._canvas_maker())
+        return RenderedPdf(buffer.getvalue(), self._pages)
+
+    def _canvas_maker(self) -> Callable[..., Canvas]:
+        document = self
+
+        class _Canvas(Canvas):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                if document.deterministic:
+                    # Invariant mode dates the file 1 January 2000; date it from the
+                    # document instead (still reproducible).
+                    g = document.meta.generated_on
+                    stamp = getattr(self._doc, "_timeStamp", None)
+                    if stamp is not None:
+                        stamp.YMDhms = (g.year, g.month, g.day, 0, 0, 0)
+
+            def save(self) -> None:
+                # The form holding the page count, referenced by every page's footer.
+                self.beginForm(PAGE_COUNT_FORM)
+                self.setFont(FONT_BOLD, 7.5)
+                self.setFillColor(INK)
+                self.drawString(0, 0, str(document._pages))
+                self.endForm()
+                super().save()
+
+        return _Canvas
+
+
+def checkbox(checked: bool) -> str:
+    """☒ or ☐ (DejaVu has both glyphs, and they survive text extraction)."""
+    return "\u2612" if checked else "\u2610"
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style starting with our font for every cell.
+
+    ReportLab styles a cell without a ``FONT`` command in Helvetica, which is neither embedded
+    nor able to print every character: even an empty cell would pull it into the PDF.
+    """
+    return TableStyle([("FONT", (0, 0), (-1, -1), FONT_COND, 8, 9.6), *commands])
+
+
+def grid_table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    zebra: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+    long: bool = False,
+) -> Table:
+    """A table in the house style: dark header repeated on every page, light grid, top-aligned.
+
+    ``long`` picks ReportLab's ``LongTable``, whose page splitting does not re-measure every
+    remaining row at each page: it keeps a 1,000-row ESSMS table linear.
+    """
+    cls = LongTable if long else Table
+    table = cls(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT_COND, 8, 9.6),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), ACCENT),
+            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
+            ("FONT", (0, 0), (-1, header_rows - 1), FONT_COND_BOLD, 8),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM"),
+        ]
+    if zebra:
+        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
+    commands += list(extra)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def key_value_table(
+    pairs: Sequence[tuple[str, Flowable | str]], width: float, label_width: float = 48 * mm
+) -> Table:
+    """Label / value rows (identity blocks); values wrap, labels stay in a narrow column."""
+    rows = [
+        [para(label, "Label"), value if isinstance(value, Flowable) else para(value, "Value")]
+        for label, value in pairs
+    ]
+    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+                ("BACKGROUND", (0, 0), (0, -1), ZEBRA),
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ]
+        )
+    )
+    return table
+
+
+CELL_PADDING = 6.0
+"""Left + right padding of :func:`grid_table` cells, in points."""
+
+
+@lru_cache(maxsize=4096)
+def wrap_words(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """Greedy line breaking on plain spaces only, cached (a rule text repeats on 1,000 rows).
+
+    Unlike ReportLab's ``simpleSplit``, no-break spaces (U+00A0, U+202F) stay inside their word,
+    so ``25 000 €`` never wraps and keeps its narrow space; a word wider than the line (a long
+    URL, a name without spaces) is cut between characters rather than overflowing the cell.
+    """
+    register_fonts()
+    lines: list[str] = []
+    for paragraph_text in text.split("\n"):
+        current = ""
+        for word in paragraph_text.split(" "):
+            if not word:
+                continue
+            candidate = f"{current} {word}" if current else word
+            if pdfmetrics.stringWidth(candidate, font, size) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = word
+            while pdfmetrics.stringWidth(current, font, size) > width and len(current) > 1:
+                cut = len(current) - 1
+                while cut > 1 and pdfmetrics.stringWidth(current[:cut], font, size) > width:
+                    cut -= 1
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current)
+    return tuple(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class TextPart:
+    """A run of text starting on its own line, in one font, size and colour."""
+
+    text: str
+    font: str = FONT_COND
+    size: float = 8
+    color: colors.Color = INK
+
+
+class TextBlock(Flowable):
+    """Lines of plain text in a few styles, laid out with :func:`wrap_words`.
+
+    A paragraph re-parses markup and re-breaks lines at every measurement; in the budget table
+    each line's rule is measured several times per page split, over 1,000 rows. This flowable
+    lays out once per width (cached across rows) and draws with plain ``drawString``.
+    """
+
+    def __init__(self, parts: Sequence[TextPart]) -> None:
+        super().__init__()
+        self.parts = tuple(
+            TextPart(_plain(p.text), p.font, p.size, p.color) for p in parts if p.text
+        )
+        self._lines: list[tuple[TextPart, str]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._lines = [
+            (part, line)
+            for part in self.parts
+            for line in wrap_words(part.text, part.font, part.size, avail_width)
+        ]
+        self.width = avail_width
+        self.height = sum(part.size * 1.2 for part, _ in self._lines)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height
+        for part, line in self._lines:
+            y -= part.size * 1.2
+            canvas.setFont(part.font, part.size)
+            canvas.setFillColor(part.color)
+            canvas.drawString(0, y + part.size * 0.22, line)
+
+
+def _plain(text: str) -> str:
+    return french_spacing(unicodedata.normalize("NFC", _CONTROL.sub("", text)).replace("\r", ""))
+
+
+def fit_cell(text: str, width: float, *, font: str = FONT_COND, size: float = 8) -> str:
+    """``text`` as a plain table string, broken into lines that fit the column ``width``.
+
+    Plain strings are drawn as-is, about ten times cheaper than a paragraph (it matters in a
+    1,000-row table), and cannot overflow since they are wrapped here. The table's own ``FONT``
+    and ``ALIGN`` commands style them, so callers set ``ALIGN`` on numeric columns.
+    """
+    return "\n".join(wrap_words(_plain(text), font, size, width - CELL_PADDING))

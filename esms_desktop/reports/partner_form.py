@@ -1,0 +1,463 @@
+"""The blank partner form: what a partner OG fills in by hand for the porteur.
+
+Directors collect their partners' establishments long before anyone opens the software: the
+porteur mails this form to each partner OG, which writes its identity and one row per
+establishment, signs it and sends it back. Its columns are exactly the grappe template's
+(shared/spec/grappe-template.md), in the same order, so that typing it into the spreadsheet or
+into esms-desktop is a straight copy. Boxes are sized for handwriting (rows of 9.2 mm, one box
+per character for the identifiers, whose key the software will check).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from esms_desktop.domain.campaign import Campaign
+from esms_desktop.reports.base import (
+    ACCENT,
+    FONT_COND,
+    MUTED,
+    RULE,
+    ZEBRA,
+    BaseDocument,
+    DocumentMeta,
+    RenderedPdf,
+    clean,
+    grid_table,
+    key_value_table,
+    para,
+    table_style,
+)
+from esms_desktop.services.formatting import format_date
+
+ROWS_PER_PAGE = 15
+TABLE_PAGES = 2
+ROW_HEIGHT = 9.2 * mm
+"""At least the 9 mm a handwritten line needs; 15 rows fill a landscape page."""
+
+
+class CombBoxes(Flowable):
+    """``count`` adjacent boxes, one per handwritten character (FINESS, SIREN, category)."""
+
+    def __init__(self, count: int, box: float = 4.6 * mm, height: float = 6.5 * mm) -> None:
+        super().__init__()
+        self.count = count
+        self.box = box
+        self.box_height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.count * self.box, self.box_height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(MUTED)
+        c.setLineWidth(0.5)
+        for i in range(self.count):
+            c.rect(i * self.box, 0, self.box, self.box_height, stroke=1, fill=0)
+        c.restoreState()
+
+
+class WritingBox(Flowable):
+    """An empty framed box to write in."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.box_width = width
+        self.box_height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.box_width = min(self.box_width, avail_width)
+        return self.box_width, self.box_height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(MUTED)
+        c.setLineWidth(0.5)
+        c.rect(0, 0, self.box_width, self.box_height, stroke=1, fill=0)
+        c.restoreState()
+
+
+COLUMNS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "finess",
+        "FINESS géographique",
+        "Les 9 caractères du numéro FINESS de l'établissement (et non celui de l'organisme), "
+        "un par case. Corse : 2A ou 2B au début.",
+        "9 caractères ; le dernier chiffre est une clé de contrôle vérifiée par le logiciel.",
+    ),
+    (
+        "nom",
+        "Nom de l'établissement",
+        "Le nom usuel, tel qu'il figure au répertoire FINESS.",
+        "texte libre",
+    ),
+    (
+        "categorie",
+        "Catégorie FINESS",
+        "Le code de catégorie à 3 chiffres (par exemple 500 EHPAD, 354 SSIAD, 460 SAAD, "
+        "246 ESAT, 183 IME, 214 CHRS).",
+        "3 chiffres ; une USLD (362) relève du sanitaire et n'est pas éligible.",
+    ),
+    (
+        "capacite",
+        "Capacité",
+        "Nombre de places autorisées, ou file active pour un service.",
+        "nombre entier, 0 ou plus",
+    ),
+    (
+        "projet",
+        "Projet DUI",
+        "Cochez une case : acquisition d'un nouveau dossier usager informatisé, mise en "
+        "conformité du DUI existant, ou aucun projet pour cet établissement.",
+        "acquisition / conformité / aucun",
+    ),
+    (
+        "equipement",
+        "Équipement",
+        "Cochez « oui » si l'établissement demande la ligne « équipement et infrastructure » "
+        "(petits organismes, avec un projet DUI).",
+        "oui / non (non par défaut)",
+    ),
+    (
+        "heures_eligibles_pct",
+        "Heures éligibles (%)",
+        "Services à domicile seulement : part des heures consacrées aux activités essentielles "
+        "(hors confort). Laissez vide pour les autres établissements.",
+        "de 0 à 100 (100 par défaut)",
+    ),
+    (
+        "solution_dui",
+        "Solution DUI",
+        "L'éditeur et le produit du DUI visé, sous la forme « Éditeur — Produit ».",
+        "texte libre ; une seule solution par projet dans la plupart des appels",
+    ),
+)
+
+
+class PartnerFormDocument(BaseDocument):
+    """Identity and signature, instructions, then two landscape pages of establishment rows."""
+
+    first_template = "portrait"
+
+    def __init__(self, campaign: Campaign | None = None, generated_on: date | None = None) -> None:
+        self.campaign = campaign
+        meta = DocumentMeta(
+            title="Fiche partenaire — programme ESMS numérique",
+            subject="Fiche à remplir par chaque organisme gestionnaire membre de la grappe",
+            header_left="Fiche partenaire — ESMS numérique",
+            header_right=campaign.title if campaign else "Programme ESMS numérique",
+            generated_on=generated_on or date.today(),
+            keywords=("ESMS numérique", "fiche partenaire", "grappe")
+            + ((campaign.id,) if campaign else ()),
+        )
+        super().__init__(meta, deterministic=generated_on is not None)
+
+    def story(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        story += self._identity()
+        story += self.switch_to("portrait")
+        story += self._instructions()
+        story += self.switch_to("landscape")
+        for page in range(TABLE_PAGES):
+            if page:
+                story += self.switch_to("landscape")
+            story += self._rows_page(page)
+        return story
+
+    # page 1 -------------------------------------------------------------------------------
+
+    def _identity(self) -> list[Flowable]:
+        width = self.portrait_width
+        flow: list[Flowable] = [
+            para("PROGRAMME ESMS NUMÉRIQUE — FICHE PARTENAIRE", "Kicker"),
+            para("Fiche de l'organisme gestionnaire partenaire", "Title"),
+        ]
+        if self.campaign is not None:
+            c = self.campaign
+            flow.append(para(f"Appel à projets : {c.title} ({c.id})", "Subtitle"))
+            for w in c.windows:
+                if w.end:
+                    start = f"du {format_date(w.start, long=True)} " if w.start else ""
+                    flow.append(
+                        para(f"{w.label} : {start}jusqu'au {format_date(w.end, long=True)}", "Body")
+                    )
+        flow.append(
+            para(
+                "À remplir à la main par chaque organisme gestionnaire (OG) membre de la grappe, "
+                "à signer et à renvoyer au porteur du projet, qui reporte ces informations dans "
+                "le tableau de la grappe. Écrivez en majuscules d'imprimerie, un caractère par "
+                "case pour les numéros.",
+                "BodySmall",
+            )
+        )
+        flow.append(self.heading("1. Identité de l'organisme gestionnaire"))
+        pairs: list[tuple[str, Flowable | str]] = [
+            ("Raison sociale de l'OG", WritingBox(width, 12 * mm)),
+            ("SIREN (9 chiffres)", CombBoxes(9)),
+            ("FINESS juridique (9 caractères)", CombBoxes(9)),
+            (
+                "Nombre total d'ESSMS gérés",
+                _with_note(
+                    CombBoxes(4),
+                    "tous les établissements et services que l'OG gère, pas seulement ceux du "
+                    "projet (moins de 15 : « petit OG »)",
+                ),
+            ),
+            ("Nombre d'ESSMS dans le projet", CombBoxes(4)),
+            ("Contact : nom et fonction", WritingBox(width, 8 * mm)),
+            ("Courriel", WritingBox(width, 8 * mm)),
+            ("Téléphone", CombBoxes(10)),
+        ]
+        flow.append(key_value_table(pairs, width, label_width=55 * mm))
+        flow.append(self.heading("2. Engagement et signature"))
+        flow.append(
+            para(
+                "L'organisme gestionnaire confirme les informations de cette fiche et de son "
+                "tableau d'établissements, et s'engage à participer au projet de la grappe.",
+                "BodySmall",
+            )
+        )
+        flow.append(_signature_table(width))
+        return flow
+
+    # page 2 -------------------------------------------------------------------------------
+
+    def _instructions(self) -> list[Flowable]:
+        flow: list[Flowable] = [
+            self.heading("3. Comment remplir le tableau des établissements"),
+            para(
+                f"Une ligne par établissement ou service (ESSMS) de l'OG dans le projet. Le "
+                f"tableau compte {ROWS_PER_PAGE * TABLE_PAGES} lignes sur {TABLE_PAGES} pages : "
+                "au-delà, photocopiez une page de tableau et poursuivez la numérotation. "
+                "Les noms de colonnes entre parenthèses sont ceux du modèle de tableur de la "
+                "grappe.",
+                "Body",
+            ),
+        ]
+        rows: list[list[Any]] = [
+            [para(h, "CellHead") for h in ("Colonne", "Ce qu'il faut écrire", "Valeurs admises")]
+        ]
+        for key, label, how, values in COLUMNS:
+            rows.append(
+                [
+                    para(
+                        f"<b>{clean(label)}</b><br/><font color='#5A5A5A'>({clean(key)})</font>",
+                        "Cell",
+                        markup=True,
+                    ),
+                    para(how, "Cell"),
+                    para(values, "Cell"),
+                ]
+            )
+        flow.append(grid_table(rows, [40 * mm, 80 * mm, self.portrait_width - 120 * mm]))
+        flow.append(Spacer(1, 4 * mm))
+        flow.append(para("Exemple de ligne remplie", "H2"))
+        example = [
+            [
+                para(label, "CellHead")
+                for label in (
+                    "FINESS",
+                    "Nom",
+                    "Catégorie",
+                    "Capacité",
+                    "Projet DUI",
+                    "Équipement",
+                    "Heures %",
+                    "Solution DUI",
+                )
+            ],
+            [
+                "590050076",
+                para("EHPAD Les Hirondelles", "Cell"),
+                "500",
+                "84",
+                para("acquisition", "Cell"),
+                "oui",
+                "",
+                para("Éditeur Exemple — Dossier Usager", "Cell"),
+            ],
+        ]
+        widths = [w * mm for w in (21, 30, 17, 16, 22, 20, 18)]
+        widths.append(self.portrait_width - sum(widths))
+        flow.append(grid_table(example, widths, zebra=False))
+        flow.append(Spacer(1, 4 * mm))
+        flow.append(
+            para(
+                "Un établissement sans FINESS géographique propre n'est pas éligible. Un service "
+                "à domicile qui mêle activités essentielles et services de confort ne compte "
+                "que pour sa part essentielle : joignez le justificatif de la répartition des "
+                "heures.",
+                "BodySmall",
+            )
+        )
+        return flow
+
+    # pages 3 and 4 ------------------------------------------------------------------------
+
+    def _rows_page(self, page: int) -> list[Flowable]:
+        width = self.landscape_width
+        ident = Table(
+            [
+                [
+                    para("Organisme gestionnaire :", "Label"),
+                    "",
+                    para("SIREN :", "Label"),
+                    CombBoxes(9, 4 * mm, 5.5 * mm),
+                    para(f"Tableau, page {page + 1} / {TABLE_PAGES}", "Label"),
+                ]
+            ],
+            colWidths=[42 * mm, 106 * mm, 14 * mm, 40 * mm, width - 202 * mm],
+            hAlign="LEFT",
+        )
+        ident.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LINEBELOW", (1, 0), (1, 0), 0.5, MUTED),
+                    ("ALIGN", (4, 0), (4, 0), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
+        head = [
+            ("N°", ""),
+            ("FINESS géographique", "finess"),
+            ("Nom de l'établissement", "nom"),
+            ("Catégorie", "categorie"),
+            ("Capacité", "capacite"),
+            ("Projet DUI", "projet"),
+            ("Équipement", "equipement"),
+            ("Heures éligibles %", "heures_eligibles_pct"),
+            ("Solution DUI (éditeur — produit)", "solution_dui"),
+        ]
+        header = [
+            para(
+                f"{clean(label)}<br/><font size='6'>{clean(key)}</font>" if key else label,
+                "CellHead",
+                markup=True,
+            )
+            for label, key in head
+        ]
+        widths = [w * mm for w in (8, 46, 54, 17, 16, 36, 20, 25)]
+        widths.append(width - sum(widths))
+        rows: list[list[Any]] = [header]
+        for i in range(ROWS_PER_PAGE):
+            number = page * ROWS_PER_PAGE + i + 1
+            rows.append(
+                [
+                    str(number),
+                    CombBoxes(9),
+                    "",
+                    CombBoxes(3),
+                    "",
+                    _choices(("acquisition", "conformité", "aucun")),
+                    _choices(("oui", "non")),
+                    "",
+                    "",
+                ]
+            )
+        table = Table(
+            rows,
+            colWidths=widths,
+            rowHeights=[None] + [ROW_HEIGHT] * ROWS_PER_PAGE,
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            table_style(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT_COND, 8),
+                    ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                    ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                    ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["white", ZEBRA]),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return [ident, Spacer(1, 2 * mm), table]
+
+
+def _choices(labels: tuple[str, ...]) -> Paragraph:
+    """Tick boxes written as ☐ glyphs: a partner ticks one by hand."""
+    return para("  ".join(f"\u2610\u00a0{label}" for label in labels), "CellSmallInk")
+
+
+def _with_note(box: Flowable, note: str) -> Table:
+    t = Table([[box, para(note, "Muted")]], colWidths=[22 * mm, None], hAlign="LEFT")
+    t.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return t
+
+
+def _signature_table(width: float) -> Table:
+    label_w, le_w = 46 * mm, 8 * mm
+    place_w = (width - label_w - le_w) * 0.55
+    rows: list[list[Any]] = [
+        [para("Nom et qualité du signataire", "Label"), "", "", ""],
+        [para("Fait à", "Label"), "", para("le", "Label"), ""],
+        [
+            para("Mention « Lu et approuvé » et signature", "Label"),
+            "",
+            para("Cachet de l'organisme", "Label"),
+            "",
+        ],
+        ["", "", "", ""],
+    ]
+    t = Table(
+        rows,
+        colWidths=[label_w, place_w, le_w, width - label_w - le_w - place_w],
+        rowHeights=[10 * mm, 10 * mm, 7 * mm, 32 * mm],
+        hAlign="LEFT",
+    )
+    t.setStyle(
+        table_style(
+            [
+                ("SPAN", (1, 0), (3, 0)),
+                ("SPAN", (0, 2), (1, 2)),
+                ("SPAN", (2, 2), (3, 2)),
+                ("SPAN", (0, 3), (1, 3)),
+                ("SPAN", (2, 3), (3, 3)),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+                ("LINEBELOW", (1, 0), (3, 0), 0.5, MUTED),
+                ("LINEBELOW", (1, 1), (1, 1), 0.5, MUTED),
+                ("LINEBELOW", (3, 1), (3, 1), 0.5, MUTED),
+                ("BOX", (0, 3), (1, 3), 0.6, MUTED),
+                ("BOX", (2, 3), (3, 3), 0.6, MUTED),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return t
+
+
+def render_partner_form(
+    campaign: Campaign | None = None, generated_on: date | None = None
+) -> RenderedPdf:
+    """The form and its page count (the export service reports both)."""
+    return PartnerFormDocument(campaign, generated_on).render()
+
+
+def build_partner_form(campaign: Campaign | None = None, generated_on: date | None = None) -> bytes:
+    """The blank partner form as PDF bytes; ``generated_on`` makes the output reproducible."""
+    return render_partner_form(campaign, generated_on).data

@@ -1,0 +1,121 @@
+"""Use case: print the candidature dossier and the blank partner form to PDF files.
+
+The dossier PDF is computed here from the dossier alone (budget through
+:func:`~esms_desktop.services.assessment.assess` with the dossier's own overrides, campaign with
+the same overrides), so the GUI and the command line cannot print figures that differ from the
+budget they show. Files are written atomically: a failed export leaves an earlier PDF intact and
+raises :class:`~esms_desktop.reports.writer.ReportWriteError` with a French message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from esms_desktop.domain.autodiagnostic import Questionnaire, load_questionnaire
+from esms_desktop.domain.dossier import Dossier, Porteur
+from esms_desktop.domain.grappe import Grappe
+from esms_desktop.reports.candidature import data_fingerprint, render_candidature
+from esms_desktop.reports.partner_form import render_partner_form
+from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
+from esms_desktop.resources import resource_path
+from esms_desktop.services.assessment import assess, effective_campaign
+
+__all__ = [
+    "ExportResult",
+    "FormExportResult",
+    "ReportWriteError",
+    "dossier_from_grappe",
+    "export_candidature_pdf",
+    "export_partner_form",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What was written: where, how many pages, the total printed and how sure it is."""
+
+    path: Path
+    pages: int
+    total: Decimal
+    complete: bool = True
+    eligible: bool = True
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FormExportResult:
+    """The partner form written: where and how many pages (always the same, for a check)."""
+
+    path: Path
+    pages: int
+
+
+@cache
+def questionnaire() -> Questionnaire:
+    """The shipped autodiagnostic questionnaire, read once."""
+    return load_questionnaire(resource_path("autodiagnostic.toml"))
+
+
+def export_candidature_pdf(
+    dossier: Dossier, path: Path | str, *, generated_on: date | None = None
+) -> ExportResult:
+    """Compute the budget of ``dossier`` and write its candidature PDF to ``path``.
+
+    ``generated_on`` fixes the printed date and makes the file reproducible (tests, archives).
+    Raises ``CampaignError`` for an unknown campaign or override, ``ReportWriteError`` when the
+    file cannot be written.
+    """
+    budget = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
+    campaign = effective_campaign(dossier.campaign_id, dossier.overrides)
+    quest = questionnaire() if dossier.autodiagnostics else None
+    rendered = render_candidature(dossier, budget, campaign, quest, generated_on)
+    written = write_pdf_atomically(rendered.data, path)
+    return ExportResult(
+        written,
+        rendered.pages,
+        budget.total,
+        budget.complete,
+        budget.eligible,
+        data_fingerprint(dossier, budget),
+    )
+
+
+def export_partner_form(
+    path: Path | str, *, campaign_id: str | None = None, generated_on: date | None = None
+) -> FormExportResult:
+    """Write the blank partner form (for ``campaign_id``'s call when given) to ``path``."""
+    campaign = effective_campaign(campaign_id) if campaign_id else None
+    rendered = render_partner_form(campaign, generated_on)
+    return FormExportResult(write_pdf_atomically(rendered.data, path), rendered.pages)
+
+
+def dossier_from_grappe(grappe: Grappe, campaign_id: str, name: str | None = None) -> Dossier:
+    """A dossier around an imported grappe, the porteur's identity taken from its OG rows.
+
+    This is what the command line prints from a spreadsheet alone: name, SIREN and FINESS
+    juridique of the porteur come from the ``og_*`` columns; everything the spreadsheet cannot
+    say (address, legal representative, planning…) prints as "à compléter".
+    """
+    og = grappe.porteur
+    porteur = (
+        Porteur(
+            name=og.name,
+            siren=og.siren,
+            finess_ej=og.finess_ej,
+            project_lead=og.contact_name,
+            contact_email=og.contact_email,
+        )
+        if og is not None
+        else Porteur()
+    )
+    default = f"Candidature {og.name}" if og is not None else "Candidature ESMS numérique"
+    return Dossier(
+        name=(name or "").strip() or default,
+        campaign_id=campaign_id,
+        porteur=porteur,
+        grappe=grappe,
+    )

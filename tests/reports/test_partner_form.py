@@ -1,0 +1,149 @@
+"""The blank partner form: the grappe template's columns, room to write, French instructions."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pypdf
+import pytest
+from reportlab.lib.units import mm
+
+from esms_desktop.reports.partner_form import (
+    ROW_HEIGHT,
+    ROWS_PER_PAGE,
+    TABLE_PAGES,
+    build_partner_form,
+    render_partner_form,
+)
+from esms_desktop.services.catalog import campaign
+from esms_desktop.services.export import export_partner_form
+
+TEMPLATE_COLUMNS = (
+    "finess",
+    "nom",
+    "categorie",
+    "capacite",
+    "projet",
+    "equipement",
+    "heures_eligibles_pct",
+    "solution_dui",
+)
+
+
+@pytest.fixture(scope="module")
+def form() -> pypdf.PdfReader:
+    return pypdf.PdfReader(
+        io.BytesIO(build_partner_form(campaign("generalisation-2024"), date(2025, 3, 12)))
+    )
+
+
+def texts(reader: pypdf.PdfReader) -> list[str]:
+    return [p.extract_text() for p in reader.pages]
+
+
+def test_pages_identity_instructions_then_two_landscape_tables(form):
+    sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in form.pages]
+    assert len(sizes) == 2 + TABLE_PAGES
+    orientation = ["landscape" if w > h else "portrait" for w, h in sizes]
+    assert orientation == ["portrait", "portrait", "landscape", "landscape"]
+    for w, h in sizes:
+        assert sorted((round(w), round(h))) == [595, 842]
+
+
+def test_identity_block_and_signature(form):
+    first = form.pages[0].extract_text()
+    for label in (
+        "Raison sociale de l'OG",
+        "SIREN (9 chiffres)",
+        "FINESS juridique (9 caractères)",
+        "Nombre total d'ESSMS gérés",
+        "Contact : nom et fonction",
+        "Courriel",
+        "Téléphone",
+        "Nom et qualité du signataire",
+        "Fait à",
+        "Lu et approuvé",
+        "Cachet de l'organisme",
+    ):
+        assert label in first, label
+    assert "Généralisation 2024 (appel régional)" in first
+    assert "generalisation-2024" in first
+
+
+def test_instructions_cover_every_template_column_and_allowed_values(form):
+    text = re.sub(r"\s+", " ", form.pages[1].extract_text())
+    for key in TEMPLATE_COLUMNS:
+        assert f"({key})" in text, key
+    for allowed in (
+        "acquisition / conformité / aucun",
+        "oui / non",
+        "de 0 à 100",
+        "3 chiffres",
+        "9 caractères",
+        "« Éditeur — Produit »",
+    ):
+        assert allowed in text, allowed
+
+
+def test_rows_are_numbered_with_room_to_write(form):
+    numbers: list[int] = []
+    for page in form.pages[2:]:
+        ys: dict[int, float] = {}
+
+        def visit(text, cm, tm, font, size, ys=ys):
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            # row numbers: left column, above the footer (whose page count is a number too)
+            if re.fullmatch(r"\d{1,2}", text.strip()) and x < 30 * mm and y > 15 * mm:
+                ys[int(text)] = y
+
+        text = page.extract_text(visitor_text=visit)
+        for key in TEMPLATE_COLUMNS:
+            assert key in text.replace("\n", ""), key
+        assert "Organisme gestionnaire :" in text
+        rows = sorted(ys)
+        assert len(rows) == ROWS_PER_PAGE
+        numbers += rows
+        gaps = [ys[a] - ys[b] for a, b in itertools.pairwise(rows)]
+        assert min(gaps) >= 9 * mm - 0.1  # handwriting needs 9 mm per line
+    assert numbers == list(range(1, ROWS_PER_PAGE * TABLE_PAGES + 1))
+    assert 9 * mm <= ROW_HEIGHT
+
+
+def test_page_numbers_fonts_and_blank_campaign(form, tmp_path):
+    for i, text in enumerate(texts(form), start=1):
+        assert re.search(rf"page {i} / \s*{len(form.pages)}", text)
+    for page in form.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            assert "/FontFile2" in ref.get_object()["/FontDescriptor"].get_object()
+    generic = pypdf.PdfReader(io.BytesIO(build_partner_form()))
+    assert "Programme ESMS numérique" in generic.pages[0].extract_text()
+    result = export_partner_form(tmp_path / "fiche.pdf", generated_on=date(2025, 3, 12))
+    assert result.pages == len(generic.pages) == 4
+    assert (tmp_path / "fiche.pdf").read_bytes() == render_partner_form(
+        None, date(2025, 3, 12)
+    ).data
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler) absent")
+def test_form_renders(tmp_path):
+    path = tmp_path / "fiche.pdf"
+    path.write_bytes(build_partner_form(generated_on=date(2025, 3, 12)))
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "p")], check=True)
+    assert len(list(tmp_path.glob("p-*.png"))) == 2 + TABLE_PAGES
+
+
+def test_cli_form(tmp_path):
+    from esms_desktop.cli import main
+
+    out = io.StringIO()
+    target = tmp_path / "fiche.pdf"
+    assert main(["form", "-o", str(target), "--campaign", "amorcage-2021-t2"], out) == 0
+    assert "Fiche partenaire écrite" in out.getvalue()
+    assert "Amorçage 2021" in pypdf.PdfReader(target).pages[0].extract_text()
+    assert main(["form", "-o", str(tmp_path / "absent" / "f.pdf")], out) == 3
