@@ -21,7 +21,7 @@ from esms_desktop.domain.findings import Severity
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services import catalog
 from esms_desktop.services.assessment import assess, budget_to_dict
-from esms_desktop.services.formatting import format_eur
+from esms_desktop.services.formatting import format_eur, format_pct
 
 EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_BAD_INPUT, EXIT_STORAGE = 0, 1, 2, 3
 
@@ -154,7 +154,7 @@ def cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
     suffix = "" if budget.complete else "  (incomplet : montants à confirmer)"
     out.write(f"\nTOTAL : {format_eur(budget.total)}{suffix}\n")
     for t in budget.tranches:
-        out.write(f"  Tranche {t.pct.normalize()} % — {t.label} : {format_eur(t.amount)}\n")
+        out.write(f"  Tranche {format_pct(t.pct)} — {t.label} : {format_eur(t.amount)}\n")
     out.write("\nConstats :\n")
     _print_findings(budget, out)
     return EXIT_OK if budget.eligible else EXIT_NOT_ELIGIBLE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,22 +14,22 @@ from esms_desktop.domain.grappe import ProjectType
 from esms_desktop.services import catalog
 from tests.domain.builders import establishments, grappe, og
 
-amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False,
-                      allow_infinity=False)
+amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 
 
 @st.composite
 def tranche_splits(draw: st.DrawFn) -> list[int]:
     n = draw(st.integers(min_value=1, max_value=5))
-    cuts = sorted(draw(st.lists(st.integers(1, 99), min_size=n - 1, max_size=n - 1,
-                                unique=True)))
+    cuts = sorted(draw(st.lists(st.integers(1, 99), min_size=n - 1, max_size=n - 1, unique=True)))
     bounds = [0, *cuts, 100]
-    return [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [b - a for a, b in pairwise(bounds)]
 
 
-def _campaign(pcts: list[int]):  # noqa: ANN202
+def _campaign(pcts: list[int]):
     data = {
-        "id": "x", "title": "x", "year": 2030,
+        "id": "x",
+        "title": "x",
+        "year": 2030,
         "values": {"v": {"label": "v", "amount": 1, "source": "test"}},
         "tranches": [{"label": f"T{i}", "pct": p} for i, p in enumerate(pcts)],
     }
@@ -43,15 +44,19 @@ def test_tranches_sum_exactly_and_stay_within_a_cent(total: Decimal, pcts: list[
         assert t.amount == t.amount.quantize(Decimal("0.01"))
         assert abs(t.amount - total * t.pct / 100) <= Decimal("0.005")
     assert abs(tranches[-1].amount - total * tranches[-1].pct / 100) <= Decimal("0.01") * len(
-        tranches)
+        tranches
+    )
 
 
 @settings(max_examples=40, deadline=None)
 @given(
     projects=st.lists(
-        st.tuples(st.sampled_from([ProjectType.ACQUISITION, ProjectType.CONFORMITE,
-                                   ProjectType.AUCUN]), st.booleans()),
-        min_size=15, max_size=45,
+        st.tuples(
+            st.sampled_from([ProjectType.ACQUISITION, ProjectType.CONFORMITE, ProjectType.AUCUN]),
+            st.booleans(),
+        ),
+        min_size=15,
+        max_size=45,
     )
 )
 def test_cap_funds_at_most_30_and_keeps_the_highest(
@@ -62,8 +67,11 @@ def test_cap_funds_at_most_30_and_keeps_the_highest(
         (e,) = establishments(1, start=i, project=project, equipment=equipment)
         ests.append(e)
     thirds = len(ests) // 3
-    g = grappe(og("A", tuple(ests[:thirds]), porteur=True), og("B", tuple(ests[thirds:2 * thirds])),
-               og("C", tuple(ests[2 * thirds:])))
+    g = grappe(
+        og("A", tuple(ests[:thirds]), porteur=True),
+        og("B", tuple(ests[thirds : 2 * thirds])),
+        og("C", tuple(ests[2 * thirds :])),
+    )
     b = compute(g, catalog.campaign("amorcage-2021-t1"), catalog.nomenclature())
     candidates = [e for e in b.establishments if e.project is not ProjectType.AUCUN]
     funded = [e for e in b.establishments if e.funded]

@@ -20,9 +20,7 @@ D = Decimal
 
 
 def run(g: Grappe, campaign_id: str, **overrides: int) -> Budget:
-    campaign = catalog.campaign(campaign_id).with_overrides(
-        {k: D(v) for k, v in overrides.items()}
-    )
+    campaign = catalog.campaign(campaign_id).with_overrides({k: D(v) for k, v in overrides.items()})
     return compute(g, campaign, catalog.nomenclature())
 
 
@@ -55,8 +53,9 @@ def test_island_threshold_needs_every_essms_overseas() -> None:
     )
     b = run(g, "amorcage-2021-t2")
     assert "taille_insuffisante" in codes(b, Severity.BLOQUANT)
-    assert "il en faut au moins 15" in next(f.message for f in b.findings
-                                               if f.code == "taille_insuffisante")
+    assert "il en faut au moins 15" in next(
+        f.message for f in b.findings if f.code == "taille_insuffisante"
+    )
 
 
 @pytest.mark.parametrize("campaign_id", ["amorcage-2021-t2", "generalisation-2024"])
@@ -158,8 +157,13 @@ def test_usld_invalid_duplicate_and_unknown_category() -> None:
     g = grappe(og("A", (*base, usld, bad_key, dup, unknown, hospital), porteur=True, size=20))
     b = run(g, "amorcage-2021-t1")
     found = codes(b)
-    assert {"categorie_usld", "finess_invalide", "finess_en_double", "categorie_inconnue",
-            "categorie_hors_medico_social"} <= found
+    assert {
+        "categorie_usld",
+        "finess_invalide",
+        "finess_en_double",
+        "categorie_inconnue",
+        "categorie_hors_medico_social",
+    } <= found
     assert b.counted_establishments == 16  # 15 + the unknown category, accepted
     assert b.eligible
     usld_finding = next(f for f in b.findings if f.code == "categorie_usld")
@@ -196,14 +200,18 @@ def test_solution_names_compared_loosely() -> None:
 
 @pytest.mark.parametrize(
     ("segur", "code", "severity"),
-    [(None, "segur_a_verifier", Severity.AVERTISSEMENT),
-     (False, "solution_non_referencee", Severity.BLOQUANT)],
+    [
+        (None, "segur_a_verifier", Severity.AVERTISSEMENT),
+        (False, "solution_non_referencee", Severity.BLOQUANT),
+    ],
 )
 def test_segur_referencing(segur: bool | None, code: str, severity: Severity) -> None:
     g = split_grappe(20, 3, segur=segur)
     assert code in codes(run(g, "generalisation-2022"), severity)
     assert not codes(run(split_grappe(20, 3, segur=True), "generalisation-2022")) & {
-        "segur_a_verifier", "solution_non_referencee"}
+        "segur_a_verifier",
+        "solution_non_referencee",
+    }
 
 
 def test_segur_not_required_for_ahi_pjm_only() -> None:
@@ -224,8 +232,10 @@ def test_t1_other_sectors_minority_info_majority_warning() -> None:
     pe = establishments(5, category="177", start=10)
     g = grappe(og("A", pa, porteur=True, size=20), og("B", pe, size=20))
     assert "secteurs_hors_priorite" in codes(run(g, "amorcage-2021-t1"), Severity.INFO)
-    g2 = grappe(og("A", pa[:5], porteur=True, size=20),
-                og("B", establishments(10, category="177", start=10), size=20))
+    g2 = grappe(
+        og("A", pa[:5], porteur=True, size=20),
+        og("B", establishments(10, category="177", start=10), size=20),
+    )
     b2 = run(g2, "amorcage-2021-t1")
     assert "secteurs_hors_priorite_majoritaires" in codes(b2, Severity.AVERTISSEMENT)
     assert b2.eligible
@@ -281,16 +291,25 @@ def test_national_2022_from_50th_essms() -> None:
     ranked = {e.rank: e for e in b.establishments}
     assert ranked[49].amount == 20_000
     assert [ln.value_name for ln in ranked[50].lines] == [
-        "og_rang50", "editeur_rang50", "editeur_segur_rang50"]
+        "og_rang50",
+        "editeur_rang50",
+        "editeur_segur_rang50",
+    ]
     assert ranked[50].amount is None  # Ségur unknown → the 3 000 € is not assumed
     assert b.total == 49 * 20_000 + 2 * (2_000 + 1_000)
     assert not b.complete
     assert "segur_a_verifier_montant" in codes(b)
-    yes = run(replace(g, solution=replace(g.solution, segur_referenced=True)), "national-2022",
-              acquisition=20_000)
+    yes = run(
+        replace(g, solution=replace(g.solution, segur_referenced=True)),
+        "national-2022",
+        acquisition=20_000,
+    )
     assert yes.total == 49 * 20_000 + 2 * 6_000 and yes.complete
-    no = run(replace(g, solution=replace(g.solution, segur_referenced=False)), "national-2022",
-             acquisition=20_000)
+    no = run(
+        replace(g, solution=replace(g.solution, segur_referenced=False)),
+        "national-2022",
+        acquisition=20_000,
+    )
     assert no.total == 49 * 20_000 + 2 * 3_000
 
 
@@ -327,8 +346,13 @@ def test_prorata_rounds_to_the_cent() -> None:
 def test_every_shipped_campaign_loads_with_status_and_source() -> None:
     campaigns = catalog.campaigns()
     assert set(campaigns) == {
-        "amorcage-2021-t1", "amorcage-2021-t2", "national-2021", "national-2022",
-        "generalisation-2022", "generalisation-2023", "generalisation-2024",
+        "amorcage-2021-t1",
+        "amorcage-2021-t2",
+        "national-2021",
+        "national-2022",
+        "generalisation-2022",
+        "generalisation-2023",
+        "generalisation-2024",
         "generalisation-2025",
     }
     for c in campaigns.values():
@@ -338,7 +362,11 @@ def test_every_shipped_campaign_loads_with_status_and_source() -> None:
             assert v.known or v.status.value == "a_confirmer"
     for year in (2022, 2023, 2024, 2025):
         assert {v.name for v in campaigns[f"generalisation-{year}"].missing_values} == {
-            "acquisition", "conformite", "equipement", "accompagnement"}
+            "acquisition",
+            "conformite",
+            "equipement",
+            "accompagnement",
+        }
 
 
 NEXT_YEAR = """
@@ -373,8 +401,9 @@ def test_next_years_call_is_a_data_file_only(tmp_path: Path) -> None:
     b = compute(split_grappe(12, 3), new, catalog.nomenclature())
     assert b.eligible and b.total == D("148146.00")
     assert [t.amount for t in b.tranches] == [D("148146.00")]
-    assert "taille_appel_national" in codes(compute(split_grappe(41, 3), new,
-                                                    catalog.nomenclature()))
+    assert "taille_appel_national" in codes(
+        compute(split_grappe(41, 3), new, catalog.nomenclature())
+    )
 
 
 @pytest.mark.parametrize(
@@ -410,9 +439,11 @@ def test_overrides_refuse_unknown_names_and_negatives() -> None:
 
 @pytest.mark.parametrize(
     ("text", "name", "amount"),
-    [("acquisition=25000", "acquisition", D(25000)),
-     ("acquisition = 25 000 €", "acquisition", D(25000)),
-     ("equipement=1234,50", "equipement", D("1234.50"))],
+    [
+        ("acquisition=25000", "acquisition", D(25000)),
+        ("acquisition = 25 000 €", "acquisition", D(25000)),
+        ("equipement=1234,50", "equipement", D("1234.50")),
+    ],
 )
 def test_parse_override(text: str, name: str, amount: Decimal) -> None:
     assert parse_override(text) == (name, amount)

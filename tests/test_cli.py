@@ -1,0 +1,158 @@
+"""The command line contract of shared/spec/grappe-template.md, on the worked example."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from esms_desktop.cli import main
+
+EXPECTED = {  # shared/examples/README.md
+    "amorcage-2021-t1": (True, 15, 445_000.0, [178_000.0, 178_000.0, 89_000.0]),
+    "amorcage-2021-t2": (True, 15, 560_000.0, [224_000.0, 224_000.0, 112_000.0]),
+}
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(args), out)
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize("campaign", sorted(EXPECTED))
+def test_budget_json_matches_the_worked_example(example_csv: Path, campaign: str) -> None:
+    code, text = run("budget", str(example_csv), "--campaign", campaign, "--json")
+    data = json.loads(text)
+    eligible, counted, total, tranches = EXPECTED[campaign]
+    assert code == 0
+    assert (
+        data["eligible"],
+        data["counted_establishments"],
+        data["total_eur"],
+        data["tranches_eur"],
+    ) == (eligible, counted, total, tranches)
+    assert data["campaign"] == campaign
+    usld = next(e for e in data["establishments"] if e["finess"] == "590051124")
+    assert usld["funded"] is False and usld["amount_eur"] == 0
+    assert any(
+        f["code"] == "categorie_usld" and f["severity"] == "avertissement" for f in data["findings"]
+    )
+    funded = [e for e in data["establishments"] if e["funded"]]
+    assert (
+        sum(e["amount_eur"] for e in funded)
+        + sum(line["amount_eur"] for line in data["project_lines"])
+        == total
+    )
+    for e in funded:
+        assert all(line["rule"] for line in e["lines"])
+
+
+def test_national_2021_is_not_eligible(example_csv: Path) -> None:
+    code, text = run("check", str(example_csv), "--campaign", "national-2021", "--json")
+    data = json.loads(text)
+    assert code == 1 and data["eligible"] is False and data["counted_establishments"] == 15
+    assert any(
+        f["code"] == "taille_insuffisante" and f["severity"] == "bloquant" for f in data["findings"]
+    )
+
+
+def test_missing_amounts_are_null_then_set(example_csv: Path) -> None:
+    code, text = run("budget", str(example_csv), "--campaign", "generalisation-2023", "--json")
+    data = json.loads(text)
+    assert code == 0  # missing values warn, never block
+    funded = [e for e in data["establishments"] if e["funded"]]
+    assert all(e["amount_eur"] is None for e in funded)
+    assert data["total_complete"] is False
+    assert {"valeur_a_confirmer", "total_incomplet"} <= {f["code"] for f in data["findings"]}
+    code, text = run(
+        "budget",
+        str(example_csv),
+        "--campaign",
+        "generalisation-2023",
+        "--json",
+        "--set",
+        "acquisition=20000",
+        "--set",
+        "conformite=8000",
+        "--set",
+        "equipement=5000",
+        "--set",
+        "accompagnement=30 000",
+    )
+    data = json.loads(text)
+    saad = next(e for e in data["establishments"] if e["finess"] == "590050282")
+    assert saad["amount_eur"] == 17_500.0  # (20 000 + 5 000) × 70 %
+    assert data["total_complete"] is True
+    assert sum(data["tranches_eur"]) == data["total_eur"]
+
+
+def test_human_output_is_french(example_csv: Path) -> None:
+    code, text = run("budget", str(example_csv), "--campaign", "amorcage-2021-t2")
+    assert code == 0
+    assert "TOTAL : 560\u202f000\u00a0€" in text
+    assert "Tranche 40\u00a0% — Signature de la convention" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["budget", "nope.csv", "--campaign", "amorcage-2021-t1"], "introuvable"),
+        (["budget", "EXAMPLE", "--campaign", "nope"], "Campagne inconnue"),
+        (["budget", "EXAMPLE", "--campaign", "amorcage-2021-t1", "--set", "x=1"], "inconnue"),
+        (
+            ["budget", "EXAMPLE", "--campaign", "amorcage-2021-t1", "--set", "acquisition"],
+            "nom=montant",
+        ),
+    ],
+)
+def test_bad_input_exits_2_with_a_french_message(
+    example_csv: Path, capsys: pytest.CaptureFixture[str], args: list[str], needle: str
+) -> None:
+    args = [str(example_csv) if a == "EXAMPLE" else a for a in args]
+    code, _ = run(*args)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert needle in err and "Traceback" not in err
+
+
+def test_bad_cells_are_listed(
+    tmp_path: Path, example_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = example_csv.read_text(encoding="utf-8-sig").replace("590050076", "590050077")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(text, encoding="utf-8")
+    assert run("check", str(bad), "--campaign", "amorcage-2021-t1")[0] == 2
+    assert "Ligne 2, colonne finess" in capsys.readouterr().err
+    code, _ = run("check", str(bad), "--campaign", "amorcage-2021-t1", "--skip-bad-rows")
+    assert code == 1  # 14 ESSMS left: below the threshold of 15
+
+
+def test_campaigns_lists_every_campaign() -> None:
+    code, text = run("campaigns", "--json")
+    ids = {c["id"] for c in json.loads(text)}
+    assert code == 0 and "generalisation-2025" in ids and len(ids) == 8
+
+
+def test_python_dash_m_entry_point(example_csv: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "esms_desktop",
+            "check",
+            str(example_csv),
+            "--campaign",
+            "amorcage-2021-t2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "ÉLIGIBLE" in proc.stdout
