@@ -47,12 +47,23 @@ def main() -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter=";", lineterminator="\n")
-        w.writerow(["code", "libelle", "statut", "agregat", "libelle_agregat", "domaine", "secteur"])
+        w.writerow(
+            ["code", "libelle", "statut", "agregat", "libelle_agregat", "domaine", "secteur"]
+        )
         for code in sorted(set(labels) | set(agregat)):
             label, status = labels.get(code, ("", ""))
             agg, domain = agregat.get(code, ("", ""))
-            w.writerow([code, label, status, agg, agregat_label.get(agg, ""), domain,
-                        sector_of.get(code, "AUTRE")])
+            w.writerow(
+                [
+                    code,
+                    label,
+                    status,
+                    agg,
+                    agregat_label.get(agg, ""),
+                    domain,
+                    sector_of.get(code, "AUTRE"),
+                ]
+            )
     print(f"{out}: {len(set(labels) | set(agregat))} catégories")
     return 0
 

@@ -1,0 +1,186 @@
+"""The one place that wires storage, services and the Qt interface together.
+
+Start-up order: Qt application and translations, single-instance check (a second launch brings
+the running window forward instead of opening the database twice), the store (with its French
+error dialogs: corrupt database → restore offer, locked, read-only…), then the main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from esms_desktop import __version__
+from esms_desktop.paths import data_paths
+from esms_desktop.services import catalog
+from esms_desktop.services.progress import Step
+from esms_desktop.services.workspace import Workspace
+from esms_desktop.storage.errors import DatabaseCorruptError, StoreError, StoreLockedError
+from esms_desktop.storage.store import Store, open_store
+from esms_desktop.ui.dossier_view import ViewFactory
+from esms_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from esms_desktop.ui.main_window import MainWindow
+from esms_desktop.ui.undo import Editor
+
+BACKUP_TIMER_MS = 60_000
+
+
+def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory]:
+    """One view per step of the dossier, in the side bar's order."""
+    from esms_desktop.ui.views.autodiag_view import AutodiagView
+    from esms_desktop.ui.views.budget_view import BudgetView
+    from esms_desktop.ui.views.export_view import ExportView
+    from esms_desktop.ui.views.grappe_view import GrappeView
+    from esms_desktop.ui.views.porteur_view import PorteurView
+    from esms_desktop.ui.views.solution_view import SolutionView
+    from esms_desktop.ui.views.targets_view import TargetsView
+
+    def grappe(editor: Editor) -> QWidget:
+        view = GrappeView(editor)
+        view.import_requested.connect(lambda: _import_into(view, editor))
+        return view
+
+    return {
+        Step.PORTEUR: PorteurView,
+        Step.AUTODIAG: AutodiagView,
+        Step.GRAPPE: grappe,
+        Step.SOLUTION: SolutionView,
+        Step.BUDGET: BudgetView,
+        Step.ENGAGEMENTS: TargetsView,
+        Step.EXPORT: lambda editor: ExportView(editor, workspace),
+    }
+
+
+def _import_into(view: QWidget, editor: Editor) -> None:
+    from esms_desktop.ui.import_wizard import ImportWizard
+
+    ImportWizard(editor, view).exec()
+
+
+def instance_key(data_dir: Path) -> str:
+    """One name per data folder: two folders may be open at once, one folder only once."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"esms-desktop-{digest}"
+
+
+def bring_forward_running(key: str) -> bool:
+    """Ask an instance already running on this folder to show itself; True if one answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(key)
+    if not socket.waitForConnected(300):
+        return False
+    socket.write(b"raise\n")
+    socket.flush()
+    socket.waitForBytesWritten(300)
+    socket.disconnectFromServer()
+    return True
+
+
+def listen_for_others(key: str, window: MainWindow) -> QLocalServer:
+    server = QLocalServer(window)
+    QLocalServer.removeServer(key)  # a stale socket left by a crash
+
+    def raise_window() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.disconnected.connect(conn.deleteLater)
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(raise_window)
+    server.listen(key)
+    return server
+
+
+def open_store_interactively(data_dir: Path | None) -> Store | None:
+    """Open the store; explain any problem in French and offer what can be done."""
+    try:
+        return open_store(data_dir)
+    except DatabaseCorruptError as exc:
+        backup = getattr(exc, "backup", None)
+        if backup is None:
+            QMessageBox.critical(None, "esms-desktop", str(exc))
+            return None
+        answer = QMessageBox.question(
+            None, QApplication.translate("App", "Damaged database"),
+            QApplication.translate(
+                "App", "%1\n\nRestore the most recent valid backup (%2)?"
+            ).replace("%1", str(exc)).replace("%2", Path(backup).name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            store = open_store(data_dir)
+            store.restore(Path(backup))
+            return store
+        except StoreError as again:
+            QMessageBox.critical(None, "esms-desktop", str(again))
+            return None
+    except StoreLockedError as exc:
+        QMessageBox.warning(None, "esms-desktop", str(exc))
+        return None
+    except StoreError as exc:
+        QMessageBox.critical(None, "esms-desktop", str(exc))
+        return None
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="esms-desktop", add_help=False)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--lang", choices=("fr", "en"), default=None)
+    parser.add_argument("--self-test", action="store_true")
+    parser.add_argument("file", nargs="?", type=Path, default=None)
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def run(argv: Sequence[str]) -> int:
+    args = parse_gui_args(argv)
+    if args.self_test:
+        from esms_desktop.selftest import run_self_test
+
+        return run_self_test()
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("esms-desktop")
+    app.setOrganizationName("esms-desktop")
+    app.setApplicationVersion(__version__)
+    settings = QSettings()
+    language = args.lang or str(settings.value("preferences/language", DEFAULT_LANGUAGE))
+    install_translators(app, language)
+    paths = data_paths(args.data_dir)
+    key = instance_key(paths.root)
+    if bring_forward_running(key):
+        return 0
+    store = open_store_interactively(args.data_dir)
+    if store is None:
+        return 3
+    if store.warning:
+        QMessageBox.information(None, "esms-desktop", store.warning)
+    workspace = Workspace(store)
+    window = MainWindow(workspace, step_factories(workspace), settings,
+                        catalog.questionnaire().question_count)
+    server = listen_for_others(key, window)
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: window.guard(workspace.maybe_backup))
+    timer.start(BACKUP_TIMER_MS)
+    window.show()
+    if args.file is not None and args.file.suffix.lower() == ".esms":
+        new_id = window.guard(lambda: workspace.create("", "", args.file))
+        if new_id is not None:
+            window.open_dossier(new_id)
+    else:
+        window.open_last_dossier()
+    try:
+        return app.exec()
+    finally:
+        server.close()
+        workspace.close()

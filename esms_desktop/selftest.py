@@ -1,0 +1,124 @@
+"""``esms-desktop --self-test``: prove an installed copy has everything it needs.
+
+Runs the real journey on a temporary store (import the bundled example, budget, PDF, the main
+window offscreen) and prints one line per check; exit code 0 only when every check passes. IT
+staff run it after a silent install; the build runs it on the frozen bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+EXPECTED_TOTAL = Decimal("560000")  # shared/examples/README.md, campaign amorcage-2021-t2
+
+
+def run_self_test(out: Callable[[str], None] = print) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    workdir = Path(tempfile.mkdtemp(prefix="esms-selftest-"))
+    failures = 0
+    state: dict[str, object] = {}
+
+    def check(label: str, test: Callable[[], str]) -> None:
+        nonlocal failures
+        try:
+            detail = test()
+        except Exception as exc:  # every failure is reported, the next checks still run
+            failures += 1
+            out(f"ÉCHEC  {label} : {type(exc).__name__}: {exc}")
+        else:
+            out(f"OK     {label}{' — ' + detail if detail else ''}")
+
+    def resources() -> str:
+        from esms_desktop.resources import resource_path
+        from esms_desktop.services import catalog
+
+        n = len(catalog.campaigns())
+        fonts = list(resource_path("fonts").glob("*.ttf"))
+        if n < 8 or not fonts:
+            raise RuntimeError(f"{n} campagnes, {len(fonts)} polices")
+        return f"{n} campagnes, {len(catalog.nomenclature())} catégories, {len(fonts)} polices"
+
+    def store() -> str:
+        from esms_desktop.services.workspace import Workspace
+        from esms_desktop.storage.store import open_store
+
+        ws = Workspace(open_store(workdir / "donnees"))
+        state["ws"] = ws
+        from esms_desktop.resources import resource_path
+
+        dossier_id = ws.create(
+            "Auto-test", "amorcage-2021-t2", resource_path("examples", "grappe-exemple.csv")
+        )
+        state["id"] = dossier_id
+        dossier = ws.load(dossier_id)
+        state["dossier"] = dossier
+        return f"{dossier.grappe.establishment_count} ESSMS importés"
+
+    def budget() -> str:
+        from esms_desktop.services.assessment import assess
+        from esms_desktop.services.formatting import format_eur
+
+        dossier = state["dossier"]
+        b = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)  # type: ignore[attr-defined]
+        if b.total != EXPECTED_TOTAL or not b.eligible:
+            raise RuntimeError(f"total {b.total} au lieu de {EXPECTED_TOTAL}")
+        return f"total {format_eur(b.total)}, éligible"
+
+    def pdf() -> str:
+        from esms_desktop.services.export import export_candidature_pdf
+
+        result = export_candidature_pdf(state["dossier"], workdir / "dossier.pdf")  # type: ignore[arg-type]
+        data = result.path.read_bytes()
+        if not data.startswith(b"%PDF") or result.pages < 5 or b"FontFile2" not in data:
+            raise RuntimeError("PDF incomplet")
+        return f"{result.pages} pages, {len(data) // 1024} Kio"
+
+    def window() -> str:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from esms_desktop.app import step_factories
+        from esms_desktop.services import catalog
+        from esms_desktop.ui.i18n import install_translators
+        from esms_desktop.ui.main_window import MainWindow
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        install_translators(app, "fr")
+        settings = QSettings(str(workdir / "reglages.ini"), QSettings.Format.IniFormat)
+        ws = state["ws"]
+        win = MainWindow(
+            ws,
+            step_factories(ws),
+            settings,  # type: ignore[arg-type]
+            catalog.questionnaire().question_count,
+        )
+        win.show()
+        win.open_dossier(int(state["id"]))  # type: ignore[arg-type]
+        app.processEvents()
+        title = win.windowTitle()
+        file_menu = win.menuBar().actions()[0].text()
+        win.close()
+        if file_menu.replace("&", "") != "Fichier":
+            raise RuntimeError(f"interface non traduite (menu « {file_menu} »)")
+        return f"fenêtre « {title} » en français"
+
+    check("ressources (campagnes, nomenclature, polices)", resources)
+    check("base de données (création, import de l'exemple)", store)
+    check("budget de l'exemple", budget)
+    check("dossier PDF", pdf)
+    check("fenêtre principale", window)
+    ws = state.get("ws")
+    if ws is not None:
+        ws.close()  # type: ignore[attr-defined]
+    shutil.rmtree(workdir, ignore_errors=True)
+    verdict = "RÉUSSI" if not failures else f"ÉCHOUÉ ({failures} vérification(s))"
+    out(f"Auto-test {verdict} en {time.perf_counter() - started:.1f} s")
+    return 0 if not failures else 1

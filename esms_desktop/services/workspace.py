@@ -1,0 +1,129 @@
+"""The services the GUI needs, over one open store: a thin facade, no rules of its own.
+
+Every call opens its own unit of work (commit or roll back as a whole); errors are the storage
+layer's French ``StoreError`` or a ``ValueError`` with a French message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from esms_desktop.domain.campaign import CampaignError
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.services import catalog, dossiers, exchange
+from esms_desktop.services.assessment import assess
+from esms_desktop.services.imports import UnreadableFileError, preview_file
+from esms_desktop.storage.errors import StoreError
+from esms_desktop.storage.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class DossierLine:
+    """One line of the home list: what a director needs to recognise a dossier."""
+
+    id: int
+    name: str
+    campaign_id: str
+    establishment_count: int
+    total: Decimal | None
+    updated: datetime | None
+
+
+class Workspace:
+    save_errors: tuple[type[Exception], ...] = (StoreError, ValueError, OSError)
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def data_dir(self) -> Path:
+        return self.store.paths.root
+
+    def list_dossiers(self) -> list[DossierLine]:
+        lines = []
+        for s in dossiers.list_dossiers(self.store.uow(read_only=True)):
+            total: Decimal | None = None
+            try:
+                d = dossiers.load_dossier(self.store.uow(read_only=True), s.id)
+                total = assess(d.grappe, d.campaign_id, d.overrides).total
+            except CampaignError:
+                total = None
+            lines.append(
+                DossierLine(s.id, s.name, s.campaign_id, s.establishment_count, total, s.updated)
+            )
+        return lines
+
+    def create(self, name: str, campaign_id: str, source: Path | None = None) -> int:
+        if source is not None and source.suffix.lower() == ".esms":
+            return exchange.import_as_new(
+                self.store.uow(), source, name=name or None, campaign_id=campaign_id
+            )
+        grappe = None
+        if source is not None:
+            preview = preview_file(source)
+            if preview.grappe is None:
+                problems = "\n".join(preview.errors[:20])
+                raise UnreadableFileError(
+                    f"Le fichier « {source.name} » ne peut pas être importé tel quel :\n{problems}"
+                )
+            grappe = preview.grappe
+        return dossiers.create_dossier(self.store.uow(), name, campaign_id, grappe)
+
+    def load(self, dossier_id: int) -> Dossier:
+        return dossiers.load_dossier(self.store.uow(read_only=True), dossier_id)
+
+    def save(self, dossier: Dossier) -> None:
+        dossiers.save_dossier(self.store.uow(), dossier)
+
+    def rename(self, dossier_id: int, name: str) -> None:
+        dossiers.rename_dossier(self.store.uow(), dossier_id, name)
+
+    def duplicate(self, dossier_id: int) -> int:
+        return dossiers.duplicate_dossier(self.store.uow(), dossier_id)
+
+    def delete(self, dossier_id: int) -> None:
+        self.store.backup("avant-suppression", force=True)
+        dossiers.delete_dossier(self.store.uow(), dossier_id)
+
+    def campaign_choices(self) -> Sequence[tuple[str, str]]:
+        return [(c.id, c.title) for c in catalog.campaigns().values()]
+
+    def maybe_backup(self) -> None:
+        self.store.maybe_backup()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- files attached to annexes, exchange files ------------------------------------------
+
+    def attach(self, dossier_id: int, annex_key: str, source: Path) -> str:
+        """Store ``source`` in the database for an annex; returns the file name kept."""
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise UnreadableFileError(
+                f"Impossible de lire le fichier « {source} » : {exc.strerror or exc}"
+            ) from exc
+        info = dossiers.attach_annex_file(
+            self.store.uow(), dossier_id, annex_key, source.name, data
+        )
+        return info.name
+
+    def detach(self, dossier_id: int, annex_key: str) -> None:
+        dossiers.detach_annex_file(self.store.uow(), dossier_id, annex_key)
+
+    def annex_file(self, dossier_id: int, annex_key: str) -> tuple[str, bytes]:
+        info, data = dossiers.read_annex_file(self.store.uow(read_only=True), dossier_id, annex_key)
+        return info.name, data
+
+    def export_esms(self, dossier_id: int, path: Path) -> Path:
+        return exchange.export_dossier(self.store.uow(read_only=True), dossier_id, path)
+
+    def export_organisation(self, dossier_id: int, og_index: int, path: Path) -> Path:
+        return exchange.export_organisation(
+            self.store.uow(read_only=True), dossier_id, og_index, path
+        )

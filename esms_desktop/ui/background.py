@@ -1,0 +1,84 @@
+"""Long work (imports, exports) off the GUI thread, with progress and cancel.
+
+The work is a plain function of the services taking ``progress`` and ``cancel``; the result or
+the error comes back on the GUI thread through a signal, as in Anki's operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from esms_desktop.importers.progress import Cancelled, CancelToken
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[..., Any], signals: _Signals, token: CancelToken) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.token = token
+
+    def run(self) -> None:
+        try:
+            result = self.work(
+                lambda done, total: self.signals.progress.emit(done, total), self.token
+            )
+        except Cancelled as exc:
+            self.signals.failed.emit(exc)
+        except Exception as exc:  # handed to the GUI thread, shown as a French message
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+def run_with_progress(
+    parent: QWidget,
+    label: str,
+    work: Callable[[Callable[[int, int], None], CancelToken], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> CancelToken:
+    """Run ``work(progress, cancel)`` in the thread pool behind a cancellable progress dialog."""
+    token = CancelToken()
+    signals = _Signals(parent)
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("Background", "Cancel"), 0, 0, parent
+    )
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(True)
+    dialog.canceled.connect(token.cancel)
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    def finish() -> None:
+        dialog.reset()
+        dialog.deleteLater()
+        signals.deleteLater()
+
+    def done(result: Any) -> None:
+        finish()
+        on_done(result)
+
+    def failed(exc: Exception) -> None:
+        finish()
+        if not isinstance(exc, Cancelled):
+            on_error(exc)
+
+    signals.progress.connect(progress)
+    signals.done.connect(done)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Job(work, signals, token))
+    return token

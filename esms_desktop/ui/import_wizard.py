@@ -1,0 +1,232 @@
+"""Import a grappe from a file: choose it, preview what it brings and every problem, then add it.
+
+Nothing changes in the dossier until the user clicks Finish; the import is then one undo step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from esms_desktop.domain.edits import with_grappe
+from esms_desktop.domain.grappe import Grappe, OgRole
+from esms_desktop.services.imports import ImportPreview, preview_file
+from esms_desktop.ui.background import run_with_progress
+from esms_desktop.ui.models.establishments import project_label
+from esms_desktop.ui.undo import Editor
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def merge_grappes(current: Grappe, incoming: Grappe) -> Grappe:
+    """Append ``incoming``'s OGs; an OG of the same name gets the new ESSMS added to it."""
+    orgs = list(current.organisations)
+    has_porteur = current.porteur is not None
+    for og in incoming.organisations:
+        same = next((i for i, o in enumerate(orgs) if o.name == og.name), None)
+        if same is not None:
+            known = {e.finess for e in orgs[same].establishments}
+            new = tuple(e for e in og.establishments if e.finess not in known)
+            orgs[same] = replace(orgs[same], establishments=orgs[same].establishments + new)
+        else:
+            role = OgRole.MEMBRE if has_porteur and og.role is OgRole.PORTEUR else og.role
+            has_porteur = has_porteur or role is OgRole.PORTEUR
+            orgs.append(replace(og, role=role))
+    solution = current.solution if current.solution.label else incoming.solution
+    return Grappe(tuple(orgs), solution)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Choose the file"))
+        self.setSubTitle(
+            self.tr(
+                "A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the "
+                "FINESS website, the national FINESS extract, or the ANS FINESS JSON file."
+            )
+        )
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName(self.tr("File to import"))
+        label = QLabel(self.tr("&File:"))
+        label.setBuddy(self.path_edit)
+        browse = QPushButton(self.tr("&Browse…"))
+        row.addWidget(label)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        browse.clicked.connect(self._browse)
+        self.path_edit.textChanged.connect(self.completeChanged)
+        self.registerField("path*", self.path_edit)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a file"),
+            "",
+            self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz);;All files (*)"),
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return Path(self.path_edit.text().strip()).is_file()
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.preview: ImportPreview | None = None
+        self.setTitle(self.tr("Check what will be imported"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("Organisation"),
+                self.tr("FINESS"),
+                self.tr("Name"),
+                self.tr("Category"),
+                self.tr("Project"),
+            ]
+        )
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Establishments found in the file"))
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 2)
+        self.errors_label = QLabel(self.tr("Problems found (row, column, problem):"))
+        layout.addWidget(self.errors_label)
+        self.errors = QListWidget()
+        self.errors.setAccessibleName(self.tr("Problems found in the file"))
+        self.errors.setWordWrap(True)
+        layout.addWidget(self.errors, 1)
+        self.skip_box = QCheckBox(self.tr("&Skip the rows in error and import the others"))
+        layout.addWidget(self.skip_box)
+        self.append_radio = QRadioButton(self.tr("&Add to the current grappe"))
+        self.replace_radio = QRadioButton(self.tr("&Replace the current grappe"))
+        self.append_radio.setChecked(True)
+        options = QHBoxLayout()
+        options.addWidget(self.append_radio)
+        options.addWidget(self.replace_radio)
+        options.addStretch(1)
+        layout.addLayout(options)
+        self.skip_box.toggled.connect(lambda _on: self._load())
+
+    def initializePage(self) -> None:  # noqa: N802
+        self._load()
+
+    def _load(self) -> None:
+        path = Path(str(self.field("path")).strip())
+        skip = self.skip_box.isChecked()
+        self.preview = None
+        self.summary.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self.completeChanged.emit()
+        run_with_progress(
+            self,
+            self.tr("Reading %1…").replace("%1", path.name),
+            lambda progress, cancel: preview_file(
+                path, skip_bad_rows=skip, progress=progress, cancel=cancel
+            ),
+            self._show,
+            self._failed,
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary.setText(str(exc))
+        self.model.removeRows(0, self.model.rowCount())
+        self.errors.clear()
+        self.errors.addItem(str(exc))
+
+    def _show(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self.model.removeRows(0, self.model.rowCount())
+        self.errors.clear()
+        if preview.grappe is not None:
+            for og, est in preview.grappe.rows():
+                self.model.appendRow(
+                    [
+                        QStandardItem(og.name),
+                        QStandardItem(est.finess),
+                        QStandardItem(est.name),
+                        QStandardItem(est.category),
+                        QStandardItem(project_label(est.project)),
+                    ]
+                )
+        for message in (*preview.errors, *preview.notices):
+            self.errors.addItem(message)
+        if preview.grappe is not None:
+            text = (
+                self.tr("%1 organisation(s), %2 establishment(s) ready to import.")
+                .replace("%1", str(len(preview.grappe.organisations)))
+                .replace("%2", str(preview.grappe.establishment_count))
+            )
+            if preview.errors:
+                text += " " + self.tr("%1 row(s) in error are left out.").replace(
+                    "%1", str(len(preview.errors))
+                )
+        else:
+            text = self.tr(
+                "Nothing can be imported as is: %1 problem(s). Fix the file, or "
+                "tick “Skip the rows in error”."
+            ).replace("%1", str(len(preview.errors)))
+        self.summary.setText(text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.preview is not None and self.preview.grappe is not None
+
+
+class ImportWizard(QWizard):
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.setWindowTitle(self.tr("Import establishments"))
+        self.file_page = FilePage()
+        self.preview_page = PreviewPage(editor)
+        self.addPage(self.file_page)
+        self.addPage(self.preview_page)
+        self.resize(900, 620)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+
+    def accept(self) -> None:
+        preview = self.preview_page.preview
+        if preview is not None and preview.grappe is not None:
+            dossier = self.editor.session.dossier
+            if self.preview_page.replace_radio.isChecked():
+                grappe = preview.grappe
+            else:
+                grappe = merge_grappes(dossier.grappe, preview.grappe)
+            self.editor.apply(
+                with_grappe(dossier, grappe),
+                self.tr("Import %1 establishment(s)").replace(
+                    "%1", str(preview.grappe.establishment_count)
+                ),
+            )
+        super().accept()

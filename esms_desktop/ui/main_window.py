@@ -1,0 +1,352 @@
+"""The main window: home (dossier list) or one dossier, menus, shortcuts, save status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from esms_desktop import __version__
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.services.session import DossierSession
+from esms_desktop.ui.dossier_view import DossierView, ViewFactory
+from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.views.home_view import HomeView
+
+
+class Workspace(Protocol):
+    """What the window needs from the services (see services/workspace.py)."""
+
+    data_dir: Path
+    save_errors: tuple[type[Exception], ...]
+
+    def list_dossiers(self) -> Sequence[Any]: ...
+    def create(self, name: str, campaign_id: str, source: Path | None = None) -> int: ...
+    def load(self, dossier_id: int) -> Dossier: ...
+    def save(self, dossier: Dossier) -> None: ...
+    def rename(self, dossier_id: int, name: str) -> None: ...
+    def duplicate(self, dossier_id: int) -> int: ...
+    def delete(self, dossier_id: int) -> None: ...
+    def campaign_choices(self) -> Sequence[tuple[str, str]]: ...
+    def maybe_backup(self) -> None: ...
+
+
+class NewDossierDialog(QDialog):
+    """Name, campaign and optionally a file to start from (spreadsheet, FINESS export, .esms)."""
+
+    def __init__(
+        self, campaigns: Sequence[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New dossier"))
+        form = QFormLayout(self)
+        self.name_edit = QLineEdit(self.tr("Candidature ESMS numérique"))
+        self.name_edit.setAccessibleName(self.tr("Dossier name"))
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setAccessibleName(self.tr("Campaign"))
+        for cid, title in campaigns:
+            self.campaign_combo.addItem(f"{title} ({cid})", cid)
+        form.addRow(self.tr("&Campaign:"), self.campaign_combo)
+        row = QHBoxLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName(self.tr("Start from a file (optional)"))
+        self.file_edit.setPlaceholderText(self.tr("optional: spreadsheet, FINESS export or .esms"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Start &from:"), row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(620, 180)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Start from a file"), "",
+            self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)"))
+        if path:
+            self.file_edit.setText(path)
+
+    def values(self) -> tuple[str, str, Path | None]:
+        text = self.file_edit.text().strip()
+        return (self.name_edit.text().strip(), str(self.campaign_combo.currentData()),
+                Path(text) if text else None)
+
+
+class MainWindow(QMainWindow):
+    dossier_opened = Signal(int)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        factories: dict[Any, ViewFactory],
+        settings: QSettings,
+        question_count: int = 0,
+        extra_menus: Callable[[MainWindow], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.factories = factories
+        self.settings = settings
+        self.question_count = question_count
+        self.session: DossierSession | None = None
+        self.dossier_view: DossierView | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("esms-desktop")
+        self.pages = QStackedWidget()
+        self.home = HomeView()
+        self.pages.addWidget(self.home)
+        self.setCentralWidget(self.pages)
+        self.save_label = QLabel()
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._build_actions()
+        if extra_menus:
+            extra_menus(self)
+        self.home.new_requested.connect(self.new_dossier)
+        self.home.open_requested.connect(self.open_dossier)
+        self.home.duplicate_requested.connect(self.duplicate_dossier)
+        self.home.rename_requested.connect(self.rename_dossier)
+        self.home.delete_requested.connect(self.delete_dossier)
+        self.undo_stack.cleanChanged.connect(lambda _c: self._update_save_label())
+        self.refresh_home()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+
+    # --- menus ----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New dossier…"), self.new_dossier,
+                                       QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.tr("&Open a dossier…"), self.show_home,
+                                        QKeySequence.StandardKey.Open)
+        self.home_action = self._action(self.tr("&Home"), self.show_home, "Ctrl+H")
+        self.quit_action = self._action(self.tr("&Quit"), self.close,
+                                        QKeySequence.StandardKey.Quit)
+        self.pdf_action = self._action(self.tr("Export the candidature &PDF…"),
+                                       self.export_pdf, QKeySequence.StandardKey.Print)
+        for a in (self.new_action, self.open_action, self.home_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.pdf_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.find_action = self._action(self.tr("&Find…"), self.find,
+                                        QKeySequence.StandardKey.Find)
+        for a in (self.undo_action, self.redo_action, self.find_action):
+            edit_menu.addAction(a)
+        self.edit_menu = edit_menu
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._action(self.tr("&Help"), self.show_help,
+                                        QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(self.tr("&About esms-desktop"), self.show_about)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+
+    # --- home -----------------------------------------------------------------------------
+
+    def refresh_home(self, select_id: int | None = None) -> None:
+        self.guard(lambda: self.home.set_dossiers(self.workspace.list_dossiers(), select_id))
+
+    def show_home(self) -> None:
+        self.close_dossier()
+        self.refresh_home()
+        self.pages.setCurrentWidget(self.home)
+        self.home.table.setFocus()
+
+    def new_dossier(self) -> None:
+        dialog = NewDossierDialog(self.workspace.campaign_choices(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, campaign_id, source = dialog.values()
+        new_id = self.guard(lambda: self.workspace.create(name or self.tr("New dossier"),
+                                                          campaign_id, source))
+        if new_id is not None:
+            self.open_dossier(new_id)
+
+    def duplicate_dossier(self, dossier_id: int) -> None:
+        new_id = self.guard(lambda: self.workspace.duplicate(dossier_id))
+        self.refresh_home(new_id)
+
+    def rename_dossier(self, dossier_id: int) -> None:
+        current = next((s.name for s in self.home.model._rows if s.id == dossier_id), "")
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"),
+                                        text=current)
+        if ok and name.strip():
+            self.guard(lambda: self.workspace.rename(dossier_id, name.strip()))
+            self.refresh_home(dossier_id)
+
+    def delete_dossier(self, dossier_id: int) -> None:
+        current = next((s.name for s in self.home.model._rows if s.id == dossier_id), "")
+        answer = QMessageBox.question(
+            self, self.tr("Delete the dossier"),
+            self.tr("Delete the dossier “%1”? A backup is taken first: it can be brought back "
+                    "from the backups.").replace("%1", current),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.guard(lambda: self.workspace.delete(dossier_id))
+            self.refresh_home()
+
+    # --- one dossier ----------------------------------------------------------------------
+
+    def open_dossier(self, dossier_id: int) -> None:
+        dossier = self.guard(lambda: self.workspace.load(dossier_id))
+        if dossier is None:
+            return
+        self.close_dossier()
+        self.session = DossierSession(dossier, self.workspace.save, self.workspace.save_errors)
+        self.session.on_save_error(self._save_failed)
+        self.session.subscribe(lambda _d: self._update_save_label())
+        self.undo_stack.clear()
+        editor = Editor(self.session, self.undo_stack)
+        self.dossier_view = DossierView(editor, self.factories, self.question_count)
+        self.pages.addWidget(self.dossier_view)
+        self.pages.setCurrentWidget(self.dossier_view)
+        self.setWindowTitle(f"{dossier.name} — esms-desktop")
+        self.settings.setValue("session/last_dossier", dossier_id)
+        self._update_save_label()
+        self.dossier_opened.emit(dossier_id)
+
+    def close_dossier(self) -> None:
+        if self.dossier_view is not None:
+            if self.session is not None and self.session.unsaved:
+                self.guard(self.session.retry_save)
+            self.pages.removeWidget(self.dossier_view)
+            self.dossier_view.deleteLater()
+            self.dossier_view = None
+            self.session = None
+            self.undo_stack.clear()
+            self.setWindowTitle("esms-desktop")
+
+    def find(self) -> None:
+        if self.dossier_view is None:
+            self.home.table.setFocus()
+            return
+        from esms_desktop.services.progress import Step
+
+        self.dossier_view.show_step(Step.GRAPPE)
+        grappe = self.dossier_view.views.get(Step.GRAPPE)
+        if grappe is not None and hasattr(grappe, "focus_filter"):
+            grappe.focus_filter()
+
+    def export_pdf(self) -> None:
+        """Ctrl+P: go to the export step and write the candidature PDF."""
+        if self.dossier_view is None:
+            return
+        from esms_desktop.services.progress import Step
+
+        self.dossier_view.show_step(Step.EXPORT)
+        view = self.dossier_view.views.get(Step.EXPORT)
+        if view is not None and hasattr(view, "export_pdf"):
+            view.export_pdf()
+
+    def _update_save_label(self) -> None:
+        if self.session is None:
+            self.save_label.setText("")
+        elif self.session.unsaved:
+            self.save_label.setText(self.tr("Not saved — will retry"))
+        else:
+            self.save_label.setText(self.tr("All changes saved"))
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._update_save_label()
+        QMessageBox.warning(
+            self, self.tr("Could not save"),
+            self.tr("Your change is kept on screen but could not be saved:\n\n%1\n\nIt will be "
+                    "saved again with your next change, or when you close the dossier.")
+            .replace("%1", str(exc)))
+
+    # --- errors, help ---------------------------------------------------------------------
+
+    def guard(self, call: Callable[[], Any]) -> Any:
+        """Run a service call; a storage or input error becomes a French dialog, not a crash."""
+        try:
+            return call()
+        except self.workspace.save_errors as exc:
+            QMessageBox.critical(self, self.tr("esms-desktop"), str(exc))
+        except ValueError as exc:  # French messages from importers and campaign files
+            QMessageBox.warning(self, self.tr("esms-desktop"), str(exc))
+        return None
+
+    def show_help(self) -> None:
+        QMessageBox.information(
+            self, self.tr("Help"),
+            self.tr("<p><b>esms-desktop</b> guides you through an ESMS numérique candidature, "
+                    "step by step, in the side bar: porteur, self-assessment, grappe, DUI "
+                    "solution, budget, commitments, annexes and export.</p>"
+                    "<p>Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F "
+                    "searches the establishments, Ctrl+P exports the PDF.</p>"
+                    "<p>Each figure of the budget shows the rule that produced it: hover it or "
+                    "select the establishment.</p>"))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About esms-desktop"),
+            self.tr("<p><b>esms-desktop %1</b></p><p>Prepare an ESMS numérique candidature, "
+                    "offline.</p><p>Data folder: %2</p><p>FINESS data: “FINESS — Ministère "
+                    "chargé de la santé / DREES”. Fonts: DejaVu (Bitstream Vera licence). "
+                    "Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy and Alembic (MIT), "
+                    "openpyxl (MIT), platformdirs (MIT).</p>")
+            .replace("%1", __version__).replace("%2", str(self.workspace.data_dir)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.close_dossier()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        event.accept()
+
+    def open_last_dossier(self) -> None:
+        last = self.settings.value("session/last_dossier")
+        try:
+            last_id = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            last_id = None
+        ids = {s.id for s in self.home.model._rows}
+        if last_id in ids:
+            self.open_dossier(last_id)
+
+
+

@@ -1,0 +1,186 @@
+"""Step "Budget": campaign values, lines per ESSMS and per project with their rules, tranches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.services.formatting import format_eur
+from esms_desktop.ui.chart import BarChart
+from esms_desktop.ui.delegates import CheckingDelegate
+from esms_desktop.ui.models.budget import (
+    BudgetEstablishmentsModel,
+    CampaignValuesModel,
+    LinesModel,
+    TranchesModel,
+    parse_amount,
+)
+from esms_desktop.ui.undo import Editor
+
+
+def _table(name: str, model: object) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setWordWrap(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+class BudgetView(QWidget):
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.values_model = CampaignValuesModel(editor)
+        self.essms_model = BudgetEstablishmentsModel(editor.session)
+        self.lines_model = LinesModel()
+        self.project_model = LinesModel(lambda: self.editor.session.budget.project_lines)
+        self.tranches_model = TranchesModel(editor.session)
+        self._build()
+        editor.session.subscribe(self._refresh)
+        self._refresh(editor.session.dossier)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Budget</h2>")))
+        self.total_label = QLabel()
+        self.total_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total_label.setWordWrap(True)
+        layout.addWidget(self.total_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QSplitter(Qt.Orientation.Horizontal)
+
+        values_box = QGroupBox(self.tr("Campaign values"))
+        vl = QVBoxLayout(values_box)
+        hint = QLabel(
+            self.tr(
+                "Amounts marked “to be confirmed with your ARS” can be typed in from your ARS's "
+                "call for projects; empty the cell to go back to the campaign's value."
+            )
+        )
+        hint.setWordWrap(True)
+        vl.addWidget(hint)
+        self.values_table = _table(self.tr("Campaign values"), self.values_model)
+        self.values_table.setItemDelegate(
+            CheckingDelegate(
+                lambda c: "amount" if c == 1 else "",
+                {"amount": parse_amount},
+                {},
+                self.values_table,
+            )
+        )
+        self.values_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.values_table.setColumnWidth(0, 240)
+        self.values_table.setColumnWidth(1, 130)
+        self.values_table.setColumnWidth(2, 170)
+        vl.addWidget(self.values_table)
+        top.addWidget(values_box)
+
+        totals_box = QGroupBox(self.tr("Totals and tranches"))
+        tl = QVBoxLayout(totals_box)
+        self.tranches_table = _table(self.tr("Payment tranches"), self.tranches_model)
+        self.tranches_table.setColumnWidth(0, 220)
+        tl.addWidget(self.tranches_table)
+        self.chart = BarChart()
+        self.chart.setAccessibleName(self.tr("Amount per organisation"))
+        tl.addWidget(QLabel(self.tr("Amount per organisation")))
+        tl.addWidget(self.chart)
+        top.addWidget(totals_box)
+        splitter.addWidget(top)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        essms_box = QGroupBox(self.tr("Establishments"))
+        el = QVBoxLayout(essms_box)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.essms_model)
+        self.proxy = proxy
+        self.essms_table = _table(self.tr("Funding per establishment"), proxy)
+        self.essms_table.setSortingEnabled(True)
+        self.essms_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        for col, width in enumerate((95, 200, 150, 150, 110)):
+            self.essms_table.setColumnWidth(col, width)
+        el.addWidget(self.essms_table)
+        bottom.addWidget(essms_box)
+
+        detail_box = QGroupBox(self.tr("Detail: lines and rules"))
+        dl = QVBoxLayout(detail_box)
+        self.detail_title = QLabel(self.tr("Select an establishment to see its lines."))
+        self.detail_title.setWordWrap(True)
+        dl.addWidget(self.detail_title)
+        self.lines_table = _table(self.tr("Lines of the selected establishment"), self.lines_model)
+        self.lines_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.lines_table.setColumnWidth(0, 170)
+        self.lines_table.setColumnWidth(1, 110)
+        dl.addWidget(self.lines_table)
+        dl.addWidget(QLabel(self.tr("<b>Project lines</b>")))
+        self.project_table = _table(self.tr("Project lines"), self.project_model)
+        self.project_table.setColumnWidth(0, 170)
+        self.project_table.setColumnWidth(1, 110)
+        dl.addWidget(self.project_table)
+        bottom.addWidget(detail_box)
+        splitter.addWidget(bottom)
+        layout.addWidget(splitter, 1)
+
+        self.essms_table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self, _sel: QItemSelection, _old: QItemSelection) -> None:
+        self._show_detail()
+
+    def _selected_row(self) -> int | None:
+        rows = self.essms_table.selectionModel().selectedRows()
+        return self.proxy.mapToSource(rows[0]).row() if rows else None
+
+    def _show_detail(self) -> None:
+        row = self._selected_row()
+        budget = self.editor.session.budget
+        if row is None or row >= len(budget.establishments):
+            self.lines_model.set_source(tuple)
+            return
+        e = budget.establishments[row]
+        text = f"<b>{e.name}</b> ({e.finess}) — {format_eur(e.amount, missing='…')}"
+        if e.reason:
+            text += f"<br>{e.reason}"
+        self.detail_title.setText(text)
+        self.lines_model.set_source(
+            lambda: (
+                self.editor.session.budget.establishments[row].lines
+                if row < len(self.editor.session.budget.establishments)
+                else ()
+            )
+        )
+
+    def _refresh(self, _dossier: Dossier) -> None:
+        budget = self.editor.session.budget
+        status = self.tr("eligible") if budget.eligible else self.tr("not eligible")
+        parts = [
+            self.tr("<b>Total: %1</b>").replace("%1", format_eur(budget.total)),
+            self.tr("%1 ESSMS counted, %2 funded — %3")
+            .replace("%1", str(budget.counted_establishments))
+            .replace("%2", str(budget.funded_count))
+            .replace("%3", status),
+        ]
+        if not budget.complete:
+            parts.append(self.tr("incomplete: some amounts are still to be filled in"))
+        self.total_label.setText(" · ".join(parts))
+        self.project_model.refresh()
+        self.project_table.resizeRowsToContents()
+        self._show_detail()
+        subtotals = budget.subtotal_by_og()
+        self.chart.set_bars([(name, float(v), format_eur(v)) for name, v in subtotals.items()])

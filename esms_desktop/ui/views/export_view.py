@@ -1,0 +1,406 @@
+"""Step "Pièces et export": the annex checklist with attached files, and every export.
+
+Exports run off the GUI thread with a progress dialog; the result can be opened in the default
+viewer (or sent to the printer on Windows) at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.services.export import export_candidature_pdf, export_partner_form
+from esms_desktop.ui.background import run_with_progress
+from esms_desktop.ui.undo import Editor
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Files(Protocol):
+    def attach(self, dossier_id: int, annex_key: str, source: Path) -> str: ...
+    def detach(self, dossier_id: int, annex_key: str) -> None: ...
+    def annex_file(self, dossier_id: int, annex_key: str) -> tuple[str, bytes]: ...
+    def export_esms(self, dossier_id: int, path: Path) -> Path: ...
+    def export_organisation(self, dossier_id: int, og_index: int, path: Path) -> Path: ...
+
+
+class AnnexesModel(QAbstractTableModel):
+    """The checklist; "provided" can be ticked by hand (paper documents) or by attaching."""
+
+    def __init__(self, editor: Editor) -> None:
+        super().__init__()
+        self.editor = editor
+        self._count = len(editor.session.dossier.annexes)
+        editor.session.subscribe(self._changed)
+
+    def _changed(self, dossier: Dossier) -> None:
+        self.beginResetModel()
+        self._count = len(dossier.annexes)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return (self.tr("Document"), self.tr("Required"), self.tr("Attached file"))[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        annex = self.editor.session.dossier.annexes[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return annex.label
+            if col == 1:
+                return self.tr("required") if annex.required else self.tr("if applicable")
+            return annex.file_name
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+            return Qt.CheckState.Checked if annex.provided else Qt.CheckState.Unchecked
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        dossier = self.editor.session.dossier
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        annexes = list(dossier.annexes)
+        annexes[index.row()] = replace(annexes[index.row()], provided=checked)
+        self.editor.apply(
+            replace(dossier, annexes=tuple(annexes)),
+            self.tr("Tick “%1”").replace("%1", annexes[index.row()].label),
+        )
+        return True
+
+
+class ExportView(QWidget):
+    def __init__(
+        self, editor: Editor, files: Files | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.files = files
+        self.model = AnnexesModel(editor)
+        self.last_export: Path | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Annexes and export</h2>")))
+
+        annex_box = QGroupBox(self.tr("Annex checklist"))
+        al = QVBoxLayout(annex_box)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Annex checklist"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setColumnWidth(0, 560)
+        self.table.setColumnWidth(1, 110)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        al.addWidget(self.table)
+        bar = QHBoxLayout()
+        self.attach_button = QPushButton(self.tr("&Attach a file…"))
+        self.detach_button = QPushButton(self.tr("Remove the file"))
+        self.open_annex_button = QPushButton(self.tr("Open the file"))
+        for b in (self.attach_button, self.detach_button, self.open_annex_button):
+            bar.addWidget(b)
+            b.setEnabled(files is not None)
+        bar.addStretch(1)
+        al.addLayout(bar)
+        layout.addWidget(annex_box, 1)
+
+        export_box = QGroupBox(self.tr("Exports"))
+        grid = QGridLayout(export_box)
+        self.pdf_button = QPushButton(self.tr("Candidature dossier (&PDF)…"))
+        self.form_button = QPushButton(self.tr("Blank partner &form (PDF)…"))
+        self.esms_button = QPushButton(self.tr("Whole dossier (.&esms)…"))
+        self.og_button = QPushButton(self.tr("One organisation's part (.esms)…"))
+        self.csv_button = QPushButton(self.tr("Grappe as a spreadsheet (&CSV)…"))
+        self.open_button = QPushButton(self.tr("&Open the last export"))
+        self.print_button = QPushButton(self.tr("Pr&int the last export"))
+        buttons = (
+            self.pdf_button,
+            self.form_button,
+            self.esms_button,
+            self.og_button,
+            self.csv_button,
+            self.open_button,
+            self.print_button,
+        )
+        for i, b in enumerate(buttons):
+            grid.addWidget(b, i // 3, i % 3)
+        self.esms_button.setEnabled(files is not None)
+        self.og_button.setEnabled(files is not None)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.status, 3, 0, 1, 3)
+        layout.addWidget(export_box)
+
+        self.attach_button.clicked.connect(self.attach)
+        self.detach_button.clicked.connect(self.detach)
+        self.open_annex_button.clicked.connect(self.open_annex)
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.form_button.clicked.connect(lambda: self.export_form())
+        self.esms_button.clicked.connect(self.export_esms)
+        self.og_button.clicked.connect(self.export_og)
+        self.csv_button.clicked.connect(self.export_csv)
+        self.open_button.clicked.connect(self.open_last)
+        self.print_button.clicked.connect(self.print_last)
+        self._update_buttons()
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _dossier_id(self) -> int | None:
+        return self.editor.session.dossier.id
+
+    def _selected_annex(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _ask_path(self, title: str, suggested: str, pattern: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, pattern)
+        return Path(path) if path else None
+
+    def _done(self, path: Path, text: str) -> None:
+        self.last_export = path
+        self.status.setText(text)
+        self._update_buttons()
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.setText(str(exc))
+        QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.last_export is not None)
+        self.print_button.setEnabled(
+            self.last_export is not None and self.last_export.suffix.lower() == ".pdf"
+        )
+
+    def _safe_name(self) -> str:
+        name = self.editor.session.dossier.name or "dossier"
+        return "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "dossier"
+
+    # --- exports --------------------------------------------------------------------------
+
+    def export_pdf(self, path: Path | None = None) -> None:
+        path = path or self._ask_path(
+            self.tr("Export the candidature dossier"),
+            f"{self._safe_name()}.pdf",
+            self.tr("PDF (*.pdf)"),
+        )
+        if path is None:
+            return
+        dossier = self.editor.session.dossier
+        run_with_progress(
+            self,
+            self.tr("Writing the PDF…"),
+            lambda _p, _c: export_candidature_pdf(dossier, path),
+            lambda r: self._done(
+                r.path,
+                self.tr("PDF written: %1 (%2 pages).")
+                .replace("%1", str(r.path))
+                .replace("%2", str(r.pages)),
+            ),
+            self._failed,
+        )
+
+    def export_form(self, path: Path | None = None) -> None:
+        path = path or self._ask_path(
+            self.tr("Export the blank partner form"),
+            "formulaire-partenaire.pdf",
+            self.tr("PDF (*.pdf)"),
+        )
+        if path is None:
+            return
+        campaign_id = self.editor.session.dossier.campaign_id
+        run_with_progress(
+            self,
+            self.tr("Writing the PDF…"),
+            lambda _p, _c: export_partner_form(path, campaign_id=campaign_id),
+            lambda r: self._done(r.path, self.tr("Form written: %1.").replace("%1", str(r.path))),
+            self._failed,
+        )
+
+    def export_esms(self) -> None:
+        dossier_id = self._dossier_id()
+        if self.files is None or dossier_id is None:
+            return
+        self.editor.session.retry_save()
+        path = self._ask_path(
+            self.tr("Export the dossier"),
+            f"{self._safe_name()}.esms",
+            self.tr("esms-desktop exchange file (*.esms)"),
+        )
+        if path is None:
+            return
+        files = self.files
+        run_with_progress(
+            self,
+            self.tr("Writing the exchange file…"),
+            lambda _p, _c: files.export_esms(dossier_id, path),
+            lambda p: self._done(p, self.tr("Exchange file written: %1.").replace("%1", str(p))),
+            self._failed,
+        )
+
+    def export_og(self) -> None:
+        dossier_id = self._dossier_id()
+        orgs = self.editor.session.dossier.grappe.organisations
+        if self.files is None or dossier_id is None or not orgs:
+            return
+        names = [o.name for o in orgs]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("One organisation's part"), self.tr("Organisation:"), names, 0, False
+        )
+        if not ok:
+            return
+        index = names.index(name)
+        path = self._ask_path(
+            self.tr("Export the organisation's part"),
+            f"{name}.esms",
+            self.tr("esms-desktop exchange file (*.esms)"),
+        )
+        if path is None:
+            return
+        files = self.files
+        run_with_progress(
+            self,
+            self.tr("Writing the exchange file…"),
+            lambda _p, _c: files.export_organisation(dossier_id, index, path),
+            lambda p: self._done(p, self.tr("Exchange file written: %1.").replace("%1", str(p))),
+            self._failed,
+        )
+
+    def export_csv(self) -> None:
+        from esms_desktop.importers.grappe_template import write_grappe_csv
+
+        path = self._ask_path(
+            self.tr("Export the grappe"), f"{self._safe_name()}.csv", self.tr("CSV (*.csv)")
+        )
+        if path is None:
+            return
+        try:
+            write_grappe_csv(self.editor.session.dossier.grappe, path)
+        except (OSError, ValueError) as exc:
+            self._failed(exc)
+            return
+        self._done(path, self.tr("Spreadsheet written: %1.").replace("%1", str(path)))
+
+    def open_last(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+
+    def print_last(self) -> None:
+        """Windows sends the PDF to its viewer's print verb; elsewhere the viewer opens."""
+        if self.last_export is None:
+            return
+        if sys.platform == "win32":
+            os.startfile(str(self.last_export), "print")  # type: ignore[attr-defined]
+        else:
+            self.open_last()
+            self.status.setText(self.tr("The PDF is open in your viewer: print it from there."))
+
+    # --- annex files ----------------------------------------------------------------------
+
+    def attach(self) -> None:
+        row = self._selected_annex()
+        dossier_id = self._dossier_id()
+        if row is None or self.files is None or dossier_id is None:
+            QMessageBox.information(
+                self, self.tr("Attach a file"), self.tr("Select a document of the checklist first.")
+            )
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        if not path:
+            return
+        self.attach_path(row, Path(path))
+
+    def attach_path(self, row: int, path: Path) -> None:
+        dossier = self.editor.session.dossier
+        assert self.files is not None and dossier.id is not None
+        self.editor.session.retry_save()
+        try:
+            name = self.files.attach(dossier.id, dossier.annexes[row].key, path)
+        except (OSError, ValueError) as exc:
+            self._failed(exc)
+            return
+        annexes = list(dossier.annexes)
+        annexes[row] = replace(annexes[row], provided=True, file_name=name)
+        self.editor.apply(
+            replace(dossier, annexes=tuple(annexes)), self.tr("Attach %1").replace("%1", name)
+        )
+
+    def detach(self) -> None:
+        row = self._selected_annex()
+        dossier = self.editor.session.dossier
+        if row is None or self.files is None or dossier.id is None:
+            return
+        try:
+            self.files.detach(dossier.id, dossier.annexes[row].key)
+        except (OSError, ValueError) as exc:
+            self._failed(exc)
+            return
+        annexes = list(dossier.annexes)
+        annexes[row] = replace(annexes[row], provided=False, file_name="")
+        self.editor.apply(replace(dossier, annexes=tuple(annexes)), self.tr("Remove the file"))
+
+    def open_annex(self) -> None:
+        row = self._selected_annex()
+        dossier = self.editor.session.dossier
+        if row is None or self.files is None or dossier.id is None:
+            return
+        annex = dossier.annexes[row]
+        if not annex.file_name:
+            return
+        try:
+            name, data = self.files.annex_file(dossier.id, annex.key)
+        except (OSError, ValueError) as exc:
+            self._failed(exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="esms-annexe-"))
+        target = folder / name
+        target.write_bytes(data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

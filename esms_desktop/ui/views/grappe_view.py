@@ -1,0 +1,307 @@
+"""Step "Grappe": the OGs, their ESSMS in an editable table, and the live findings beside them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from esms_desktop.domain.edits import (
+    ESTABLISHMENT_PARSERS,
+    add_establishment,
+    add_organisation,
+    remove_establishment,
+    remove_organisation,
+    with_grappe,
+)
+from esms_desktop.domain.grappe import (
+    DuiSituation,
+    Establishment,
+    OgRole,
+    Organisation,
+    ProjectType,
+)
+from esms_desktop.ui.delegates import CheckingDelegate
+from esms_desktop.ui.models.establishments import (
+    EstablishmentsModel,
+    project_label,
+    situation_label,
+)
+from esms_desktop.ui.models.findings import FINDING_ROLE, FindingsModel
+from esms_desktop.ui.models.organisations import OG_PARSERS, OrganisationsModel
+from esms_desktop.ui.undo import Editor
+
+
+class GrappeView(QWidget):
+    import_requested = Signal()
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.og_model = OrganisationsModel(editor)
+        self.essms_model = EstablishmentsModel(editor)
+        self.findings_model = FindingsModel(editor.session)
+        self._build()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("<h2>Grappe</h2>"))
+        intro = QLabel(
+            self.tr(
+                "The porteur and its partner organisations, each with its establishments (ESSMS). "
+                "Every change is saved at once and checked against the campaign's rules."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+
+        og_bar = QHBoxLayout()
+        og_bar.addWidget(QLabel(self.tr("<b>Organisations</b>")))
+        og_bar.addStretch(1)
+        self.add_og_button = QPushButton(self.tr("Add an organisation"))
+        self.remove_og_button = QPushButton(self.tr("Remove organisation"))
+        for b in (self.add_og_button, self.remove_og_button):
+            og_bar.addWidget(b)
+        layout.addLayout(og_bar)
+
+        self.og_table = QTableView()
+        self.og_table.setAccessibleName(self.tr("Organisations of the grappe"))
+        self.og_table.setModel(self.og_model)
+        self.og_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.og_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.og_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.og_table.horizontalHeader().setStretchLastSection(True)
+        self.og_table.setItemDelegate(
+            CheckingDelegate(
+                lambda c: OrganisationsModel.KEYS[c],
+                OG_PARSERS,
+                {
+                    "role": lambda: [
+                        (OgRole.PORTEUR.value, self.tr("Porteur")),
+                        (OgRole.MEMBRE.value, self.tr("Member")),
+                    ]
+                },
+                self.og_table,
+            )
+        )
+        self.og_table.setMaximumHeight(150)
+        self.og_table.verticalHeader().setVisible(False)
+        for col, width in enumerate((230, 80, 95, 130, 110, 110, 70, 160)):
+            self.og_table.setColumnWidth(col, width)
+        layout.addWidget(self.og_table)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("<b>Establishments</b>")))
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter (name, FINESS, category…)"))
+        self.filter_edit.setAccessibleName(self.tr("Filter establishments"))
+        self.filter_edit.setClearButtonEnabled(True)
+        bar.addWidget(self.filter_edit, 1)
+        self.add_button = QPushButton(self.tr("Add an establishment"))
+        self.remove_button = QPushButton(self.tr("Remove establishment"))
+        self.import_button = QPushButton(self.tr("Import a file…"))
+        for b in (self.add_button, self.remove_button, self.import_button):
+            bar.addWidget(b)
+        layout.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.essms_model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Establishments of the grappe"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        parsers = dict(ESTABLISHMENT_PARSERS)
+        self.table.setItemDelegate(
+            CheckingDelegate(
+                self.essms_model.column_key,
+                parsers,
+                {
+                    "project": lambda: [(p.value, project_label(p)) for p in ProjectType],
+                    "equipment": lambda: [("non", self.tr("No")), ("oui", self.tr("Yes"))],
+                    "current_dui": lambda: [(s.value, situation_label(s)) for s in DuiSituation],
+                },
+                self.table,
+            )
+        )
+        splitter.addWidget(self.table)
+
+        findings_box = QWidget()
+        fl = QVBoxLayout(findings_box)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.findings_title = QLabel()
+        fl.addWidget(self.findings_title)
+        self.findings = QListView()
+        self.findings.setAccessibleName(self.tr("Eligibility findings"))
+        self.findings.setModel(self.findings_model)
+        self.findings.setWordWrap(True)
+        self.findings.setUniformItemSizes(False)
+        fl.addWidget(self.findings)
+        splitter.addWidget(findings_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.add_og_button.clicked.connect(self.add_organisation)
+        self.remove_og_button.clicked.connect(self.remove_organisation)
+        self.add_button.clicked.connect(self.add_establishment)
+        self.remove_button.clicked.connect(self.remove_establishment)
+        self.import_button.clicked.connect(self.import_requested)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.findings.activated.connect(self._show_finding)
+        self.findings.doubleClicked.connect(self._show_finding)
+        self.editor.session.subscribe(lambda _d: self._update_summary())
+        self._update_summary()
+        self._resize_columns()
+
+    def _resize_columns(self) -> None:
+        widths = {
+            "finess": 95,
+            "name": 220,
+            "og": 170,
+            "category": 170,
+            "sector": 130,
+            "capacity": 70,
+            "project": 120,
+            "equipment": 80,
+            "eligible_hours_pct": 80,
+            "dui_solution": 180,
+            "current_dui": 140,
+        }
+        for col in range(self.essms_model.columnCount()):
+            key = self.essms_model.column_key(col)
+            if key in widths:
+                self.table.setColumnWidth(col, widths[key])
+
+    def _update_summary(self) -> None:
+        budget = self.editor.session.budget
+        verdict = self.tr("eligible") if budget.eligible else self.tr("not eligible")
+        self.findings_title.setText(
+            self.tr("<b>Findings</b> — %1 ESSMS counted, %2")
+            .replace("%1", str(budget.counted_establishments))
+            .replace("%2", verdict)
+        )
+
+    # --- actions --------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _selected_og(self) -> int:
+        rows = self.og_table.selectionModel().selectedRows()
+        if rows:
+            return rows[0].row()
+        current = self.table.currentIndex()
+        if current.isValid():
+            return self.essms_model.position(self.proxy.mapToSource(current).row())[0]
+        return len(self.editor.session.dossier.grappe.organisations) - 1
+
+    def add_organisation(self) -> None:
+        dossier = self.editor.session.dossier
+        first = not dossier.grappe.organisations
+        og = Organisation(
+            name=self.tr("New organisation %1").replace(
+                "%1", str(len(dossier.grappe.organisations) + 1)
+            ),
+            role=OgRole.PORTEUR if first else OgRole.MEMBRE,
+        )
+        self.editor.apply(
+            with_grappe(dossier, add_organisation(dossier.grappe, og)),
+            self.tr("Add an organisation"),
+        )
+        row = len(self.editor.session.dossier.grappe.organisations) - 1
+        self.og_table.selectRow(row)
+        self.og_table.edit(self.og_model.index(row, 0))
+
+    def remove_organisation(self) -> None:
+        rows = self.og_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        dossier = self.editor.session.dossier
+        name = dossier.grappe.organisations[rows[0].row()].name
+        self.editor.apply(
+            with_grappe(dossier, remove_organisation(dossier.grappe, rows[0].row())),
+            self.tr("Remove organisation %1").replace("%1", name),
+        )
+
+    def add_establishment(self) -> None:
+        dossier = self.editor.session.dossier
+        if not dossier.grappe.organisations:
+            self.add_organisation()
+            dossier = self.editor.session.dossier
+        og_index = self._selected_og()
+        est = Establishment(
+            finess="",
+            name=self.tr("New establishment"),
+            category="",
+            project=ProjectType.ACQUISITION,
+        )
+        self.editor.apply(
+            with_grappe(dossier, add_establishment(dossier.grappe, og_index, est)),
+            self.tr("Add an establishment"),
+        )
+        count = len(self.editor.session.dossier.grappe.organisations[og_index].establishments)
+        source_row = self.essms_model.row_of(og_index, count - 1)
+        index = self.proxy.mapFromSource(self.essms_model.index(source_row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def remove_establishment(self) -> None:
+        rows = sorted(
+            {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()},
+            reverse=True,
+        )
+        if not rows:
+            current = self.table.currentIndex()
+            if not current.isValid():
+                return
+            rows = [self.proxy.mapToSource(current).row()]
+        dossier = self.editor.session.dossier
+        grappe = dossier.grappe
+        for row in rows:  # bottom-up keeps earlier positions valid
+            oi, ei = self.essms_model.position(row)
+            grappe = remove_establishment(grappe, oi, ei)
+        self.editor.apply(
+            with_grappe(dossier, grappe),
+            self.tr("Remove %1 establishment(s)").replace("%1", str(len(rows))),
+        )
+
+    def _show_finding(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE)
+        if finding is None or not finding.finess:
+            return
+        for row in range(self.essms_model.rowCount()):
+            if self.essms_model.establishment(row).finess == finding.finess:
+                proxy_index = self.proxy.mapFromSource(self.essms_model.index(row, 0))
+                self.table.setCurrentIndex(proxy_index)
+                self.table.scrollTo(proxy_index)
+                self.table.setFocus()
+                return
