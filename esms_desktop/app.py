@@ -110,10 +110,11 @@ def open_store_interactively(data_dir: Path | None) -> Store | None:
             QMessageBox.critical(None, "esms-desktop", str(exc))
             return None
         answer = QMessageBox.question(
-            None, QApplication.translate("App", "Damaged database"),
-            QApplication.translate(
-                "App", "%1\n\nRestore the most recent valid backup (%2)?"
-            ).replace("%1", str(exc)).replace("%2", Path(backup).name),
+            None,
+            QApplication.translate("App", "Damaged database"),
+            QApplication.translate("App", "%1\n\nRestore the most recent valid backup (%2)?")
+            .replace("%1", str(exc))
+            .replace("%2", Path(backup).name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -166,8 +167,9 @@ def run(argv: Sequence[str]) -> int:
     if store.warning:
         QMessageBox.information(None, "esms-desktop", store.warning)
     workspace = Workspace(store)
-    window = MainWindow(workspace, step_factories(workspace), settings,
-                        catalog.questionnaire().question_count)
+    window = MainWindow(
+        workspace, step_factories(workspace), settings, catalog.questionnaire().question_count
+    )
     server = listen_for_others(key, window)
     timer = QTimer(window)
     timer.timeout.connect(lambda: window.guard(workspace.maybe_backup))

@@ -90,28 +90,36 @@ class DossierView(QWidget):
 
     def _refresh(self, dossier: Dossier) -> None:
         self.title.setText(f"<b>{dossier.name}</b><br>{dossier.campaign_id}")
-        statuses = {s.step: s for s in step_statuses(dossier, self.editor.session.budget,
-                                                     self.question_count)}
+        statuses = {
+            s.step: s
+            for s in step_statuses(dossier, self.editor.session.budget, self.question_count)
+        }
         style = QApplication.style()
         icons = {
             StepState.COMPLETE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             StepState.TODO: style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
             StepState.PROBLEM: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
-        words = {StepState.COMPLETE: self.tr("complete"), StepState.TODO: self.tr("to do"),
-                 StepState.PROBLEM: self.tr("problem")}
+        words = {
+            StepState.COMPLETE: self.tr("complete"),
+            StepState.TODO: self.tr("to do"),
+            StepState.PROBLEM: self.tr("problem"),
+        }
         problems = 0
         for row, step in enumerate(self.order):
             status = statuses[step]
             item = self.steps.item(row)
             item.setIcon(icons[status.state])
             item.setToolTip("\n".join(status.issues) or words[status.state])
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{step_title(step)} : {words[status.state]}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{step_title(step)} : {words[status.state]}"
+            )
             problems += status.state is StepState.PROBLEM
         budget = self.editor.session.budget
         verdict = self.tr("Eligible") if budget.eligible else self.tr("Not eligible")
         self.summary.setText(
             self.tr("%1 — %2 ESSMS counted<br>%3 step(s) with a problem")
-            .replace("%1", verdict).replace("%2", str(budget.counted_establishments))
-            .replace("%3", str(problems)))
+            .replace("%1", verdict)
+            .replace("%2", str(budget.counted_establishments))
+            .replace("%3", str(problems))
+        )

@@ -53,9 +53,7 @@ class Workspace(Protocol):
 class NewDossierDialog(QDialog):
     """Name, campaign and optionally a file to start from (spreadsheet, FINESS export, .esms)."""
 
-    def __init__(
-        self, campaigns: Sequence[tuple[str, str]], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, campaigns: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New dossier"))
         form = QFormLayout(self)
@@ -77,7 +75,8 @@ class NewDossierDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("Start &from:"), row)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -85,15 +84,21 @@ class NewDossierDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Start from a file"), "",
-            self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)"))
+            self,
+            self.tr("Start from a file"),
+            "",
+            self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)"),
+        )
         if path:
             self.file_edit.setText(path)
 
     def values(self) -> tuple[str, str, Path | None]:
         text = self.file_edit.text().strip()
-        return (self.name_edit.text().strip(), str(self.campaign_combo.currentData()),
-                Path(text) if text else None)
+        return (
+            self.name_edit.text().strip(),
+            str(self.campaign_combo.currentData()),
+            Path(text) if text else None,
+        )
 
 
 class MainWindow(QMainWindow):
@@ -150,15 +155,17 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New dossier…"), self.new_dossier,
-                                       QKeySequence.StandardKey.New)
-        self.open_action = self._action(self.tr("&Open a dossier…"), self.show_home,
-                                        QKeySequence.StandardKey.Open)
+        self.new_action = self._action(
+            self.tr("&New dossier…"), self.new_dossier, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._action(
+            self.tr("&Open a dossier…"), self.show_home, QKeySequence.StandardKey.Open
+        )
         self.home_action = self._action(self.tr("&Home"), self.show_home, "Ctrl+H")
-        self.quit_action = self._action(self.tr("&Quit"), self.close,
-                                        QKeySequence.StandardKey.Quit)
-        self.pdf_action = self._action(self.tr("Export the candidature &PDF…"),
-                                       self.export_pdf, QKeySequence.StandardKey.Print)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.pdf_action = self._action(
+            self.tr("Export the candidature &PDF…"), self.export_pdf, QKeySequence.StandardKey.Print
+        )
         for a in (self.new_action, self.open_action, self.home_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
@@ -172,15 +179,15 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.find_action = self._action(self.tr("&Find…"), self.find,
-                                        QKeySequence.StandardKey.Find)
+        self.find_action = self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find)
         for a in (self.undo_action, self.redo_action, self.find_action):
             edit_menu.addAction(a)
         self.edit_menu = edit_menu
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_action = self._action(self.tr("&Help"), self.show_help,
-                                        QKeySequence.StandardKey.HelpContents)
+        self.help_action = self._action(
+            self.tr("&Help"), self.show_help, QKeySequence.StandardKey.HelpContents
+        )
         self.about_action = self._action(self.tr("&About esms-desktop"), self.show_about)
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
@@ -201,8 +208,9 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, campaign_id, source = dialog.values()
-        new_id = self.guard(lambda: self.workspace.create(name or self.tr("New dossier"),
-                                                          campaign_id, source))
+        new_id = self.guard(
+            lambda: self.workspace.create(name or self.tr("New dossier"), campaign_id, source)
+        )
         if new_id is not None:
             self.open_dossier(new_id)
 
@@ -212,8 +220,7 @@ class MainWindow(QMainWindow):
 
     def rename_dossier(self, dossier_id: int) -> None:
         current = next((s.name for s in self.home.model._rows if s.id == dossier_id), "")
-        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"),
-                                        text=current)
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"), text=current)
         if ok and name.strip():
             self.guard(lambda: self.workspace.rename(dossier_id, name.strip()))
             self.refresh_home(dossier_id)
@@ -221,11 +228,15 @@ class MainWindow(QMainWindow):
     def delete_dossier(self, dossier_id: int) -> None:
         current = next((s.name for s in self.home.model._rows if s.id == dossier_id), "")
         answer = QMessageBox.question(
-            self, self.tr("Delete the dossier"),
-            self.tr("Delete the dossier “%1”? A backup is taken first: it can be brought back "
-                    "from the backups.").replace("%1", current),
+            self,
+            self.tr("Delete the dossier"),
+            self.tr(
+                "Delete the dossier “%1”? A backup is taken first: it can be brought back "
+                "from the backups."
+            ).replace("%1", current),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.guard(lambda: self.workspace.delete(dossier_id))
             self.refresh_home()
@@ -294,10 +305,13 @@ class MainWindow(QMainWindow):
     def _save_failed(self, exc: Exception) -> None:
         self._update_save_label()
         QMessageBox.warning(
-            self, self.tr("Could not save"),
-            self.tr("Your change is kept on screen but could not be saved:\n\n%1\n\nIt will be "
-                    "saved again with your next change, or when you close the dossier.")
-            .replace("%1", str(exc)))
+            self,
+            self.tr("Could not save"),
+            self.tr(
+                "Your change is kept on screen but could not be saved:\n\n%1\n\nIt will be "
+                "saved again with your next change, or when you close the dossier."
+            ).replace("%1", str(exc)),
+        )
 
     # --- errors, help ---------------------------------------------------------------------
 
@@ -313,24 +327,33 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         QMessageBox.information(
-            self, self.tr("Help"),
-            self.tr("<p><b>esms-desktop</b> guides you through an ESMS numérique candidature, "
-                    "step by step, in the side bar: porteur, self-assessment, grappe, DUI "
-                    "solution, budget, commitments, annexes and export.</p>"
-                    "<p>Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F "
-                    "searches the establishments, Ctrl+P exports the PDF.</p>"
-                    "<p>Each figure of the budget shows the rule that produced it: hover it or "
-                    "select the establishment.</p>"))
+            self,
+            self.tr("Help"),
+            self.tr(
+                "<p><b>esms-desktop</b> guides you through an ESMS numérique candidature, "
+                "step by step, in the side bar: porteur, self-assessment, grappe, DUI "
+                "solution, budget, commitments, annexes and export.</p>"
+                "<p>Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F "
+                "searches the establishments, Ctrl+P exports the PDF.</p>"
+                "<p>Each figure of the budget shows the rule that produced it: hover it or "
+                "select the establishment.</p>"
+            ),
+        )
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About esms-desktop"),
-            self.tr("<p><b>esms-desktop %1</b></p><p>Prepare an ESMS numérique candidature, "
-                    "offline.</p><p>Data folder: %2</p><p>FINESS data: “FINESS — Ministère "
-                    "chargé de la santé / DREES”. Fonts: DejaVu (Bitstream Vera licence). "
-                    "Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy and Alembic (MIT), "
-                    "openpyxl (MIT), platformdirs (MIT).</p>")
-            .replace("%1", __version__).replace("%2", str(self.workspace.data_dir)))
+            self,
+            self.tr("About esms-desktop"),
+            self.tr(
+                "<p><b>esms-desktop %1</b></p><p>Prepare an ESMS numérique candidature, "
+                "offline.</p><p>Data folder: %2</p><p>FINESS data: “FINESS — Ministère "
+                "chargé de la santé / DREES”. Fonts: DejaVu (Bitstream Vera licence). "
+                "Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy and Alembic (MIT), "
+                "openpyxl (MIT), platformdirs (MIT).</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.workspace.data_dir)),
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.close_dossier()
@@ -347,6 +370,3 @@ class MainWindow(QMainWindow):
         ids = {s.id for s in self.home.model._rows}
         if last_id in ids:
             self.open_dossier(last_id)
-
-
-

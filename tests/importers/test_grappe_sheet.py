@@ -105,7 +105,7 @@ def test_header_variants(tmp_path: Path, example_csv: Path) -> None:
         "Solution DUI",
         "Commentaire",
     ]
-    rows = [r + ["x"] if i else r for i, r in enumerate(rows)]
+    rows = [[*r, "x"] if i else r for i, r in enumerate(rows)]
     result = import_grappe(write_csv(tmp_path / "g.csv", rows))
     assert result.grappe == import_grappe(example_csv).grappe
     assert any("Commentaire" in n for n in result.notices)
@@ -203,7 +203,7 @@ def test_missing_required_column(tmp_path: Path) -> None:
     ("content", "needle"),
     [
         (b"", "vide"),
-        ("og_nom;og_role;finess;nom;categorie;projet\r\n".encode(), "en-tête"),
+        (b"og_nom;og_role;finess;nom;categorie;projet\r\n", "en-tête"),
         (b"\x00\x01\x02garbage\x00" * 10, "binaires"),
     ],
 )

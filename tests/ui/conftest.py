@@ -21,7 +21,7 @@ def example_dossier(example_csv: Path) -> Dossier:
 
 
 @pytest.fixture
-def editor(qtbot, example_dossier: Dossier) -> Editor:  # noqa: ARG001 - qtbot starts Qt
+def editor(qtbot, example_dossier: Dossier) -> Editor:
     saved: list[Dossier] = []
     session = DossierSession(example_dossier, saved.append)
     stack = QUndoStack()

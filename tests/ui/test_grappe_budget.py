@@ -22,13 +22,18 @@ from esms_desktop.ui.views.grappe_view import GrappeView
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, editor: Editor) -> None:
-    for model in (EstablishmentsModel(editor), OrganisationsModel(editor),
-                  FindingsModel(editor.session), CampaignValuesModel(editor),
-                  BudgetEstablishmentsModel(editor.session), TranchesModel(editor.session)):
+    for model in (
+        EstablishmentsModel(editor),
+        OrganisationsModel(editor),
+        FindingsModel(editor.session),
+        CampaignValuesModel(editor),
+        BudgetEstablishmentsModel(editor.session),
+        TranchesModel(editor.session),
+    ):
         qtmodeltester.check(model)
 
 
-def _cell(view: GrappeView, row: int, key: str):  # noqa: ANN202
+def _cell(view: GrappeView, row: int, key: str):
     source = view.essms_model.index(row, view.essms_model.column_of(key))
     return view.proxy.mapFromSource(source)
 
@@ -61,7 +66,7 @@ def test_typing_a_wrong_finess_key_then_fixing_it(qtbot, editor: Editor) -> None
     assert view.essms_model.data(index_of(view, 0, "finess")) == "590050077"
 
 
-def index_of(view: GrappeView, row: int, key: str):  # noqa: ANN201
+def index_of(view: GrappeView, row: int, key: str):
     return view.essms_model.index(row, view.essms_model.column_of(key))
 
 
@@ -89,8 +94,11 @@ def test_filter_and_finding_selects_the_row(qtbot, editor: Editor) -> None:
     qtbot.keyClicks(view.filter_edit, "USLD")
     assert view.proxy.rowCount() == 1
     view.filter_edit.clear()
-    row = next(r for r in range(view.findings_model.rowCount())
-               if view.findings_model.finding(r).code == "categorie_usld")
+    row = next(
+        r
+        for r in range(view.findings_model.rowCount())
+        if view.findings_model.finding(r).code == "categorie_usld"
+    )
     view._show_finding(view.findings_model.index(row))
     current = view.proxy.mapToSource(view.table.currentIndex()).row()
     assert view.essms_model.establishment(current).category == "362"
@@ -104,8 +112,11 @@ def test_budget_view_updates_when_a_value_is_typed(qtbot, editor: Editor) -> Non
     view = BudgetView(editor)
     qtbot.addWidget(view)
     assert "0" in view.total_label.text()
-    row = next(r for r in range(view.values_model.rowCount())
-               if view.values_model.rows[r].name == "acquisition")
+    row = next(
+        r
+        for r in range(view.values_model.rowCount())
+        if view.values_model.rows[r].name == "acquisition"
+    )
     view.values_model.setData(view.values_model.index(row, 1), "20 000")
     assert editor.session.dossier.overrides["acquisition"] == Decimal("20000.00")
     assert "20\u202f000" in view.values_model.data(view.values_model.index(row, 1))

@@ -51,8 +51,13 @@ class DossiersModel(QAbstractTableModel):
         return self._rows[row]
 
     def titles(self) -> tuple[str, ...]:
-        return (self.tr("Name"), self.tr("Campaign"), self.tr("ESSMS"), self.tr("Total"),
-                self.tr("Last change"))
+        return (
+            self.tr("Name"),
+            self.tr("Campaign"),
+            self.tr("ESSMS"),
+            self.tr("Total"),
+            self.tr("Last change"),
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -84,9 +89,13 @@ class DossiersModel(QAbstractTableModel):
                 return format_eur(total, missing="—")
             return s.updated.strftime("%d/%m/%Y %H:%M") if s.updated else ""
         if role == Qt.ItemDataRole.UserRole:
-            return (s.name.casefold(), s.campaign_id, s.establishment_count,
-                    float(total) if total is not None else -1.0,
-                    s.updated.isoformat() if s.updated else "")[col]
+            return (
+                s.name.casefold(),
+                s.campaign_id,
+                s.establishment_count,
+                float(total) if total is not None else -1.0,
+                s.updated.isoformat() if s.updated else "",
+            )[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -104,9 +113,12 @@ class HomeView(QWidget):
         self.model = DossiersModel()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Your candidature dossiers</h2>")))
-        intro = QLabel(self.tr(
-            "Each dossier is one candidature to an ESMS numérique call. Everything you type is "
-            "saved at once on this computer; automatic backups are kept."))
+        intro = QLabel(
+            self.tr(
+                "Each dossier is one candidature to an ESMS numérique call. Everything you type is "
+                "saved at once on this computer; automatic backups are kept."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         bar = QHBoxLayout()
@@ -115,8 +127,13 @@ class HomeView(QWidget):
         self.duplicate_button = QPushButton(self.tr("D&uplicate"))
         self.rename_button = QPushButton(self.tr("&Rename…"))
         self.delete_button = QPushButton(self.tr("&Delete…"))
-        for b in (self.new_button, self.open_button, self.duplicate_button, self.rename_button,
-                  self.delete_button):
+        for b in (
+            self.new_button,
+            self.open_button,
+            self.duplicate_button,
+            self.rename_button,
+            self.delete_button,
+        ):
             bar.addWidget(b)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -137,8 +154,9 @@ class HomeView(QWidget):
         self.table.setColumnWidth(1, 180)
         self.table.setColumnWidth(3, 140)
         layout.addWidget(self.table, 1)
-        self.empty_label = QLabel(self.tr(
-            "No dossier yet: click “New dossier…” to start a candidature."))
+        self.empty_label = QLabel(
+            self.tr("No dossier yet: click “New dossier…” to start a candidature.")
+        )
         layout.addWidget(self.empty_label)
 
         self.new_button.clicked.connect(self.new_requested)
@@ -175,6 +193,5 @@ class HomeView(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
-        for b in (self.open_button, self.duplicate_button, self.rename_button,
-                  self.delete_button):
+        for b in (self.open_button, self.duplicate_button, self.rename_button, self.delete_button):
             b.setEnabled(has)

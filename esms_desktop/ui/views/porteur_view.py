@@ -1,0 +1,258 @@
+"""Step "Porteur and project": who carries the candidature, and the project's title.
+
+Identifiers (SIREN, SIRET, FINESS juridique) are checked as typed by ``domain.identifiers`` and
+saved as typed even when wrong: the user may be copying a number from a letter one digit at a
+time, and the step's status in the side bar keeps the problem visible until it is fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QWidget,
+)
+
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.identifiers import check_finess, siren_problem, siret_problem
+from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.widgets import (
+    BoundLineEdit,
+    Check,
+    Writer,
+    add_form_row,
+    form_layout,
+    scroll_page,
+    set_tab_order,
+)
+
+
+def _siren_check(text: str) -> str:
+    return siren_problem(text) if text.strip() else ""
+
+
+def _siret_check(text: str) -> str:
+    return siret_problem(text) if text.strip() else ""
+
+
+def _finess_check(text: str) -> str:
+    return check_finess(text).problem if text.strip() else ""
+
+
+def _porteur_writer(key: str) -> Writer:
+    """A writer replacing one Porteur attribute (the porteur is a frozen value)."""
+
+    def write(dossier: Dossier, text: str) -> Dossier:
+        return replace(dossier, porteur=replace(dossier.porteur, **{key: text}))
+
+    return write
+
+
+class PorteurView(QWidget):
+    """The porteur's identity and contacts, the project title and the grappe agreement date.
+
+    ``fields`` maps each field name (``project_title`` or a :class:`Porteur` attribute) to its
+    line edit, for the window's "go to the problem" actions and for tests.
+    """
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.fields: dict[str, BoundLineEdit] = {}
+        self._build()
+        editor.session.subscribe(self._follow)
+        self._follow(editor.session.dossier)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        body = scroll_page(
+            self,
+            self.tr("Porteur and project"),
+            self.tr(
+                "The organisation that carries the candidature for the whole grappe, and the "
+                "people the ARS will deal with. Identifiers are checked as you type; what you "
+                "type is always kept, even when a check fails."
+            ),
+        )
+
+        project_box = QGroupBox(self.tr("Project"))
+        form = form_layout()
+        project_box.setLayout(form)
+        title = BoundLineEdit(
+            self.editor,
+            lambda d: d.project_title,
+            lambda d, t: replace(d, project_title=t),
+            undo_text=self.tr("Edit the project title"),
+            merge_key="dossier:project_title",
+            accessible_name=self.tr("Project title"),
+        )
+        title.setPlaceholderText(self.tr("e.g. Shared care record for the grappe's services"))
+        self.fields["project_title"] = title
+        add_form_row(form, self.tr("Project title:"), title)
+        body.addWidget(project_box)
+
+        og_box = QGroupBox(self.tr("Porteur organisation"))
+        form = form_layout()
+        og_box.setLayout(form)
+        for key, label, undo, hint, check in (
+            ("name", self.tr("Name:"), self.tr("Edit the porteur's name"), "", None),
+            (
+                "legal_status",
+                self.tr("Legal status:"),
+                self.tr("Edit the porteur's legal status"),
+                self.tr("e.g. association loi 1901"),
+                None,
+            ),
+            (
+                "siren",
+                self.tr("SIREN:"),
+                self.tr("Edit the porteur's SIREN"),
+                self.tr("9 digits"),
+                _siren_check,
+            ),
+            (
+                "siret",
+                self.tr("SIRET of the head office:"),
+                self.tr("Edit the porteur's SIRET"),
+                self.tr("14 digits"),
+                _siret_check,
+            ),
+            (
+                "finess_ej",
+                self.tr("FINESS (legal entity):"),
+                self.tr("Edit the porteur's FINESS"),
+                self.tr("9 characters"),
+                _finess_check,
+            ),
+            ("address", self.tr("Address:"), self.tr("Edit the porteur's address"), "", None),
+            (
+                "postal_code",
+                self.tr("Postal code:"),
+                self.tr("Edit the porteur's postal code"),
+                "",
+                None,
+            ),
+            ("town", self.tr("Town:"), self.tr("Edit the porteur's town"), "", None),
+        ):
+            add_form_row(form, label, self._porteur_field(key, label, undo, hint, check))
+        self.fields["postal_code"].setMaximumWidth(120)
+        body.addWidget(og_box)
+
+        people_box = QGroupBox(self.tr("People"))
+        form = form_layout()
+        people_box.setLayout(form)
+        for key, label, undo, hint in (
+            (
+                "legal_representative",
+                self.tr("Legal representative:"),
+                self.tr("Edit the legal representative"),
+                self.tr("First name and surname"),
+            ),
+            (
+                "legal_representative_title",
+                self.tr("Their title:"),
+                self.tr("Edit the legal representative's title"),
+                self.tr("e.g. Président, Directeur général"),
+            ),
+            (
+                "project_lead",
+                self.tr("Project lead:"),
+                self.tr("Edit the project lead"),
+                self.tr("First name and surname"),
+            ),
+            (
+                "contact_email",
+                self.tr("E-mail:"),
+                self.tr("Edit the contact e-mail"),
+                self.tr("name@example.org"),
+            ),
+            ("contact_phone", self.tr("Phone:"), self.tr("Edit the contact phone"), ""),
+        ):
+            add_form_row(form, label, self._porteur_field(key, label, undo, hint, None))
+        body.addWidget(people_box)
+
+        agreement_box = QGroupBox(self.tr("Grappe agreement"))
+        form = form_layout()
+        agreement_box.setLayout(form)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        self.convention_set = QCheckBox(self.tr("Signed on"))
+        self.convention_set.setAccessibleName(self.tr("Grappe agreement signed"))
+        self.convention_date = QDateEdit()
+        self.convention_date.setCalendarPopup(True)
+        self.convention_date.setDisplayFormat("dd/MM/yyyy")
+        self.convention_date.setDate(QDate.currentDate())
+        self.convention_date.setAccessibleName(self.tr("Signature date of the grappe agreement"))
+        row_layout.addWidget(self.convention_set)
+        row_layout.addWidget(self.convention_date)
+        row_layout.addStretch(1)
+        add_form_row(
+            form, self.tr("Grappe agreement:"), row, focus=self.convention_set
+        )
+        body.addWidget(agreement_box)
+        body.addStretch(1)
+
+        self.convention_set.toggled.connect(self._convention_toggled)
+        self.convention_date.dateChanged.connect(self._convention_date_changed)
+        set_tab_order([*self.fields.values(), self.convention_set, self.convention_date])
+
+    def _porteur_field(
+        self, key: str, label: str, undo: str, hint: str, check: Check | None
+    ) -> BoundLineEdit:
+        edit = BoundLineEdit(
+            self.editor,
+            lambda d: str(getattr(d.porteur, key)),
+            _porteur_writer(key),
+            undo_text=undo,
+            merge_key=f"porteur:{key}",
+            accessible_name=label.rstrip(" :"),
+            check=check,
+        )
+        if hint:
+            edit.setPlaceholderText(hint)
+        self.fields[key] = edit
+        return edit
+
+    # --- the agreement date -------------------------------------------------------------------
+
+    def _convention_toggled(self, checked: bool) -> None:
+        dossier = self.editor.session.dossier
+        value: date | None = self.convention_date.date().toPython() if checked else None  # type: ignore[assignment]
+        self.convention_date.setEnabled(checked)
+        self.editor.apply(
+            replace(dossier, convention_date=value),
+            self.tr("Set the grappe agreement date")
+            if checked
+            else self.tr("Clear the grappe agreement date"),
+        )
+
+    def _convention_date_changed(self, value: QDate) -> None:
+        if not self.convention_set.isChecked():
+            return
+        dossier = self.editor.session.dossier
+        self.editor.apply(
+            replace(dossier, convention_date=value.toPython()),  # type: ignore[arg-type]
+            self.tr("Change the grappe agreement date"),
+            merge_key="dossier:convention_date",
+        )
+
+    def _follow(self, dossier: Dossier) -> None:
+        """Show the dossier's agreement date (after undo/redo too), signals blocked."""
+        value = dossier.convention_date
+        checked = value is not None
+        blocked = self.convention_set.blockSignals(True)
+        self.convention_set.setChecked(checked)
+        self.convention_set.blockSignals(blocked)
+        self.convention_date.setEnabled(checked)
+        if value is not None and self.convention_date.date().toPython() != value:
+            blocked = self.convention_date.blockSignals(True)
+            self.convention_date.setDate(QDate(value.year, value.month, value.day))
+            self.convention_date.blockSignals(blocked)

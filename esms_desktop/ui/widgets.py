@@ -1,0 +1,342 @@
+"""Small widgets shared by the step views: a scrollable page, fields bound to the dossier.
+
+A bound field writes every keystroke to the dossier through the :class:`Editor` (one undo step
+per field, merged while typing) and follows the dossier back after undo/redo without clobbering
+what the user is typing. Checks are functions from the domain that return a French problem (empty
+when fine): the field shows it with the style's warning icon, a tooltip and an accessible
+description — never a hard-coded colour, so light and dark palettes both stay readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.ui.undo import Editor
+
+Reader = Callable[[Dossier], str]
+Writer = Callable[[Dossier, str], Dossier]
+Check = Callable[[str], str]
+
+PAGE_MAX_WIDTH = 980
+"""Forms wider than this are hard to read on a wide screen: lines of text get too long."""
+
+
+def warning_icon_label(size: int = 16) -> QLabel:
+    """A label holding the style's warning icon (the platform's own, palette-aware)."""
+    label = QLabel()
+    icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    label.setPixmap(icon.pixmap(size, size))
+    label.setAlignment(Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def heading(text: str) -> QLabel:
+    """A step's title as a level-2 heading, selectable so it can be copied into a mail."""
+    label = QLabel(f"<h2>{text}</h2>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAccessibleName(text)
+    return label
+
+
+def wrapped(text: str = "", *, italic: bool = False) -> QLabel:
+    """A word-wrapped plain-text label: data from files is shown as text, never as markup."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if italic:
+        font = QFont(label.font())
+        font.setItalic(True)
+        label.setFont(font)
+    return label
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def scroll_page(owner: QWidget, title: str, intro: str) -> QVBoxLayout:
+    """Give ``owner`` a heading and intro inside a scroll area; return the layout to fill.
+
+    Every step must work on a 1366×768 laptop: the page scrolls vertically instead of squeezing
+    its fields, and its width is capped so long lines stay readable on a wide screen.
+    """
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea(owner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    outer.addWidget(area)
+    content = QWidget()
+    content.setMaximumWidth(PAGE_MAX_WIDTH)
+    body = QVBoxLayout(content)
+    body.addWidget(heading(title))
+    intro_label = wrapped(intro)
+    body.addWidget(intro_label)
+    holder = QWidget()
+    centre = QHBoxLayout(holder)
+    centre.setContentsMargins(0, 0, 0, 0)
+    centre.addWidget(content, 1)
+    centre.addStretch(0)
+    area.setWidget(holder)
+    owner.setProperty("scroll_area", area)
+    return body
+
+
+def add_form_row(form: QFormLayout, text: str, field: QWidget, focus: QWidget | None = None) -> QLabel:
+    """Add ``text: field`` to ``form`` with the label as buddy of ``focus`` (default ``field``).
+
+    The buddy makes a screen reader announce the label and lets a mnemonic jump to the field;
+    the accessible name is set too, for the widgets that do not take it from a buddy.
+    """
+    label = QLabel(text)
+    label.setWordWrap(True)
+    target = focus or field
+    label.setBuddy(target)
+    if not target.accessibleName():
+        target.setAccessibleName(text.replace("&", "").rstrip(" :"))
+    form.addRow(label, field)
+    return label
+
+
+def set_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Chain the focus in reading order (Qt's default follows creation order, not layout)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def form_layout() -> QFormLayout:
+    """A form whose fields grow with the window and whose labels wrap rather than clip."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return form
+
+
+class _StackShortcuts(QObject):
+    """Send Ctrl+Z / Ctrl+Y of a text field to the dossier's undo stack.
+
+    A text field keeps its own undo history, which would fork from the dossier's: Ctrl+Z in a
+    field would then undo keystrokes the stack still holds. One history for the whole window is
+    what lets the user trust that undo never loses anything.
+    """
+
+    def __init__(self, editor: Editor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
+            event, QKeyEvent
+        ):
+            if event.matches(QKeySequence.StandardKey.Undo):
+                if kind == QEvent.Type.KeyPress:
+                    self._editor.stack.undo()
+                event.accept()
+                return True
+            if event.matches(QKeySequence.StandardKey.Redo):
+                if kind == QEvent.Type.KeyPress:
+                    self._editor.stack.redo()
+                event.accept()
+                return True
+        return False
+
+
+class BoundLineEdit(QLineEdit):
+    """A line edit showing ``read(dossier)``; each keystroke applies ``write(dossier, text)``.
+
+    The text is saved as typed (a half-typed SIREN is kept, with its problem shown): stripping
+    or refusing it here would lose what the user typed. Consecutive keystrokes merge into one
+    undo step under ``merge_key``.
+    """
+
+    def __init__(
+        self,
+        editor: Editor,
+        read: Reader,
+        write: Writer,
+        *,
+        undo_text: str,
+        merge_key: str,
+        accessible_name: str,
+        check: Check | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._read = read
+        self._write = write
+        self._undo_text = undo_text
+        self._merge_key = merge_key
+        self._check = check
+        self.setAccessibleName(accessible_name)
+        self._warning: QAction | None = None
+        if check is not None:
+            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._warning = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+            self._warning.setVisible(False)
+        _StackShortcuts(editor, self)
+        self.setText(read(editor.session.dossier))
+        self._show_problem()
+        self.textEdited.connect(self._edited)
+        editor.session.subscribe(self._follow)
+
+    @property
+    def problem(self) -> str:
+        """The current problem with the text (French, empty when fine or unchecked)."""
+        return self._check(self.text()) if self._check is not None else ""
+
+    def _edited(self, text: str) -> None:
+        dossier = self._editor.session.dossier
+        self._editor.apply(self._write(dossier, text), self._undo_text, self._merge_key)
+        self._show_problem()
+
+    def _follow(self, dossier: Dossier) -> None:
+        value = self._read(dossier)
+        if value != self.text():
+            blocked = self.blockSignals(True)
+            self.setText(value)
+            self.blockSignals(blocked)
+            self._show_problem()
+
+    def _show_problem(self) -> None:
+        if self._warning is None:
+            return
+        problem = self.problem
+        self._warning.setVisible(bool(problem))
+        self._warning.setToolTip(problem)
+        self.setToolTip(problem)
+        self.setAccessibleDescription(problem)
+
+
+class BoundPlainTextEdit(QPlainTextEdit):
+    """A multi-line text bound to the dossier like :class:`BoundLineEdit`.
+
+    Tab moves to the next field instead of inserting a tab: keyboard users must be able to leave
+    the box, and a tab character means nothing in a printed dossier.
+    """
+
+    def __init__(
+        self,
+        editor: Editor,
+        read: Reader,
+        write: Writer,
+        *,
+        undo_text: str,
+        merge_key: str,
+        accessible_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._read = read
+        self._write = write
+        self._undo_text = undo_text
+        self._merge_key = merge_key
+        self.setAccessibleName(accessible_name)
+        self.setTabChangesFocus(True)
+        _StackShortcuts(editor, self)
+        self.setPlainText(read(editor.session.dossier))
+        self.textChanged.connect(self._edited)
+        editor.session.subscribe(self._follow)
+
+    def _edited(self) -> None:
+        dossier = self._editor.session.dossier
+        self._editor.apply(
+            self._write(dossier, self.toPlainText()), self._undo_text, self._merge_key
+        )
+
+    def _follow(self, dossier: Dossier) -> None:
+        value = self._read(dossier)
+        if value != self.toPlainText():
+            blocked = self.blockSignals(True)
+            self.setPlainText(value)
+            self.blockSignals(blocked)
+
+
+class WarningLine(QWidget):
+    """The style's warning icon beside a wrapped message; hidden while there is no message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(warning_icon_label())
+        self.label = wrapped()
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.setVisible(False)
+
+    def set_message(self, message: str) -> None:
+        self.label.setText(message)
+        self.setAccessibleName(message)
+        self.setVisible(bool(message))
+
+    def message(self) -> str:
+        return self.label.text() if not self.isHidden() else ""
+
+
+class _ClickLabel(QLabel):
+    """A label that toggles its check box when clicked, as a check box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self._box = box
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.click()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
+class WrappingCheckBox(QWidget):
+    """A check box whose long text wraps (a plain QCheckBox clips text it cannot fit).
+
+    Attestations are full sentences; on a 1366-pixel screen they would be cut off. The box keeps
+    the sentence as accessible name, so a screen reader reads it as a normal check box.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = _ClickLabel(text, self.box)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setBuddy(self.box)
+        layout.addWidget(self.label, 1)
+        self.setFocusProxy(self.box)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.box.setAccessibleName(text)
