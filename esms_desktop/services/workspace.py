@@ -127,3 +127,13 @@ class Workspace:
         return exchange.export_organisation(
             self.store.uow(read_only=True), dossier_id, og_index, path
         )
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def backups(self) -> list[tuple[Path, datetime, str]]:
+        """(file, when, why) of every backup, newest first."""
+        return [(b.path, b.taken, b.reason) for b in self.store.backups()]
+
+    def restore(self, path: Path) -> None:
+        """Put a backup in place (the current state is backed up first)."""
+        self.store.restore(path)

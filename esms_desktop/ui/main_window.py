@@ -48,6 +48,8 @@ class Workspace(Protocol):
     def delete(self, dossier_id: int) -> None: ...
     def campaign_choices(self) -> Sequence[tuple[str, str]]: ...
     def maybe_backup(self) -> None: ...
+    def backups(self) -> Sequence[tuple[Path, Any, str]]: ...
+    def restore(self, path: Path) -> None: ...
 
 
 class NewDossierDialog(QDialog):
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         )
         self.home_action = self._action(self.tr("&Home"), self.show_home, "Ctrl+H")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.restore_action = self._action(self.tr("&Restore a backup…"), self.restore_backup)
         self.pdf_action = self._action(
             self.tr("Export the candidature &PDF…"), self.export_pdf, QKeySequence.StandardKey.Print
         )
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.pdf_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -180,8 +184,13 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.find_action = self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences
+        )
         for a in (self.undo_action, self.redo_action, self.find_action):
             edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         self.edit_menu = edit_menu
 
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -324,6 +333,68 @@ class MainWindow(QMainWindow):
         except ValueError as exc:  # French messages from importers and campaign files
             QMessageBox.warning(self, self.tr("esms-desktop"), str(exc))
         return None
+
+    def restore_backup(self) -> None:
+        """Bring back the whole data as it was at a backup (a deleted dossier, say)."""
+        backups = self.guard(self.workspace.backups) or []
+        if not backups:
+            QMessageBox.information(
+                self, self.tr("Restore a backup"), self.tr("No backup has been taken yet.")
+            )
+            return
+        reasons = {
+            "demarrage": self.tr("start"),
+            "auto": self.tr("automatic"),
+            "manuelle": self.tr("manual"),
+            "avant-suppression": self.tr("before deletion"),
+            "avant-import": self.tr("before import"),
+            "avant-migration": self.tr("before update"),
+            "avant-restauration": self.tr("before restore"),
+        }
+        labels = [
+            f"{taken:%d/%m/%Y %H:%M:%S} — {reasons.get(why, why)}" for _path, taken, why in backups
+        ]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Every dossier will be put back as it was at this moment (the current "
+                "state is backed up first):"
+            ),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        path = backups[labels.index(label)][0]
+        self.close_dossier()
+        self.guard(lambda: self.workspace.restore(path))
+        self.show_home()
+
+    def show_preferences(self) -> None:
+        """Language of the interface (applied at the next start, like most desktop programs)."""
+        from esms_desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+        codes = list(LANGUAGES)
+        current = str(self.settings.value("preferences/language", DEFAULT_LANGUAGE))
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Preferences"),
+            self.tr("Language of the interface:"),
+            [LANGUAGES[c] for c in codes],
+            codes.index(current) if current in codes else 0,
+            False,
+        )
+        if ok:
+            chosen = codes[[LANGUAGES[c] for c in codes].index(label)]
+            self.settings.setValue("preferences/language", chosen)
+            if chosen != current:
+                QMessageBox.information(
+                    self,
+                    self.tr("Preferences"),
+                    self.tr("The new language will be used the next time esms-desktop starts."),
+                )
 
     def show_help(self) -> None:
         QMessageBox.information(

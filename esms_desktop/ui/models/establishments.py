@@ -279,7 +279,6 @@ class EstablishmentsModel(QAbstractTableModel):
         self._editor.apply(
             with_grappe(dossier, grappe),
             _t("Edit %1 of %2").replace("%1", column.title).replace("%2", str(parsed.value)),
-            merge_key=f"essms:{oi}:{ei}:{column.key}",
         )
         return True
 

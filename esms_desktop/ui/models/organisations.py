@@ -171,6 +171,5 @@ class OrganisationsModel(QAbstractTableModel):
         self._editor.apply(
             with_grappe(dossier, grappe),
             _t("Edit organisation %1").replace("%1", self.organisation(index.row()).name),
-            merge_key=f"og:{index.row()}:{key}",
         )
         return True
