@@ -44,6 +44,128 @@ Restore the most recent valid backup (%2)?</translation>
     </message>
   </context>
   <context>
+    <name>AutodiagView</name>
+    <message>
+      <source>%1
+%2 / %3 answered</source>
+      <translation>%1
+%2 / %3 answered</translation>
+    </message>
+    <message>
+      <source>%1
+%2 / %3 answered · score %4</source>
+      <translation>%1
+%2 / %3 answered · score %4</translation>
+    </message>
+    <message>
+      <source>%1 / %2 questions</source>
+      <translation>%1 / %2 questions</translation>
+    </message>
+    <message>
+      <source>%1 answer(s) to questions this version of the questionnaire no longer has are kept in the dossier but not counted.</source>
+      <translation>%1 answer(s) to questions this version of the questionnaire no longer has are kept in the dossier but not counted.</translation>
+    </message>
+    <message>
+      <source>%1 — level %2</source>
+      <translation>%1 — level %2</translation>
+    </message>
+    <message>
+      <source>%1: %2 establishment(s)</source>
+      <translation>%1: %2 establishment(s)</translation>
+    </message>
+    <message>
+      <source>A maturity questionnaire in seven domains, answered for the grappe as a whole. No form is imposed by the programme; the results guide the project type of each establishment and the priorities of the project.</source>
+      <translation>A maturity questionnaire in seven domains, answered for the grappe as a whole. No form is imposed by the programme; the results guide the project type of each establishment and the priorities of the project.</translation>
+    </message>
+    <message>
+      <source>Add the establishments of the grappe to apply the suggestions.</source>
+      <translation>Add the establishments of the grappe to apply the suggestions.</translation>
+    </message>
+    <message>
+      <source>Answer the question “%1”</source>
+      <translation>Answer the question “%1”</translation>
+    </message>
+    <message>
+      <source>Apply the suggested project types (%1 establishment(s))</source>
+      <translation>Apply the suggested project types (%1 establishment(s))</translation>
+    </message>
+    <message>
+      <source>Apply the suggested project types to the grappe</source>
+      <translation>Apply the suggested project types to the grappe</translation>
+    </message>
+    <message>
+      <source>Domains of the questionnaire</source>
+      <translation>Domains of the questionnaire</translation>
+    </message>
+    <message>
+      <source>Next: %1</source>
+      <translation>Next: %1</translation>
+    </message>
+    <message>
+      <source>No project type can be suggested yet: answer the question on the current DUI (domain “%1”) or state it on the establishments.</source>
+      <translation>No project type can be suggested yet: answer the question on the current DUI (domain “%1”) or state it on the establishments.</translation>
+    </message>
+    <message>
+      <source>Overall score: %1 / 100 — %2</source>
+      <translation>Overall score: %1 / 100 — %2</translation>
+    </message>
+    <message>
+      <source>Overall score: not assessed yet</source>
+      <translation>Overall score: not assessed yet</translation>
+    </message>
+    <message>
+      <source>Questions answered</source>
+      <translation>Questions answered</translation>
+    </message>
+    <message>
+      <source>Recommendations</source>
+      <translation>Recommendations</translation>
+    </message>
+    <message>
+      <source>Results and recommendations</source>
+      <translation>Results and recommendations</translation>
+    </message>
+    <message>
+      <source>Score per domain</source>
+      <translation>Score per domain</translation>
+    </message>
+    <message>
+      <source>Score per domain (out of 100)</source>
+      <translation>Score per domain (out of 100)</translation>
+    </message>
+    <message>
+      <source>See the results</source>
+      <translation>See the results</translation>
+    </message>
+    <message>
+      <source>Self-assessment</source>
+      <translation>Self-assessment</translation>
+    </message>
+    <message>
+      <source>Suggested changes — %1.</source>
+      <translation>Suggested changes — %1.</translation>
+    </message>
+    <message>
+      <source>The project types of the grappe already follow the suggestions.</source>
+      <translation>The project types of the grappe already follow the suggestions.</translation>
+    </message>
+    <message>
+      <source>The questionnaire cannot be read: %1</source>
+      <translation>The questionnaire cannot be read: %1</translation>
+    </message>
+    <message>
+      <source>not assessed</source>
+      <translation>not assessed</translation>
+    </message>
+  </context>
+  <context>
+    <name>Background</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>BudgetModels</name>
     <message>
       <source> (paid to the editor)</source>
@@ -772,12 +894,20 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>&amp;Open a dossier…</translation>
     </message>
     <message>
+      <source>&amp;Preferences…</source>
+      <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
       <source>&amp;Redo</source>
       <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <source>&amp;Restore a backup…</source>
+      <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
@@ -812,12 +942,20 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Delete the dossier “%1”? A backup is taken first: it can be brought back from the backups.</translation>
     </message>
     <message>
+      <source>Every dossier will be put back as it was at this moment (the current state is backed up first):</source>
+      <translation>Every dossier will be put back as it was at this moment (the current state is backed up first):</translation>
+    </message>
+    <message>
       <source>Export the candidature &amp;PDF…</source>
       <translation>Export the candidature &amp;PDF…</translation>
     </message>
     <message>
       <source>Help</source>
       <translation>Help</translation>
+    </message>
+    <message>
+      <source>Language of the interface:</source>
+      <translation>Language of the interface:</translation>
     </message>
     <message>
       <source>New dossier</source>
@@ -828,12 +966,28 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>New name:</translation>
     </message>
     <message>
+      <source>No backup has been taken yet.</source>
+      <translation>No backup has been taken yet.</translation>
+    </message>
+    <message>
       <source>Not saved — will retry</source>
       <translation>Not saved — will retry</translation>
     </message>
     <message>
+      <source>Preferences</source>
+      <translation>Preferences</translation>
+    </message>
+    <message>
       <source>Rename</source>
       <translation>Rename</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <source>The new language will be used the next time esms-desktop starts.</source>
+      <translation>The new language will be used the next time esms-desktop starts.</translation>
     </message>
     <message>
       <source>Your change is kept on screen but could not be saved:
@@ -848,8 +1002,36 @@ It will be saved again with your next change, or when you close the dossier.</so
 It will be saved again with your next change, or when you close the dossier.</translation>
     </message>
     <message>
+      <source>automatic</source>
+      <translation>automatic</translation>
+    </message>
+    <message>
+      <source>before deletion</source>
+      <translation>before deletion</translation>
+    </message>
+    <message>
+      <source>before import</source>
+      <translation>before import</translation>
+    </message>
+    <message>
+      <source>before restore</source>
+      <translation>before restore</translation>
+    </message>
+    <message>
+      <source>before update</source>
+      <translation>before update</translation>
+    </message>
+    <message>
       <source>esms-desktop</source>
       <translation>esms-desktop</translation>
+    </message>
+    <message>
+      <source>manual</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <source>start</source>
+      <translation>start</translation>
     </message>
   </context>
   <context>
@@ -971,6 +1153,209 @@ It will be saved again with your next change, or when you close the dossier.</tr
     </message>
   </context>
   <context>
+    <name>PorteurView</name>
+    <message>
+      <source>14 digits</source>
+      <translation>14 digits</translation>
+    </message>
+    <message>
+      <source>9 characters</source>
+      <translation>9 characters</translation>
+    </message>
+    <message>
+      <source>9 digits</source>
+      <translation>9 digits</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>Address:</translation>
+    </message>
+    <message>
+      <source>Change the grappe agreement date</source>
+      <translation>Change the grappe agreement date</translation>
+    </message>
+    <message>
+      <source>Clear the grappe agreement date</source>
+      <translation>Clear the grappe agreement date</translation>
+    </message>
+    <message>
+      <source>E-mail:</source>
+      <translation>E-mail:</translation>
+    </message>
+    <message>
+      <source>Edit the contact e-mail</source>
+      <translation>Edit the contact e-mail</translation>
+    </message>
+    <message>
+      <source>Edit the contact phone</source>
+      <translation>Edit the contact phone</translation>
+    </message>
+    <message>
+      <source>Edit the legal representative</source>
+      <translation>Edit the legal representative</translation>
+    </message>
+    <message>
+      <source>Edit the legal representative's title</source>
+      <translation>Edit the legal representative's title</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's FINESS</source>
+      <translation>Edit the porteur's FINESS</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's SIREN</source>
+      <translation>Edit the porteur's SIREN</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's SIRET</source>
+      <translation>Edit the porteur's SIRET</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's address</source>
+      <translation>Edit the porteur's address</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's legal status</source>
+      <translation>Edit the porteur's legal status</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's name</source>
+      <translation>Edit the porteur's name</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's postal code</source>
+      <translation>Edit the porteur's postal code</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's town</source>
+      <translation>Edit the porteur's town</translation>
+    </message>
+    <message>
+      <source>Edit the project lead</source>
+      <translation>Edit the project lead</translation>
+    </message>
+    <message>
+      <source>Edit the project title</source>
+      <translation>Edit the project title</translation>
+    </message>
+    <message>
+      <source>FINESS (legal entity):</source>
+      <translation>FINESS (legal entity):</translation>
+    </message>
+    <message>
+      <source>First name and surname</source>
+      <translation>First name and surname</translation>
+    </message>
+    <message>
+      <source>Grappe agreement</source>
+      <translation>Grappe agreement</translation>
+    </message>
+    <message>
+      <source>Grappe agreement signed</source>
+      <translation>Grappe agreement signed</translation>
+    </message>
+    <message>
+      <source>Grappe agreement:</source>
+      <translation>Grappe agreement:</translation>
+    </message>
+    <message>
+      <source>Legal representative:</source>
+      <translation>Legal representative:</translation>
+    </message>
+    <message>
+      <source>Legal status:</source>
+      <translation>Legal status:</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Name:</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <source>Phone:</source>
+      <translation>Phone:</translation>
+    </message>
+    <message>
+      <source>Porteur and project</source>
+      <translation>Porteur and project</translation>
+    </message>
+    <message>
+      <source>Porteur organisation</source>
+      <translation>Porteur organisation</translation>
+    </message>
+    <message>
+      <source>Postal code:</source>
+      <translation>Postal code:</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Project</translation>
+    </message>
+    <message>
+      <source>Project lead:</source>
+      <translation>Project lead:</translation>
+    </message>
+    <message>
+      <source>Project title</source>
+      <translation>Project title</translation>
+    </message>
+    <message>
+      <source>Project title:</source>
+      <translation>Project title:</translation>
+    </message>
+    <message>
+      <source>SIREN:</source>
+      <translation>SIREN:</translation>
+    </message>
+    <message>
+      <source>SIRET of the head office:</source>
+      <translation>SIRET of the head office:</translation>
+    </message>
+    <message>
+      <source>Set the grappe agreement date</source>
+      <translation>Set the grappe agreement date</translation>
+    </message>
+    <message>
+      <source>Signature date of the grappe agreement</source>
+      <translation>Signature date of the grappe agreement</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>Signed on</translation>
+    </message>
+    <message>
+      <source>The organisation that carries the candidature for the whole grappe, and the people the ARS will deal with. Identifiers are checked as you type; what you type is always kept, even when a check fails.</source>
+      <translation>The organisation that carries the candidature for the whole grappe, and the people the ARS will deal with. Identifiers are checked as you type; what you type is always kept, even when a check fails.</translation>
+    </message>
+    <message>
+      <source>Their title:</source>
+      <translation>Their title:</translation>
+    </message>
+    <message>
+      <source>Town:</source>
+      <translation>Town:</translation>
+    </message>
+    <message>
+      <source>e.g. Président, Directeur général</source>
+      <translation>e.g. Président, Directeur général</translation>
+    </message>
+    <message>
+      <source>e.g. Shared care record for the grappe's services</source>
+      <translation>e.g. Shared care record for the grappe's services</translation>
+    </message>
+    <message>
+      <source>e.g. association loi 1901</source>
+      <translation>e.g. association loi 1901</translation>
+    </message>
+    <message>
+      <source>name@example.org</source>
+      <translation>name@example.org</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewPage</name>
     <message>
       <source>%1 organisation(s), %2 establishment(s) ready to import.</source>
@@ -1035,6 +1420,296 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Reading %1…</source>
       <translation>Reading %1…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SolutionView</name>
+    <message>
+      <source>%1 — %2 establishment(s)</source>
+      <translation>%1 — %2 establishment(s)</translation>
+    </message>
+    <message>
+      <source>(no solution named)</source>
+      <translation>(no solution named)</translation>
+    </message>
+    <message>
+      <source>Apply the project's solution to every establishment</source>
+      <translation>Apply the project's solution to every establishment</translation>
+    </message>
+    <message>
+      <source>Apply this solution to every establishment</source>
+      <translation>Apply this solution to every establishment</translation>
+    </message>
+    <message>
+      <source>As shown in the list of referenced solutions</source>
+      <translation>As shown in the list of referenced solutions</translation>
+    </message>
+    <message>
+      <source>Change the Ségur referencing</source>
+      <translation>Change the Ségur referencing</translation>
+    </message>
+    <message>
+      <source>Company that publishes the software</source>
+      <translation>Company that publishes the software</translation>
+    </message>
+    <message>
+      <source>DUI solution</source>
+      <translation>DUI solution</translation>
+    </message>
+    <message>
+      <source>Differs from the project's solution</source>
+      <translation>Differs from the project's solution</translation>
+    </message>
+    <message>
+      <source>Edit the Ségur referencing number</source>
+      <translation>Edit the Ségur referencing number</translation>
+    </message>
+    <message>
+      <source>Edit the justification of the choice</source>
+      <translation>Edit the justification of the choice</translation>
+    </message>
+    <message>
+      <source>Edit the solution's editor</source>
+      <translation>Edit the solution's editor</translation>
+    </message>
+    <message>
+      <source>Edit the solution's product</source>
+      <translation>Edit the solution's product</translation>
+    </message>
+    <message>
+      <source>Editor</source>
+      <translation>Editor</translation>
+    </message>
+    <message>
+      <source>Editor:</source>
+      <translation>Editor:</translation>
+    </message>
+    <message>
+      <source>Every establishment already names it.</source>
+      <translation>Every establishment already names it.</translation>
+    </message>
+    <message>
+      <source>Justification of the choice</source>
+      <translation>Justification of the choice</translation>
+    </message>
+    <message>
+      <source>Justification of the choice:</source>
+      <translation>Justification of the choice:</translation>
+    </message>
+    <message>
+      <source>Mandatory: at least one establishment acquires a DUI. Explain which editors were consulted and why this solution was chosen.</source>
+      <translation>Mandatory: at least one establishment acquires a DUI. Explain which editors were consulted and why this solution was chosen.</translation>
+    </message>
+    <message>
+      <source>Name and version of the software</source>
+      <translation>Name and version of the software</translation>
+    </message>
+    <message>
+      <source>Name “%1” on %2 establishment(s); Ctrl+Z undoes it.</source>
+      <translation>Name “%1” on %2 establishment(s); Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+      <source>No establishment in the grappe yet.</source>
+      <translation>No establishment in the grappe yet.</translation>
+    </message>
+    <message>
+      <source>Not referenced</source>
+      <translation>Not referenced</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <source>Product:</source>
+      <translation>Product:</translation>
+    </message>
+    <message>
+      <source>Referenced</source>
+      <translation>Referenced</translation>
+    </message>
+    <message>
+      <source>Referencing number:</source>
+      <translation>Referencing number:</translation>
+    </message>
+    <message>
+      <source>Solution of the project</source>
+      <translation>Solution of the project</translation>
+    </message>
+    <message>
+      <source>Solutions named on the establishments</source>
+      <translation>Solutions named on the establishments</translation>
+    </message>
+    <message>
+      <source>Ségur referencing number</source>
+      <translation>Ségur referencing number</translation>
+    </message>
+    <message>
+      <source>Ségur referencing:</source>
+      <translation>Ségur referencing:</translation>
+    </message>
+    <message>
+      <source>Ségur referencing: %1</source>
+      <translation>Ségur referencing: %1</translation>
+    </message>
+    <message>
+      <source>The shared care record (DUI) solution chosen for the project. For an acquisition, the programme funds solutions referenced in the Ségur catalogue, chosen after consulting several editors.</source>
+      <translation>The shared care record (DUI) solution chosen for the project. For an acquisition, the programme funds solutions referenced in the Ségur catalogue, chosen after consulting several editors.</translation>
+    </message>
+    <message>
+      <source>To be checked</source>
+      <translation>To be checked</translation>
+    </message>
+    <message>
+      <source>Type the solution's editor or product first.</source>
+      <translation>Type the solution's editor or product first.</translation>
+    </message>
+    <message>
+      <source>What each establishment row of the grappe names as its DUI solution, with the number of rows. They should all name the project's solution.</source>
+      <translation>What each establishment row of the grappe names as its DUI solution, with the number of rows. They should all name the project's solution.</translation>
+    </message>
+    <message>
+      <source>Which editors were consulted, on what criteria, and why this solution was chosen.</source>
+      <translation>Which editors were consulted, on what criteria, and why this solution was chosen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TargetsView</name>
+    <message>
+      <source>Accept an attestation</source>
+      <translation>Accept an attestation</translation>
+    </message>
+    <message>
+      <source>Add a milestone</source>
+      <translation>Add a milestone</translation>
+    </message>
+    <message>
+      <source>Add a target</source>
+      <translation>Add a target</translation>
+    </message>
+    <message>
+      <source>Add a usage target</source>
+      <translation>Add a usage target</translation>
+    </message>
+    <message>
+      <source>Attestations</source>
+      <translation>Attestations</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <source>Edit a milestone</source>
+      <translation>Edit a milestone</translation>
+    </message>
+    <message>
+      <source>Edit a usage target</source>
+      <translation>Edit a usage target</translation>
+    </message>
+    <message>
+      <source>Edit the governance</source>
+      <translation>Edit the governance</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <source>Governance of the project</source>
+      <translation>Governance of the project</translation>
+    </message>
+    <message>
+      <source>How the grappe steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</source>
+      <translation>How the grappe steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Milestone</source>
+      <translation>Milestone</translation>
+    </message>
+    <message>
+      <source>New indicator</source>
+      <translation>New indicator</translation>
+    </message>
+    <message>
+      <source>New milestone</source>
+      <translation>New milestone</translation>
+    </message>
+    <message>
+      <source>Planning</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>Planning milestones</source>
+      <translation>Planning milestones</translation>
+    </message>
+    <message>
+      <source>Remove milestone</source>
+      <translation>Remove milestone</translation>
+    </message>
+    <message>
+      <source>Remove milestone(s)</source>
+      <translation>Remove milestone(s)</translation>
+    </message>
+    <message>
+      <source>Remove target</source>
+      <translation>Remove target</translation>
+    </message>
+    <message>
+      <source>Remove usage target(s)</source>
+      <translation>Remove usage target(s)</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Sector</translation>
+    </message>
+    <message>
+      <source>Target in %, as set by the call for projects; empty when not set</source>
+      <translation>Target in %, as set by the call for projects; empty when not set</translation>
+    </message>
+    <message>
+      <source>The key steps of the project (choice of the solution, deployment, first uses…), each with its due date typed as dd/mm/yyyy.</source>
+      <translation>The key steps of the project (choice of the solution, deployment, first uses…), each with its due date typed as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+      <source>The usage targets the organisations commit to, the project's planning and governance, and the attestations the porteur signs. Double-click a cell or press F2 to edit it.</source>
+      <translation>The usage targets the organisations commit to, the project's planning and governance, and the attestations the porteur signs. Double-click a cell or press F2 to edit it.</translation>
+    </message>
+    <message>
+      <source>Threshold</source>
+      <translation>Threshold</translation>
+    </message>
+    <message>
+      <source>Thresholds change from one call for projects to the next: copy them from your ARS's call. Leave a threshold empty until you know it.</source>
+      <translation>Thresholds change from one call for projects to the next: copy them from your ARS's call. Leave a threshold empty until you know it.</translation>
+    </message>
+    <message>
+      <source>Time frame</source>
+      <translation>Time frame</translation>
+    </message>
+    <message>
+      <source>Usage targets</source>
+      <translation>Usage targets</translation>
+    </message>
+    <message>
+      <source>Usage targets and commitments</source>
+      <translation>Usage targets and commitments</translation>
+    </message>
+    <message>
+      <source>Withdraw an attestation</source>
+      <translation>Withdraw an attestation</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
     </message>
   </context>
 </TS>

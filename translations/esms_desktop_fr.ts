@@ -5,27 +5,27 @@
     <name>AnnexesModel</name>
     <message>
       <source>Attached file</source>
-      <translation type="unfinished" />
+      <translation>Fichier joint</translation>
     </message>
     <message>
       <source>Document</source>
-      <translation type="unfinished" />
+      <translation>Pièce</translation>
     </message>
     <message>
       <source>Required</source>
-      <translation type="unfinished" />
+      <translation>Obligatoire</translation>
     </message>
     <message>
       <source>Tick “%1”</source>
-      <translation type="unfinished" />
+      <translation>Cocher « %1 »</translation>
     </message>
     <message>
       <source>if applicable</source>
-      <translation type="unfinished" />
+      <translation>le cas échéant</translation>
     </message>
     <message>
       <source>required</source>
-      <translation type="unfinished" />
+      <translation>obligatoire</translation>
     </message>
   </context>
   <context>
@@ -34,804 +34,960 @@
       <source>%1
 
 Restore the most recent valid backup (%2)?</source>
-      <translation type="unfinished" />
+      <translation>%1
+
+Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     </message>
     <message>
       <source>Damaged database</source>
-      <translation type="unfinished" />
+      <translation>Base de données endommagée</translation>
+    </message>
+  </context>
+  <context>
+    <name>AutodiagView</name>
+    <message>
+      <source>%1
+%2 / %3 answered</source>
+      <translation>%1
+%2 / %3 réponses</translation>
+    </message>
+    <message>
+      <source>%1
+%2 / %3 answered · score %4</source>
+      <translation>%1
+%2 / %3 réponses · score %4</translation>
+    </message>
+    <message>
+      <source>%1 / %2 questions</source>
+      <translation>%1 / %2 questions</translation>
+    </message>
+    <message>
+      <source>%1 answer(s) to questions this version of the questionnaire no longer has are kept in the dossier but not counted.</source>
+      <translation>%1 réponse(s) à des questions que cette version du questionnaire n'a plus sont conservées dans le dossier mais non comptées.</translation>
+    </message>
+    <message>
+      <source>%1 — level %2</source>
+      <translation>%1 — niveau %2</translation>
+    </message>
+    <message>
+      <source>%1: %2 establishment(s)</source>
+      <translation>%1 : %2 établissement(s)</translation>
+    </message>
+    <message>
+      <source>A maturity questionnaire in seven domains, answered for the grappe as a whole. No form is imposed by the programme; the results guide the project type of each establishment and the priorities of the project.</source>
+      <translation>Un questionnaire de maturité en sept domaines, rempli pour l'ensemble de la grappe. Le programme n'impose aucun formulaire ; les résultats orientent le type de projet de chaque établissement et les priorités du projet.</translation>
+    </message>
+    <message>
+      <source>Add the establishments of the grappe to apply the suggestions.</source>
+      <translation>Ajoutez les établissements de la grappe pour appliquer les suggestions.</translation>
+    </message>
+    <message>
+      <source>Answer the question “%1”</source>
+      <translation>Répondre à la question « %1 »</translation>
+    </message>
+    <message>
+      <source>Apply the suggested project types (%1 establishment(s))</source>
+      <translation>Appliquer les types de projet suggérés (%1 établissement(s))</translation>
+    </message>
+    <message>
+      <source>Apply the suggested project types to the grappe</source>
+      <translation>Appliquer à la grappe les types de projet suggérés</translation>
+    </message>
+    <message>
+      <source>Domains of the questionnaire</source>
+      <translation>Domaines du questionnaire</translation>
+    </message>
+    <message>
+      <source>Next: %1</source>
+      <translation>Suivant : %1</translation>
+    </message>
+    <message>
+      <source>No project type can be suggested yet: answer the question on the current DUI (domain “%1”) or state it on the establishments.</source>
+      <translation>Aucun type de projet ne peut encore être suggéré : répondez à la question sur le DUI actuel (domaine « %1 ») ou indiquez-le sur les établissements.</translation>
+    </message>
+    <message>
+      <source>Overall score: %1 / 100 — %2</source>
+      <translation>Score global : %1 / 100 — %2</translation>
+    </message>
+    <message>
+      <source>Overall score: not assessed yet</source>
+      <translation>Score global : pas encore évalué</translation>
+    </message>
+    <message>
+      <source>Questions answered</source>
+      <translation>Questions répondues</translation>
+    </message>
+    <message>
+      <source>Recommendations</source>
+      <translation>Recommandations</translation>
+    </message>
+    <message>
+      <source>Results and recommendations</source>
+      <translation>Résultats et recommandations</translation>
+    </message>
+    <message>
+      <source>Score per domain</source>
+      <translation>Score par domaine</translation>
+    </message>
+    <message>
+      <source>Score per domain (out of 100)</source>
+      <translation>Score par domaine (sur 100)</translation>
+    </message>
+    <message>
+      <source>See the results</source>
+      <translation>Voir les résultats</translation>
+    </message>
+    <message>
+      <source>Self-assessment</source>
+      <translation>Autodiagnostic</translation>
+    </message>
+    <message>
+      <source>Suggested changes — %1.</source>
+      <translation>Changements suggérés — %1.</translation>
+    </message>
+    <message>
+      <source>The project types of the grappe already follow the suggestions.</source>
+      <translation>Les types de projet de la grappe suivent déjà les suggestions.</translation>
+    </message>
+    <message>
+      <source>The questionnaire cannot be read: %1</source>
+      <translation>Le questionnaire est illisible : %1</translation>
+    </message>
+    <message>
+      <source>not assessed</source>
+      <translation>non évalué</translation>
+    </message>
+  </context>
+  <context>
+    <name>Background</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
     </message>
   </context>
   <context>
     <name>BudgetModels</name>
     <message>
       <source> (paid to the editor)</source>
-      <translation type="unfinished" />
+      <translation> (versé à l'éditeur)</translation>
     </message>
     <message>
       <source> — to be confirmed</source>
-      <translation type="unfinished" />
+      <translation> — à confirmer</translation>
     </message>
     <message>
       <source>%1 (provisional)</source>
-      <translation type="unfinished" />
+      <translation>%1 (provisoire)</translation>
     </message>
     <message>
       <source>Amount</source>
-      <translation type="unfinished" />
+      <translation>Montant</translation>
     </message>
     <message>
       <source>Establishment</source>
-      <translation type="unfinished" />
+      <translation>Établissement</translation>
     </message>
     <message>
       <source>FINESS</source>
-      <translation type="unfinished" />
+      <translation>FINESS</translation>
     </message>
     <message>
       <source>Line</source>
-      <translation type="unfinished" />
+      <translation>Ligne</translation>
     </message>
     <message>
       <source>Not counted</source>
-      <translation type="unfinished" />
+      <translation>Non compté</translation>
     </message>
     <message>
       <source>Not funded</source>
-      <translation type="unfinished" />
+      <translation>Non financé</translation>
     </message>
     <message>
       <source>Organisation</source>
-      <translation type="unfinished" />
+      <translation>Organisme</translation>
     </message>
     <message>
       <source>Project</source>
-      <translation type="unfinished" />
+      <translation>Projet</translation>
     </message>
     <message>
       <source>Remark</source>
-      <translation type="unfinished" />
+      <translation>Remarque</translation>
     </message>
     <message>
       <source>Rule</source>
-      <translation type="unfinished" />
+      <translation>Règle</translation>
     </message>
     <message>
       <source>Set %1</source>
-      <translation type="unfinished" />
+      <translation>Saisir « %1 »</translation>
     </message>
     <message>
       <source>Share</source>
-      <translation type="unfinished" />
+      <translation>Part</translation>
     </message>
     <message>
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Source</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Statut</translation>
     </message>
     <message>
       <source>Tranche</source>
-      <translation type="unfinished" />
+      <translation>Tranche</translation>
     </message>
     <message>
       <source>Value</source>
-      <translation type="unfinished" />
+      <translation>Valeur</translation>
     </message>
     <message>
       <source>a positive amount in euros is expected</source>
-      <translation type="unfinished" />
+      <translation>un montant positif en euros est attendu</translation>
     </message>
     <message>
       <source>an amount in euros is expected</source>
-      <translation type="unfinished" />
+      <translation>un montant en euros est attendu</translation>
     </message>
     <message>
       <source>entered by you</source>
-      <translation type="unfinished" />
+      <translation>saisi par vous</translation>
     </message>
     <message>
       <source>founding documents</source>
-      <translation type="unfinished" />
+      <translation>documents fondateurs</translation>
     </message>
     <message>
       <source>provisional amount, to be confirmed</source>
-      <translation type="unfinished" />
+      <translation>montant provisoire, à confirmer</translation>
     </message>
     <message>
       <source>public source</source>
-      <translation type="unfinished" />
+      <translation>source publique</translation>
     </message>
     <message>
       <source>to be confirmed with your ARS</source>
-      <translation type="unfinished" />
+      <translation>à confirmer auprès de votre ARS</translation>
     </message>
     <message>
       <source>to be filled in</source>
-      <translation type="unfinished" />
+      <translation>à renseigner</translation>
     </message>
   </context>
   <context>
     <name>BudgetView</name>
     <message>
       <source>%1 ESSMS counted, %2 funded — %3</source>
-      <translation type="unfinished" />
+      <translation>%1 ESSMS comptés, %2 financés — %3</translation>
     </message>
     <message>
       <source>&lt;b&gt;Project lines&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Lignes du projet&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&lt;b&gt;Total: %1&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Total : %1&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Budget&lt;/h2&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;h2&gt;Budget&lt;/h2&gt;</translation>
     </message>
     <message>
       <source>Amount per organisation</source>
-      <translation type="unfinished" />
+      <translation>Montant par organisme gestionnaire</translation>
     </message>
     <message>
       <source>Amounts marked “to be confirmed with your ARS” can be typed in from your ARS's call for projects; empty the cell to go back to the campaign's value.</source>
-      <translation type="unfinished" />
+      <translation>Les montants « à confirmer auprès de votre ARS » se saisissent d'après le cahier des charges de votre ARS ; videz la cellule pour revenir à la valeur de la campagne.</translation>
     </message>
     <message>
       <source>Campaign values</source>
-      <translation type="unfinished" />
+      <translation>Valeurs de la campagne</translation>
     </message>
     <message>
       <source>Detail: lines and rules</source>
-      <translation type="unfinished" />
+      <translation>Détail : lignes et règles</translation>
     </message>
     <message>
       <source>Establishments</source>
-      <translation type="unfinished" />
+      <translation>Établissements</translation>
     </message>
     <message>
       <source>Funding per establishment</source>
-      <translation type="unfinished" />
+      <translation>Financement par établissement</translation>
     </message>
     <message>
       <source>Lines of the selected establishment</source>
-      <translation type="unfinished" />
+      <translation>Lignes de l'établissement sélectionné</translation>
     </message>
     <message>
       <source>Payment tranches</source>
-      <translation type="unfinished" />
+      <translation>Tranches de versement</translation>
     </message>
     <message>
       <source>Project lines</source>
-      <translation type="unfinished" />
+      <translation>Lignes du projet</translation>
     </message>
     <message>
       <source>Select an establishment to see its lines.</source>
-      <translation type="unfinished" />
+      <translation>Sélectionnez un établissement pour voir ses lignes.</translation>
     </message>
     <message>
       <source>Totals and tranches</source>
-      <translation type="unfinished" />
+      <translation>Total et tranches</translation>
     </message>
     <message>
       <source>eligible</source>
-      <translation type="unfinished" />
+      <translation>éligible</translation>
     </message>
     <message>
       <source>incomplete: some amounts are still to be filled in</source>
-      <translation type="unfinished" />
+      <translation>incomplet : des montants restent à renseigner</translation>
     </message>
     <message>
       <source>not eligible</source>
-      <translation type="unfinished" />
+      <translation>non éligible</translation>
     </message>
   </context>
   <context>
     <name>DossierView</name>
     <message>
       <source>%1 — %2 ESSMS counted&lt;br&gt;%3 step(s) with a problem</source>
-      <translation type="unfinished" />
+      <translation>%1 — %2 ESSMS comptés&lt;br&gt;%3 étape(s) avec un problème</translation>
     </message>
     <message>
       <source>Annexes and export</source>
-      <translation type="unfinished" />
+      <translation>Pièces et export</translation>
     </message>
     <message>
       <source>Budget</source>
-      <translation type="unfinished" />
+      <translation>Budget</translation>
     </message>
     <message>
       <source>DUI solution</source>
-      <translation type="unfinished" />
+      <translation>Solution DUI</translation>
     </message>
     <message>
       <source>Eligible</source>
-      <translation type="unfinished" />
+      <translation>Éligible</translation>
     </message>
     <message>
       <source>Grappe</source>
-      <translation type="unfinished" />
+      <translation>Grappe</translation>
     </message>
     <message>
       <source>Not eligible</source>
-      <translation type="unfinished" />
+      <translation>Non éligible</translation>
     </message>
     <message>
       <source>Porteur and project</source>
-      <translation type="unfinished" />
+      <translation>Porteur et projet</translation>
     </message>
     <message>
       <source>Self-assessment</source>
-      <translation type="unfinished" />
+      <translation>Autodiagnostic</translation>
     </message>
     <message>
       <source>Steps of the dossier</source>
-      <translation type="unfinished" />
+      <translation>Étapes du dossier</translation>
     </message>
     <message>
       <source>Usage targets and commitments</source>
-      <translation type="unfinished" />
+      <translation>Cibles d'usage et engagements</translation>
     </message>
     <message>
       <source>complete</source>
-      <translation type="unfinished" />
+      <translation>complet</translation>
     </message>
     <message>
       <source>problem</source>
-      <translation type="unfinished" />
+      <translation>problème</translation>
     </message>
     <message>
       <source>to do</source>
-      <translation type="unfinished" />
+      <translation>à faire</translation>
     </message>
   </context>
   <context>
     <name>DossiersModel</name>
     <message>
       <source>Campaign</source>
-      <translation type="unfinished" />
+      <translation>Campagne</translation>
     </message>
     <message>
       <source>ESSMS</source>
-      <translation type="unfinished" />
+      <translation>ESSMS</translation>
     </message>
     <message>
       <source>Last change</source>
-      <translation type="unfinished" />
+      <translation>Dernière modification</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nom</translation>
     </message>
     <message>
       <source>Total</source>
-      <translation type="unfinished" />
+      <translation>Total</translation>
     </message>
   </context>
   <context>
     <name>EstablishmentsModel</name>
     <message>
       <source>Acquisition</source>
-      <translation type="unfinished" />
+      <translation>Acquisition</translation>
     </message>
     <message>
       <source>Amount</source>
-      <translation type="unfinished" />
+      <translation>Montant</translation>
     </message>
     <message>
       <source>Capacity</source>
-      <translation type="unfinished" />
+      <translation>Capacité</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Catégorie</translation>
     </message>
     <message>
       <source>Compliance upgrade</source>
-      <translation type="unfinished" />
+      <translation>Mise en conformité</translation>
     </message>
     <message>
       <source>Current DUI</source>
-      <translation type="unfinished" />
+      <translation>DUI actuel</translation>
     </message>
     <message>
       <source>DUI solution</source>
-      <translation type="unfinished" />
+      <translation>Solution DUI</translation>
     </message>
     <message>
       <source>Edit %1 of %2</source>
-      <translation type="unfinished" />
+      <translation>Modifier %1 : %2</translation>
     </message>
     <message>
       <source>Eligible hours</source>
-      <translation type="unfinished" />
+      <translation>Heures éligibles</translation>
     </message>
     <message>
       <source>Equipment</source>
-      <translation type="unfinished" />
+      <translation>Équipement</translation>
     </message>
     <message>
       <source>FINESS</source>
-      <translation type="unfinished" />
+      <translation>FINESS</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nom</translation>
     </message>
     <message>
       <source>No</source>
-      <translation type="unfinished" />
+      <translation>Non</translation>
     </message>
     <message>
       <source>No DUI</source>
-      <translation type="unfinished" />
+      <translation>Pas de DUI</translation>
     </message>
     <message>
       <source>None</source>
-      <translation type="unfinished" />
+      <translation>Aucun</translation>
     </message>
     <message>
       <source>Not Ségur-referenced</source>
-      <translation type="unfinished" />
+      <translation>Non référencé Ségur</translation>
     </message>
     <message>
       <source>Not counted</source>
-      <translation type="unfinished" />
+      <translation>Non compté</translation>
     </message>
     <message>
       <source>Not funded</source>
-      <translation type="unfinished" />
+      <translation>Non financé</translation>
     </message>
     <message>
       <source>Organisation</source>
-      <translation type="unfinished" />
+      <translation>Organisme</translation>
     </message>
     <message>
       <source>Project</source>
-      <translation type="unfinished" />
+      <translation>Projet</translation>
     </message>
     <message>
       <source>Sector</source>
-      <translation type="unfinished" />
+      <translation>Secteur</translation>
     </message>
     <message>
       <source>Ségur-referenced</source>
-      <translation type="unfinished" />
+      <translation>Référencé Ségur</translation>
     </message>
     <message>
       <source>Unknown</source>
-      <translation type="unfinished" />
+      <translation>Inconnue</translation>
     </message>
     <message>
       <source>Yes</source>
-      <translation type="unfinished" />
+      <translation>Oui</translation>
     </message>
     <message>
       <source>to be filled in</source>
-      <translation type="unfinished" />
+      <translation>à renseigner</translation>
     </message>
   </context>
   <context>
     <name>ExportView</name>
     <message>
       <source>&amp;Attach a file…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Joindre un fichier…</translation>
     </message>
     <message>
       <source>&amp;Open the last export</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ouvrir le dernier export</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Annexes and export&lt;/h2&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;h2&gt;Pièces et export&lt;/h2&gt;</translation>
     </message>
     <message>
       <source>Annex checklist</source>
-      <translation type="unfinished" />
+      <translation>Liste des pièces à joindre</translation>
     </message>
     <message>
       <source>Attach %1</source>
-      <translation type="unfinished" />
+      <translation>Joindre %1</translation>
     </message>
     <message>
       <source>Attach a file</source>
-      <translation type="unfinished" />
+      <translation>Joindre un fichier</translation>
     </message>
     <message>
       <source>Blank partner &amp;form (PDF)…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Formulaire partenaire vierge (PDF)…</translation>
     </message>
     <message>
       <source>CSV (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>CSV (*.csv)</translation>
     </message>
     <message>
       <source>Candidature dossier (&amp;PDF)…</source>
-      <translation type="unfinished" />
+      <translation>Dossier de candidature (&amp;PDF)…</translation>
     </message>
     <message>
       <source>Exchange file written: %1.</source>
-      <translation type="unfinished" />
+      <translation>Fichier d'échange enregistré : %1.</translation>
     </message>
     <message>
       <source>Export failed</source>
-      <translation type="unfinished" />
+      <translation>Échec de l'export</translation>
     </message>
     <message>
       <source>Export the blank partner form</source>
-      <translation type="unfinished" />
+      <translation>Exporter le formulaire partenaire vierge</translation>
     </message>
     <message>
       <source>Export the candidature dossier</source>
-      <translation type="unfinished" />
+      <translation>Exporter le dossier de candidature</translation>
     </message>
     <message>
       <source>Export the dossier</source>
-      <translation type="unfinished" />
+      <translation>Exporter le dossier</translation>
     </message>
     <message>
       <source>Export the grappe</source>
-      <translation type="unfinished" />
+      <translation>Exporter la grappe</translation>
     </message>
     <message>
       <source>Export the organisation's part</source>
-      <translation type="unfinished" />
+      <translation>Exporter la part de l'organisme</translation>
     </message>
     <message>
       <source>Exports</source>
-      <translation type="unfinished" />
+      <translation>Exports</translation>
     </message>
     <message>
       <source>Form written: %1.</source>
-      <translation type="unfinished" />
+      <translation>Formulaire enregistré : %1.</translation>
     </message>
     <message>
       <source>Grappe as a spreadsheet (&amp;CSV)…</source>
-      <translation type="unfinished" />
+      <translation>Grappe au format tableur (&amp;CSV)…</translation>
     </message>
     <message>
       <source>One organisation's part</source>
-      <translation type="unfinished" />
+      <translation>Part d'un organisme</translation>
     </message>
     <message>
       <source>One organisation's part (.esms)…</source>
-      <translation type="unfinished" />
+      <translation>Part d'un organisme (.esms)…</translation>
     </message>
     <message>
       <source>Open the file</source>
-      <translation type="unfinished" />
+      <translation>Ouvrir le fichier</translation>
     </message>
     <message>
       <source>Organisation:</source>
-      <translation type="unfinished" />
+      <translation>Organisme gestionnaire :</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>PDF (*.pdf)</translation>
     </message>
     <message>
       <source>PDF written: %1 (%2 pages).</source>
-      <translation type="unfinished" />
+      <translation>PDF enregistré : %1 (%2 pages).</translation>
     </message>
     <message>
       <source>Pr&amp;int the last export</source>
-      <translation type="unfinished" />
+      <translation>&amp;Imprimer le dernier export</translation>
     </message>
     <message>
       <source>Remove the file</source>
-      <translation type="unfinished" />
+      <translation>Retirer le fichier</translation>
     </message>
     <message>
       <source>Select a document of the checklist first.</source>
-      <translation type="unfinished" />
+      <translation>Sélectionnez d'abord une pièce de la liste.</translation>
     </message>
     <message>
       <source>Spreadsheet written: %1.</source>
-      <translation type="unfinished" />
+      <translation>Tableur enregistré : %1.</translation>
     </message>
     <message>
       <source>The PDF is open in your viewer: print it from there.</source>
-      <translation type="unfinished" />
+      <translation>Le PDF est ouvert dans votre visionneuse : imprimez-le depuis celle-ci.</translation>
     </message>
     <message>
       <source>Whole dossier (.&amp;esms)…</source>
-      <translation type="unfinished" />
+      <translation>Dossier complet (.&amp;esms)…</translation>
     </message>
     <message>
       <source>Writing the PDF…</source>
-      <translation type="unfinished" />
+      <translation>Écriture du PDF…</translation>
     </message>
     <message>
       <source>Writing the exchange file…</source>
-      <translation type="unfinished" />
+      <translation>Écriture du fichier d'échange…</translation>
     </message>
     <message>
       <source>esms-desktop exchange file (*.esms)</source>
-      <translation type="unfinished" />
+      <translation>Fichier d'échange esms-desktop (*.esms)</translation>
     </message>
   </context>
   <context>
     <name>FilePage</name>
     <message>
       <source>&amp;Browse…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Parcourir…</translation>
     </message>
     <message>
       <source>&amp;File:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Fichier :</translation>
     </message>
     <message>
       <source>A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</source>
-      <translation type="unfinished" />
+      <translation>Un tableur de grappe (.csv ou .xlsx, au format du modèle), un export du site FINESS, l'extraction nationale FINESS ou le fichier JSON FINESS de l'ANS.</translation>
     </message>
     <message>
       <source>Choose the file</source>
-      <translation type="unfinished" />
+      <translation>Choisir le fichier</translation>
     </message>
     <message>
       <source>File to import</source>
-      <translation type="unfinished" />
+      <translation>Fichier à importer</translation>
     </message>
     <message>
       <source>Grappe or FINESS files (*.csv *.xlsx *.json *.gz);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Fichiers de grappe ou FINESS (*.csv *.xlsx *.json *.gz);;Tous les fichiers (*)</translation>
     </message>
     <message>
       <source>Import a file</source>
-      <translation type="unfinished" />
+      <translation>Importer un fichier</translation>
     </message>
   </context>
   <context>
     <name>GrappeView</name>
     <message>
       <source>&lt;b&gt;Establishments&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Établissements&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&lt;b&gt;Findings&lt;/b&gt; — %1 ESSMS counted, %2</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Constats&lt;/b&gt; — %1 ESSMS comptés, %2</translation>
     </message>
     <message>
       <source>&lt;b&gt;Organisations&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Organismes gestionnaires&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Grappe&lt;/h2&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;h2&gt;Grappe&lt;/h2&gt;</translation>
     </message>
     <message>
       <source>Add an establishment</source>
-      <translation type="unfinished" />
+      <translation>Ajouter un établissement</translation>
     </message>
     <message>
       <source>Add an organisation</source>
-      <translation type="unfinished" />
+      <translation>Ajouter un organisme</translation>
     </message>
     <message>
       <source>Eligibility findings</source>
-      <translation type="unfinished" />
+      <translation>Constats d'éligibilité</translation>
     </message>
     <message>
       <source>Establishments of the grappe</source>
-      <translation type="unfinished" />
+      <translation>Établissements de la grappe</translation>
     </message>
     <message>
       <source>Filter (name, FINESS, category…)</source>
-      <translation type="unfinished" />
+      <translation>Filtrer (nom, FINESS, catégorie…)</translation>
     </message>
     <message>
       <source>Filter establishments</source>
-      <translation type="unfinished" />
+      <translation>Filtrer les établissements</translation>
     </message>
     <message>
       <source>Import a file…</source>
-      <translation type="unfinished" />
+      <translation>Importer un fichier…</translation>
     </message>
     <message>
       <source>Member</source>
-      <translation type="unfinished" />
+      <translation>Membre</translation>
     </message>
     <message>
       <source>New establishment</source>
-      <translation type="unfinished" />
+      <translation>Nouvel établissement</translation>
     </message>
     <message>
       <source>New organisation %1</source>
-      <translation type="unfinished" />
+      <translation>Nouvel organisme %1</translation>
     </message>
     <message>
       <source>No</source>
-      <translation type="unfinished" />
+      <translation>Non</translation>
     </message>
     <message>
       <source>Organisations of the grappe</source>
-      <translation type="unfinished" />
+      <translation>Organismes gestionnaires de la grappe</translation>
     </message>
     <message>
       <source>Porteur</source>
-      <translation type="unfinished" />
+      <translation>Porteur</translation>
     </message>
     <message>
       <source>Remove %1 establishment(s)</source>
-      <translation type="unfinished" />
+      <translation>Retirer %1 établissement(s)</translation>
     </message>
     <message>
       <source>Remove establishment</source>
-      <translation type="unfinished" />
+      <translation>Retirer l'établissement</translation>
     </message>
     <message>
       <source>Remove organisation</source>
-      <translation type="unfinished" />
+      <translation>Retirer l'organisme</translation>
     </message>
     <message>
       <source>Remove organisation %1</source>
-      <translation type="unfinished" />
+      <translation>Retirer l'organisme %1</translation>
     </message>
     <message>
       <source>The porteur and its partner organisations, each with its establishments (ESSMS). Every change is saved at once and checked against the campaign's rules.</source>
-      <translation type="unfinished" />
+      <translation>Le porteur et ses organismes partenaires, chacun avec ses établissements (ESSMS). Chaque modification est enregistrée aussitôt et vérifiée selon les règles de la campagne.</translation>
     </message>
     <message>
       <source>Yes</source>
-      <translation type="unfinished" />
+      <translation>Oui</translation>
     </message>
     <message>
       <source>eligible</source>
-      <translation type="unfinished" />
+      <translation>éligible</translation>
     </message>
     <message>
       <source>not eligible</source>
-      <translation type="unfinished" />
+      <translation>non éligible</translation>
     </message>
   </context>
   <context>
     <name>HomeView</name>
     <message>
       <source>&amp;Delete…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Supprimer…</translation>
     </message>
     <message>
       <source>&amp;New dossier…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nouveau dossier…</translation>
     </message>
     <message>
       <source>&amp;Open</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ouvrir</translation>
     </message>
     <message>
       <source>&amp;Rename…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Renommer…</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Your candidature dossiers&lt;/h2&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;h2&gt;Vos dossiers de candidature&lt;/h2&gt;</translation>
     </message>
     <message>
       <source>D&amp;uplicate</source>
-      <translation type="unfinished" />
+      <translation>D&amp;upliquer</translation>
     </message>
     <message>
       <source>Dossiers</source>
-      <translation type="unfinished" />
+      <translation>Dossiers</translation>
     </message>
     <message>
       <source>Each dossier is one candidature to an ESMS numérique call. Everything you type is saved at once on this computer; automatic backups are kept.</source>
-      <translation type="unfinished" />
+      <translation>Chaque dossier est une candidature à un appel ESMS numérique. Tout ce que vous saisissez est enregistré aussitôt sur cet ordinateur ; des sauvegardes automatiques sont conservées.</translation>
     </message>
     <message>
       <source>No dossier yet: click “New dossier…” to start a candidature.</source>
-      <translation type="unfinished" />
+      <translation>Aucun dossier pour l'instant : cliquez sur « Nouveau dossier… » pour commencer une candidature.</translation>
     </message>
   </context>
   <context>
     <name>ImportWizard</name>
     <message>
       <source>Import %1 establishment(s)</source>
-      <translation type="unfinished" />
+      <translation>Importer %1 établissement(s)</translation>
     </message>
     <message>
       <source>Import establishments</source>
-      <translation type="unfinished" />
+      <translation>Importer des établissements</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;About esms-desktop</source>
-      <translation type="unfinished" />
+      <translation>À &amp;propos d'esms-desktop</translation>
     </message>
     <message>
       <source>&amp;Edit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Édition</translation>
     </message>
     <message>
       <source>&amp;File</source>
-      <translation type="unfinished" />
+      <translation>&amp;Fichier</translation>
     </message>
     <message>
       <source>&amp;Find…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rechercher…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aide</translation>
     </message>
     <message>
       <source>&amp;Home</source>
-      <translation type="unfinished" />
+      <translation>&amp;Accueil</translation>
     </message>
     <message>
       <source>&amp;New dossier…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nouveau dossier…</translation>
     </message>
     <message>
       <source>&amp;Open a dossier…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ouvrir un dossier…</translation>
+    </message>
+    <message>
+      <source>&amp;Preferences…</source>
+      <translation>&amp;Préférences…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Quitter</translation>
     </message>
     <message>
       <source>&amp;Redo</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+      <source>&amp;Restore a backup…</source>
+      <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
-      <translation type="unfinished" />
+      <translation>&amp;Annuler</translation>
     </message>
     <message>
       <source>&lt;p&gt;&lt;b&gt;esms-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Prepare an ESMS numérique candidature, offline.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;&lt;p&gt;FINESS data: “FINESS — Ministère chargé de la santé / DREES”. Fonts: DejaVu (Bitstream Vera licence). Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy and Alembic (MIT), openpyxl (MIT), platformdirs (MIT).&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;&lt;b&gt;esms-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Préparer une candidature ESMS numérique, hors ligne.&lt;/p&gt;&lt;p&gt;Dossier des données : %2&lt;/p&gt;&lt;p&gt;Données FINESS : « FINESS — Ministère chargé de la santé / DREES ». Polices : DejaVu (licence Bitstream Vera). Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy et Alembic (MIT), openpyxl (MIT), platformdirs (MIT).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;&lt;b&gt;esms-desktop&lt;/b&gt; guides you through an ESMS numérique candidature, step by step, in the side bar: porteur, self-assessment, grappe, DUI solution, budget, commitments, annexes and export.&lt;/p&gt;&lt;p&gt;Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F searches the establishments, Ctrl+P exports the PDF.&lt;/p&gt;&lt;p&gt;Each figure of the budget shows the rule that produced it: hover it or select the establishment.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;&lt;b&gt;esms-desktop&lt;/b&gt; vous guide dans une candidature ESMS numérique, étape par étape, dans la barre latérale : porteur, autodiagnostic, grappe, solution DUI, budget, engagements, pièces et export.&lt;/p&gt;&lt;p&gt;Tout est enregistré au fil de la saisie. Ctrl+Z annule, Ctrl+Y rétablit, Ctrl+F recherche parmi les établissements, Ctrl+P exporte le PDF.&lt;/p&gt;&lt;p&gt;Chaque montant du budget indique la règle qui l'a produit : survolez-le ou sélectionnez l'établissement.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>About esms-desktop</source>
-      <translation type="unfinished" />
+      <translation>À propos d'esms-desktop</translation>
     </message>
     <message>
       <source>All changes saved</source>
-      <translation type="unfinished" />
+      <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
       <source>Could not save</source>
-      <translation type="unfinished" />
+      <translation>Enregistrement impossible</translation>
     </message>
     <message>
       <source>Delete the dossier</source>
-      <translation type="unfinished" />
+      <translation>Supprimer le dossier</translation>
     </message>
     <message>
       <source>Delete the dossier “%1”? A backup is taken first: it can be brought back from the backups.</source>
-      <translation type="unfinished" />
+      <translation>Supprimer le dossier « %1 » ? Une sauvegarde est faite avant : il pourra être récupéré depuis les sauvegardes.</translation>
+    </message>
+    <message>
+      <source>Every dossier will be put back as it was at this moment (the current state is backed up first):</source>
+      <translation>Tous les dossiers seront remis dans l'état de ce moment (l'état actuel est sauvegardé avant) :</translation>
     </message>
     <message>
       <source>Export the candidature &amp;PDF…</source>
-      <translation type="unfinished" />
+      <translation>Exporter le dossier en &amp;PDF…</translation>
     </message>
     <message>
       <source>Help</source>
-      <translation type="unfinished" />
+      <translation>Aide</translation>
+    </message>
+    <message>
+      <source>Language of the interface:</source>
+      <translation>Langue de l'interface :</translation>
     </message>
     <message>
       <source>New dossier</source>
-      <translation type="unfinished" />
+      <translation>Nouveau dossier</translation>
     </message>
     <message>
       <source>New name:</source>
-      <translation type="unfinished" />
+      <translation>Nouveau nom :</translation>
+    </message>
+    <message>
+      <source>No backup has been taken yet.</source>
+      <translation>Aucune sauvegarde n'a encore été faite.</translation>
     </message>
     <message>
       <source>Not saved — will retry</source>
-      <translation type="unfinished" />
+      <translation>Non enregistré — nouvel essai à la prochaine modification</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>Préférences</translation>
     </message>
     <message>
       <source>Rename</source>
-      <translation type="unfinished" />
+      <translation>Renommer</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>The new language will be used the next time esms-desktop starts.</source>
+      <translation>La nouvelle langue sera utilisée au prochain démarrage d'esms-desktop.</translation>
     </message>
     <message>
       <source>Your change is kept on screen but could not be saved:
@@ -839,196 +995,721 @@ Restore the most recent valid backup (%2)?</source>
 %1
 
 It will be saved again with your next change, or when you close the dossier.</source>
-      <translation type="unfinished" />
+      <translation>Votre modification est conservée à l'écran mais n'a pas pu être enregistrée :
+
+%1
+
+Elle sera de nouveau enregistrée à votre prochaine modification, ou à la fermeture du dossier.</translation>
+    </message>
+    <message>
+      <source>automatic</source>
+      <translation>automatique</translation>
+    </message>
+    <message>
+      <source>before deletion</source>
+      <translation>avant suppression</translation>
+    </message>
+    <message>
+      <source>before import</source>
+      <translation>avant import</translation>
+    </message>
+    <message>
+      <source>before restore</source>
+      <translation>avant restauration</translation>
+    </message>
+    <message>
+      <source>before update</source>
+      <translation>avant mise à jour</translation>
     </message>
     <message>
       <source>esms-desktop</source>
-      <translation type="unfinished" />
+      <translation>esms-desktop</translation>
+    </message>
+    <message>
+      <source>manual</source>
+      <translation>manuelle</translation>
+    </message>
+    <message>
+      <source>start</source>
+      <translation>démarrage</translation>
     </message>
   </context>
   <context>
     <name>NewDossierDialog</name>
     <message>
       <source>&amp;Browse…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Parcourir…</translation>
     </message>
     <message>
       <source>&amp;Campaign:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Campagne :</translation>
     </message>
     <message>
       <source>&amp;Name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nom :</translation>
     </message>
     <message>
       <source>Campaign</source>
-      <translation type="unfinished" />
+      <translation>Campagne</translation>
     </message>
     <message>
       <source>Candidature ESMS numérique</source>
-      <translation type="unfinished" />
+      <translation>Candidature ESMS numérique</translation>
     </message>
     <message>
       <source>Dossier name</source>
-      <translation type="unfinished" />
+      <translation>Nom du dossier</translation>
     </message>
     <message>
       <source>Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Fichiers de grappe ou FINESS (*.csv *.xlsx *.json *.gz *.esms);;Tous les fichiers (*)</translation>
     </message>
     <message>
       <source>New dossier</source>
-      <translation type="unfinished" />
+      <translation>Nouveau dossier</translation>
     </message>
     <message>
       <source>Start &amp;from:</source>
-      <translation type="unfinished" />
+      <translation>Partir &amp;de :</translation>
     </message>
     <message>
       <source>Start from a file</source>
-      <translation type="unfinished" />
+      <translation>Partir d'un fichier</translation>
     </message>
     <message>
       <source>Start from a file (optional)</source>
-      <translation type="unfinished" />
+      <translation>Partir d'un fichier (facultatif)</translation>
     </message>
     <message>
       <source>optional: spreadsheet, FINESS export or .esms</source>
-      <translation type="unfinished" />
+      <translation>facultatif : tableur, export FINESS ou fichier .esms</translation>
     </message>
   </context>
   <context>
     <name>OrganisationsModel</name>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>Contact</translation>
     </message>
     <message>
       <source>E-mail</source>
-      <translation type="unfinished" />
+      <translation>Courriel</translation>
     </message>
     <message>
       <source>ESSMS in project</source>
-      <translation type="unfinished" />
+      <translation>ESSMS du projet</translation>
     </message>
     <message>
       <source>ESSMS managed</source>
-      <translation type="unfinished" />
+      <translation>ESSMS gérés</translation>
     </message>
     <message>
       <source>Edit organisation %1</source>
-      <translation type="unfinished" />
+      <translation>Modifier l'organisme %1</translation>
     </message>
     <message>
       <source>FINESS (legal entity)</source>
-      <translation type="unfinished" />
+      <translation>FINESS juridique</translation>
     </message>
     <message>
       <source>Member</source>
-      <translation type="unfinished" />
+      <translation>Membre</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nom</translation>
     </message>
     <message>
       <source>Not given: the number of its ESSMS in the project is used.</source>
-      <translation type="unfinished" />
+      <translation>Non renseigné : le nombre de ses ESSMS dans le projet est utilisé.</translation>
     </message>
     <message>
       <source>Porteur</source>
-      <translation type="unfinished" />
+      <translation>Porteur</translation>
     </message>
     <message>
       <source>Role</source>
-      <translation type="unfinished" />
+      <translation>Rôle</translation>
     </message>
     <message>
       <source>SIREN</source>
-      <translation type="unfinished" />
+      <translation>SIREN</translation>
     </message>
     <message>
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>Taille</translation>
     </message>
     <message>
       <source>large</source>
-      <translation type="unfinished" />
+      <translation>grand</translation>
     </message>
     <message>
       <source>medium</source>
-      <translation type="unfinished" />
+      <translation>moyen</translation>
     </message>
     <message>
       <source>small</source>
-      <translation type="unfinished" />
+      <translation>petit</translation>
+    </message>
+  </context>
+  <context>
+    <name>PorteurView</name>
+    <message>
+      <source>14 digits</source>
+      <translation>14 chiffres</translation>
+    </message>
+    <message>
+      <source>9 characters</source>
+      <translation>9 caractères</translation>
+    </message>
+    <message>
+      <source>9 digits</source>
+      <translation>9 chiffres</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>Adresse :</translation>
+    </message>
+    <message>
+      <source>Change the grappe agreement date</source>
+      <translation>Modifier la date de la convention de grappe</translation>
+    </message>
+    <message>
+      <source>Clear the grappe agreement date</source>
+      <translation>Effacer la date de la convention de grappe</translation>
+    </message>
+    <message>
+      <source>E-mail:</source>
+      <translation>Courriel :</translation>
+    </message>
+    <message>
+      <source>Edit the contact e-mail</source>
+      <translation>Modifier le courriel de contact</translation>
+    </message>
+    <message>
+      <source>Edit the contact phone</source>
+      <translation>Modifier le téléphone de contact</translation>
+    </message>
+    <message>
+      <source>Edit the legal representative</source>
+      <translation>Modifier le représentant légal</translation>
+    </message>
+    <message>
+      <source>Edit the legal representative's title</source>
+      <translation>Modifier la qualité du représentant légal</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's FINESS</source>
+      <translation>Modifier le FINESS du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's SIREN</source>
+      <translation>Modifier le SIREN du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's SIRET</source>
+      <translation>Modifier le SIRET du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's address</source>
+      <translation>Modifier l'adresse du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's legal status</source>
+      <translation>Modifier le statut juridique du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's name</source>
+      <translation>Modifier le nom du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's postal code</source>
+      <translation>Modifier le code postal du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the porteur's town</source>
+      <translation>Modifier la commune du porteur</translation>
+    </message>
+    <message>
+      <source>Edit the project lead</source>
+      <translation>Modifier le chef de projet</translation>
+    </message>
+    <message>
+      <source>Edit the project title</source>
+      <translation>Modifier l'intitulé du projet</translation>
+    </message>
+    <message>
+      <source>FINESS (legal entity):</source>
+      <translation>FINESS juridique :</translation>
+    </message>
+    <message>
+      <source>First name and surname</source>
+      <translation>Prénom et nom</translation>
+    </message>
+    <message>
+      <source>Grappe agreement</source>
+      <translation>Convention de grappe</translation>
+    </message>
+    <message>
+      <source>Grappe agreement signed</source>
+      <translation>Convention de grappe signée</translation>
+    </message>
+    <message>
+      <source>Grappe agreement:</source>
+      <translation>Convention de grappe :</translation>
+    </message>
+    <message>
+      <source>Legal representative:</source>
+      <translation>Représentant légal :</translation>
+    </message>
+    <message>
+      <source>Legal status:</source>
+      <translation>Statut juridique :</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Nom :</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Personnes</translation>
+    </message>
+    <message>
+      <source>Phone:</source>
+      <translation>Téléphone :</translation>
+    </message>
+    <message>
+      <source>Porteur and project</source>
+      <translation>Porteur et projet</translation>
+    </message>
+    <message>
+      <source>Porteur organisation</source>
+      <translation>Organisme porteur</translation>
+    </message>
+    <message>
+      <source>Postal code:</source>
+      <translation>Code postal :</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Projet</translation>
+    </message>
+    <message>
+      <source>Project lead:</source>
+      <translation>Chef de projet :</translation>
+    </message>
+    <message>
+      <source>Project title</source>
+      <translation>Intitulé du projet</translation>
+    </message>
+    <message>
+      <source>Project title:</source>
+      <translation>Intitulé du projet :</translation>
+    </message>
+    <message>
+      <source>SIREN:</source>
+      <translation>SIREN :</translation>
+    </message>
+    <message>
+      <source>SIRET of the head office:</source>
+      <translation>SIRET du siège :</translation>
+    </message>
+    <message>
+      <source>Set the grappe agreement date</source>
+      <translation>Saisir la date de la convention de grappe</translation>
+    </message>
+    <message>
+      <source>Signature date of the grappe agreement</source>
+      <translation>Date de signature de la convention de grappe</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>Signée le</translation>
+    </message>
+    <message>
+      <source>The organisation that carries the candidature for the whole grappe, and the people the ARS will deal with. Identifiers are checked as you type; what you type is always kept, even when a check fails.</source>
+      <translation>L'organisme qui porte la candidature pour toute la grappe, et les personnes avec qui l'ARS échangera. Les identifiants sont vérifiés pendant la saisie ; ce que vous tapez est toujours conservé, même quand une vérification échoue.</translation>
+    </message>
+    <message>
+      <source>Their title:</source>
+      <translation>Qualité :</translation>
+    </message>
+    <message>
+      <source>Town:</source>
+      <translation>Commune :</translation>
+    </message>
+    <message>
+      <source>e.g. Président, Directeur général</source>
+      <translation>ex. Président, Directeur général</translation>
+    </message>
+    <message>
+      <source>e.g. Shared care record for the grappe's services</source>
+      <translation>ex. Dossier usager informatisé partagé des établissements de la grappe</translation>
+    </message>
+    <message>
+      <source>e.g. association loi 1901</source>
+      <translation>ex. association loi 1901</translation>
+    </message>
+    <message>
+      <source>name@example.org</source>
+      <translation>nom@exemple.org</translation>
     </message>
   </context>
   <context>
     <name>PreviewPage</name>
     <message>
       <source>%1 organisation(s), %2 establishment(s) ready to import.</source>
-      <translation type="unfinished" />
+      <translation>%1 organisme(s), %2 établissement(s) prêts à importer.</translation>
     </message>
     <message>
       <source>%1 row(s) in error are left out.</source>
-      <translation type="unfinished" />
+      <translation>%1 ligne(s) en erreur sont laissées de côté.</translation>
     </message>
     <message>
       <source>&amp;Add to the current grappe</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ajouter à la grappe actuelle</translation>
     </message>
     <message>
       <source>&amp;Replace the current grappe</source>
-      <translation type="unfinished" />
+      <translation>&amp;Remplacer la grappe actuelle</translation>
     </message>
     <message>
       <source>&amp;Skip the rows in error and import the others</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ignorer les lignes en erreur et importer les autres</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Catégorie</translation>
     </message>
     <message>
       <source>Check what will be imported</source>
-      <translation type="unfinished" />
+      <translation>Vérifier ce qui sera importé</translation>
     </message>
     <message>
       <source>Establishments found in the file</source>
-      <translation type="unfinished" />
+      <translation>Établissements trouvés dans le fichier</translation>
     </message>
     <message>
       <source>FINESS</source>
-      <translation type="unfinished" />
+      <translation>FINESS</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nom</translation>
     </message>
     <message>
       <source>Nothing can be imported as is: %1 problem(s). Fix the file, or tick “Skip the rows in error”.</source>
-      <translation type="unfinished" />
+      <translation>Rien ne peut être importé en l'état : %1 problème(s). Corrigez le fichier, ou cochez « Ignorer les lignes en erreur ».</translation>
     </message>
     <message>
       <source>Organisation</source>
-      <translation type="unfinished" />
+      <translation>Organisme</translation>
     </message>
     <message>
       <source>Problems found (row, column, problem):</source>
-      <translation type="unfinished" />
+      <translation>Problèmes trouvés (ligne, colonne, problème) :</translation>
     </message>
     <message>
       <source>Problems found in the file</source>
-      <translation type="unfinished" />
+      <translation>Problèmes trouvés dans le fichier</translation>
     </message>
     <message>
       <source>Project</source>
-      <translation type="unfinished" />
+      <translation>Projet</translation>
     </message>
     <message>
       <source>Reading %1…</source>
-      <translation type="unfinished" />
+      <translation>Lecture de %1…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SolutionView</name>
+    <message>
+      <source>%1 — %2 establishment(s)</source>
+      <translation>%1 — %2 établissement(s)</translation>
+    </message>
+    <message>
+      <source>(no solution named)</source>
+      <translation>(aucune solution indiquée)</translation>
+    </message>
+    <message>
+      <source>Apply the project's solution to every establishment</source>
+      <translation>Appliquer la solution du projet à tous les établissements</translation>
+    </message>
+    <message>
+      <source>Apply this solution to every establishment</source>
+      <translation>Appliquer cette solution à tous les établissements</translation>
+    </message>
+    <message>
+      <source>As shown in the list of referenced solutions</source>
+      <translation>Tel qu'indiqué dans la liste des solutions référencées</translation>
+    </message>
+    <message>
+      <source>Change the Ségur referencing</source>
+      <translation>Modifier le référencement Ségur</translation>
+    </message>
+    <message>
+      <source>Company that publishes the software</source>
+      <translation>Société qui édite le logiciel</translation>
+    </message>
+    <message>
+      <source>DUI solution</source>
+      <translation>Solution DUI</translation>
+    </message>
+    <message>
+      <source>Differs from the project's solution</source>
+      <translation>Diffère de la solution du projet</translation>
+    </message>
+    <message>
+      <source>Edit the Ségur referencing number</source>
+      <translation>Modifier le numéro de référencement Ségur</translation>
+    </message>
+    <message>
+      <source>Edit the justification of the choice</source>
+      <translation>Modifier la justification du choix</translation>
+    </message>
+    <message>
+      <source>Edit the solution's editor</source>
+      <translation>Modifier l'éditeur de la solution</translation>
+    </message>
+    <message>
+      <source>Edit the solution's product</source>
+      <translation>Modifier le produit de la solution</translation>
+    </message>
+    <message>
+      <source>Editor</source>
+      <translation>Éditeur</translation>
+    </message>
+    <message>
+      <source>Editor:</source>
+      <translation>Éditeur :</translation>
+    </message>
+    <message>
+      <source>Every establishment already names it.</source>
+      <translation>Tous les établissements l'indiquent déjà.</translation>
+    </message>
+    <message>
+      <source>Justification of the choice</source>
+      <translation>Justification du choix</translation>
+    </message>
+    <message>
+      <source>Justification of the choice:</source>
+      <translation>Justification du choix :</translation>
+    </message>
+    <message>
+      <source>Mandatory: at least one establishment acquires a DUI. Explain which editors were consulted and why this solution was chosen.</source>
+      <translation>Obligatoire : au moins un établissement acquiert un DUI. Indiquez les éditeurs consultés et pourquoi cette solution a été retenue.</translation>
+    </message>
+    <message>
+      <source>Name and version of the software</source>
+      <translation>Nom et version du logiciel</translation>
+    </message>
+    <message>
+      <source>Name “%1” on %2 establishment(s); Ctrl+Z undoes it.</source>
+      <translation>« %1 » indiqué sur %2 établissement(s) ; Ctrl+Z l'annule.</translation>
+    </message>
+    <message>
+      <source>No establishment in the grappe yet.</source>
+      <translation>Aucun établissement dans la grappe pour l'instant.</translation>
+    </message>
+    <message>
+      <source>Not referenced</source>
+      <translation>Non référencée</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Produit</translation>
+    </message>
+    <message>
+      <source>Product:</source>
+      <translation>Produit :</translation>
+    </message>
+    <message>
+      <source>Referenced</source>
+      <translation>Référencée</translation>
+    </message>
+    <message>
+      <source>Referencing number:</source>
+      <translation>Numéro de référencement :</translation>
+    </message>
+    <message>
+      <source>Solution of the project</source>
+      <translation>Solution du projet</translation>
+    </message>
+    <message>
+      <source>Solutions named on the establishments</source>
+      <translation>Solutions indiquées sur les établissements</translation>
+    </message>
+    <message>
+      <source>Ségur referencing number</source>
+      <translation>Numéro de référencement Ségur</translation>
+    </message>
+    <message>
+      <source>Ségur referencing:</source>
+      <translation>Référencement Ségur :</translation>
+    </message>
+    <message>
+      <source>Ségur referencing: %1</source>
+      <translation>Référencement Ségur : %1</translation>
+    </message>
+    <message>
+      <source>The shared care record (DUI) solution chosen for the project. For an acquisition, the programme funds solutions referenced in the Ségur catalogue, chosen after consulting several editors.</source>
+      <translation>La solution de dossier usager informatisé (DUI) choisie pour le projet. Pour une acquisition, le programme finance des solutions référencées au catalogue Ségur, choisies après consultation de plusieurs éditeurs.</translation>
+    </message>
+    <message>
+      <source>To be checked</source>
+      <translation>À vérifier</translation>
+    </message>
+    <message>
+      <source>Type the solution's editor or product first.</source>
+      <translation>Saisissez d'abord l'éditeur ou le produit de la solution.</translation>
+    </message>
+    <message>
+      <source>What each establishment row of the grappe names as its DUI solution, with the number of rows. They should all name the project's solution.</source>
+      <translation>La solution DUI indiquée sur chaque ligne d'établissement de la grappe, avec le nombre de lignes. Toutes devraient indiquer la solution du projet.</translation>
+    </message>
+    <message>
+      <source>Which editors were consulted, on what criteria, and why this solution was chosen.</source>
+      <translation>Quels éditeurs ont été consultés, sur quels critères, et pourquoi cette solution a été retenue.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TargetsView</name>
+    <message>
+      <source>Accept an attestation</source>
+      <translation>Cocher une attestation</translation>
+    </message>
+    <message>
+      <source>Add a milestone</source>
+      <translation>Ajouter une étape</translation>
+    </message>
+    <message>
+      <source>Add a target</source>
+      <translation>Ajouter une cible</translation>
+    </message>
+    <message>
+      <source>Add a usage target</source>
+      <translation>Ajouter une cible d'usage</translation>
+    </message>
+    <message>
+      <source>Attestations</source>
+      <translation>Attestations</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Edit a milestone</source>
+      <translation>Modifier une étape</translation>
+    </message>
+    <message>
+      <source>Edit a usage target</source>
+      <translation>Modifier une cible d'usage</translation>
+    </message>
+    <message>
+      <source>Edit the governance</source>
+      <translation>Modifier la gouvernance</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Justificatif</translation>
+    </message>
+    <message>
+      <source>Governance of the project</source>
+      <translation>Gouvernance du projet</translation>
+    </message>
+    <message>
+      <source>How the grappe steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</source>
+      <translation>Comment la grappe pilote le projet : comité de pilotage, participants, fréquence des réunions, traçabilité des décisions.</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indicateur</translation>
+    </message>
+    <message>
+      <source>Milestone</source>
+      <translation>Étape</translation>
+    </message>
+    <message>
+      <source>New indicator</source>
+      <translation>Nouvel indicateur</translation>
+    </message>
+    <message>
+      <source>New milestone</source>
+      <translation>Nouvelle étape</translation>
+    </message>
+    <message>
+      <source>Planning</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>Planning milestones</source>
+      <translation>Étapes du planning</translation>
+    </message>
+    <message>
+      <source>Remove milestone</source>
+      <translation>Retirer l'étape</translation>
+    </message>
+    <message>
+      <source>Remove milestone(s)</source>
+      <translation>Retirer des étapes</translation>
+    </message>
+    <message>
+      <source>Remove target</source>
+      <translation>Retirer la cible</translation>
+    </message>
+    <message>
+      <source>Remove usage target(s)</source>
+      <translation>Retirer des cibles d'usage</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Secteur</translation>
+    </message>
+    <message>
+      <source>Target in %, as set by the call for projects; empty when not set</source>
+      <translation>Cible en %, fixée par l'appel à projets ; vide tant qu'elle n'est pas connue</translation>
+    </message>
+    <message>
+      <source>The key steps of the project (choice of the solution, deployment, first uses…), each with its due date typed as dd/mm/yyyy.</source>
+      <translation>Les grandes étapes du projet (choix de la solution, déploiement, premiers usages…), chacune avec son échéance au format jj/mm/aaaa.</translation>
+    </message>
+    <message>
+      <source>The usage targets the organisations commit to, the project's planning and governance, and the attestations the porteur signs. Double-click a cell or press F2 to edit it.</source>
+      <translation>Les cibles d'usage sur lesquelles les organismes s'engagent, le planning et la gouvernance du projet, et les attestations que signe le porteur. Double-cliquez sur une cellule ou appuyez sur F2 pour la modifier.</translation>
+    </message>
+    <message>
+      <source>Threshold</source>
+      <translation>Seuil</translation>
+    </message>
+    <message>
+      <source>Thresholds change from one call for projects to the next: copy them from your ARS's call. Leave a threshold empty until you know it.</source>
+      <translation>Les seuils changent d'un appel à projets à l'autre : reprenez ceux de l'appel de votre ARS. Laissez un seuil vide tant que vous ne le connaissez pas.</translation>
+    </message>
+    <message>
+      <source>Time frame</source>
+      <translation>Échéance de mesure</translation>
+    </message>
+    <message>
+      <source>Usage targets</source>
+      <translation>Cibles d'usage</translation>
+    </message>
+    <message>
+      <source>Usage targets and commitments</source>
+      <translation>Cibles d'usage et engagements</translation>
+    </message>
+    <message>
+      <source>Withdraw an attestation</source>
+      <translation>Décocher une attestation</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
     </message>
   </context>
 </TS>

@@ -1,17 +1,25 @@
 """Loading the interface's translations: French by default, English on request.
 
-Source strings are English (Qt's convention, so ``lupdate`` tooling works); ``translations/
-esms_desktop_fr.ts`` holds the complete French. A frozen build ships compiled ``.qm`` files; a
-source checkout reads the ``.ts`` directly through :class:`TsTranslator`, so nothing generated
-has to be committed or built before the program starts.
+Source strings are English (Qt's convention); ``translations/esms_desktop_fr.ts`` holds the
+complete French. A frozen build ships the compiled ``.qm``; a source checkout compiles the ``.ts``
+once with the ``lrelease`` that PySide6 ships, into the user's cache, so nothing generated is
+committed and the program still starts in French on a fresh clone.
+
+(A Python ``QTranslator.translate`` override would avoid the compile step, but PySide6 mis-counts
+references to its ``None`` arguments and crashes at exit: we use Qt's own ``.qm`` loader only.)
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
 from esms_desktop.resources import resources_dir
 
@@ -39,22 +47,59 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
     return table
 
 
-class TsTranslator(QTranslator):
-    """A QTranslator fed from a ``.ts`` file (no compile step in a source checkout)."""
+def lrelease_program() -> Path | None:
+    """The ``lrelease`` shipped inside the PySide6 package (or on PATH as pyside6-lrelease)."""
+    import PySide6
 
-    def __init__(
-        self, table: dict[tuple[str, str], str], parent: QCoreApplication | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._table = table
+    name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    bundled = Path(PySide6.__file__).resolve().parent / name
+    if bundled.exists():
+        return bundled
+    beside = Path(sys.executable).parent / (
+        "pyside6-lrelease" + (".exe" if sys.platform == "win32" else "")
+    )
+    return beside if beside.exists() else None
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self._table.get((context, source), "")
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return not self._table
+def compile_ts(ts: Path, qm: Path) -> bool:
+    """Compile ``ts`` into ``qm`` (atomically); False when lrelease is missing or fails."""
+    program = lrelease_program()
+    if program is None:
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".qm", dir=qm.parent)
+    os.close(fd)
+    try:
+        done = subprocess.run(
+            [str(program), "-silent", str(ts), "-qm", tmp],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        if done.returncode != 0 or Path(tmp).stat().st_size == 0:
+            return False
+        os.replace(tmp, qm)
+        return True
+    except (OSError, subprocess.SubprocessError):
+        return False
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def qm_for(language: str) -> Path | None:
+    """The compiled translation for ``language``: shipped beside the .ts, else cached."""
+    ts = translations_dir() / f"esms_desktop_{language}.ts"
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.exists():
+        return None
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    cached = cache / "traductions" / f"esms_desktop_{language}-{digest}.qm"
+    if cached.exists() or compile_ts(ts, cached):
+        return cached
+    return None
 
 
 def install_translators(
@@ -75,16 +120,9 @@ def install_translators(
             app.installTranslator(qt)
             installed.append(qt)
             break
-    ours: QTranslator | None = None
-    qm = translations_dir() / f"esms_desktop_{language}.qm"
-    ts = translations_dir() / f"esms_desktop_{language}.ts"
-    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
-        ours = QTranslator(app)
-        if not ours.load(str(qm)):
-            ours = None
-    if ours is None and ts.exists():
-        ours = TsTranslator(read_ts(ts), app)
-    if ours is not None:
+    qm = qm_for(language)
+    ours = QTranslator(app)
+    if qm is not None and ours.load(str(qm)):
         app.installTranslator(ours)
         installed.append(ours)
     return installed

@@ -9,7 +9,9 @@ description — never a hard-coded colour, so light and dark palettes both stay 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -36,7 +37,7 @@ Reader = Callable[[Dossier], str]
 Writer = Callable[[Dossier, str], Dossier]
 Check = Callable[[str], str]
 
-PAGE_MAX_WIDTH = 980
+PAGE_MAX_WIDTH = 880
 """Forms wider than this are hard to read on a wide screen: lines of text get too long."""
 
 
@@ -51,7 +52,7 @@ def warning_icon_label(size: int = 16) -> QLabel:
 
 def heading(text: str) -> QLabel:
     """A step's title as a level-2 heading, selectable so it can be copied into a mail."""
-    label = QLabel(f"<h2>{text}</h2>")
+    label = QLabel(f"<h2>{html.escape(text)}</h2>")
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)
     return label
@@ -62,7 +63,6 @@ def wrapped(text: str = "", *, italic: bool = False) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if italic:
         font = QFont(label.font())
         font.setItalic(True)
@@ -96,6 +96,7 @@ def scroll_page(owner: QWidget, title: str, intro: str) -> QVBoxLayout:
     body.addWidget(heading(title))
     intro_label = wrapped(intro)
     body.addWidget(intro_label)
+    body.addSpacing(6)
     holder = QWidget()
     centre = QHBoxLayout(holder)
     centre.setContentsMargins(0, 0, 0, 0)
@@ -106,14 +107,15 @@ def scroll_page(owner: QWidget, title: str, intro: str) -> QVBoxLayout:
     return body
 
 
-def add_form_row(form: QFormLayout, text: str, field: QWidget, focus: QWidget | None = None) -> QLabel:
+def add_form_row(
+    form: QFormLayout, text: str, field: QWidget, focus: QWidget | None = None
+) -> QLabel:
     """Add ``text: field`` to ``form`` with the label as buddy of ``focus`` (default ``field``).
 
     The buddy makes a screen reader announce the label and lets a mnemonic jump to the field;
     the accessible name is set too, for the widgets that do not take it from a buddy.
     """
     label = QLabel(text)
-    label.setWordWrap(True)
     target = focus or field
     label.setBuddy(target)
     if not target.accessibleName():
@@ -122,9 +124,16 @@ def add_form_row(form: QFormLayout, text: str, field: QWidget, focus: QWidget | 
     return label
 
 
+def align_labels(labels: Sequence[QLabel]) -> None:
+    """Give the labels of several forms one width, so their fields line up down the page."""
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
 def set_tab_order(widgets: Sequence[QWidget]) -> None:
     """Chain the focus in reading order (Qt's default follows creation order, not layout)."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
+    for first, second in pairwise(widgets):
         QWidget.setTabOrder(first, second)
 
 
@@ -287,10 +296,10 @@ class WarningLine(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(warning_icon_label())
+        layout.addWidget(warning_icon_label(), 0, Qt.AlignmentFlag.AlignTop)
         self.label = wrapped()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label, 1, Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
 
     def set_message(self, message: str) -> None:

@@ -100,6 +100,8 @@ class GrappeView(QWidget):
         )
         self.og_table.setMaximumHeight(150)
         self.og_table.verticalHeader().setVisible(False)
+        self.og_table.setWordWrap(False)
+        self.og_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         for col, width in enumerate((230, 80, 95, 130, 110, 110, 70, 160)):
             self.og_table.setColumnWidth(col, width)
         layout.addWidget(self.og_table)
@@ -132,6 +134,8 @@ class GrappeView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        row_height = self.table.fontMetrics().height() + 10
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

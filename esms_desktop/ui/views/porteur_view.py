@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ from esms_desktop.ui.widgets import (
     Check,
     Writer,
     add_form_row,
+    align_labels,
     form_layout,
     scroll_page,
     set_tab_order,
@@ -43,6 +45,11 @@ def _siret_check(text: str) -> str:
 
 def _finess_check(text: str) -> str:
     return check_finess(text).problem if text.strip() else ""
+
+
+def _to_date(value: QDate) -> date:
+    """A Python date from a QDate (the dossier holds plain values, never Qt types)."""
+    return date(value.year(), value.month(), value.day())
 
 
 def _porteur_writer(key: str) -> Writer:
@@ -72,6 +79,7 @@ class PorteurView(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._labels: list[QLabel] = []
         body = scroll_page(
             self,
             self.tr("Porteur and project"),
@@ -95,7 +103,7 @@ class PorteurView(QWidget):
         )
         title.setPlaceholderText(self.tr("e.g. Shared care record for the grappe's services"))
         self.fields["project_title"] = title
-        add_form_row(form, self.tr("Project title:"), title)
+        self._labels.append(add_form_row(form, self.tr("Project title:"), title))
         body.addWidget(project_box)
 
         og_box = QGroupBox(self.tr("Porteur organisation"))
@@ -141,7 +149,9 @@ class PorteurView(QWidget):
             ),
             ("town", self.tr("Town:"), self.tr("Edit the porteur's town"), "", None),
         ):
-            add_form_row(form, label, self._porteur_field(key, label, undo, hint, check))
+            self._labels.append(
+                add_form_row(form, label, self._porteur_field(key, label, undo, hint, check))
+            )
         self.fields["postal_code"].setMaximumWidth(120)
         body.addWidget(og_box)
 
@@ -175,7 +185,9 @@ class PorteurView(QWidget):
             ),
             ("contact_phone", self.tr("Phone:"), self.tr("Edit the contact phone"), ""),
         ):
-            add_form_row(form, label, self._porteur_field(key, label, undo, hint, None))
+            self._labels.append(
+                add_form_row(form, label, self._porteur_field(key, label, undo, hint, None))
+            )
         body.addWidget(people_box)
 
         agreement_box = QGroupBox(self.tr("Grappe agreement"))
@@ -194,11 +206,12 @@ class PorteurView(QWidget):
         row_layout.addWidget(self.convention_set)
         row_layout.addWidget(self.convention_date)
         row_layout.addStretch(1)
-        add_form_row(
-            form, self.tr("Grappe agreement:"), row, focus=self.convention_set
+        self._labels.append(
+            add_form_row(form, self.tr("Grappe agreement:"), row, focus=self.convention_set)
         )
         body.addWidget(agreement_box)
         body.addStretch(1)
+        align_labels(self._labels)
 
         self.convention_set.toggled.connect(self._convention_toggled)
         self.convention_date.dateChanged.connect(self._convention_date_changed)
@@ -225,7 +238,7 @@ class PorteurView(QWidget):
 
     def _convention_toggled(self, checked: bool) -> None:
         dossier = self.editor.session.dossier
-        value: date | None = self.convention_date.date().toPython() if checked else None  # type: ignore[assignment]
+        value = _to_date(self.convention_date.date()) if checked else None
         self.convention_date.setEnabled(checked)
         self.editor.apply(
             replace(dossier, convention_date=value),
@@ -239,7 +252,7 @@ class PorteurView(QWidget):
             return
         dossier = self.editor.session.dossier
         self.editor.apply(
-            replace(dossier, convention_date=value.toPython()),  # type: ignore[arg-type]
+            replace(dossier, convention_date=_to_date(value)),
             self.tr("Change the grappe agreement date"),
             merge_key="dossier:convention_date",
         )
@@ -252,7 +265,7 @@ class PorteurView(QWidget):
         self.convention_set.setChecked(checked)
         self.convention_set.blockSignals(blocked)
         self.convention_date.setEnabled(checked)
-        if value is not None and self.convention_date.date().toPython() != value:
+        if value is not None and _to_date(self.convention_date.date()) != value:
             blocked = self.convention_date.blockSignals(True)
             self.convention_date.setDate(QDate(value.year, value.month, value.day))
             self.convention_date.blockSignals(blocked)

@@ -86,6 +86,7 @@ class SolutionView(QWidget):
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
+        self._shown_grappe: Grappe | None = None
         self._build()
         editor.session.subscribe(self._follow)
         self._follow(editor.session.dossier)
@@ -104,7 +105,8 @@ class SolutionView(QWidget):
         )
         box = QGroupBox(self.tr("Solution of the project"))
         form = form_layout()
-        box.setLayout(form)
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(form)
 
         self.editor_edit = self._line(
             "editor", self.tr("Editor"), self.tr("Edit the solution's editor")
@@ -128,23 +130,21 @@ class SolutionView(QWidget):
             (None, self.tr("To be checked")),
         ):
             button = QRadioButton(text)
-            button.setAccessibleName(
-                self.tr("Ségur referencing: %1").replace("%1", text)
-            )
+            button.setAccessibleName(self.tr("Ségur referencing: %1").replace("%1", text))
             self.segur_group.addButton(button, _SEGUR_IDS[value])
             self.segur_buttons[value] = button
             segur_layout.addWidget(button)
         segur_layout.addStretch(1)
-        add_form_row(
-            form, self.tr("Ségur referencing:"), segur_row, focus=self.segur_buttons[True]
-        )
+        add_form_row(form, self.tr("Ségur referencing:"), segur_row, focus=self.segur_buttons[True])
 
         self.reference_edit = self._line(
             "segur_reference",
             self.tr("Ségur referencing number"),
             self.tr("Edit the Ségur referencing number"),
         )
-        self.reference_edit.setPlaceholderText(self.tr("As shown in the list of referenced solutions"))
+        self.reference_edit.setPlaceholderText(
+            self.tr("As shown in the list of referenced solutions")
+        )
         add_form_row(form, self.tr("Referencing number:"), self.reference_edit)
 
         self.justification_edit = BoundPlainTextEdit(
@@ -157,14 +157,14 @@ class SolutionView(QWidget):
         )
         self.justification_edit.setPlaceholderText(
             self.tr(
-                "Which editors were consulted, on what criteria, and why this solution was "
-                "chosen."
+                "Which editors were consulted, on what criteria, and why this solution was chosen."
             )
         )
-        self.justification_edit.setMinimumHeight(120)
+        self.justification_edit.setMinimumHeight(110)
+        self.justification_edit.setMaximumHeight(170)
         add_form_row(form, self.tr("Justification of the choice:"), self.justification_edit)
         self.justification_warning = WarningLine()
-        form.addRow("", self.justification_warning)
+        box_layout.addWidget(self.justification_warning)
         body.addWidget(box)
 
         rows_box = QGroupBox(self.tr("Solutions named on the establishments"))
@@ -180,7 +180,6 @@ class SolutionView(QWidget):
         self.rows_list = QListWidget()
         self.rows_list.setAccessibleName(self.tr("Solutions named on the establishments"))
         self.rows_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.rows_list.setMaximumHeight(130)
         self.rows_list.setWordWrap(True)
         rows_layout.addWidget(self.rows_list)
         bar = QHBoxLayout()
@@ -240,6 +239,9 @@ class SolutionView(QWidget):
     # --- following the dossier ------------------------------------------------------------
 
     def _follow(self, dossier: Dossier) -> None:
+        if dossier.grappe is self._shown_grappe:  # typing elsewhere: nothing to redraw here
+            return
+        self._shown_grappe = dossier.grappe
         solution: DuiSolution = dossier.grappe.solution
         button = self.segur_buttons[solution.segur_referenced]
         if not button.isChecked():
@@ -266,9 +268,7 @@ class SolutionView(QWidget):
         for label, count in distinct_solutions(grappe):
             shown = label or self.tr("(no solution named)")
             text = (
-                self.tr("%1 — %2 establishment(s)")
-                .replace("%1", shown)
-                .replace("%2", str(count))
+                self.tr("%1 — %2 establishment(s)").replace("%1", shown).replace("%2", str(count))
             )
             item = QListWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -281,4 +281,18 @@ class SolutionView(QWidget):
             item = QListWidgetItem(self.tr("No establishment in the grappe yet."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.rows_list.addItem(item)
+        rows = max(1, self.rows_list.count())
+        frame = 2 * self.rows_list.frameWidth()
+        height = self.rows_list.sizeHintForRow(0) * min(rows, 6) + frame + 4
+        self.rows_list.setFixedHeight(height)
         self.apply_button.setEnabled(bool(grappe.solution.label) and differing > 0)
+        if not grappe.solution.label:
+            self.apply_button.setToolTip(self.tr("Type the solution's editor or product first."))
+        elif not differing:
+            self.apply_button.setToolTip(self.tr("Every establishment already names it."))
+        else:
+            self.apply_button.setToolTip(
+                self.tr("Name “%1” on %2 establishment(s); Ctrl+Z undoes it.")
+                .replace("%1", grappe.solution.label)
+                .replace("%2", str(differing))
+            )

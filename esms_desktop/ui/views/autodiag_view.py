@@ -1,0 +1,640 @@
+"""Step "Self-assessment": the maturity questionnaire, its scores and what they suggest.
+
+The questionnaire, its scoring and its advice live in ``domain/autodiagnostic.py`` and the data
+file; this view only shows them. Answers go to the dossier's ``grappe`` scope, one undo step per
+click; answers of other scopes (an OG, an ESSMS) are kept untouched. The suggested project types
+can be applied to the grappe in one undoable step, never silently.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import replace
+from types import MappingProxyType
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from esms_desktop.domain.autodiagnostic import (
+    AutodiagResult,
+    Domain,
+    DomainScore,
+    Question,
+    Questionnaire,
+    QuestionnaireError,
+    Recommendation,
+    recommend,
+    score,
+    suggest_project,
+)
+from esms_desktop.domain.dossier import AutodiagResponse, Dossier
+from esms_desktop.domain.edits import apply_projects, with_grappe
+from esms_desktop.domain.grappe import DuiSituation, Grappe, ProjectType
+from esms_desktop.services import catalog
+from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.widgets import WarningLine, heading, separator, wrapped
+
+SCOPE = "grappe"
+"""The scope this view answers for: the grappe as a whole (other scopes are kept as they are)."""
+
+HORIZONTAL_CHOICES_MAX_CHARS = 80
+"""Answers whose labels together exceed this are stacked: a row that wide would be clipped."""
+
+
+# --- pure helpers (candidates for the domain module) -------------------------------------------
+
+
+def scope_answers(dossier: Dossier, scope: str = SCOPE) -> Mapping[str, int]:
+    """The answers recorded for ``scope``, empty when there are none yet."""
+    for response in dossier.autodiagnostics:
+        if response.scope == scope:
+            return response.answers
+    return MappingProxyType({})
+
+
+def with_scope_answers(dossier: Dossier, answers: Mapping[str, int], scope: str = SCOPE) -> Dossier:
+    """``dossier`` with ``scope``'s answers replaced (in place in the order of scopes)."""
+    response = AutodiagResponse(scope=scope, answers=MappingProxyType(dict(answers)))
+    if any(r.scope == scope for r in dossier.autodiagnostics):
+        responses = tuple(response if r.scope == scope else r for r in dossier.autodiagnostics)
+    else:
+        responses = (*dossier.autodiagnostics, response)
+    return replace(dossier, autodiagnostics=responses)
+
+
+def usable_answers(
+    questionnaire: Questionnaire, answers: Mapping[str, int]
+) -> tuple[dict[str, int], int]:
+    """The answers the questionnaire can score, and how many others are kept but not counted.
+
+    A dossier made with an older questionnaire may answer questions that no longer exist; they
+    stay in the dossier (dropping them silently would lose data) but cannot be scored.
+    """
+    usable = {
+        qid: value
+        for qid, value in answers.items()
+        if questionnaire.has_question(qid)
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and value in questionnaire.question(qid).values
+    }
+    return usable, len(answers) - len(usable)
+
+
+def suggested_projects(grappe: Grappe, result: AutodiagResult) -> dict[str, ProjectType]:
+    """Project type per FINESS that the results suggest, for every ESSMS that can be routed.
+
+    The situation stated on an ESSMS row wins over the questionnaire's answer for the grappe
+    (as :func:`recommend` does); rows without FINESS or without any known situation are left
+    out, because ``suggest_project`` never guesses.
+    """
+    routing = result.questionnaire.routing
+    fit = result.domain(routing.functional_domain).score
+    out: dict[str, ProjectType] = {}
+    for _og, est in grappe.rows():
+        if not est.finess:
+            continue
+        situation = est.current_dui
+        if situation is DuiSituation.INCONNUE:
+            situation = result.dui_situation or DuiSituation.INCONNUE
+        if situation is DuiSituation.INCONNUE:
+            continue
+        out[est.finess] = suggest_project(situation, fit, threshold=routing.functional_threshold)
+    return out
+
+
+def project_changes(
+    grappe: Grappe, suggestions: Mapping[str, ProjectType]
+) -> dict[str, ProjectType]:
+    """The suggestions that would change something (the ESSMS has another project type)."""
+    return {
+        est.finess: suggestions[est.finess]
+        for _og, est in grappe.rows()
+        if est.finess in suggestions and est.project is not suggestions[est.finess]
+    }
+
+
+# --- widgets -------------------------------------------------------------------------------------
+
+
+class QuestionRow(QWidget):
+    """One question: its text, its help, and its answers as radio buttons in one group.
+
+    Arrow keys move between the answers (and choose, once one is chosen); Tab goes to the next
+    question, as in any Windows dialog with option buttons.
+    """
+
+    answered = Signal(str, int)
+
+    def __init__(self, number: str, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.text_label = QLabel(f"<b>{html.escape(number)}</b>&nbsp; {html.escape(question.text)}")
+        self.text_label.setTextFormat(Qt.TextFormat.RichText)
+        self.text_label.setWordWrap(True)
+        layout.addWidget(self.text_label)
+        self.help_label = wrapped(question.help, italic=True)
+        layout.addWidget(self.help_label)
+
+        choices = QWidget()
+        choices.setAccessibleName(question.text)
+        total = sum(len(c.label) for c in question.choices)
+        stacked = total > HORIZONTAL_CHOICES_MAX_CHARS
+        box = QVBoxLayout(choices) if stacked else QHBoxLayout(choices)
+        box.setContentsMargins(16, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[int, QRadioButton] = {}
+        for choice in question.choices:
+            button = QRadioButton(choice.label)
+            button.setAccessibleName(choice.label)
+            button.setAccessibleDescription(f"{question.text} {question.help}")
+            if choice.description:
+                button.setToolTip(choice.description)
+            self.group.addButton(button, choice.value)
+            self.buttons[choice.value] = button
+            # Natural width: a stretched button would look clickable where it is not.
+            box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        if not stacked:
+            box.addStretch(1)
+        layout.addWidget(choices)
+        self.text_label.setBuddy(self.buttons[question.choices[0].value])
+        self.group.idClicked.connect(lambda value: self.answered.emit(question.id, value))
+
+    def value(self) -> int | None:
+        checked = self.group.checkedId()
+        return None if checked == -1 else checked
+
+    def show_answer(self, value: int | None) -> None:
+        """Show ``value`` (``None``: unanswered) without emitting ``answered``."""
+        if value not in self.buttons:
+            value = None
+        if value != self.value():
+            if value is None:
+                checked = self.group.checkedButton()
+                self.group.setExclusive(False)
+                if checked is not None:
+                    checked.setChecked(False)
+                self.group.setExclusive(True)
+            else:
+                self.buttons[value].setChecked(True)
+        self._fix_tab_stop()
+
+    def tab_stop(self) -> QAbstractButton:
+        """The one answer Tab lands on: the chosen one, else the first."""
+        return self.group.checkedButton() or self.buttons[self.question.choices[0].value]
+
+    def _fix_tab_stop(self) -> None:
+        """After undo the chosen answer may change without focus: Tab must still land on it."""
+        stop = self.tab_stop()
+        for button in self.buttons.values():
+            policy = button.focusPolicy()
+            if button is stop:
+                button.setFocusPolicy(policy | Qt.FocusPolicy.TabFocus)
+            else:
+                button.setFocusPolicy(Qt.FocusPolicy(policy.value & ~Qt.FocusPolicy.TabFocus.value))
+
+
+class ScoreChart(QWidget):
+    """One horizontal bar per domain, 0–100, painted with the palette's colours.
+
+    Faint lines mark the maturity levels' bands. A domain without any answer shows "not
+    assessed" instead of an empty bar, so it is not read as a score of 0.
+    """
+
+    ROW = 26
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, int | None, str]] = []
+        self._marks: list[int] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_scores(self, rows: list[tuple[str, int | None, str]], marks: list[int]) -> None:
+        """``rows``: (domain label, score or None, text shown after the bar)."""
+        self._rows = rows
+        self._marks = marks
+        self.setAccessibleDescription("; ".join(f"{label} : {text}" for label, _s, text in rows))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(500, self.ROW * len(self._rows) + 8)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(300, self.ROW * len(self._rows) + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._rows:
+            return
+        painter = QPainter(self)
+        pal = self.palette()
+        fm = painter.fontMetrics()
+        text_color = pal.color(QPalette.ColorRole.WindowText)
+        label_w = min(
+            self.width() * 2 // 5, max(fm.horizontalAdvance(r[0]) for r in self._rows) + 12
+        )
+        value_w = max(fm.horizontalAdvance(r[2]) for r in self._rows) + 12
+        bar_x = label_w
+        bar_w = max(20, self.width() - label_w - value_w - 4)
+        top = 4
+        height = self.ROW * len(self._rows)
+        for label, value, text in self._rows:
+            painter.setPen(text_color)
+            painter.drawText(
+                QRectF(0, top, label_w - 10, self.ROW),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 10),
+            )
+            track = QRectF(bar_x, top + 6, bar_w, self.ROW - 12)
+            painter.fillRect(track, pal.color(QPalette.ColorRole.AlternateBase))
+            if value is not None:
+                filled = QRectF(track.x(), track.y(), bar_w * value / 100, track.height())
+                painter.fillRect(filled, pal.color(QPalette.ColorRole.Highlight))
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid)))
+            painter.drawRect(track)
+            painter.setPen(text_color)
+            painter.drawText(
+                QRectF(bar_x + bar_w + 8, top, value_w, self.ROW),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                text,
+            )
+            top += self.ROW
+        pen = QPen(pal.color(QPalette.ColorRole.Mid))
+        pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        for mark in self._marks:
+            x = bar_x + bar_w * mark / 100
+            painter.drawLine(int(x), 4, int(x), 4 + height)
+        painter.end()
+
+
+# --- the view ------------------------------------------------------------------------------------
+
+
+class AutodiagView(QWidget):
+    """The questionnaire by domain, answered with option buttons, and its results.
+
+    ``rows`` maps each question id to its :class:`QuestionRow`; ``domains`` is the list of
+    domains (plus a last entry, the results) that switches the pages.
+    """
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.rows: dict[str, QuestionRow] = {}
+        self._first_rows: list[QuestionRow] = []
+        self.questionnaire: Questionnaire | None
+        self.result: AutodiagResult | None = None
+        self.recommendations: tuple[Recommendation, ...] = ()
+        self._suggested: dict[str, ProjectType] = {}
+        self._shown: tuple[Mapping[str, int], Grappe] | None = None
+        try:
+            self.questionnaire = catalog.questionnaire()
+        except QuestionnaireError as exc:
+            self.questionnaire = None
+            self._build_error(str(exc))
+            return
+        self._build(self.questionnaire)
+        editor.session.subscribe(self._follow)
+        self._follow(editor.session.dossier)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build_error(self, message: str) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Self-assessment")))
+        warning = WarningLine()
+        warning.set_message(self.tr("The questionnaire cannot be read: %1").replace("%1", message))
+        layout.addWidget(warning)
+        layout.addStretch(1)
+
+    def _build(self, questionnaire: Questionnaire) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Self-assessment")))
+        intro = wrapped(
+            self.tr(
+                "A maturity questionnaire in seven domains, answered for the grappe as a whole. "
+                "No form is imposed by the programme; the results guide the project type of "
+                "each establishment and the priorities of the project."
+            )
+        )
+        layout.addWidget(intro)
+
+        status = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, questionnaire.question_count)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(260)
+        self.progress.setAccessibleName(self.tr("Questions answered"))
+        self.progress_label = QLabel()
+        self.overall_label = QLabel()
+        self.overall_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status.addWidget(self.progress)
+        status.addWidget(self.progress_label)
+        status.addSpacing(24)
+        status.addWidget(self.overall_label, 1)
+        layout.addLayout(status)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.domains = QListWidget()
+        self.domains.setAccessibleName(self.tr("Domains of the questionnaire"))
+        self.domains.setWordWrap(True)
+        self.domains.setSpacing(3)
+        self.domains.setMinimumWidth(220)
+        self.domains.setMaximumWidth(300)
+        self.pages = QStackedWidget()
+        self.next_buttons: list[QPushButton] = []
+        for i, domain in enumerate(questionnaire.domains):
+            item = QListWidgetItem(domain.title)
+            item.setToolTip(domain.description)
+            self.domains.addItem(item)
+            following = (
+                questionnaire.domains[i + 1].title if i + 1 < len(questionnaire.domains) else None
+            )
+            self.pages.addWidget(self._domain_page(domain, following))
+        self.domains.addItem(QListWidgetItem(self.tr("Results and recommendations")))
+        self.pages.addWidget(self._results_page(questionnaire))
+        splitter.addWidget(self.domains)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+        self.domains.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.domains.setCurrentRow(0)
+
+    def _scroller(self, content: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(content)
+        return area
+
+    def _domain_page(self, domain: Domain, following: str | None) -> QScrollArea:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel(f"<h3>{html.escape(str(domain.number))}. {html.escape(domain.title)}</h3>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setAccessibleName(domain.title)
+        layout.addWidget(title)
+        if domain.description:
+            layout.addWidget(wrapped(domain.description))
+        for j, question in enumerate(domain.questions, start=1):
+            layout.addWidget(separator())
+            row = QuestionRow(f"{domain.number}.{j}", question)
+            row.answered.connect(self.answer)
+            self.rows[question.id] = row
+            if j == 1:
+                self._first_rows.append(row)
+            layout.addWidget(row)
+        layout.addWidget(separator())
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        text = (
+            self.tr("Next: %1").replace("%1", following)
+            if following
+            else self.tr("See the results")
+        )
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.clicked.connect(self._next_page)
+        self.next_buttons.append(button)
+        bar.addWidget(button)
+        layout.addLayout(bar)
+        layout.addStretch(1)
+        return self._scroller(page)
+
+    def _results_page(self, questionnaire: Questionnaire) -> QScrollArea:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(f"<h3>{html.escape(self.tr('Results and recommendations'))}</h3>"))
+        self.result_label = wrapped()
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
+        self.ignored_warning = WarningLine()
+        layout.addWidget(self.ignored_warning)
+
+        scores_box = QGroupBox(self.tr("Score per domain (out of 100)"))
+        scores_layout = QVBoxLayout(scores_box)
+        self.chart = ScoreChart()
+        self.chart.setAccessibleName(self.tr("Score per domain"))
+        scores_layout.addWidget(self.chart)
+        levels = wrapped(
+            "  ·  ".join(
+                f"{level.min_score}–{level.max_score} : {level.name}"
+                for level in questionnaire.levels
+            ),
+            italic=True,
+        )
+        scores_layout.addWidget(levels)
+        layout.addWidget(scores_box)
+
+        recs_box = QGroupBox(self.tr("Recommendations"))
+        recs_layout = QVBoxLayout(recs_box)
+        self.recommendations_label = wrapped()
+        self.recommendations_label.setTextFormat(Qt.TextFormat.RichText)
+        self.recommendations_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        recs_layout.addWidget(self.recommendations_label)
+        recs_layout.addWidget(separator())
+        self.apply_label = wrapped()
+        recs_layout.addWidget(self.apply_label)
+        bar = QHBoxLayout()
+        self.apply_button = QPushButton(self.tr("Apply the suggested project types to the grappe"))
+        self.apply_button.setAccessibleName(
+            self.tr("Apply the suggested project types to the grappe")
+        )
+        self.apply_button.clicked.connect(self.apply_suggested_projects)
+        bar.addWidget(self.apply_button)
+        bar.addStretch(1)
+        recs_layout.addLayout(bar)
+        layout.addWidget(recs_box)
+        layout.addStretch(1)
+        return self._scroller(page)
+
+    def _next_page(self) -> None:
+        """Go to the next domain and put the focus on its first question, as Tab would."""
+        row = self.domains.currentRow() + 1
+        if row >= self.domains.count():
+            return
+        self.domains.setCurrentRow(row)
+        page = self.pages.currentWidget()
+        if isinstance(page, QScrollArea):
+            page.verticalScrollBar().setValue(0)
+        first = self._first_rows[row] if row < len(self._first_rows) else None
+        if first is not None:
+            first.tab_stop().setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.apply_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def answer(self, question_id: str, value: int) -> None:
+        """Record one answer for the grappe: one undo step."""
+        dossier = self.editor.session.dossier
+        answers = dict(scope_answers(dossier))
+        if answers.get(question_id) == value:
+            return
+        answers[question_id] = value
+        assert self.questionnaire is not None
+        question = self.questionnaire.question(question_id)
+        self.editor.apply(
+            with_scope_answers(dossier, answers),
+            self.tr("Answer the question “%1”").replace("%1", _short(question.text)),
+        )
+
+    def apply_suggested_projects(self) -> None:
+        """Set every routable ESSMS's project type to the suggested one, in one undo step."""
+        dossier = self.editor.session.dossier
+        changes = project_changes(dossier.grappe, self._suggested)
+        if not changes:
+            return
+        self.editor.apply(
+            with_grappe(dossier, apply_projects(dossier.grappe, changes)),
+            self.tr("Apply the suggested project types (%1 establishment(s))").replace(
+                "%1", str(len(changes))
+            ),
+        )
+
+    # --- following the dossier ------------------------------------------------------------
+
+    def _follow(self, dossier: Dossier) -> None:
+        questionnaire = self.questionnaire
+        assert questionnaire is not None
+        answers = scope_answers(dossier)
+        shown = (answers, dossier.grappe)
+        if (
+            self._shown is not None
+            and self._shown[0] == answers
+            and self._shown[1] is dossier.grappe
+        ):
+            return
+        self._shown = shown
+        for qid, row in self.rows.items():
+            row.show_answer(answers.get(qid))
+        usable, ignored = usable_answers(questionnaire, answers)
+        result = score(questionnaire, usable)
+        self.result = result
+        ogs = dossier.grappe.organisations
+        small = bool(ogs) and all(o.is_small for o in ogs)
+        self.recommendations = recommend(result, small_og=small)
+
+        self.progress.setValue(result.answered)
+        self.progress_label.setText(
+            self.tr("%1 / %2 questions")
+            .replace("%1", str(result.answered))
+            .replace("%2", str(result.total))
+        )
+        self.progress.setAccessibleDescription(self.progress_label.text())
+        self.overall_label.setText(self._overall_text(result))
+        for i, domain_score in enumerate(result.domains):
+            item = self.domains.item(i)
+            if item is not None:
+                item.setText(self._domain_item_text(domain_score))
+        self.result_label.setText(self._overall_text(result))
+        self.ignored_warning.set_message(
+            self.tr(
+                "%1 answer(s) to questions this version of the questionnaire no longer has are "
+                "kept in the dossier but not counted."
+            ).replace("%1", str(ignored))
+            if ignored
+            else ""
+        )
+        self.chart.set_scores(
+            [
+                (
+                    f"{d.domain.number}. {d.domain.title}",
+                    d.score,
+                    self.tr("not assessed")
+                    if d.score is None or d.level is None
+                    else self.tr("%1 — level %2")
+                    .replace("%1", str(d.score))
+                    .replace("%2", str(d.level.level)),
+                )
+                for d in result.domains
+            ],
+            [level.min_score for level in questionnaire.levels[1:]],
+        )
+        self.recommendations_label.setText(
+            "".join(
+                f"<p><b>{html.escape(r.kind.label)}</b> — {html.escape(r.message)}</p>"
+                for r in self.recommendations
+            )
+        )
+        self._update_apply(dossier.grappe, result)
+
+    def _domain_item_text(self, d: DomainScore) -> str:
+        """Title, progress and score of a domain for the list (the score once there is one)."""
+        title = f"{d.domain.number}. {d.domain.title}"
+        if d.score is None:
+            text = self.tr("%1\n%2 / %3 answered")
+        else:
+            text = self.tr("%1\n%2 / %3 answered · score %4").replace("%4", str(d.score))
+        return text.replace("%1", title).replace("%2", str(d.answered)).replace("%3", str(d.total))
+
+    def _overall_text(self, result: AutodiagResult) -> str:
+        if result.score is None or result.level is None:
+            return self.tr("Overall score: not assessed yet")
+        return (
+            self.tr("Overall score: %1 / 100 — %2")
+            .replace("%1", str(result.score))
+            .replace("%2", result.level.label)
+        )
+
+    def _update_apply(self, grappe: Grappe, result: AutodiagResult) -> None:
+        self._suggested = suggested_projects(grappe, result)
+        changes = project_changes(grappe, self._suggested)
+        self.apply_button.setEnabled(bool(changes))
+        if not grappe.establishment_count:
+            text = self.tr("Add the establishments of the grappe to apply the suggestions.")
+        elif not self._suggested:
+            assert self.questionnaire is not None
+            dui = self.questionnaire.routing.dui_question
+            text = self.tr(
+                "No project type can be suggested yet: answer the question on the current DUI "
+                "(domain “%1”) or state it on the establishments."
+            ).replace("%1", self.questionnaire.domain_of(dui).title)
+        elif not changes:
+            text = self.tr("The project types of the grappe already follow the suggestions.")
+        else:
+            counts: dict[ProjectType, int] = {}
+            for project in changes.values():
+                counts[project] = counts.get(project, 0) + 1
+            parts = [
+                self.tr("%1: %2 establishment(s)")
+                .replace("%1", project.label)
+                .replace("%2", str(count))
+                for project, count in counts.items()
+            ]
+            text = self.tr("Suggested changes — %1.").replace("%1", "; ".join(parts))
+        self.apply_label.setText(text)
+        self.apply_button.setToolTip(text)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A question's text short enough for the Edit menu's "Undo …" entry."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
