@@ -733,6 +733,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Add an organisation</translation>
     </message>
     <message>
+      <source>Bring in the .esms file a partner organisation filled in on its own computer</source>
+      <translation>Bring in the .esms file a partner organisation filled in on its own computer</translation>
+    </message>
+    <message>
       <source>Eligibility findings</source>
       <translation>Eligibility findings</translation>
     </message>
@@ -755,6 +759,14 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Member</source>
       <translation>Member</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file</source>
+      <translation>Merge a partner's file</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file…</source>
+      <translation>Merge a partner's file…</translation>
     </message>
     <message>
       <source>New establishment</source>
@@ -803,6 +815,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>eligible</source>
       <translation>eligible</translation>
+    </message>
+    <message>
+      <source>esms-desktop exchange file (*.esms)</source>
+      <translation>esms-desktop exchange file (*.esms)</translation>
     </message>
     <message>
       <source>not eligible</source>
@@ -1032,6 +1048,57 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>start</source>
       <translation>start</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>Differences</source>
+      <translation>Differences</translation>
+    </message>
+    <message>
+      <source>Establishment</source>
+      <translation>Establishment</translation>
+    </message>
+    <message>
+      <source>Establishments filled in on both sides with different values: choose whose values to keep.</source>
+      <translation>Establishments filled in on both sides with different values: choose whose values to keep.</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>Keep</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file</source>
+      <translation>Merge a partner's file</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file (%1 added, %2 changed)</source>
+      <translation>Merge a partner's file (%1 added, %2 changed)</translation>
+    </message>
+    <message>
+      <source>Summary of the merge</source>
+      <translation>Summary of the merge</translation>
+    </message>
+    <message>
+      <source>Values to keep for %1</source>
+      <translation>Values to keep for %1</translation>
+    </message>
+    <message>
+      <source>What “%1” brings to the grappe (matched by FINESS):</source>
+      <translation>What “%1” brings to the grappe (matched by FINESS):</translation>
+    </message>
+    <message>
+      <source>our values</source>
+      <translation>our values</translation>
+    </message>
+    <message>
+      <source>their values</source>
+      <translation>their values</translation>
     </message>
   </context>
   <context>

@@ -733,6 +733,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Ajouter un organisme</translation>
     </message>
     <message>
+      <source>Bring in the .esms file a partner organisation filled in on its own computer</source>
+      <translation>Reprendre le fichier .esms qu'un organisme partenaire a rempli sur son propre ordinateur</translation>
+    </message>
+    <message>
       <source>Eligibility findings</source>
       <translation>Constats d'éligibilité</translation>
     </message>
@@ -755,6 +759,14 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Member</source>
       <translation>Membre</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file</source>
+      <translation>Fusionner le fichier d'un partenaire</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file…</source>
+      <translation>Fusionner le fichier d'un partenaire…</translation>
     </message>
     <message>
       <source>New establishment</source>
@@ -803,6 +815,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>eligible</source>
       <translation>éligible</translation>
+    </message>
+    <message>
+      <source>esms-desktop exchange file (*.esms)</source>
+      <translation>Fichier d'échange esms-desktop (*.esms)</translation>
     </message>
     <message>
       <source>not eligible</source>
@@ -1032,6 +1048,57 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>start</source>
       <translation>démarrage</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Conflicts</source>
+      <translation>Conflits</translation>
+    </message>
+    <message>
+      <source>Differences</source>
+      <translation>Différences</translation>
+    </message>
+    <message>
+      <source>Establishment</source>
+      <translation>Établissement</translation>
+    </message>
+    <message>
+      <source>Establishments filled in on both sides with different values: choose whose values to keep.</source>
+      <translation>Établissements remplis des deux côtés avec des valeurs différentes : choisissez les valeurs à garder.</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>Garder</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file</source>
+      <translation>Fusionner le fichier d'un partenaire</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file (%1 added, %2 changed)</source>
+      <translation>Fusion du fichier d'un partenaire (%1 ajouté(s), %2 modifié(s))</translation>
+    </message>
+    <message>
+      <source>Summary of the merge</source>
+      <translation>Résumé de la fusion</translation>
+    </message>
+    <message>
+      <source>Values to keep for %1</source>
+      <translation>Valeurs à garder pour %1</translation>
+    </message>
+    <message>
+      <source>What “%1” brings to the grappe (matched by FINESS):</source>
+      <translation>Ce que « %1 » apporte à la grappe (rapprochement par FINESS) :</translation>
+    </message>
+    <message>
+      <source>our values</source>
+      <translation>nos valeurs</translation>
+    </message>
+    <message>
+      <source>their values</source>
+      <translation>leurs valeurs</translation>
     </message>
   </context>
   <context>

@@ -42,8 +42,8 @@ def test_typing_a_wrong_finess_key_then_fixing_it(qtbot, editor: Editor) -> None
     view = GrappeView(editor)
     qtbot.addWidget(view)
     view.show()
-    view.activateWindow()
-    qtbot.waitActive(view)
+    with qtbot.waitActive(view):
+        view.activateWindow()
     index = _cell(view, 0, "finess")
     view.table.setCurrentIndex(index)
     view.table.edit(index)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -116,7 +120,11 @@ class GrappeView(QWidget):
         self.add_button = QPushButton(self.tr("Add an establishment"))
         self.remove_button = QPushButton(self.tr("Remove establishment"))
         self.import_button = QPushButton(self.tr("Import a file…"))
-        for b in (self.add_button, self.remove_button, self.import_button):
+        self.merge_button = QPushButton(self.tr("Merge a partner's file…"))
+        self.merge_button.setToolTip(
+            self.tr("Bring in the .esms file a partner organisation filled in on its own computer")
+        )
+        for b in (self.add_button, self.remove_button, self.import_button, self.merge_button):
             bar.addWidget(b)
         layout.addLayout(bar)
 
@@ -178,6 +186,7 @@ class GrappeView(QWidget):
         self.add_button.clicked.connect(self.add_establishment)
         self.remove_button.clicked.connect(self.remove_establishment)
         self.import_button.clicked.connect(self.import_requested)
+        self.merge_button.clicked.connect(lambda: self.merge_partner_file())
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.findings.activated.connect(self._show_finding)
         self.findings.doubleClicked.connect(self._show_finding)
@@ -297,6 +306,27 @@ class GrappeView(QWidget):
             with_grappe(dossier, grappe),
             self.tr("Remove %1 establishment(s)").replace("%1", str(len(rows))),
         )
+
+    def merge_partner_file(self, path: Path | None = None) -> None:
+        """Merge a partner's .esms file: preview, conflicts, then one undo step."""
+        from esms_desktop.ui.merge_dialog import open_merge
+
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Merge a partner's file"),
+                "",
+                self.tr("esms-desktop exchange file (*.esms)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            dialog = open_merge(self.editor, path, self)
+        except ValueError as exc:  # ExchangeFileError: tampered, truncated, newer format…
+            QMessageBox.warning(self, self.tr("Merge a partner's file"), str(exc))
+            return
+        dialog.exec()
 
     def _show_finding(self, index: QModelIndex) -> None:
         finding = index.data(FINDING_ROLE)
