@@ -1,4 +1,4 @@
-"""What services need from storage, as protocols: a unit of work and its dossier repository.
+"""What services need from storage, as protocols: a unit of work and its repositories.
 
 Services are written against these, not against SQLAlchemy: the real implementation is
 :class:`esms_desktop.storage.unit_of_work.SqlAlchemyUnitOfWork` (obtained from ``store.uow()``), and
@@ -8,14 +8,19 @@ transaction, ``uow.commit()`` keeps it, leaving the block without committing rol
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.grappe import Establishment
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
+
+if TYPE_CHECKING:  # a plain record, named here only for type checkers (no SQLAlchemy at run time)
+    from esms_desktop.storage.register_repository import RegisterInfo
 
 
 class DossierRepository(Protocol):
@@ -66,10 +71,36 @@ class DossierRepository(Protocol):
     def history(self, dossier_id: int, limit: int | None = None) -> list[ChangeLogEntry]: ...
 
 
+class RegisterRepository(Protocol):
+    """The offline FINESS look-up table (a loaded register file, replaced as a whole)."""
+
+    def replace_all(
+        self,
+        entries: Iterable[RegisterEntry],
+        *,
+        file: str,
+        source: str,
+        loaded_at: datetime,
+        rejected: int = 0,
+        after_chunk: Callable[[int], None] | None = None,
+    ) -> int: ...
+
+    def info(self) -> RegisterInfo | None: ...
+
+    def count(self) -> int: ...
+
+    def get(self, finess: str) -> RegisterEntry | None: ...
+
+    def by_ej(self, finess_ej: str, *, include_closed: bool = False) -> list[RegisterEntry]: ...
+
+    def search(self, text: str, limit: int) -> list[RegisterEntry]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction; failures surface as ``StoreError`` subclasses with French messages."""
 
     dossiers: DossierRepository
+    register: RegisterRepository
 
     def __enter__(self) -> Self: ...
 

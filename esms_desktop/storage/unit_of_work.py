@@ -21,6 +21,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from esms_desktop.storage.db import translate_error
+from esms_desktop.storage.register_repository import SqlAlchemyRegisterRepository
 from esms_desktop.storage.repository import SqlAlchemyDossierRepository
 
 _DB_ERRORS = (sa_exc.SQLAlchemyError, sqlite3.Error)
@@ -30,6 +31,8 @@ class SqlAlchemyUnitOfWork:
     """A transaction on the store's database (``BEGIN IMMEDIATE`` unless read-only)."""
 
     dossiers: SqlAlchemyDossierRepository
+    register: SqlAlchemyRegisterRepository
+    """The offline FINESS look-up table, in the same transaction as the dossiers."""
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class SqlAlchemyUnitOfWork:
             raise RuntimeError("unité de travail déjà ouverte (pas de with imbriqués)")
         self._session = self._session_factory()
         self.dossiers = SqlAlchemyDossierRepository(self._session)
+        self.register = SqlAlchemyRegisterRepository(self._session)
         return self
 
     def __exit__(

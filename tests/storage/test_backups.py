@@ -248,7 +248,7 @@ def test_restoring_an_old_schema_backup_migrates_it(store: Store, tmp_path: Path
         conn.commit()
     store.restore(old)
     assert [s.name for s in dossiers.list_dossiers(store.uow())] == ["Sauvé en 0001"]
-    assert inspect_file(store.paths.database).revision == "0002"
+    assert inspect_file(store.paths.database).revision == migrate.HEAD_REVISION
 
 
 def test_atomic_write_keeps_the_old_file_when_writing_fails(

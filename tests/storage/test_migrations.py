@@ -1,4 +1,4 @@
-"""Schema migrations: a populated 0001 database upgrades with its data, after a backup."""
+"""Schema migrations: populated 0001 and 0002 databases upgrade with their data, after a backup."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def test_populated_0001_database_upgrades_with_its_data(data_dir: Path) -> None:
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version, state.application_id) == ("0002", 2, APPLICATION_ID)
+    assert (state.revision, state.user_version, state.application_id) == ("0003", 3, APPLICATION_ID)
     before_migration = [b for b in backups if b.reason == "avant-migration"]
     assert len(before_migration) == 1
     old = inspect_file(before_migration[0].path)
@@ -133,7 +133,70 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_migrations_ship_two_revisions_in_a_line() -> None:
-    assert migrate.known_revisions() == frozenset({"0001", "0002"})
-    assert migrate.HEAD_REVISION == "0002"
-    assert migrate.SCHEMA_VERSION == 2
+def test_migrations_ship_three_revisions_in_a_line() -> None:
+    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003"})
+    assert migrate.HEAD_REVISION == "0003"
+    assert migrate.SCHEMA_VERSION == 3
+
+
+def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> None:
+    """0003 adds the FINESS look-up table: dossiers and their history are kept, the table starts
+    empty and takes a register file."""
+    from esms_desktop.services import finess_lookup
+
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    assert migrate.upgrade(db, target="0002") == "0002"
+    _populate_0001(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE dossier SET project_title = 'Projet DUI' WHERE id = 7")
+        conn.execute(
+            "INSERT INTO change_log (dossier_id, at, action, summary) "
+            "VALUES (7, ?, 'creation', 'Dossier créé en 0002.')",
+            (CREATED,),
+        )
+        conn.commit()
+    assert "repertoire_finess" not in inspect_file(db).tables
+
+    with open_store(data_dir) as store:
+        loaded = dossiers.load_dossier(store.uow(), 7)
+        assert (loaded.name, loaded.project_title) == ("Ancien dossier", "Projet DUI")
+        assert [e.finess for _, e in loaded.grappe.rows()] == ["590000012", "590000020"]
+        assert [e.summary for e in dossiers.history(store.uow(), 7)] == ["Dossier créé en 0002."]
+        assert finess_lookup.status(store.uow()) is None
+        web = Path(__file__).resolve().parents[1] / "fixtures" / "finess_files"
+        result = finess_lookup.load_register(store.uow(), web / "finess-web-export-esat-30.csv")
+        assert result.count == 30
+        assert dossiers.load_dossier(store.uow(), 7) == loaded  # the dossier is untouched
+        backups = store.backups()
+
+    state = inspect_file(db)
+    assert (state.revision, state.user_version) == ("0003", 3)
+    assert {"repertoire_finess", "repertoire_finess_info"} <= set(state.tables)
+    assert sqlite_rows(db, "SELECT count(*) FROM repertoire_finess") == [(30,)]
+    [before] = [b for b in backups if b.reason == "avant-migration"]
+    old = inspect_file(before.path)
+    assert (old.revision, old.user_version) == ("0002", 2)
+    assert "repertoire_finess" not in old.tables
+    assert sqlite_rows(before.path, "SELECT name, project_title FROM dossier") == [
+        ("Ancien dossier", "Projet DUI")
+    ]
+
+
+def test_0003_downgrades_cleanly(tmp_path: Path) -> None:
+    """The migration's ``downgrade`` is what a developer runs to go back: it must not fail."""
+    from alembic import command
+
+    db = tmp_path / "x.sqlite3"
+    migrate.upgrade(db)
+    engine = create_store_engine(db, foreign_keys=False)
+    try:
+        with engine.connect() as conn, conn.begin():
+            config = migrate.alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+    finally:
+        engine.dispose()
+    state = inspect_file(db)
+    assert state.revision == "0002"
+    assert "repertoire_finess" not in state.tables and "change_log" in state.tables

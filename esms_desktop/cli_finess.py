@@ -1,0 +1,367 @@
+"""Command-line sub-commands over the offline FINESS register, and filling dossiers from it.
+
+``finess import FICHIER`` loads a register file into the store; ``finess lookup``, ``finess search``
+and ``finess status`` read it; ``dossier add-finess`` and ``dossier add-ej`` (added to the store's
+``dossier`` group) put establishments found there into a saved dossier. Scripts rely on the exit
+codes: 0 done, 1 not found (or not everything found), 2 bad input, 3 storage problem — and every
+problem is a French sentence on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from esms_desktop.domain.finess_register import FinessFileError, ImportIssue, RegisterEntry
+from esms_desktop.importers.progress import Cancelled
+from esms_desktop.services import finess_lookup
+from esms_desktop.services.finess_lookup import (
+    AddReport,
+    FinessLookupError,
+    RegisterNotLoadedError,
+    format_count,
+)
+from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
+from esms_desktop.storage.store import Store, open_store
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT, EXIT_STORAGE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+ISSUES_SHOWN = 100
+"""Row problems printed after an import unless ``--all-issues`` (a national file may have many)."""
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+def _say(message: str) -> None:
+    print(f"esms-desktop : {message}", file=sys.stderr)
+
+
+def _guarded(handler: Handler) -> Handler:
+    """Turn typed errors into one French message and an exit code."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        try:
+            return handler(args, out)
+        except DatabaseCorruptError as exc:
+            _say(exc.message)
+            if exc.backup is not None:
+                _say("Pour la restaurer : esms-desktop restore --latest")
+            return EXIT_STORAGE
+        except StoreError as exc:
+            _say(exc.message)
+            return EXIT_STORAGE
+        except RegisterNotLoadedError as exc:
+            _say(f"{exc.message} Commande : esms-desktop finess import FICHIER")
+            return EXIT_NOT_FOUND
+        except FinessLookupError as exc:
+            _say(exc.message)
+            return EXIT_BAD_INPUT
+
+    run.__name__ = handler.__name__
+    run.__doc__ = handler.__doc__
+    return run
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return open_store(getattr(args, "data_dir", None))
+
+
+def entry_dict(entry: RegisterEntry) -> dict[str, Any]:
+    """The JSON shape of one establishment (French keys, as in the rest of the CLI's output)."""
+    return {
+        "finess": entry.finess,
+        "nom": entry.name,
+        "nom_long": entry.long_name,
+        "categorie": entry.category,
+        "libelle_categorie": entry.category_label,
+        "capacite": entry.capacity,
+        "finess_ej": entry.finess_ej,
+        "siret": entry.siret,
+        "statut_juridique": entry.legal_status_label,
+        "adresse": entry.address,
+        "code_postal": entry.postal_code,
+        "commune": entry.town,
+        "departement": entry.department,
+        "ouverture": entry.opened.isoformat() if entry.opened else None,
+        "ferme": entry.closed,
+        "fermeture": entry.closed_on.isoformat() if entry.closed_on else None,
+        "source": entry.source,
+    }
+
+
+def _not_found(store: Store, what: str) -> str:
+    """« <what> absent… » completed with why it may be missing: no register loaded at all, or
+    which file was loaded (an ESAT-only export knows no EHPAD)."""
+    info = finess_lookup.status(store.uow(read_only=True))
+    if info is None:
+        return (
+            f"{what} : aucun répertoire FINESS n'est chargé (esms-desktop finess import FICHIER)."
+        )
+    return (
+        f"{what} dans le répertoire chargé (« {info.file} », "
+        f"{format_count(info.count)} établissements)."
+    )
+
+
+def _print_issues(issues: tuple[ImportIssue, ...], show_all: bool) -> None:
+    shown = issues if show_all else issues[:ISSUES_SHOWN]
+    for issue in shown:
+        print(f"  - [{issue.severity.value}] {issue.text}", file=sys.stderr)
+    hidden = len(issues) - len(shown)
+    if hidden:
+        print(
+            f"  … et {format_count(hidden)} autre(s) remarque(s) (--all-issues pour tout voir).",
+            file=sys.stderr,
+        )
+
+
+@_guarded
+def cmd_finess_import(args: argparse.Namespace, out: TextIO) -> int:
+    """``finess import FICHIER``: replace the look-up table by this register file."""
+    path: Path = args.file
+    try:
+        with _open(args) as store:
+            result = finess_lookup.load_register(store.uow(), path)
+    except FinessFileError as exc:
+        _say(exc.message)
+        if exc.issues:
+            _print_issues(exc.issues, args.all_issues)
+        return EXIT_BAD_INPUT
+    except (Cancelled, KeyboardInterrupt):
+        _say(f"Import de « {path.name} » interrompu : rien n'a été importé.")
+        return EXIT_INTERRUPTED
+    out.write(result.summary + "\n")
+    if result.issues:
+        print(
+            f"{len(result.errors)} ligne(s) refusée(s), {len(result.warnings)} remarque(s) :",
+            file=sys.stderr,
+        )
+        _print_issues(result.issues, args.all_issues)
+    return EXIT_OK
+
+
+@_guarded
+def cmd_finess_status(args: argparse.Namespace, out: TextIO) -> int:
+    """``finess status [--json]``: which register file is loaded."""
+    with _open(args) as store:
+        info = finess_lookup.status(store.uow(read_only=True))
+    if args.json:
+        data = (
+            None
+            if info is None
+            else {
+                "fichier": info.file,
+                "format": info.source,
+                "charge_le": info.loaded_at.isoformat(),
+                "etablissements": info.count,
+                "lignes_refusees": info.rejected,
+            }
+        )
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK if info is not None else EXIT_NOT_FOUND
+    if info is None:
+        out.write("Aucun répertoire FINESS chargé (esms-desktop finess import FICHIER).\n")
+        return EXIT_NOT_FOUND
+    when = info.loaded_at.astimezone().strftime("%d/%m/%Y %H:%M")
+    out.write(
+        f"Répertoire FINESS : « {info.file} » (format {info.source}), "
+        f"{format_count(info.count)} établissements, chargé le {when}.\n"
+    )
+    return EXIT_OK
+
+
+def _describe(entry: RegisterEntry) -> list[str]:
+    closed = "oui" + (f" (le {entry.closed_on:%d/%m/%Y})" if entry.closed_on else "")
+    capacity = "non indiquée" if entry.capacity is None else str(entry.capacity)
+    rows = [
+        ("FINESS", entry.finess),
+        ("Nom", entry.name),
+        ("Nom long", entry.long_name if entry.long_name != entry.name else ""),
+        ("Catégorie", f"{entry.category} {entry.category_label}".strip()),
+        ("Capacité", capacity),
+        ("FINESS juridique", entry.finess_ej),
+        ("SIRET", entry.siret),
+        ("Statut", entry.legal_status_label),
+        ("Adresse", entry.address),
+        ("Commune", f"{entry.postal_code} {entry.town}".strip()),
+        ("Ouverture", f"{entry.opened:%d/%m/%Y}" if entry.opened else ""),
+        ("Fermé", closed if entry.closed else "non"),
+    ]
+    return [f"{label:<17}: {value}" for label, value in rows if value]
+
+
+@_guarded
+def cmd_finess_lookup(args: argparse.Namespace, out: TextIO) -> int:
+    """``finess lookup NUMERO [--json]``: exit 1 when absent, 2 when the number is invalid."""
+    with _open(args) as store:
+        entry = finess_lookup.lookup(store.uow(read_only=True), args.number)
+        if entry is None:
+            number = finess_lookup.valid_finess(args.number)
+            _say(_not_found(store, f"FINESS {number} introuvable"))
+            return EXIT_NOT_FOUND
+    if args.json:
+        out.write(json.dumps(entry_dict(entry), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write("\n".join(_describe(entry)) + "\n")
+    return EXIT_OK
+
+
+@_guarded
+def cmd_finess_search(args: argparse.Namespace, out: TextIO) -> int:
+    """``finess search TEXTE [--json] [--limit N]``: exit 1 when nothing matches."""
+    text = " ".join(args.text)
+    if args.limit < 1:
+        raise FinessLookupError(f"--limit doit être un nombre positif (reçu {args.limit}).")
+    with _open(args) as store:
+        found = finess_lookup.search(store.uow(read_only=True), text, args.limit)
+        if not found:
+            _say(_not_found(store, f"Aucun établissement trouvé pour « {text} »"))
+            if args.json:
+                out.write("[]\n")
+            return EXIT_NOT_FOUND
+    if args.json:
+        out.write(json.dumps([entry_dict(e) for e in found], ensure_ascii=False, indent=2) + "\n")
+    else:
+        for e in found:
+            mark = "  [fermé]" if e.closed else ""
+            place = f"{e.postal_code} {e.town}".strip()
+            out.write(f"{e.finess}  {e.category:<3}  {e.name[:50]:<50}  {place}{mark}\n")
+    return EXIT_OK
+
+
+def _report(report: AddReport, out: TextIO) -> int:
+    for line in report.lines():
+        out.write(line + "\n")
+    for line in report.problems():
+        _say(line)
+    if report.invalid:
+        return EXIT_BAD_INPUT
+    return EXIT_OK if report.complete else EXIT_NOT_FOUND
+
+
+@_guarded
+def cmd_dossier_add_finess(args: argparse.Namespace, out: TextIO) -> int:
+    """``dossier add-finess ID NUMERO… [--og N]``: 0 all added (or there), 1 some not found or
+    closed, 2 some invalid — the others are added in every case."""
+    og_index = None if args.og is None else args.og - 1
+    if og_index is not None and og_index < 0:
+        raise FinessLookupError(f"--og doit être un numéro d'OG à partir de 1 (reçu {args.og}).")
+    with _open(args) as store:
+        report = finess_lookup.add_by_finess(store.uow(), args.id, args.numbers, og_index)
+    return _report(report, out)
+
+
+@_guarded
+def cmd_dossier_add_ej(args: argparse.Namespace, out: TextIO) -> int:
+    """``dossier add-ej ID FINESS_EJ``: the open establishments of one legal entity as one OG."""
+    with _open(args) as store:
+        report = finess_lookup.add_by_ej(store.uow(), args.id, args.finess_ej)
+    if report.unknown:
+        _say(
+            f"Aucun établissement de l'entité juridique {report.unknown[0]} dans le répertoire "
+            "FINESS chargé : rien n'a été ajouté."
+        )
+        return EXIT_NOT_FOUND
+    return _report(report, out)
+
+
+def _dossier_actions(subparsers: Any) -> Any:
+    """The sub-commands of the store's ``dossier`` group, if that group is registered (argparse
+    has no public accessor: its ``_SubParsersAction`` is looked for among its actions)."""
+    dossier = getattr(subparsers, "choices", {}).get("dossier")
+    if dossier is None:
+        return None
+    for action in dossier._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return None
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``finess {import,status,lookup,search}`` and ``dossier {add-finess,add-ej}``."""
+    from esms_desktop.cli_store import _suppressed_copies  # same --data-dir handling
+
+    common = _suppressed_copies(common_parent)
+    finess = subparsers.add_parser(
+        "finess",
+        help="répertoire FINESS hors ligne : charger un fichier, chercher un établissement",
+        parents=[common],
+    )
+    actions = finess.add_subparsers(dest="finess_command", metavar="ACTION", required=True)
+
+    p = actions.add_parser(
+        "import",
+        help="charger un fichier du répertoire (remplace le précédent)",
+        parents=[common],
+    )
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="FICHIER",
+        help="export CSV du site FINESS, extraction etalab (t-finess) ou flux JSON de l'ANS",
+    )
+    p.add_argument(
+        "--all-issues",
+        action="store_true",
+        help=f"afficher toutes les remarques (sinon les {ISSUES_SHOWN} premières)",
+    )
+    p.set_defaults(handler=cmd_finess_import)
+
+    p = actions.add_parser("status", help="quel fichier du répertoire est chargé", parents=[common])
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_finess_status)
+
+    p = actions.add_parser(
+        "lookup", help="afficher un établissement par son numéro FINESS", parents=[common]
+    )
+    p.add_argument("number", metavar="NUMERO", help="numéro FINESS géographique (9 caractères)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_finess_lookup)
+
+    p = actions.add_parser(
+        "search",
+        help="chercher par nom, commune ou début de numéro FINESS (accents ignorés)",
+        parents=[common],
+    )
+    p.add_argument("text", nargs="+", metavar="TEXTE", help="mots cherchés (tous doivent figurer)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=finess_lookup.DEFAULT_SEARCH_LIMIT,
+        metavar="N",
+        help=f"nombre maximal de résultats ({finess_lookup.DEFAULT_SEARCH_LIMIT} par défaut)",
+    )
+    p.set_defaults(handler=cmd_finess_search)
+
+    dossier_actions = _dossier_actions(subparsers)
+    if dossier_actions is None:  # pragma: no cover - the store's group is always registered
+        return
+    p = dossier_actions.add_parser(
+        "add-finess",
+        help="ajouter des ESSMS au dossier par leur numéro FINESS (répertoire chargé)",
+        parents=[common],
+    )
+    p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
+    p.add_argument("numbers", nargs="+", metavar="FINESS", help="numéros FINESS géographiques")
+    p.add_argument(
+        "--og",
+        type=int,
+        default=None,
+        metavar="N",
+        help="mettre les ESSMS dans le N-ième OG du dossier (sinon : l'OG de leur FINESS "
+        "juridique, créé s'il manque)",
+    )
+    p.set_defaults(handler=cmd_dossier_add_finess)
+
+    p = dossier_actions.add_parser(
+        "add-ej",
+        help="ajouter tous les ESSMS ouverts d'une entité juridique (un OG)",
+        parents=[common],
+    )
+    p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
+    p.add_argument("finess_ej", metavar="FINESS_EJ", help="numéro FINESS juridique")
+    p.set_defaults(handler=cmd_dossier_add_ej)

@@ -1,0 +1,243 @@
+"""The offline FINESS look-up table: bulk replacement, look-up by number, search by name or town.
+
+The table is a copy of a public register file (up to ~100,000 establishments for the national
+extract), loaded as a whole and never edited. Writing it row by row through the ORM would take a
+minute; it is written with Core ``executemany`` inserts in chunks, inside the caller's transaction,
+so a failure or a cancellation half-way leaves the previous table untouched.
+
+Searching must ignore case, accents and punctuation ("saint-etienne" finds « SAINT ÉTIENNE »).
+Normalising 100,000 names at every keystroke would be slow, so each row stores its normalised
+search key (``nom_cle``) once, at load time, and a query only normalises what the user typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from datetime import datetime
+from functools import lru_cache
+from operator import attrgetter
+from typing import Any
+
+from sqlalchemy import Date, Row, and_, case, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.domain.identifiers import normalise
+from esms_desktop.storage.models import RegisterEntryRow, RegisterInfoRow
+
+CHUNK_SIZE = 5000
+"""Rows per ``executemany``: large enough to amortise the call, small enough to bound memory."""
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(RegisterEntry))
+_entry_values = attrgetter(*_ENTRY_FIELDS)
+_COLUMNS = tuple(getattr(RegisterEntryRow, name) for name in _ENTRY_FIELDS)
+_TABLE = RegisterEntryRow.__table__
+_DATE_POSITIONS = tuple(
+    i for i, name in enumerate(_ENTRY_FIELDS) if isinstance(_TABLE.c[name].type, Date)
+)
+_INSERT_SQL = (
+    f"INSERT INTO {_TABLE.name} ({', '.join((*_ENTRY_FIELDS, 'nom_cle'))}) "
+    f"VALUES ({', '.join('?' for _ in range(len(_ENTRY_FIELDS) + 1))})"
+)
+"""Plain DB-API ``executemany``: SQLAlchemy's per-row parameter processing would triple the
+time of a national load. Values are therefore given as SQLite stores them (dates as ISO text,
+as the ``Date`` type writes them; booleans as 0/1 by the driver)."""
+_INFO_ID = 1
+
+_LIGATURES = str.maketrans({"Œ": "OE", "œ": "OE", "Æ": "AE", "æ": "AE"})
+_NOT_WORD = re.compile(r"[^A-Z0-9]+")
+_FINESS_PREFIX = re.compile(r"[0-9]{2,9}|2[AB][0-9]{0,7}")
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterInfo:
+    """What the look-up table holds: the file it was loaded from, when, its format, its size.
+
+    ``rejected`` counts the rows the reader refused (invalid FINESS…): the table may then be
+    missing a few establishments, which the interface says next to the file name.
+    """
+
+    file: str
+    source: str
+    loaded_at: datetime
+    count: int
+    rejected: int = 0
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> str:
+    """Upper-case words of ``text`` without accents or punctuation, single-space separated.
+
+    Cached: towns, categories and many names repeat across a national file.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.split(bare.upper())).strip()
+
+
+def search_key(*parts: str) -> str:
+    """The stored search key of a row: its words framed by spaces (`` ESAT LES BROSSES ``).
+
+    The framing spaces let ``LIKE '% MOT%'`` match the start of any word, the first included.
+    """
+    seen: list[str] = []
+    for part in parts:
+        words = _words(part) if part else ""
+        if words and words not in seen:
+            seen.append(words)
+    return f" {' '.join(seen)} " if seen else ""
+
+
+def query_words(text: str) -> list[str]:
+    """The words a search must all find (same normalisation as :func:`search_key`)."""
+    return _words(text or "").split()
+
+
+def finess_prefix(text: str) -> str | None:
+    """The start of a FINESS number when ``text`` looks like one (2 to 9 digits, 2A/2B…)."""
+    compact = normalise(text or "")
+    return compact if _FINESS_PREFIX.fullmatch(compact) else None
+
+
+def _to_entry(row: Row[Any]) -> RegisterEntry:
+    return RegisterEntry(*row)
+
+
+def _db_values(entry: RegisterEntry) -> tuple[Any, ...]:
+    """One row of the INSERT: the entry's values in field order, then its search key."""
+    values = list(_entry_values(entry))
+    for i in _DATE_POSITIONS:
+        if values[i] is not None:
+            values[i] = values[i].isoformat()
+    values.append(search_key(entry.name, entry.long_name, entry.town))
+    return tuple(values)
+
+
+class SqlAlchemyRegisterRepository:
+    """The look-up table through one session (the unit of work's transaction)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def replace_all(
+        self,
+        entries: Iterable[RegisterEntry],
+        *,
+        file: str,
+        source: str,
+        loaded_at: datetime,
+        rejected: int = 0,
+        after_chunk: Callable[[int], None] | None = None,
+        chunk_size: int = CHUNK_SIZE,
+    ) -> int:
+        """Empty the table and insert ``entries`` in chunks; returns how many were inserted.
+
+        Nothing is committed here: the caller commits, or leaves the unit of work and everything
+        (the deletion included) is rolled back. ``after_chunk(done)`` is called after each chunk,
+        so the caller can report progress or raise to cancel.
+        """
+        session = self._session
+        session.execute(delete(RegisterInfoRow))
+        session.execute(delete(RegisterEntryRow))
+        connection = session.connection()
+        done = 0
+        chunk: list[tuple[Any, ...]] = []
+        for entry in entries:
+            chunk.append(_db_values(entry))
+            if len(chunk) >= chunk_size:
+                connection.exec_driver_sql(_INSERT_SQL, chunk)
+                done += len(chunk)
+                chunk = []
+                if after_chunk is not None:
+                    after_chunk(done)
+        if chunk:
+            connection.exec_driver_sql(_INSERT_SQL, chunk)
+            done += len(chunk)
+            if after_chunk is not None:
+                after_chunk(done)
+        session.add(
+            RegisterInfoRow(
+                id=_INFO_ID,
+                file=file,
+                source=source,
+                loaded_at=loaded_at,
+                count=done,
+                rejected=rejected,
+            )
+        )
+        session.flush()
+        return done
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def info(self) -> RegisterInfo | None:
+        """What is loaded, or ``None`` when no register was ever loaded."""
+        row = self._session.get(RegisterInfoRow, _INFO_ID)
+        if row is None:
+            return None
+        return RegisterInfo(row.file, row.source, row.loaded_at, row.count, row.rejected)
+
+    def count(self) -> int:
+        return int(self._session.scalar(select(func.count()).select_from(RegisterEntryRow)) or 0)
+
+    def get(self, finess: str) -> RegisterEntry | None:
+        """The establishment with this (normalised, valid) FINESS, or ``None``."""
+        row = self._session.execute(
+            select(*_COLUMNS).where(RegisterEntryRow.finess == finess)
+        ).first()
+        return None if row is None else _to_entry(row)
+
+    def by_ej(self, finess_ej: str, *, include_closed: bool = False) -> list[RegisterEntry]:
+        """Establishments of one FINESS juridique, by number (the ``finess_ej`` index)."""
+        query = select(*_COLUMNS).where(RegisterEntryRow.finess_ej == finess_ej)
+        if not include_closed:
+            query = query.where(RegisterEntryRow.closed.is_(False))
+        rows = self._session.execute(query.order_by(RegisterEntryRow.finess)).all()
+        return [_to_entry(r) for r in rows]
+
+    def search(self, text: str, limit: int) -> list[RegisterEntry]:
+        """Establishments whose name or town has every word of ``text`` as a word start, or whose
+        FINESS (géographique or juridique) starts with ``text``; open ones first, then by name
+        (accents ignored).
+
+        An empty query finds nothing (listing 100,000 rows is not a search).
+        """
+        words = query_words(text)
+        prefix = finess_prefix(text)
+        matches = []
+        if words:
+            matches.append(and_(*(RegisterEntryRow.nom_cle.like(f"% {w}%") for w in words)))
+        if prefix is not None:
+            upper = prefix + "~"  # "~" sorts after every digit and letter: a range on the index
+            matches.append(RegisterEntryRow.finess.between(prefix, upper))
+            matches.append(RegisterEntryRow.finess_ej.between(prefix, upper))
+        if not matches:
+            return []
+        exact = prefix if prefix is not None and len(prefix) == 9 else ""
+        query = (
+            select(*_COLUMNS)
+            .where(or_(*matches))
+            .order_by(
+                case((RegisterEntryRow.finess == exact, 0), else_=1),
+                RegisterEntryRow.closed,
+                RegisterEntryRow.nom_cle,  # accent-free: « ÉCOLE » sorts among the E
+                RegisterEntryRow.finess,
+            )
+            .limit(limit)
+        )
+        return [_to_entry(r) for r in self._session.execute(query).all()]
+
+
+__all__ = [
+    "CHUNK_SIZE",
+    "RegisterInfo",
+    "SqlAlchemyRegisterRepository",
+    "finess_prefix",
+    "query_words",
+    "search_key",
+]
