@@ -43,7 +43,7 @@ def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory
     from esms_desktop.ui.views.targets_view import TargetsView
 
     def grappe(editor: Editor) -> QWidget:
-        view = GrappeView(editor)
+        view = GrappeView(editor, workspace)
         view.import_requested.connect(lambda: _import_into(view, editor))
         return view
 

@@ -707,6 +707,125 @@ Restore the most recent valid backup (%2)?</translation>
     </message>
   </context>
   <context>
+    <name>FinessDialog</name>
+    <message>
+      <source>%1 establishment(s) added.</source>
+      <translation>%1 establishment(s) added.</translation>
+    </message>
+    <message>
+      <source>%1 left out (already in the grappe or closed).</source>
+      <translation>%1 left out (already in the grappe or closed).</translation>
+    </message>
+    <message>
+      <source>&amp;Add the selection</source>
+      <translation>&amp;Add the selection</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>&amp;Search:</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <source>Add %1 establishment(s) from FINESS</source>
+      <translation>Add %1 establishment(s) from FINESS</translation>
+    </message>
+    <message>
+      <source>Add &amp;to:</source>
+      <translation>Add &amp;to:</translation>
+    </message>
+    <message>
+      <source>Add a legal entity from FINESS (%1 establishment(s))</source>
+      <translation>Add a legal entity from FINESS (%1 establishment(s))</translation>
+    </message>
+    <message>
+      <source>Add from the FINESS register</source>
+      <translation>Add from the FINESS register</translation>
+    </message>
+    <message>
+      <source>Add the whole &amp;legal entity</source>
+      <translation>Add the whole &amp;legal entity</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Establishments found</source>
+      <translation>Establishments found</translation>
+    </message>
+    <message>
+      <source>Every open establishment of the selected row's FINESS juridique, as one organisation</source>
+      <translation>Every open establishment of the selected row's FINESS juridique, as one organisation</translation>
+    </message>
+    <message>
+      <source>FINESS</source>
+      <translation>FINESS</translation>
+    </message>
+    <message>
+      <source>FINESS (legal entity)</source>
+      <translation>FINESS (legal entity)</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>New organisation(s): %1.</source>
+      <translation>New organisation(s): %1.</translation>
+    </message>
+    <message>
+      <source>No FINESS register is loaded on this computer: use File › Load the FINESS register… first.</source>
+      <translation>No FINESS register is loaded on this computer: use File › Load the FINESS register… first.</translation>
+    </message>
+    <message>
+      <source>Nothing to add: already in the grappe or closed.</source>
+      <translation>Nothing to add: already in the grappe or closed.</translation>
+    </message>
+    <message>
+      <source>Organisation receiving the establishments</source>
+      <translation>Organisation receiving the establishments</translation>
+    </message>
+    <message>
+      <source>Register loaded: %1</source>
+      <translation>Register loaded: %1</translation>
+    </message>
+    <message>
+      <source>Search the FINESS register</source>
+      <translation>Search the FINESS register</translation>
+    </message>
+    <message>
+      <source>Select an establishment whose FINESS juridique is known.</source>
+      <translation>Select an establishment whose FINESS juridique is known.</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Town</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>closed</translation>
+    </message>
+    <message>
+      <source>name, town or FINESS number</source>
+      <translation>name, town or FINESS number</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>the organisation of its FINESS juridique</source>
+      <translation>the organisation of its FINESS juridique</translation>
+    </message>
+  </context>
+  <context>
     <name>GrappeView</name>
     <message>
       <source>&lt;b&gt;Establishments&lt;/b&gt;</source>
@@ -731,6 +850,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Add an organisation</source>
       <translation>Add an organisation</translation>
+    </message>
+    <message>
+      <source>Add from &amp;FINESS…</source>
+      <translation>Add from &amp;FINESS…</translation>
     </message>
     <message>
       <source>Bring in the .esms file a partner organisation filled in on its own computer</source>
@@ -803,6 +926,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Remove organisation %1</source>
       <translation>Remove organisation %1</translation>
+    </message>
+    <message>
+      <source>Search the FINESS register loaded on this computer and add establishments</source>
+      <translation>Search the FINESS register loaded on this computer and add establishments</translation>
     </message>
     <message>
       <source>The porteur and its partner organisations, each with its establishments (ESSMS). Every change is saved at once and checked against the campaign's rules.</source>
@@ -902,6 +1029,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>&amp;Home</translation>
     </message>
     <message>
+      <source>&amp;Load the FINESS register…</source>
+      <translation>&amp;Load the FINESS register…</translation>
+    </message>
+    <message>
       <source>&amp;New dossier…</source>
       <translation>&amp;New dossier…</translation>
     </message>
@@ -966,12 +1097,28 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Export the candidature &amp;PDF…</translation>
     </message>
     <message>
+      <source>FINESS files (*.csv *.json *.gz *.txt);;All files (*)</source>
+      <translation>FINESS files (*.csv *.json *.gz *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <source>FINESS register</source>
+      <translation>FINESS register</translation>
+    </message>
+    <message>
       <source>Help</source>
       <translation>Help</translation>
     </message>
     <message>
       <source>Language of the interface:</source>
       <translation>Language of the interface:</translation>
+    </message>
+    <message>
+      <source>Load the FINESS register</source>
+      <translation>Load the FINESS register</translation>
+    </message>
+    <message>
+      <source>Loading %1…</source>
+      <translation>Loading %1…</translation>
     </message>
     <message>
       <source>New dossier</source>

@@ -707,6 +707,125 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     </message>
   </context>
   <context>
+    <name>FinessDialog</name>
+    <message>
+      <source>%1 establishment(s) added.</source>
+      <translation>%1 établissement(s) ajouté(s).</translation>
+    </message>
+    <message>
+      <source>%1 left out (already in the grappe or closed).</source>
+      <translation>%1 laissé(s) de côté (déjà dans la grappe ou fermé(s)).</translation>
+    </message>
+    <message>
+      <source>&amp;Add the selection</source>
+      <translation>&amp;Ajouter la sélection</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <source>&amp;Search:</source>
+      <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+      <source>Add %1 establishment(s) from FINESS</source>
+      <translation>Ajouter %1 établissement(s) depuis FINESS</translation>
+    </message>
+    <message>
+      <source>Add &amp;to:</source>
+      <translation>Ajouter &amp;à :</translation>
+    </message>
+    <message>
+      <source>Add a legal entity from FINESS (%1 establishment(s))</source>
+      <translation>Ajouter une entité juridique depuis FINESS (%1 établissement(s))</translation>
+    </message>
+    <message>
+      <source>Add from the FINESS register</source>
+      <translation>Ajouter depuis le répertoire FINESS</translation>
+    </message>
+    <message>
+      <source>Add the whole &amp;legal entity</source>
+      <translation>Ajouter toute l'entité &amp;juridique</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <source>Establishments found</source>
+      <translation>Établissements trouvés</translation>
+    </message>
+    <message>
+      <source>Every open establishment of the selected row's FINESS juridique, as one organisation</source>
+      <translation>Tous les établissements ouverts du FINESS juridique de la ligne sélectionnée, comme un seul organisme</translation>
+    </message>
+    <message>
+      <source>FINESS</source>
+      <translation>FINESS</translation>
+    </message>
+    <message>
+      <source>FINESS (legal entity)</source>
+      <translation>FINESS juridique</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>New organisation(s): %1.</source>
+      <translation>Nouvel(s) organisme(s) : %1.</translation>
+    </message>
+    <message>
+      <source>No FINESS register is loaded on this computer: use File › Load the FINESS register… first.</source>
+      <translation>Aucun répertoire FINESS n'est chargé sur cet ordinateur : utilisez d'abord Fichier › Charger le répertoire FINESS…</translation>
+    </message>
+    <message>
+      <source>Nothing to add: already in the grappe or closed.</source>
+      <translation>Rien à ajouter : déjà dans la grappe ou fermé.</translation>
+    </message>
+    <message>
+      <source>Organisation receiving the establishments</source>
+      <translation>Organisme qui reçoit les établissements</translation>
+    </message>
+    <message>
+      <source>Register loaded: %1</source>
+      <translation>Répertoire chargé : %1</translation>
+    </message>
+    <message>
+      <source>Search the FINESS register</source>
+      <translation>Rechercher dans le répertoire FINESS</translation>
+    </message>
+    <message>
+      <source>Select an establishment whose FINESS juridique is known.</source>
+      <translation>Sélectionnez un établissement dont le FINESS juridique est connu.</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Town</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>fermé</translation>
+    </message>
+    <message>
+      <source>name, town or FINESS number</source>
+      <translation>nom, commune ou numéro FINESS</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>ouvert</translation>
+    </message>
+    <message>
+      <source>the organisation of its FINESS juridique</source>
+      <translation>l'organisme de son FINESS juridique</translation>
+    </message>
+  </context>
+  <context>
     <name>GrappeView</name>
     <message>
       <source>&lt;b&gt;Establishments&lt;/b&gt;</source>
@@ -731,6 +850,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Add an organisation</source>
       <translation>Ajouter un organisme</translation>
+    </message>
+    <message>
+      <source>Add from &amp;FINESS…</source>
+      <translation>Ajouter depuis &amp;FINESS…</translation>
     </message>
     <message>
       <source>Bring in the .esms file a partner organisation filled in on its own computer</source>
@@ -803,6 +926,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Remove organisation %1</source>
       <translation>Retirer l'organisme %1</translation>
+    </message>
+    <message>
+      <source>Search the FINESS register loaded on this computer and add establishments</source>
+      <translation>Rechercher dans le répertoire FINESS chargé sur cet ordinateur et ajouter des établissements</translation>
     </message>
     <message>
       <source>The porteur and its partner organisations, each with its establishments (ESSMS). Every change is saved at once and checked against the campaign's rules.</source>
@@ -902,6 +1029,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>&amp;Accueil</translation>
     </message>
     <message>
+      <source>&amp;Load the FINESS register…</source>
+      <translation>&amp;Charger le répertoire FINESS…</translation>
+    </message>
+    <message>
       <source>&amp;New dossier…</source>
       <translation>&amp;Nouveau dossier…</translation>
     </message>
@@ -966,12 +1097,28 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Exporter le dossier en &amp;PDF…</translation>
     </message>
     <message>
+      <source>FINESS files (*.csv *.json *.gz *.txt);;All files (*)</source>
+      <translation>Fichiers FINESS (*.csv *.json *.gz *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>FINESS register</source>
+      <translation>Répertoire FINESS</translation>
+    </message>
+    <message>
       <source>Help</source>
       <translation>Aide</translation>
     </message>
     <message>
       <source>Language of the interface:</source>
       <translation>Langue de l'interface :</translation>
+    </message>
+    <message>
+      <source>Load the FINESS register</source>
+      <translation>Charger le répertoire FINESS</translation>
+    </message>
+    <message>
+      <source>Loading %1…</source>
+      <translation>Chargement de %1…</translation>
     </message>
     <message>
       <source>New dossier</source>

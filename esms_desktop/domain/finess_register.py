@@ -559,3 +559,26 @@ def merge_entries(kept: RegisterEntry, other: RegisterEntry) -> RegisterEntry:
             if spare not in ("", None):
                 filled[name] = spare
     return replace(kept, **filled) if filled else kept
+
+
+def fill_from_register(
+    est: object, entry: RegisterEntry, placeholder_names: Container[str] = ("",)
+) -> dict[str, object]:
+    """What the register can fill in a grappe row after its FINESS was typed.
+
+    Only empty fields (and a name still at its placeholder) are filled: what the user typed wins
+    over the register, so typing a number never overwrites their work.
+    """
+    changes: dict[str, object] = {}
+    if getattr(est, "name", "") in placeholder_names and (entry.long_name or entry.name):
+        changes["name"] = entry.long_name or entry.name
+    for field, value in (
+        ("category", entry.category),
+        ("capacity", entry.capacity),
+        ("address", entry.address),
+        ("postal_code", entry.postal_code),
+        ("town", entry.town),
+    ):
+        if value not in (None, "") and getattr(est, field, None) in (None, ""):
+            changes[field] = value
+    return changes

@@ -13,7 +13,7 @@ must not block the other establishments.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -313,6 +313,12 @@ def _establishment(entry: RegisterEntry) -> Establishment:
     )
 
 
+def og_name(uow: UnitOfWork, finess_ej: str) -> str:
+    """The name a new OG gets when added from the register (see :func:`_og_name`)."""
+    with uow:
+        return _og_name(uow, finess_ej)
+
+
 def _og_name(uow: UnitOfWork, finess_ej: str) -> str:
     """The register gives no legal-entity name in its establishment rows; when the legal entity
     itself is listed (some files do), its long name is used, else « OG <FINESS juridique> »."""
@@ -324,14 +330,17 @@ def _og_name(uow: UnitOfWork, finess_ej: str) -> str:
     return f"OG {finess_ej}"
 
 
-def _place(
-    uow: UnitOfWork,
+def place_entries(
     grappe: Grappe,
     entries: Sequence[RegisterEntry],
     og_index: int | None,
+    og_name: Callable[[str], str],
 ) -> tuple[Grappe, list[AddedEssms], list[str]]:
     """Add ``entries`` to ``grappe``: into OG ``og_index``, or each into the OG of its FINESS
-    juridique (created when missing, the porteur if the grappe had no OG at all)."""
+    juridique (created when missing, named by ``og_name``, the porteur if the grappe had no OG).
+
+    Pure: the GUI calls it on the dossier being edited (one undo step), the CLI on a stored one.
+    """
     orgs = list(grappe.organisations)
     added: list[AddedEssms] = []
     created: list[str] = []
@@ -349,7 +358,7 @@ def _place(
                 None,
             )
             if found is None:
-                name = _og_name(uow, ej)
+                name = og_name(ej)
                 role = OgRole.PORTEUR if not orgs else OgRole.MEMBRE
                 orgs.append(Organisation(name=name, role=role, siren=entry.siret[:9], finess_ej=ej))
                 created.append(name)
@@ -380,7 +389,9 @@ def _commit_additions(
     """Write the grappe with ``entries`` added and one change-log line (inside ``with uow``)."""
     if not entries:
         return [], []
-    grappe, added, created = _place(uow, dossier.grappe, entries, og_index)
+    grappe, added, created = place_entries(
+        dossier.grappe, entries, og_index, lambda ej: _og_name(uow, ej)
+    )
     now = datetime.now(UTC)
     assert dossier.id is not None  # loaded from the store
     uow.dossiers.replace(replace(dossier, grappe=grappe, updated=now))

@@ -14,8 +14,11 @@ from pathlib import Path
 
 from esms_desktop.domain.campaign import CampaignError
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.services import catalog, dossiers, exchange
+from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.importers.progress import CancelToken, ProgressFn
+from esms_desktop.services import catalog, dossiers, exchange, finess_lookup
 from esms_desktop.services.assessment import assess
+from esms_desktop.services.finess_lookup import LoadResult
 from esms_desktop.services.imports import UnreadableFileError, preview_file
 from esms_desktop.storage.errors import StoreError
 from esms_desktop.storage.store import Store
@@ -137,3 +140,37 @@ class Workspace:
     def restore(self, path: Path) -> None:
         """Put a backup in place (the current state is backed up first)."""
         self.store.restore(path)
+
+    # --- offline FINESS register ---------------------------------------------------------------
+
+    def load_register(
+        self, path: Path, progress: ProgressFn | None = None, cancel: CancelToken | None = None
+    ) -> LoadResult:
+        """Load a FINESS file into the look-up table (all or nothing)."""
+        return finess_lookup.load_register(self.store.uow(), path, progress, cancel)
+
+    def register_status(self) -> str | None:
+        """« 1 508 établissements (x.csv, 23/11/2026) », or None when nothing is loaded."""
+        info = finess_lookup.status(self.store.uow(read_only=True))
+        if info is None:
+            return None
+        return (
+            f"{finess_lookup.format_count(info.count)} établissements "
+            f"({info.file}, {info.loaded_at:%d/%m/%Y})"
+        )
+
+    def lookup(self, finess: str) -> RegisterEntry | None:
+        """The register's entry for a FINESS, or None (unknown, invalid or nothing loaded)."""
+        try:
+            return finess_lookup.lookup(self.store.uow(read_only=True), finess)
+        except finess_lookup.FinessLookupError:
+            return None
+
+    def search_register(self, text: str, limit: int = 200) -> list[RegisterEntry]:
+        return finess_lookup.search(self.store.uow(read_only=True), text, limit)
+
+    def establishments_of(self, finess_ej: str) -> list[RegisterEntry]:
+        return finess_lookup.establishments_of(self.store.uow(read_only=True), finess_ej)
+
+    def og_name(self, finess_ej: str) -> str:
+        return finess_lookup.og_name(self.store.uow(read_only=True), finess_ej)

@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         self.home_action = self._action(self.tr("&Home"), self.show_home, "Ctrl+H")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.restore_action = self._action(self.tr("&Restore a backup…"), self.restore_backup)
+        self.register_action = self._action(
+            self.tr("&Load the FINESS register…"), self.load_register
+        )
         self.pdf_action = self._action(
             self.tr("Export the candidature &PDF…"), self.export_pdf, QKeySequence.StandardKey.Print
         )
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.pdf_action)
+        file_menu.addAction(self.register_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -333,6 +337,38 @@ class MainWindow(QMainWindow):
         except ValueError as exc:  # French messages from importers and campaign files
             QMessageBox.warning(self, self.tr("esms-desktop"), str(exc))
         return None
+
+    def load_register(self, path: Path | None = None) -> None:
+        """Load a FINESS export or extract for the offline look-up (in the background)."""
+        from esms_desktop.ui.background import run_with_progress
+
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Load the FINESS register"),
+                "",
+                self.tr("FINESS files (*.csv *.json *.gz *.txt);;All files (*)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        register = getattr(self.workspace, "load_register", None)
+        if register is None:
+            return
+
+        def done(result: Any) -> None:
+            QMessageBox.information(self, self.tr("FINESS register"), result.summary)
+
+        def failed(exc: Exception) -> None:
+            QMessageBox.warning(self, self.tr("FINESS register"), str(exc))
+
+        run_with_progress(
+            self,
+            self.tr("Loading %1…").replace("%1", path.name),
+            lambda progress, cancel: register(path, progress, cancel),
+            done,
+            failed,
+        )
 
     def restore_backup(self) -> None:
         """Bring back the whole data as it was at a backup (a deleted dossier, say)."""

@@ -18,8 +18,14 @@ def _partner_version(editor: Editor) -> ExchangeContent:
     first = replace(apei.establishments[0], capacity=999)  # conflict: both filled
     new = Establishment("620050857", "Foyer nouveau", "252", project=ProjectType.ACQUISITION)
     og = replace(apei, establishments=(first, *apei.establishments[1:], new))
-    return ExchangeContent(kind="og", format_version=1, app_version="test", created=None,
-                           campaign_id="amorcage-2021-t2", organisation=og)
+    return ExchangeContent(
+        kind="og",
+        format_version=1,
+        app_version="test",
+        created=None,
+        campaign_id="amorcage-2021-t2",
+        organisation=og,
+    )
 
 
 def test_merge_keeps_ours_by_default_and_theirs_when_chosen(qtbot, editor: Editor) -> None:
@@ -42,8 +48,7 @@ def test_merge_keeps_ours_by_default_and_theirs_when_chosen(qtbot, editor: Edito
     assert editor.session.dossier.grappe.organisations[1].establishments[0].capacity == 999
 
 
-def test_tampered_file_gives_a_french_message(qtbot, editor: Editor, tmp_path,
-                                              monkeypatch) -> None:
+def test_tampered_file_gives_a_french_message(qtbot, editor: Editor, tmp_path, monkeypatch) -> None:
     view = GrappeView(editor)
     qtbot.addWidget(view)
     bad = tmp_path / "partenaire.esms"

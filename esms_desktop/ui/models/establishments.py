@@ -7,6 +7,7 @@ merges).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import parse_establishment_field, set_establishment, with_grappe
 from esms_desktop.domain.findings import Severity
+from esms_desktop.domain.finess_register import RegisterEntry, fill_from_register
 from esms_desktop.domain.grappe import DuiSituation, Establishment, ProjectType
 from esms_desktop.domain.identifiers import check_finess
 from esms_desktop.services.formatting import format_eur, format_pct
@@ -77,9 +79,12 @@ def situation_label(situation: DuiSituation) -> str:
 
 
 class EstablishmentsModel(QAbstractTableModel):
-    def __init__(self, editor: Editor) -> None:
+    def __init__(
+        self, editor: Editor, lookup: Callable[[str], RegisterEntry | None] | None = None
+    ) -> None:
         super().__init__()
         self._editor = editor
+        self._lookup = lookup
         self._columns = columns()
         self._rows = self._index_rows(editor.session.dossier)
         editor.session.subscribe(self._dossier_changed)
@@ -275,12 +280,26 @@ class EstablishmentsModel(QAbstractTableModel):
             return False  # nothing usable typed: keep the cell as it was
         oi, ei = self._rows[index.row()]
         dossier = self._editor.session.dossier
-        grappe = set_establishment(dossier.grappe, oi, ei, **{column.key: parsed.value})
+        changes = {column.key: parsed.value}
+        if column.key == "finess" and parsed.ok and self._lookup is not None:
+            entry = self._lookup(parsed.value)
+            if entry is not None:
+                changes.update(
+                    fill_from_register(self.establishment(index.row()), entry, placeholder_names())
+                )
+        grappe = set_establishment(dossier.grappe, oi, ei, **changes)
         self._editor.apply(
             with_grappe(dossier, grappe),
             _t("Edit %1 of %2").replace("%1", column.title).replace("%2", str(parsed.value)),
         )
         return True
+
+
+def placeholder_names() -> set[str]:
+    """Names a row has before the user types one (filled from the register when found)."""
+    from PySide6.QtCore import QCoreApplication as App
+
+    return {"", App.translate("GrappeView", "New establishment"), "New establishment"}
 
 
 def _category(code: str):  # noqa: ANN202 - Category, imported lazily from the service

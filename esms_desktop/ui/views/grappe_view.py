@@ -37,6 +37,7 @@ from esms_desktop.domain.grappe import (
     ProjectType,
 )
 from esms_desktop.ui.delegates import CheckingDelegate
+from esms_desktop.ui.finess_dialog import Register
 from esms_desktop.ui.models.establishments import (
     EstablishmentsModel,
     project_label,
@@ -50,11 +51,16 @@ from esms_desktop.ui.undo import Editor
 class GrappeView(QWidget):
     import_requested = Signal()
 
-    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, editor: Editor, register: Register | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.register = register
         self.og_model = OrganisationsModel(editor)
-        self.essms_model = EstablishmentsModel(editor)
+        self.essms_model = EstablishmentsModel(
+            editor, register.lookup if register is not None else None
+        )
         self.findings_model = FindingsModel(editor.session)
         self._build()
 
@@ -120,11 +126,22 @@ class GrappeView(QWidget):
         self.add_button = QPushButton(self.tr("Add an establishment"))
         self.remove_button = QPushButton(self.tr("Remove establishment"))
         self.import_button = QPushButton(self.tr("Import a file…"))
+        self.finess_button = QPushButton(self.tr("Add from &FINESS…"))
+        self.finess_button.setToolTip(
+            self.tr("Search the FINESS register loaded on this computer and add establishments")
+        )
+        self.finess_button.setEnabled(self.register is not None)
         self.merge_button = QPushButton(self.tr("Merge a partner's file…"))
         self.merge_button.setToolTip(
             self.tr("Bring in the .esms file a partner organisation filled in on its own computer")
         )
-        for b in (self.add_button, self.remove_button, self.import_button, self.merge_button):
+        for b in (
+            self.add_button,
+            self.remove_button,
+            self.finess_button,
+            self.import_button,
+            self.merge_button,
+        ):
             bar.addWidget(b)
         layout.addLayout(bar)
 
@@ -187,6 +204,7 @@ class GrappeView(QWidget):
         self.remove_button.clicked.connect(self.remove_establishment)
         self.import_button.clicked.connect(self.import_requested)
         self.merge_button.clicked.connect(lambda: self.merge_partner_file())
+        self.finess_button.clicked.connect(self.add_from_finess)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.findings.activated.connect(self._show_finding)
         self.findings.doubleClicked.connect(self._show_finding)
@@ -306,6 +324,12 @@ class GrappeView(QWidget):
             with_grappe(dossier, grappe),
             self.tr("Remove %1 establishment(s)").replace("%1", str(len(rows))),
         )
+
+    def add_from_finess(self) -> None:
+        from esms_desktop.ui.finess_dialog import FinessDialog
+
+        if self.register is not None:
+            FinessDialog(self.editor, self.register, self).exec()
 
     def merge_partner_file(self, path: Path | None = None) -> None:
         """Merge a partner's .esms file: preview, conflicts, then one undo step."""

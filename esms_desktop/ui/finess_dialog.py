@@ -1,0 +1,180 @@
+"""Add establishments from the FINESS register loaded on this computer.
+
+Search by name, town or number; add the selected establishments, or every open establishment of
+one FINESS juridique as one organisation, in one undo step. Placing them in the grappe is
+``services.finess_lookup.place_entries`` (pure); this dialog only shows and picks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from esms_desktop.domain.edits import with_grappe
+from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.services.finess_lookup import place_entries
+from esms_desktop.ui.undo import Editor
+
+
+class Register(Protocol):
+    def register_status(self) -> str | None: ...
+    def search_register(self, text: str, limit: int = 200) -> list[RegisterEntry]: ...
+    def establishments_of(self, finess_ej: str) -> list[RegisterEntry]: ...
+    def og_name(self, finess_ej: str) -> str: ...
+
+
+class FinessDialog(QDialog):
+    def __init__(self, editor: Editor, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.register = register
+        self.results: list[RegisterEntry] = []
+        self.setWindowTitle(self.tr("Add from the FINESS register"))
+        layout = QVBoxLayout(self)
+        status = register.register_status()
+        self.status = QLabel(
+            self.tr("Register loaded: %1").replace("%1", status)
+            if status
+            else self.tr(
+                "No FINESS register is loaded on this computer: use File › Load the FINESS "
+                "register… first."
+            )
+        )
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Search:"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("name, town or FINESS number"))
+        self.search_edit.setAccessibleName(self.tr("Search the FINESS register"))
+        label.setBuddy(self.search_edit)
+        row.addWidget(label)
+        row.addWidget(self.search_edit, 1)
+        layout.addLayout(row)
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Establishments found"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("FINESS"),
+                self.tr("Name"),
+                self.tr("Category"),
+                self.tr("Town"),
+                self.tr("FINESS (legal entity)"),
+                self.tr("State"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((95, 300, 70, 160, 130)):
+            self.table.setColumnWidth(col, width)
+        layout.addWidget(self.table, 1)
+        target = QHBoxLayout()
+        target_label = QLabel(self.tr("Add &to:"))
+        self.og_combo = QComboBox()
+        self.og_combo.setAccessibleName(self.tr("Organisation receiving the establishments"))
+        self.og_combo.addItem(self.tr("the organisation of its FINESS juridique"), None)
+        for i, og in enumerate(editor.session.dossier.grappe.organisations):
+            self.og_combo.addItem(og.name, i)
+        target_label.setBuddy(self.og_combo)
+        target.addWidget(target_label)
+        target.addWidget(self.og_combo, 1)
+        layout.addLayout(target)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add the selection"))
+        self.add_ej_button = QPushButton(self.tr("Add the whole &legal entity"))
+        self.add_ej_button.setToolTip(
+            self.tr(
+                "Every open establishment of the selected row's FINESS juridique, as one "
+                "organisation"
+            )
+        )
+        close = QPushButton(self.tr("&Close"))
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.add_ej_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.run_search)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.add_button.clicked.connect(self.add_selection)
+        self.add_ej_button.clicked.connect(self.add_legal_entity)
+        close.clicked.connect(self.accept)
+        enabled = status is not None
+        for w in (self.search_edit, self.add_button, self.add_ej_button):
+            w.setEnabled(enabled)
+        self.resize(900, 560)
+
+    def run_search(self) -> None:
+        text = self.search_edit.text().strip()
+        self.results = self.register.search_register(text) if len(text) >= 2 else []
+        self.table.setRowCount(len(self.results))
+        for r, e in enumerate(self.results):
+            state = self.tr("closed") if e.closed else self.tr("open")
+            for c, value in enumerate(
+                (e.finess, e.long_name or e.name, e.category, e.town, e.finess_ej, state)
+            ):
+                item = QTableWidgetItem(value)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(r, c, item)
+
+    def _selected(self) -> list[RegisterEntry]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.results[r] for r in rows if r < len(self.results)]
+
+    def _add(self, entries: Sequence[RegisterEntry], what: str) -> None:
+        dossier = self.editor.session.dossier
+        present = {e.finess for _, e in dossier.grappe.rows()}
+        fresh = [e for e in entries if e.finess not in present and not e.closed]
+        left = len(entries) - len(fresh)
+        if not fresh:
+            self.message.setText(self.tr("Nothing to add: already in the grappe or closed."))
+            return
+        grappe, added, created = place_entries(
+            dossier.grappe, fresh, self.og_combo.currentData(), self.register.og_name
+        )
+        self.editor.apply(with_grappe(dossier, grappe), what.replace("%1", str(len(added))))
+        text = self.tr("%1 establishment(s) added.").replace("%1", str(len(added)))
+        if created:
+            text += " " + self.tr("New organisation(s): %1.").replace("%1", ", ".join(created))
+        if left:
+            text += " " + self.tr("%1 left out (already in the grappe or closed).").replace(
+                "%1", str(left)
+            )
+        self.message.setText(text)
+
+    def add_selection(self) -> None:
+        self._add(self._selected(), self.tr("Add %1 establishment(s) from FINESS"))
+
+    def add_legal_entity(self) -> None:
+        selected = self._selected()
+        if not selected or not selected[0].finess_ej:
+            self.message.setText(
+                self.tr("Select an establishment whose FINESS juridique is known.")
+            )
+            return
+        self._add(
+            self.register.establishments_of(selected[0].finess_ej),
+            self.tr("Add a legal entity from FINESS (%1 establishment(s))"),
+        )
