@@ -1,0 +1,76 @@
+"""The application shell: remaining models, single instance, self-test, entry point routing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from esms_desktop.__main__ import wants_gui
+from esms_desktop.app import bring_forward_running, instance_key, listen_for_others, step_factories
+from esms_desktop.services.workspace import DossierLine, Workspace
+from esms_desktop.storage.store import open_store
+from esms_desktop.ui.main_window import MainWindow
+from esms_desktop.ui.models.budget import LinesModel
+from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.views.export_view import AnnexesModel
+from esms_desktop.ui.views.home_view import DossiersModel
+
+
+def test_remaining_models_pass_qtmodeltester(qtmodeltester, editor: Editor) -> None:
+    home = DossiersModel()
+    home.set_rows(
+        [
+            DossierLine(1, "A", "amorcage-2021-t1", 3, Decimal(75000), datetime.now()),
+            DossierLine(2, "B", "national-2021", 0, None, None),
+        ]
+    )
+    lines = LinesModel(lambda: editor.session.budget.establishments[0].lines)
+    lines.refresh()
+    assert lines.rowCount() == 2
+    for model in (home, AnnexesModel(editor), lines):
+        qtmodeltester.check(model)
+
+
+def test_a_second_launch_brings_the_first_window_forward(qtbot, tmp_path: Path) -> None:
+    workspace = Workspace(open_store(tmp_path / "d"))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, step_factories(workspace), settings, 45)
+    qtbot.addWidget(window)
+    key = instance_key(tmp_path / "d")
+    assert not bring_forward_running(key)  # nobody listening yet
+    server = listen_for_others(key, window)
+    try:
+        window.showMinimized()
+        assert bring_forward_running(key)
+        qtbot.waitUntil(lambda: not window.isMinimized())
+    finally:
+        server.close()
+        window.close()
+        workspace.close()
+
+
+def test_gui_or_cli_routing() -> None:
+    assert wants_gui([])
+    assert wants_gui(["--data-dir", "x", "--lang", "en"])
+    assert wants_gui(["dossier.esms"])
+    assert not wants_gui(["budget", "x.csv", "--campaign", "y"])
+    assert not wants_gui(["--data-dir", "x", "dossier", "list"])
+
+
+def test_self_test_of_the_installed_program() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "esms_desktop", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert sum(1 for ln in lines if ln.startswith("OK")) == 5
+    assert "560" in proc.stdout and "RÉUSSI" in proc.stdout
