@@ -95,6 +95,8 @@ def step_statuses(dossier: Dossier, budget: Budget, question_count: int = 0) -> 
     statuses.append(_status(Step.SOLUTION, [], todo))
 
     todo = [] if budget.complete else ["Renseigner les montants « à confirmer »"]
+    if not budget.funded_count:
+        todo.insert(0, "Aucun ESSMS financé : ajoutez des ESSMS avec un projet DUI")
     statuses.append(_status(Step.BUDGET, [], todo))
 
     todo = [f"Attestation à cocher : {a.label}" for a in dossier.attestations if not a.accepted]

@@ -75,7 +75,9 @@ class NewDossierDialog(QDialog):
         browse.clicked.connect(self._browse)
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Start &from:"), row)
+        file_label = QLabel(self.tr("Start &from:"))
+        file_label.setBuddy(self.file_edit)
+        form.addRow(file_label, row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -113,6 +113,8 @@ class BudgetView(QWidget):
         self.proxy = proxy
         self.essms_table = _table(self.tr("Funding per establishment"), proxy)
         self.essms_table.setSortingEnabled(True)
+        self.essms_table.setWordWrap(False)
+        self.essms_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.essms_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         for col, width in enumerate((95, 200, 150, 150, 110)):
             self.essms_table.setColumnWidth(col, width)
@@ -125,12 +127,18 @@ class BudgetView(QWidget):
         self.detail_title.setWordWrap(True)
         dl.addWidget(self.detail_title)
         self.lines_table = _table(self.tr("Lines of the selected establishment"), self.lines_model)
+        self.lines_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.lines_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines_table.setColumnWidth(0, 170)
         self.lines_table.setColumnWidth(1, 110)
         dl.addWidget(self.lines_table)
         dl.addWidget(QLabel(self.tr("<b>Project lines</b>")))
         self.project_table = _table(self.tr("Project lines"), self.project_model)
+        self.project_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.project_table.setColumnWidth(0, 170)
         self.project_table.setColumnWidth(1, 110)
         dl.addWidget(self.project_table)
