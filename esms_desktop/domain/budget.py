@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from esms_desktop.domain.campaign import Campaign, CampaignValue, EssmsLineRule, ValueStatus
 from esms_desktop.domain.eligibility import Eligibility, RowStatus, evaluate
@@ -142,7 +143,7 @@ def _fmt_eur(amount: Decimal) -> str:
     return whole.removesuffix(",00") + " €"
 
 
-def _value_rule(campaign: Campaign, value: CampaignValue, scope: str) -> str:
+def _value_rule(campaign_id: str, value: CampaignValue, scope: str) -> str:
     """The sentence shown beside a figure: which rule, which amount, how sure, from where."""
     if value.amount is not None:
         figure = _fmt_eur(value.amount)
@@ -150,15 +151,17 @@ def _value_rule(campaign: Campaign, value: CampaignValue, scope: str) -> str:
         figure = f"{_fmt_eur(value.fallback)} provisoire"
     else:
         figure = "montant à renseigner"
-    text = f"{campaign.id} · {value.label} : {figure} {scope} ({value.status.label})"
+    text = f"{campaign_id} · {value.label} : {figure} {scope} ({value.status.label})"
     if value.source:
         text += f" — {value.source}"
     return text
 
 
+@lru_cache(maxsize=1024)
 def _value_line(
-    campaign: Campaign, value: CampaignValue, scope: str, payee: str = "og"
+    campaign_id: str, value: CampaignValue, scope: str, payee: str = "og"
 ) -> BudgetLine:
+    """The same immutable line serves every ESSMS it applies to (cached: one per campaign value)."""
     amount = value.amount
     provisional = False
     if amount is None and value.fallback is not None:
@@ -166,7 +169,7 @@ def _value_line(
     return BudgetLine(
         value.label,
         amount,
-        _value_rule(campaign, value, scope),
+        _value_rule(campaign_id, value, scope),
         value.name,
         value.status,
         provisional,
@@ -189,7 +192,7 @@ def _essms_lines(campaign: Campaign, grappe: Grappe, row: RowStatus, rank: int) 
         if not _line_applies(rule, row, rank):
             continue
         value = campaign.value(rule.value)
-        line = _value_line(campaign, value, "par ESSMS", rule.payee)
+        line = _value_line(campaign.id, value, "par ESSMS", rule.payee)
         if rule.requires_segur:
             referenced = grappe.solution.segur_referenced
             if referenced is False:
@@ -238,37 +241,28 @@ def compute(grappe: Grappe, campaign: Campaign, nomenclature: Nomenclature) -> B
     rank = 0
     for row in eligibility.rows:
         est = row.establishment
-        common = dict(
-            finess=est.finess,
-            name=est.name,
-            og_name=row.og.name,
-            category=row.category.code,
-            sector=row.category.sector.value,
-            project=est.project,
-            counted=row.counted,
-        )
-        if not row.counted:
-            drafts.append(EstablishmentBudget(**common, funded=False, lines=(), reason=row.reason))
-            continue
-        if est.project is ProjectType.AUCUN:
-            drafts.append(
-                EstablishmentBudget(
-                    **common,
-                    funded=False,
-                    lines=(),
-                    reason="aucun projet DUI pour cet ESSMS : non financé",
-                )
-            )
-            continue
-        rank += 1
-        lines = tuple(_essms_lines(campaign, grappe, row, rank))
+        if not row.counted or est.project is ProjectType.AUCUN:
+            reason = row.reason or "aucun projet DUI pour cet ESSMS : non financé"
+            lines: tuple[BudgetLine, ...] = ()
+            funded, row_rank = False, None
+        else:
+            rank += 1
+            lines = tuple(_essms_lines(campaign, grappe, row, rank))
+            funded, row_rank = bool(lines), rank
+            reason = "" if lines else "aucune ligne de financement de la campagne ne s'applique"
         drafts.append(
             EstablishmentBudget(
-                **common,
-                funded=bool(lines),
-                lines=lines,
-                rank=rank,
-                reason="" if lines else "aucune ligne de financement de la campagne ne s'applique",
+                est.finess,
+                est.name,
+                row.og.name,
+                row.category.code,
+                row.category.sector.value,
+                est.project,
+                row.counted,
+                funded,
+                lines,
+                reason,
+                row_rank,
             )
         )
     establishments = _apply_cap(campaign, drafts)
@@ -345,7 +339,7 @@ def _project_lines(
             continue
         if rule.requires_acquisition and not has_acquisition:
             continue
-        lines.append(_value_line(campaign, campaign.value(rule.value), "par projet"))
+        lines.append(_value_line(campaign.id, campaign.value(rule.value), "par projet"))
     return tuple(lines)
 
 
@@ -365,7 +359,7 @@ def _missing_value_findings(campaign: Campaign, lines: list[BudgetLine]) -> list
                     f"« {value.label} » : {_fmt_eur(line.amount or Decimal(0))} affiché à titre "
                     "provisoire, règle à confirmer auprès de votre ARS (réglage "
                     f"« {value.name} »).",
-                    _value_rule(campaign, value, "par ESSMS"),
+                    _value_rule(campaign.id, value, "par ESSMS"),
                 )
             )
         elif line.amount is None and not value.known:
@@ -376,7 +370,7 @@ def _missing_value_findings(campaign: Campaign, lines: list[BudgetLine]) -> list
                     Severity.AVERTISSEMENT,
                     f"« {value.label} » : montant à renseigner (à confirmer auprès de votre ARS, "
                     f"réglage « {value.name} »).",
-                    _value_rule(campaign, value, ""),
+                    _value_rule(campaign.id, value, ""),
                 )
             )
     segur = [ln for ln in lines if ln.amount is None and "Ségur à vérifier" in ln.rule]

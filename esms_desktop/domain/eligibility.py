@@ -23,7 +23,6 @@ from esms_desktop.domain.identifiers import (
     check_finess,
     finess_department,
     is_island_or_overseas,
-    normalise,
 )
 from esms_desktop.domain.nomenclature import Category, CategoryEligibility, Nomenclature
 
@@ -149,7 +148,7 @@ def _row_statuses(
                 )
             )
             continue
-        seen[normalise(est.finess)] = index
+        seen[check_finess(est.finess).value] = index
         if category.eligibility is CategoryEligibility.UNKNOWN:
             out.append(
                 Finding(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s.\-_/\u00a0\u202f]")
 _FINESS_SHAPE = re.compile(r"^(?:[0-9]{2}|2[AB])[0-9]{7}$")
@@ -83,8 +84,12 @@ class FinessCheck:
         return not self.problem
 
 
+@lru_cache(maxsize=65_536)
 def check_finess(raw: str) -> FinessCheck:
-    """Normalise and validate a FINESS number (juridique or géographique)."""
+    """Normalise and validate a FINESS number (juridique or géographique).
+
+    Cached: the budget is recomputed after every keystroke over the same numbers.
+    """
     value = normalise(raw)
     if not value:
         return FinessCheck(value, "numéro FINESS vide")

@@ -11,6 +11,7 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -77,6 +78,7 @@ class Category:
         return f"{self.code} — {self.label}" if self.label else self.code
 
 
+@lru_cache(maxsize=4096)
 def normalise_category(raw: str) -> str:
     """``"500"``, ``" 500 "``, ``"500.0"`` (a spreadsheet number) and ``"50"`` → 3-digit code."""
     text = (raw or "").strip()
