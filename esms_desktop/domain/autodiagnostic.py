@@ -288,8 +288,25 @@ def validate_answers(questionnaire: Questionnaire, answers: Mapping[str, int]) -
         )
     for qid, value in answers.items():
         question = questionnaire.question(qid)
-        if not _is_int(value) or value not in question.values:
+        if not _accepts(question, value):
             raise AnswerError(_bad_value_message(question, value))
+
+
+def usable_answers(
+    questionnaire: Questionnaire, answers: Mapping[str, int]
+) -> tuple[dict[str, int], int]:
+    """The answers the questionnaire can score, and how many others are kept but not counted.
+
+    A dossier made with an older questionnaire may answer questions that no longer exist; they
+    stay in the dossier (dropping them silently would lose data) but cannot be scored. Unlike
+    :func:`validate_answers`, nothing is refused: the usable answers are picked out.
+    """
+    usable = {
+        qid: value
+        for qid, value in answers.items()
+        if questionnaire.has_question(qid) and _accepts(questionnaire.question(qid), value)
+    }
+    return usable, len(answers) - len(usable)
 
 
 def score(questionnaire: Questionnaire, answers: Mapping[str, int]) -> AutodiagResult:
@@ -351,6 +368,11 @@ def _round_half_up(value: Fraction) -> int:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _accepts(question: Question, value: object) -> bool:
+    """``value`` is one of the answers ``question`` offers (an int, never a bool)."""
+    return _is_int(value) and value in question.values
 
 
 def _bad_value_message(question: Question, value: object) -> str:

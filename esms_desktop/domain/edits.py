@@ -6,7 +6,9 @@ how to reverse itself; typed text is parsed and checked here, not in widgets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,6 +26,8 @@ from esms_desktop.domain.nomenclature import normalise_category
 
 TRUE_WORDS = {"oui", "o", "yes", "y", "1", "x", "vrai", "true"}
 FALSE_WORDS = {"non", "n", "no", "0", "", "faux", "false"}
+
+_DATE = re.compile(r"^([0-9]{2})/([0-9]{2})/([0-9]{4})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,42 @@ def parse_pct(text: str) -> Parsed:
     return Parsed(value)
 
 
+def parse_threshold(text: str) -> Parsed:
+    """A target's threshold in %: empty means "not set yet" (``None``), not 100 %."""
+    if not text.strip():
+        return Parsed(None)
+    return parse_pct(text)
+
+
+def parse_due_date(text: str) -> Parsed:
+    """A date typed ``jj/mm/aaaa`` exactly; empty means no date.
+
+    Strict on purpose: ``3/4/25`` could be read several ways, and a wrong due date printed in the
+    dossier is worse than asking for four more keystrokes.
+    """
+    raw = text.strip()
+    if not raw:
+        return Parsed(None)
+    match = _DATE.match(raw)
+    if match is None:
+        return Parsed(problem="date au format jj/mm/aaaa attendue (par exemple 31/12/2025)")
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return Parsed(date(year, month, day))
+    except ValueError:
+        return Parsed(problem="date inexistante : vérifiez le jour et le mois")
+
+
+def parse_label(text: str) -> Parsed:
+    """A row's label: kept as typed but never empty (an unnamed row prints as nothing)."""
+    return Parsed(text.strip()) if text.strip() else Parsed(problem="libellé obligatoire")
+
+
+def parse_text(text: str) -> Parsed:
+    """Free text: any value is accepted, surrounding spaces dropped."""
+    return Parsed(text.strip())
+
+
 def parse_finess(text: str) -> Parsed:
     """Normalise; an invalid number is *kept* (so the user can fix it) with its problem."""
     check = check_finess(text)
@@ -116,12 +156,12 @@ ESTABLISHMENT_PARSERS = {
     "project": parse_project,
     "equipment": parse_bool,
     "eligible_hours_pct": parse_pct,
-    "dui_solution": lambda t: Parsed(t.strip()),
+    "dui_solution": parse_text,
     "current_dui": parse_situation,
     "already_funded": parse_bool,
-    "address": lambda t: Parsed(t.strip()),
+    "address": parse_text,
     "postal_code": lambda t: Parsed(normalise(t)),
-    "town": lambda t: Parsed(t.strip()),
+    "town": parse_text,
 }
 
 
@@ -182,6 +222,43 @@ def add_organisation(grappe: Grappe, og: Organisation) -> Grappe:
 
 def remove_organisation(grappe: Grappe, og_index: int) -> Grappe:
     return replace(grappe, organisations=_remove_at(grappe.organisations, og_index))
+
+
+def merge_grappes(current: Grappe, incoming: Grappe) -> Grappe:
+    """Append ``incoming``'s OGs; an OG of the same name gets the new ESSMS added to it."""
+    orgs = list(current.organisations)
+    has_porteur = current.porteur is not None
+    for og in incoming.organisations:
+        same = next((i for i, o in enumerate(orgs) if o.name == og.name), None)
+        if same is not None:
+            known = {e.finess for e in orgs[same].establishments}
+            new = tuple(e for e in og.establishments if e.finess not in known)
+            orgs[same] = replace(orgs[same], establishments=orgs[same].establishments + new)
+        else:
+            role = OgRole.MEMBRE if has_porteur and og.role is OgRole.PORTEUR else og.role
+            has_porteur = has_porteur or role is OgRole.PORTEUR
+            orgs.append(replace(og, role=role))
+    solution = current.solution if current.solution.label else incoming.solution
+    return Grappe(tuple(orgs), solution)
+
+
+def with_solution(dossier: Dossier, **changes: Any) -> Dossier:
+    """``dossier`` with some attributes of the project's DUI solution changed."""
+    grappe = dossier.grappe
+    solution = replace(grappe.solution, **changes)
+    return replace(dossier, grappe=replace(grappe, solution=solution))
+
+
+def with_solution_everywhere(grappe: Grappe, label: str) -> Grappe:
+    """Every ESSMS row naming ``label`` as its DUI solution (a new grappe, the old one intact)."""
+    organisations = tuple(
+        replace(
+            og,
+            establishments=tuple(replace(e, dui_solution=label) for e in og.establishments),
+        )
+        for og in grappe.organisations
+    )
+    return replace(grappe, organisations=organisations)
 
 
 def apply_projects(grappe: Grappe, projects: dict[str, ProjectType]) -> Grappe:

@@ -175,3 +175,27 @@ class Grappe:
 def solution_key(label: str) -> str:
     """Compare DUI solution names as people type them: case, spaces and dash style ignored."""
     return " ".join(label.casefold().replace("–", "—").replace(" - ", " — ").split())
+
+
+def distinct_solutions(grappe: Grappe) -> list[tuple[str, int]]:
+    """The solution names typed on ESSMS rows, as first spelt, with how many rows use each.
+
+    Names are compared as people type them (:func:`solution_key`: case, spaces, dash style); an
+    empty name is reported as ``""`` so the view can say that some rows name no solution.
+    """
+    seen: dict[str, tuple[str, int]] = {}
+    for _og, est in grappe.rows():
+        key = solution_key(est.dui_solution)
+        label, count = seen.get(key, (est.dui_solution.strip(), 0))
+        seen[key] = (label, count + 1)
+    return list(seen.values())
+
+
+def only_small_ogs(grappe: Grappe) -> bool:
+    """True when the grappe has OGs and every one is small (under 15 ESSMS, programme.md §3)."""
+    return bool(grappe.organisations) and all(o.is_small for o in grappe.organisations)
+
+
+def has_acquisition(grappe: Grappe) -> bool:
+    """True when an ESSMS acquires a DUI: the justification of the choice is then mandatory."""
+    return any(e.project is ProjectType.ACQUISITION for _og, e in grappe.rows())

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from esms_desktop.domain.autodiag_routing import GRAPPE_SCOPE
 from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.findings import Severity
-from esms_desktop.domain.grappe import ProjectType
+from esms_desktop.domain.grappe import has_acquisition
 from esms_desktop.domain.identifiers import check_finess, siren_problem, siret_problem
 
 
@@ -69,7 +70,7 @@ def step_statuses(dossier: Dossier, budget: Budget, question_count: int = 0) -> 
         problems.append(f"FINESS juridique du porteur : {check_finess(p.finess_ej).problem}")
     statuses = [_status(Step.PORTEUR, problems, todo)]
 
-    answered = sum(len(r.answers) for r in dossier.autodiagnostics if r.scope == "grappe")
+    answered = sum(len(r.answers) for r in dossier.autodiagnostics if r.scope == GRAPPE_SCOPE)
     todo = []
     if question_count and answered < question_count:
         todo.append(f"Autodiagnostic : {answered} réponse(s) sur {question_count}")
@@ -89,8 +90,7 @@ def step_statuses(dossier: Dossier, budget: Budget, question_count: int = 0) -> 
         todo.append("Renseigner l'éditeur et le produit de la solution DUI")
     if s.segur_referenced is None:
         todo.append("Indiquer le référencement Ségur de la solution")
-    has_acquisition = any(e.project is ProjectType.ACQUISITION for _, e in dossier.grappe.rows())
-    if has_acquisition and not s.justification.strip():
+    if has_acquisition(dossier.grappe) and not s.justification.strip():
         todo.append("Justifier le choix de la solution (obligatoire pour les acquisitions)")
     statuses.append(_status(Step.SOLUTION, [], todo))
 

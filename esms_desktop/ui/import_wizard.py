@@ -5,7 +5,6 @@ Nothing changes in the dossier until the user clicks Finish; the import is then 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
@@ -27,32 +26,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from esms_desktop.domain.edits import with_grappe
-from esms_desktop.domain.grappe import Grappe, OgRole
+from esms_desktop.domain.edits import merge_grappes, with_grappe
 from esms_desktop.services.imports import ImportPreview, preview_file
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.models.establishments import project_label
 from esms_desktop.ui.undo import Editor
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def merge_grappes(current: Grappe, incoming: Grappe) -> Grappe:
-    """Append ``incoming``'s OGs; an OG of the same name gets the new ESSMS added to it."""
-    orgs = list(current.organisations)
-    has_porteur = current.porteur is not None
-    for og in incoming.organisations:
-        same = next((i for i, o in enumerate(orgs) if o.name == og.name), None)
-        if same is not None:
-            known = {e.finess for e in orgs[same].establishments}
-            new = tuple(e for e in og.establishments if e.finess not in known)
-            orgs[same] = replace(orgs[same], establishments=orgs[same].establishments + new)
-        else:
-            role = OgRole.MEMBRE if has_porteur and og.role is OgRole.PORTEUR else og.role
-            has_porteur = has_porteur or role is OgRole.PORTEUR
-            orgs.append(replace(og, role=role))
-    solution = current.solution if current.solution.label else incoming.solution
-    return Grappe(tuple(orgs), solution)
 
 
 class FilePage(QWizardPage):

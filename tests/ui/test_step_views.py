@@ -16,13 +16,14 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from esms_desktop.domain.dossier import AutodiagResponse, Dossier
+from esms_desktop.domain.edits import parse_due_date, parse_threshold
 from esms_desktop.domain.grappe import ProjectType
 from esms_desktop.services.session import DossierSession
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.views.autodiag_view import AutodiagView
 from esms_desktop.ui.views.porteur_view import PorteurView
 from esms_desktop.ui.views.solution_view import SolutionView
-from esms_desktop.ui.views.targets_view import TargetsView, parse_due_date, parse_threshold
+from esms_desktop.ui.views.targets_view import TargetsView
 from tests.domain.builders import split_grappe
 
 

@@ -1,7 +1,8 @@
 """Step "Self-assessment": the maturity questionnaire, its scores and what they suggest.
 
 The questionnaire, its scoring and its advice live in ``domain/autodiagnostic.py`` and the data
-file; this view only shows them. Answers go to the dossier's ``grappe`` scope, one undo step per
+file, reading and routing the dossier's answers in ``domain/autodiag_routing.py``; this view only
+shows them. Answers go to the dossier's ``grappe`` scope, one undo step per
 click; answers of other scopes (an OG, an ESSMS) are kept untouched. The suggested project types
 can be applied to the grappe in one undoable step, never silently.
 """
@@ -10,8 +11,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import replace
-from types import MappingProxyType
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
@@ -35,6 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.domain.autodiag_routing import (
+    project_changes,
+    scope_answers,
+    suggested_projects,
+    with_scope_answers,
+)
 from esms_desktop.domain.autodiagnostic import (
     AutodiagResult,
     Domain,
@@ -45,93 +50,17 @@ from esms_desktop.domain.autodiagnostic import (
     Recommendation,
     recommend,
     score,
-    suggest_project,
+    usable_answers,
 )
-from esms_desktop.domain.dossier import AutodiagResponse, Dossier
+from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import apply_projects, with_grappe
-from esms_desktop.domain.grappe import DuiSituation, Grappe, ProjectType
+from esms_desktop.domain.grappe import Grappe, ProjectType, only_small_ogs
 from esms_desktop.services import catalog
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import WarningLine, heading, separator, wrapped
 
-SCOPE = "grappe"
-"""The scope this view answers for: the grappe as a whole (other scopes are kept as they are)."""
-
 HORIZONTAL_CHOICES_MAX_CHARS = 80
 """Answers whose labels together exceed this are stacked: a row that wide would be clipped."""
-
-
-# --- pure helpers (candidates for the domain module) -------------------------------------------
-
-
-def scope_answers(dossier: Dossier, scope: str = SCOPE) -> Mapping[str, int]:
-    """The answers recorded for ``scope``, empty when there are none yet."""
-    for response in dossier.autodiagnostics:
-        if response.scope == scope:
-            return response.answers
-    return MappingProxyType({})
-
-
-def with_scope_answers(dossier: Dossier, answers: Mapping[str, int], scope: str = SCOPE) -> Dossier:
-    """``dossier`` with ``scope``'s answers replaced (in place in the order of scopes)."""
-    response = AutodiagResponse(scope=scope, answers=MappingProxyType(dict(answers)))
-    if any(r.scope == scope for r in dossier.autodiagnostics):
-        responses = tuple(response if r.scope == scope else r for r in dossier.autodiagnostics)
-    else:
-        responses = (*dossier.autodiagnostics, response)
-    return replace(dossier, autodiagnostics=responses)
-
-
-def usable_answers(
-    questionnaire: Questionnaire, answers: Mapping[str, int]
-) -> tuple[dict[str, int], int]:
-    """The answers the questionnaire can score, and how many others are kept but not counted.
-
-    A dossier made with an older questionnaire may answer questions that no longer exist; they
-    stay in the dossier (dropping them silently would lose data) but cannot be scored.
-    """
-    usable = {
-        qid: value
-        for qid, value in answers.items()
-        if questionnaire.has_question(qid)
-        and isinstance(value, int)
-        and not isinstance(value, bool)
-        and value in questionnaire.question(qid).values
-    }
-    return usable, len(answers) - len(usable)
-
-
-def suggested_projects(grappe: Grappe, result: AutodiagResult) -> dict[str, ProjectType]:
-    """Project type per FINESS that the results suggest, for every ESSMS that can be routed.
-
-    The situation stated on an ESSMS row wins over the questionnaire's answer for the grappe
-    (as :func:`recommend` does); rows without FINESS or without any known situation are left
-    out, because ``suggest_project`` never guesses.
-    """
-    routing = result.questionnaire.routing
-    fit = result.domain(routing.functional_domain).score
-    out: dict[str, ProjectType] = {}
-    for _og, est in grappe.rows():
-        if not est.finess:
-            continue
-        situation = est.current_dui
-        if situation is DuiSituation.INCONNUE:
-            situation = result.dui_situation or DuiSituation.INCONNUE
-        if situation is DuiSituation.INCONNUE:
-            continue
-        out[est.finess] = suggest_project(situation, fit, threshold=routing.functional_threshold)
-    return out
-
-
-def project_changes(
-    grappe: Grappe, suggestions: Mapping[str, ProjectType]
-) -> dict[str, ProjectType]:
-    """The suggestions that would change something (the ESSMS has another project type)."""
-    return {
-        est.finess: suggestions[est.finess]
-        for _og, est in grappe.rows()
-        if est.finess in suggestions and est.project is not suggestions[est.finess]
-    }
 
 
 # --- widgets -------------------------------------------------------------------------------------
@@ -539,9 +468,7 @@ class AutodiagView(QWidget):
         usable, ignored = usable_answers(questionnaire, answers)
         result = score(questionnaire, usable)
         self.result = result
-        ogs = dossier.grappe.organisations
-        small = bool(ogs) and all(o.is_small for o in ogs)
-        self.recommendations = recommend(result, small_og=small)
+        self.recommendations = recommend(result, small_og=only_small_ogs(dossier.grappe))
 
         self.progress.setValue(result.answered)
         self.progress_label.setText(

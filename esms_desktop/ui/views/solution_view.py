@@ -7,8 +7,6 @@ can align every row on the project's solution in one undoable step.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.domain.grappe import DuiSolution, Grappe, ProjectType, solution_key
+from esms_desktop.domain.edits import with_grappe, with_solution, with_solution_everywhere
+from esms_desktop.domain.grappe import (
+    DuiSolution,
+    Grappe,
+    distinct_solutions,
+    has_acquisition,
+    solution_key,
+)
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import (
     BoundLineEdit,
@@ -41,43 +46,6 @@ from esms_desktop.ui.widgets import (
 
 _SEGUR_IDS: dict[bool | None, int] = {True: 0, False: 1, None: 2}
 _SEGUR_VALUES: dict[int, bool | None] = {v: k for k, v in _SEGUR_IDS.items()}
-
-
-def _with_solution(dossier: Dossier, **changes: object) -> Dossier:
-    grappe = dossier.grappe
-    solution = replace(grappe.solution, **changes)  # type: ignore[arg-type]
-    return replace(dossier, grappe=replace(grappe, solution=solution))
-
-
-def distinct_solutions(grappe: Grappe) -> list[tuple[str, int]]:
-    """The solution names typed on ESSMS rows, as first spelt, with how many rows use each.
-
-    Names are compared as people type them (``solution_key``: case, spaces, dash style); an
-    empty name is reported as ``""`` so the view can say that some rows name no solution.
-    """
-    seen: dict[str, tuple[str, int]] = {}
-    for _og, est in grappe.rows():
-        key = solution_key(est.dui_solution)
-        label, count = seen.get(key, (est.dui_solution.strip(), 0))
-        seen[key] = (label, count + 1)
-    return list(seen.values())
-
-
-def with_solution_everywhere(grappe: Grappe, label: str) -> Grappe:
-    """Every ESSMS row naming ``label`` as its DUI solution (a new grappe, the old one intact)."""
-    organisations = tuple(
-        replace(
-            og,
-            establishments=tuple(replace(e, dui_solution=label) for e in og.establishments),
-        )
-        for og in grappe.organisations
-    )
-    return replace(grappe, organisations=organisations)
-
-
-def has_acquisition(grappe: Grappe) -> bool:
-    """True when an ESSMS acquires a DUI: the justification of the choice is then mandatory."""
-    return any(e.project is ProjectType.ACQUISITION for _og, e in grappe.rows())
 
 
 class SolutionView(QWidget):
@@ -150,7 +118,7 @@ class SolutionView(QWidget):
         self.justification_edit = BoundPlainTextEdit(
             self.editor,
             lambda d: d.grappe.solution.justification,
-            lambda d, t: _with_solution(d, justification=t),
+            lambda d, t: with_solution(d, justification=t),
             undo_text=self.tr("Edit the justification of the choice"),
             merge_key="solution:justification",
             accessible_name=self.tr("Justification of the choice"),
@@ -209,7 +177,7 @@ class SolutionView(QWidget):
         return BoundLineEdit(
             self.editor,
             lambda d: str(getattr(d.grappe.solution, key)),
-            lambda d, t: _with_solution(d, **{key: t}),
+            lambda d, t: with_solution(d, **{key: t}),
             undo_text=undo,
             merge_key=f"solution:{key}",
             accessible_name=name,
@@ -221,7 +189,7 @@ class SolutionView(QWidget):
         value = _SEGUR_VALUES[button_id]
         dossier = self.editor.session.dossier
         self.editor.apply(
-            _with_solution(dossier, segur_referenced=value),
+            with_solution(dossier, segur_referenced=value),
             self.tr("Change the Ségur referencing"),
         )
 
@@ -232,7 +200,7 @@ class SolutionView(QWidget):
         if not label:
             return
         self.editor.apply(
-            replace(dossier, grappe=with_solution_everywhere(dossier.grappe, label)),
+            with_grappe(dossier, with_solution_everywhere(dossier.grappe, label)),
             self.tr("Apply the project's solution to every establishment"),
         )
 

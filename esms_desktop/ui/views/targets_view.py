@@ -8,7 +8,6 @@ holds values of the right type.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -33,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.dossier import Attestation, Dossier, Milestone, UsageTarget
-from esms_desktop.domain.edits import Parsed, parse_pct
+from esms_desktop.domain.edits import (
+    Parsed,
+    parse_due_date,
+    parse_label,
+    parse_text,
+    parse_threshold,
+)
 from esms_desktop.services.formatting import format_date, format_pct
 from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.undo import Editor
@@ -46,47 +51,6 @@ from esms_desktop.ui.widgets import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-
-_DATE = re.compile(r"^([0-9]{2})/([0-9]{2})/([0-9]{4})$")
-
-
-# --- parsing (pure: candidates for domain/edits.py) ----------------------------------------------
-
-
-def parse_threshold(text: str) -> Parsed:
-    """A target's threshold in %: empty means "not set yet" (``None``), not 100 %."""
-    if not text.strip():
-        return Parsed(None)
-    return parse_pct(text)
-
-
-def parse_due_date(text: str) -> Parsed:
-    """A date typed ``jj/mm/aaaa`` exactly; empty means no date.
-
-    Strict on purpose: ``3/4/25`` could be read several ways, and a wrong due date printed in the
-    dossier is worse than asking for four more keystrokes.
-    """
-    raw = text.strip()
-    if not raw:
-        return Parsed(None)
-    match = _DATE.match(raw)
-    if match is None:
-        return Parsed(problem="date au format jj/mm/aaaa attendue (par exemple 31/12/2025)")
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return Parsed(date(year, month, day))
-    except ValueError:
-        return Parsed(problem="date inexistante : vérifiez le jour et le mois")
-
-
-def parse_label(text: str) -> Parsed:
-    """A row's label: kept as typed but never empty (an unnamed row prints as nothing)."""
-    return Parsed(text.strip()) if text.strip() else Parsed(problem="libellé obligatoire")
-
-
-def parse_text(text: str) -> Parsed:
-    return Parsed(text.strip())
-
 
 # --- a table over a tuple field of the dossier ---------------------------------------------------
 
