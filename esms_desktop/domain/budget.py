@@ -16,7 +16,7 @@ from functools import lru_cache
 from esms_desktop.domain.campaign import Campaign, CampaignValue, EssmsLineRule, ValueStatus
 from esms_desktop.domain.eligibility import Eligibility, RowStatus, evaluate
 from esms_desktop.domain.findings import Finding, Severity
-from esms_desktop.domain.grappe import Grappe, ProjectType
+from esms_desktop.domain.grappe import Grappe, ProjectType, only_small_ogs
 from esms_desktop.domain.nomenclature import Nomenclature
 
 CENT = Decimal("0.01")
@@ -331,7 +331,7 @@ def _project_lines(
     funded = [e for e in establishments if e.funded]
     if not funded:
         return ()
-    small_only = bool(grappe.organisations) and all(o.is_small for o in grappe.organisations)
+    small_only = only_small_ogs(grappe)
     has_acquisition = any(e.project is ProjectType.ACQUISITION for e in funded)
     lines = []
     for rule in campaign.project_lines:

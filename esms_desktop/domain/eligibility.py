@@ -17,6 +17,7 @@ from esms_desktop.domain.grappe import (
     Grappe,
     Organisation,
     ProjectType,
+    only_small_ogs,
     solution_key,
 )
 from esms_desktop.domain.identifiers import (
@@ -304,9 +305,7 @@ def _og_count_findings(
         if island and size.small_og_min_ogs_island
         else (size.small_og_min_ogs)
     )
-    if rule is None or not grappe.organisations:
-        return []
-    if not all(o.is_small for o in grappe.organisations):
+    if rule is None or not only_small_ogs(grappe):
         return []  # an OG of 15 ESSMS or more may apply alone or lead small partners
     ogs = {id(r.og) for r in counted}
     if len(ogs) >= rule.value:
