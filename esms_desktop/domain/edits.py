@@ -71,7 +71,8 @@ def parse_int(text: str, *, minimum: int = 0) -> Parsed:
         return Parsed(None)
     if raw.endswith(".0"):
         raw = raw[:-2]
-    if not raw.lstrip("-").isdigit():
+    digits = raw.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()):  # "²" is a digit to str.isdigit, not to int
         return Parsed(problem="nombre entier attendu")
     value = int(raw)
     if value < minimum:

@@ -1,20 +1,35 @@
 """The grappe spreadsheet (shared/spec/grappe-template.md): one row per ESSMS → a Grappe.
 
 Directors fill this in Excel, so the reader is forgiving about form (header spelling, accents,
-``oui``/``x``/``1``, decimal commas) and strict about substance: a FINESS whose key is wrong is an
-error naming its row and column. It never stops at the first problem: every bad cell is
-reported, and nothing is imported until the file is fixed or the user skips the bad rows.
+``oui``/``x``/``1``, decimal commas, numbers stored as numbers) and strict about substance: a
+FINESS whose key is wrong, an empty required cell or two porteurs are errors naming the row and
+column, because each of them would put money on the wrong line of the budget.
+
+It never stops at the first problem: every bad cell is reported at once, and nothing is imported
+until the file is fixed or the user chooses to skip the bad rows. It never raises for what a cell
+contains — only :class:`~esms_desktop.importers.tabular.ImportFileError` for a file that cannot be
+read as a table at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
-from esms_desktop.domain.edits import Parsed, parse_bool, parse_int, parse_pct, parse_project
-from esms_desktop.domain.grappe import DuiSolution, Establishment, Grappe, OgRole, Organisation
+from esms_desktop.domain.grappe import (
+    DuiSolution,
+    Establishment,
+    Grappe,
+    OgRole,
+    Organisation,
+    ProjectType,
+    solution_key,
+)
 from esms_desktop.domain.identifiers import check_finess, normalise, siren_problem
 from esms_desktop.domain.nomenclature import normalise_category
 from esms_desktop.importers.tabular import Table, header_key, read_table
@@ -34,12 +49,54 @@ COLUMNS: tuple[str, ...] = (
     "heures_eligibles_pct",
     "solution_dui",
 )
+"""The template's columns, in the order the template and the export write them."""
+
 REQUIRED: frozenset[str] = frozenset({"og_nom", "og_role", "finess", "nom", "categorie", "projet"})
+
+OG_COLUMNS: tuple[str, ...] = ("og_role", "og_siren", "og_finess_ej", "og_nb_esms")
+"""Columns describing the OG, repeated on each of its rows: they must agree across those rows."""
+
+HEADER_ALIASES: dict[str, str] = {
+    **{header_key(c): c for c in COLUMNS},
+    header_key("heures_eligibles"): "heures_eligibles_pct",
+    header_key("finess_geographique"): "finess",
+    header_key("finess_et"): "finess",
+    header_key("nom_etablissement"): "nom",
+    header_key("categorie_finess"): "categorie",
+}
+"""Header key (see :func:`header_key`) → template column; a few spellings seen in real files."""
+
+_SHOWN_VALUE_MAX = 60
+
+_TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "1", "x", "vrai", "true"})
+_FALSE_WORDS = frozenset({"non", "n", "no", "0", "", "faux", "false"})
+_PROJECT_WORDS: dict[str, ProjectType] = {
+    "acquisition": ProjectType.ACQUISITION,
+    "acquisition d'un dui": ProjectType.ACQUISITION,
+    "conformite": ProjectType.CONFORMITE,
+    "mise en conformite": ProjectType.CONFORMITE,
+    "mise en conformite du dui": ProjectType.CONFORMITE,
+    "aucun": ProjectType.AUCUN,
+    "aucun projet dui": ProjectType.AUCUN,
+}
+_ROLE_WORDS: dict[str, OgRole] = {
+    "porteur": OgRole.PORTEUR,
+    "porteuse": OgRole.PORTEUR,
+    "membre": OgRole.MEMBRE,
+    "partenaire": OgRole.MEMBRE,
+}
+_INTEGER = re.compile(r"^-?[0-9]+(?:[.,]0+)?$")
+_DECIMAL = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
+_THOUSANDS = re.compile(r"[\s\u00a0\u202f']")
 
 
 @dataclass(frozen=True, slots=True)
 class CellError:
-    """One bad cell: where it is, what it holds and what was expected (French)."""
+    """One bad cell: where it is, what it holds and what was expected (a French sentence).
+
+    ``line`` is the line in the file (the header is line 1); 0 means the file as a whole (no
+    porteur at all, say). ``column`` is the template's column name, whatever the header said.
+    """
 
     line: int
     column: str
@@ -48,13 +105,22 @@ class CellError:
 
     @property
     def message(self) -> str:
-        where = f"Ligne {self.line}, colonne {self.column}" if self.line else self.column
-        shown = f" : « {self.value} »" if self.value else ""
-        return f"{where}{shown} — {self.expected}"
+        """« Ligne 4, colonne finess : « 59005007 » — numéro FINESS de 8 caractères… »."""
+        where = f"Colonne {self.column}"
+        if self.line:
+            where = f"Ligne {self.line}, colonne {self.column}"
+        if self.value:
+            shown = self.value
+            if len(shown) > _SHOWN_VALUE_MAX:
+                shown = shown[: _SHOWN_VALUE_MAX - 1] + "…"
+            where += f" : « {shown} »"
+        return f"{where} — {self.expected}"
 
 
 @dataclass(frozen=True, slots=True)
 class GrappeImport:
+    """What the import found. ``grappe`` is None while the file has errors (unless skipped)."""
+
     grappe: Grappe | None
     errors: tuple[CellError, ...] = ()
     notices: tuple[str, ...] = ()
@@ -62,239 +128,481 @@ class GrappeImport:
     skipped_lines: tuple[int, ...] = field(default=())
 
 
-def _text(raw: str) -> Parsed:
-    return Parsed(raw.strip()) if raw.strip() else Parsed(problem="valeur obligatoire")
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    value: Any = None
+    problem: str = ""
 
 
-def _role(raw: str) -> Parsed:
-    word = raw.strip().casefold()
-    if word == "porteur":
-        return Parsed(OgRole.PORTEUR)
-    if word in ("membre", "partenaire"):
-        return Parsed(OgRole.MEMBRE)
-    return Parsed(problem="porteur ou membre attendu")
+def _fold(text: str) -> str:
+    """Compare words as people type them: case, accents, apostrophe style and spacing ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
 
 
-def _finess(raw: str) -> Parsed:
+def _required_text(raw: str) -> _Cell:
+    return _Cell(raw) if raw else _Cell(problem="valeur obligatoire")
+
+
+def _role(raw: str) -> _Cell:
+    role = _ROLE_WORDS.get(_fold(raw))
+    if role is not None:
+        return _Cell(role)
+    what = "valeur obligatoire : " if not raw else ""
+    return _Cell(problem=f"{what}« porteur » ou « membre » attendu")
+
+
+def _finess(raw: str) -> _Cell:
     check = check_finess(raw)
-    return Parsed(check.value, check.problem)
+    return _Cell(check.value, check.problem)
 
 
-def _optional_finess(raw: str) -> Parsed:
-    return _finess(raw) if raw.strip() else Parsed("")
+def _optional_finess(raw: str) -> _Cell:
+    return _finess(raw) if raw else _Cell("")
 
 
-def _siren(raw: str) -> Parsed:
+def _siren(raw: str) -> _Cell:
     value = normalise(raw)
     if not value:
-        return Parsed("")
-    return Parsed(value, siren_problem(value))
+        return _Cell("")
+    return _Cell(value, siren_problem(value))
 
 
-def _category(raw: str) -> Parsed:
+def _category(raw: str) -> _Cell:
     code = normalise_category(raw)
     if code.isascii() and code.isdigit() and len(code) == 3:
-        return Parsed(code)
-    return Parsed(problem="code catégorie FINESS à 3 chiffres attendu (ex. 500, 246, 354)")
+        return _Cell(code)
+    what = "valeur obligatoire : " if not raw else ""
+    return _Cell(problem=f"{what}code catégorie FINESS à 3 chiffres attendu (ex. 500, 246, 354)")
 
 
-def _size(raw: str) -> Parsed:
-    return parse_int(raw, minimum=1)
+def _integer(raw: str, minimum: int) -> _Cell:
+    """Whole numbers as spreadsheets write them: ``1 200``, ``84.0``, ``84,0``; empty is None."""
+    text = _THOUSANDS.sub("", raw)
+    if not text:
+        return _Cell(None)
+    if not _INTEGER.match(text):
+        return _Cell(problem=f"nombre entier supérieur ou égal à {minimum} attendu")
+    value = int(re.split(r"[.,]", text)[0])
+    if value < minimum:
+        return _Cell(problem=f"nombre entier supérieur ou égal à {minimum} attendu")
+    return _Cell(value)
 
 
-def _capacity(raw: str) -> Parsed:
-    return parse_int(raw, minimum=0)
+def _og_size(raw: str) -> _Cell:
+    return _integer(raw, 1)
 
 
-def _hours(raw: str) -> Parsed:
-    parsed = parse_pct(raw)
-    return Parsed(parsed.value, parsed.problem)
+def _capacity(raw: str) -> _Cell:
+    return _integer(raw, 0)
 
 
-PARSERS: dict[str, Callable[[str], Parsed]] = {
-    "og_nom": _text,
+def _project(raw: str) -> _Cell:
+    project = _PROJECT_WORDS.get(_fold(raw))
+    if project is not None:
+        return _Cell(project)
+    what = "valeur obligatoire : " if not raw else ""
+    return _Cell(problem=f"{what}« acquisition », « conformite » ou « aucun » attendu")
+
+
+def _yes_no(raw: str) -> _Cell:
+    word = _fold(raw)
+    if word in _TRUE_WORDS:
+        return _Cell(True)
+    if word in _FALSE_WORDS:
+        return _Cell(False)
+    return _Cell(problem="« oui » ou « non » attendu")
+
+
+def _hours_pct(raw: str) -> _Cell:
+    """0–100 with a decimal comma or point and an optional ``%``; empty means 100."""
+    text = _THOUSANDS.sub("", raw).removesuffix("%").replace(",", ".")
+    if not text:
+        return _Cell(Decimal(100))
+    problem = "pourcentage entre 0 et 100 attendu (ex. 70 ou 70,5)"
+    if not _DECIMAL.match(text):
+        return _Cell(problem=problem)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern only lets plain decimals through
+        return _Cell(problem=problem)
+    if not 0 <= value <= 100:
+        return _Cell(problem=problem)
+    return _Cell(value if value else Decimal(0))  # "-0" reads as 0
+
+
+def _text(raw: str) -> _Cell:
+    return _Cell(raw)
+
+
+PARSERS: dict[str, Callable[[str], _Cell]] = {
+    "og_nom": _required_text,
     "og_role": _role,
     "og_siren": _siren,
     "og_finess_ej": _optional_finess,
-    "og_nb_esms": _size,
+    "og_nb_esms": _og_size,
     "finess": _finess,
-    "nom": _text,
+    "nom": _required_text,
     "categorie": _category,
     "capacite": _capacity,
-    "projet": parse_project,
-    "equipement": parse_bool,
-    "heures_eligibles_pct": _hours,
-    "solution_dui": lambda raw: Parsed(raw.strip()),
+    "projet": _project,
+    "equipement": _yes_no,
+    "heures_eligibles_pct": _hours_pct,
+    "solution_dui": _text,
 }
+"""Cell text (stripped) → value of the model's type, or the French reason it is not one."""
+
+_DEFAULTS: dict[str, Any] = {
+    "og_siren": "",
+    "og_finess_ej": "",
+    "og_nb_esms": None,
+    "capacite": None,
+    "equipement": False,
+    "heures_eligibles_pct": Decimal(100),
+    "solution_dui": "",
+}
+"""Values of optional columns absent from the file (the spec's defaults)."""
 
 
-def _split_solution(label: str) -> DuiSolution:
-    for sep in (" — ", " – ", " - "):
-        if sep in label:
-            editor, _, product = label.partition(sep)
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One data row: cell text as read, parsed values (None where bad) and the problems found."""
+
+    line: int
+    raw: dict[str, str]
+    values: dict[str, Any]
+    problems: dict[str, str]
+
+
+def split_solution(label: str) -> DuiSolution:
+    """``"Éditeur — Produit"`` → DuiSolution(editor, product); Ségur referencing left unknown.
+
+    Splits on an em dash (any spacing), else on a spaced en dash or hyphen, so that hyphenated
+    names ("Saint-Éloi") stay whole.
+    """
+    text = " ".join(label.split())
+    for sep in ("—", " – ", " - "):
+        if sep in text:
+            editor, _, product = text.partition(sep)
             return DuiSolution(editor.strip(), product.strip())
-    return DuiSolution(label.strip(), "")
-
-
-def _map_header(table: Table) -> tuple[dict[str, int], list[str], list[CellError]]:
-    wanted = {header_key(c): c for c in COLUMNS}
-    positions: dict[str, int] = {}
-    unknown: list[str] = []
-    for i, cell in enumerate(table.header):
-        key = wanted.get(header_key(cell))
-        if key is None:
-            if cell.strip():
-                unknown.append(cell.strip())
-        elif key not in positions:
-            positions[key] = i
-    errors = [
-        CellError(1, name, "", "colonne obligatoire absente de l'en-tête")
-        for name in COLUMNS
-        if name in REQUIRED and name not in positions
-    ]
-    return positions, unknown, errors
+    return DuiSolution(text, "")
 
 
 def import_grappe(path: Path, *, skip_bad_rows: bool = False) -> GrappeImport:
-    """Read a grappe spreadsheet; file-level problems raise ImportFileError, cells never do."""
-    table = read_table(path)
-    positions, unknown, header_errors = _map_header(table)
-    notices = [f"Colonne inconnue ignorée : « {name} »." for name in unknown]
-    if header_errors:
-        return GrappeImport(None, tuple(header_errors), tuple(notices), len(table.rows))
+    """Read a grappe spreadsheet (.csv or .xlsx) into a Grappe, reporting every bad cell.
 
-    errors: list[CellError] = []
-    bad_lines: set[int] = set()
-    parsed_rows: list[tuple[int, dict[str, object]]] = []
-    for line, cells in table.rows:
-        values: dict[str, object] = {}
-        for name, pos in positions.items():
-            raw = cells[pos] if pos < len(cells) else ""
-            result = PARSERS[name](raw)
-            if result.problem:
-                errors.append(CellError(line, name, raw, result.problem))
-                bad_lines.add(line)
-            values[name] = result.value
-        parsed_rows.append((line, values))
+    With errors, ``grappe`` is None unless ``skip_bad_rows``: then the good rows are imported and
+    the skipped lines listed in ``notices`` (and ``skipped_lines``). Errors that belong to no
+    single row — a required column missing, no porteur, several porteurs — cannot be skipped.
+    Raises ImportFileError only when the file itself cannot be read as a table.
+    """
+    table = read_table(Path(path))
+    positions, notices, blocking = _map_header(table)
+    rows = [_parse_row(line, cells, positions) for line, cells in table.rows]
+    row_errors = [
+        CellError(row.line, name, row.raw[name], problem)
+        for row in rows
+        for name, problem in row.problems.items()
+    ]
+    row_errors += _og_consistency(rows, positions)
+    row_errors += _duplicate_finess(rows)
+    blocking += _porteur_errors(rows, positions)
+    notices += _row_notices(rows, row_errors)
 
-    errors += _og_consistency(parsed_rows, bad_lines)
-    errors += _duplicate_finess(parsed_rows, bad_lines)
-    kept = [(line, v) for line, v in parsed_rows if line not in bad_lines]
-    grappe = _build(kept)
-    porteurs = sorted(
-        {
-            str(v["og_nom"])
-            for _, v in parsed_rows
-            if v.get("og_role") is OgRole.PORTEUR and v.get("og_nom")
-        }
+    errors = sorted(
+        [*blocking, *row_errors],
+        key=lambda e: (e.line, COLUMNS.index(e.column) if e.column in COLUMNS else -1),
     )
-    if len(porteurs) != 1:
-        what = (
-            "aucun OG n'a le rôle « porteur »"
-            if not porteurs
-            else ("plusieurs OG ont le rôle « porteur » : " + ", ".join(porteurs))
-        )
-        errors.append(CellError(0, "og_role", "", f"exactement un OG porteur attendu ; {what}"))
-    errors.sort(key=lambda e: (e.line, COLUMNS.index(e.column) if e.column in COLUMNS else 0))
+    bad_lines = {e.line for e in row_errors}
     skipped = tuple(sorted(bad_lines))
-    if errors and not skip_bad_rows:
-        return GrappeImport(None, tuple(errors), tuple(notices), len(table.rows), skipped)
+    if blocking or (errors and not skip_bad_rows):
+        return GrappeImport(None, tuple(errors), tuple(notices), len(rows), skipped)
+
+    kept = [row for row in rows if row.line not in bad_lines]
     if skipped:
         notices.append(
-            f"{len(skipped)} ligne(s) ignorée(s) car en erreur : "
+            f"{len(skipped)} ligne(s) en erreur ignorée(s) : "
             + ", ".join(str(n) for n in skipped)
             + "."
         )
-    if not grappe.establishment_count:
-        return GrappeImport(None, tuple(errors), tuple(notices), len(table.rows), skipped)
-    return GrappeImport(grappe, tuple(errors), tuple(notices), len(table.rows), skipped)
+    if not kept:
+        notices.append("Aucune ligne sans erreur : rien n'a été importé.")
+        return GrappeImport(None, tuple(errors), tuple(notices), len(rows), skipped)
+    grappe = _build(kept)
+    notices += _after_skip_notices(grappe, rows, bad_lines)
+    notices += _solution_notices(grappe)
+    return GrappeImport(grappe, tuple(errors), tuple(notices), len(rows), skipped)
 
 
-def _og_consistency(
-    rows: list[tuple[int, dict[str, object]]], bad_lines: set[int]
-) -> list[CellError]:
-    """An OG's role, SIREN, FINESS juridique and size must agree on all its rows."""
-    first: dict[str, dict[str, object]] = {}
+def _map_header(table: Table) -> tuple[dict[str, int], list[str], list[CellError]]:
+    """Column name → position; notices for unknown and repeated columns; missing required ones."""
+    positions: dict[str, int] = {}
+    notices: list[str] = []
+    for i, cell in enumerate(table.header):
+        if not cell:
+            continue
+        name = HEADER_ALIASES.get(header_key(cell))
+        if name is None:
+            notices.append(f"Colonne « {cell} » inconnue : ignorée.")
+        elif name in positions:
+            notices.append(
+                f"Colonne « {cell} » en double (colonne {name}) : seule la première est lue."
+            )
+        else:
+            positions[name] = i
+    errors = [
+        CellError(table.header_line, name, "", "colonne obligatoire absente de l'en-tête")
+        for name in COLUMNS
+        if name in REQUIRED and name not in positions
+    ]
+    return positions, notices, errors
+
+
+def _parse_row(line: int, cells: tuple[str, ...], positions: dict[str, int]) -> _Row:
+    raw: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for name in COLUMNS:
+        pos = positions.get(name)
+        if pos is None:
+            raw[name] = ""
+            values[name] = _DEFAULTS.get(name)
+            continue
+        text = cells[pos].strip() if pos < len(cells) else ""
+        raw[name] = text
+        cell = PARSERS[name](text)
+        values[name] = None if cell.problem else cell.value
+        if cell.problem:
+            problems[name] = cell.problem
+    return _Row(line, raw, values, problems)
+
+
+def _shown(value: Any) -> str:
+    return str(value.value if isinstance(value, OgRole) else value)
+
+
+def _og_consistency(rows: list[_Row], positions: dict[str, int]) -> list[CellError]:
+    """An OG's role, SIREN, FINESS juridique and size must agree on all its rows.
+
+    The first row giving a value sets it; a later row saying otherwise is the bad cell. A
+    declared size smaller than the OG's rows in the file contradicts the file itself.
+    """
     errors: list[CellError] = []
-    for line, v in rows:
-        name = str(v.get("og_nom") or "")
+    first: dict[str, dict[str, tuple[int, Any]]] = {}
+    row_counts: dict[str, int] = {}
+    for row in rows:
+        name = row.values["og_nom"]
         if not name:
             continue
+        row_counts[name] = row_counts.get(name, 0) + 1
         seen = first.setdefault(name, {})
-        for col in ("og_role", "og_siren", "og_finess_ej", "og_nb_esms"):
-            value = v.get(col)
-            if value in (None, ""):
+        for col in OG_COLUMNS:
+            value = row.values[col]
+            if col not in positions or value in (None, ""):
                 continue
-            if col in seen and seen[col] != value:
+            if col not in seen:
+                seen[col] = (row.line, value)
+            elif seen[col][1] != value:
+                line, earlier = seen[col]
                 errors.append(
                     CellError(
-                        line,
+                        row.line,
                         col,
-                        str(getattr(value, "value", value)),
+                        row.raw[col],
                         f"valeur différente des autres lignes de l'OG « {name} » "
-                        f"(« {getattr(seen[col], 'value', seen[col])} »)",
+                        f"(« {_shown(earlier)} » à la ligne {line})",
                     )
                 )
-                bad_lines.add(line)
-            else:
-                seen.setdefault(col, value)
+    for name, seen in first.items():
+        if "og_nb_esms" in seen and seen["og_nb_esms"][1] < row_counts[name]:
+            line, size = seen["og_nb_esms"]
+            errors.append(
+                CellError(
+                    line,
+                    "og_nb_esms",
+                    str(size),
+                    f"l'OG « {name} » a {row_counts[name]} lignes dans le fichier : son nombre "
+                    "total d'ESSMS gérés ne peut pas être plus petit",
+                )
+            )
     return errors
 
 
-def _duplicate_finess(
-    rows: list[tuple[int, dict[str, object]]], bad_lines: set[int]
-) -> list[CellError]:
+def _duplicate_finess(rows: list[_Row]) -> list[CellError]:
+    """The same ESSMS twice would be counted and funded twice: the later row is the bad one."""
     seen: dict[str, int] = {}
-    errors = []
-    for line, v in rows:
-        finess = str(v.get("finess") or "")
-        if not finess or line in bad_lines:
+    errors: list[CellError] = []
+    for row in rows:
+        finess = row.values["finess"]
+        if not finess:
             continue
         if finess in seen:
             errors.append(
-                CellError(line, "finess", finess, f"FINESS déjà présent à la ligne {seen[finess]}")
+                CellError(
+                    row.line,
+                    "finess",
+                    row.raw["finess"],
+                    f"établissement déjà présent à la ligne {seen[finess]} (même numéro FINESS)",
+                )
             )
-            bad_lines.add(line)
         else:
-            seen[finess] = line
+            seen[finess] = row.line
     return errors
 
 
-def _build(rows: list[tuple[int, dict[str, object]]]) -> Grappe:
-    groups: dict[str, list[dict[str, object]]] = {}
-    for _line, v in rows:
-        groups.setdefault(str(v["og_nom"]), []).append(v)
-    orgs = []
+def _porteur_errors(rows: list[_Row], positions: dict[str, int]) -> list[CellError]:
+    """Exactly one OG carries the project; its role is the first one its rows give."""
+    if "og_role" not in positions or "og_nom" not in positions:
+        return []
+    roles: dict[str, tuple[int, OgRole]] = {}
+    unreadable = False
+    for row in rows:
+        name, role = row.values["og_nom"], row.values["og_role"]
+        if role is None or (not name and role is OgRole.PORTEUR):
+            unreadable = True
+        if name and role is not None:
+            roles.setdefault(name, (row.line, role))
+    porteurs = [(line, name) for name, (line, role) in roles.items() if role is OgRole.PORTEUR]
+    if not porteurs:
+        if unreadable:
+            return []  # the unreadable og_role cells are already reported; one may be the porteur
+        return [
+            CellError(
+                0,
+                "og_role",
+                "",
+                "aucun OG n'a le rôle « porteur » : indiquez « porteur » sur les lignes de l'OG "
+                "qui porte le projet (un seul OG)",
+            )
+        ]
+    first_line, first_name = porteurs[0]
+    return [
+        CellError(
+            line,
+            "og_role",
+            "porteur",
+            f"un seul OG porteur par projet : « {first_name} » l'est déjà (ligne {first_line}) ; "
+            f"indiquez « membre » pour « {name} »",
+        )
+        for line, name in porteurs[1:]
+    ]
+
+
+def _row_notices(rows: list[_Row], errors: Iterable[CellError]) -> list[str]:
+    """Hints that explain a family of errors, or a likely slip that is not an error."""
+    notices: list[str] = []
+    lost_zero = sum(
+        1
+        for e in errors
+        if e.column in ("finess", "og_finess_ej")
+        and len(normalise(e.value)) == 8
+        and normalise(e.value).isdigit()
+    )
+    if lost_zero:
+        notices.append(
+            f"{lost_zero} numéro(s) FINESS n'ont que 8 chiffres : le tableur a sans doute supprimé "
+            "le zéro initial (colonne au format Nombre). Mettez la colonne au format Texte et "
+            "retapez ces numéros, ou reprenez le numéro suggéré s'il est le bon."
+        )
+    spellings: dict[str, dict[str, int]] = {}
+    for row in rows:
+        name = row.values["og_nom"]
+        if name:
+            spellings.setdefault(_fold(name), {}).setdefault(name, row.line)
+    for variants in spellings.values():
+        if len(variants) > 1:
+            shown = " et ".join(f"« {n} » (ligne {line})" for n, line in variants.items())
+            notices.append(
+                f"{shown} sont comptés comme des OG différents : s'il s'agit du même OG, "
+                "écrivez son nom de la même façon sur toutes ses lignes."
+            )
+    return notices
+
+
+def _after_skip_notices(grappe: Grappe, rows: list[_Row], bad_lines: set[int]) -> list[str]:
+    """What skipping rows changed in the meaning of what remains."""
+    notices: list[str] = []
+    if grappe.porteur is None:
+        names = sorted(
+            {
+                str(r.values["og_nom"])
+                for r in rows
+                if r.line in bad_lines and r.values["og_role"] is OgRole.PORTEUR
+            }
+        )
+        who = f" (« {', '.join(names)} »)" if names else ""
+        notices.append(
+            f"Toutes les lignes de l'OG porteur{who} sont en erreur : le projet importé n'a pas "
+            "de porteur. Corrigez le fichier ou désignez le porteur dans le dossier."
+        )
+    for og in grappe.organisations:
+        if og.declared_size is not None and og.declared_size < len(og.establishments):
+            notices.append(
+                f"L'OG « {og.name} » déclare {og.declared_size} ESSMS gérés pour "
+                f"{len(og.establishments)} lignes importées : vérifiez og_nb_esms."
+            )
+    return notices
+
+
+def _solution_notices(grappe: Grappe) -> list[str]:
+    labels: dict[str, str] = {}
+    for _og, est in grappe.rows():
+        if est.dui_solution:
+            labels.setdefault(solution_key(est.dui_solution), est.dui_solution)
+    if len(labels) > 1:
+        return [
+            "Plusieurs solutions DUI différentes dans le fichier ("
+            + ", ".join(f"« {label} »" for label in labels.values())
+            + ") : indiquez dans le dossier la solution retenue pour le projet."
+        ]
+    return []
+
+
+def _build(rows: list[_Row]) -> Grappe:
+    """Group rows by OG name: the porteur first, then members in order of first appearance."""
+    groups: dict[str, list[_Row]] = {}
+    for row in rows:
+        groups.setdefault(row.values["og_nom"], []).append(row)
+    organisations: list[Organisation] = []
     for name, items in groups.items():
 
-        def og_value(col: str, items: list[dict[str, object]] = items) -> object:
-            return next((i[col] for i in items if i.get(col) not in (None, "")), None)
-
-        role = og_value("og_role") or OgRole.MEMBRE
-        ests = tuple(
-            Establishment(
-                finess=str(i["finess"]),
-                name=str(i["nom"]),
-                category=str(i["categorie"]),
-                capacity=i.get("capacite"),  # type: ignore[arg-type]
-                project=i["projet"],  # type: ignore[arg-type]
-                equipment=bool(i.get("equipement") or False),
-                eligible_hours_pct=i.get("heures_eligibles_pct") or Decimal(100),  # type: ignore[arg-type]
-                dui_solution=str(i.get("solution_dui") or ""),
+        def og_value(col: str, items: list[_Row] = items) -> Any:
+            return next(
+                (r.values[col] for r in items if r.values[col] not in (None, "")),
+                _DEFAULTS.get(col),
             )
-            for i in items
+
+        establishments = tuple(
+            Establishment(
+                finess=r.values["finess"],
+                name=r.values["nom"],
+                category=r.values["categorie"],
+                capacity=r.values["capacite"],
+                project=r.values["projet"],
+                equipment=r.values["equipement"],
+                eligible_hours_pct=r.values["heures_eligibles_pct"],
+                dui_solution=r.values["solution_dui"],
+            )
+            for r in items
         )
-        orgs.append(
+        organisations.append(
             Organisation(
                 name=name,
-                role=role,  # type: ignore[arg-type]
-                siren=str(og_value("og_siren") or ""),
-                finess_ej=str(og_value("og_finess_ej") or ""),
-                declared_size=og_value("og_nb_esms"),  # type: ignore[arg-type]
-                establishments=ests,
+                role=og_value("og_role") or OgRole.MEMBRE,
+                siren=og_value("og_siren"),
+                finess_ej=og_value("og_finess_ej"),
+                declared_size=og_value("og_nb_esms"),
+                establishments=establishments,
             )
         )
-    orgs.sort(key=lambda o: o.role is not OgRole.PORTEUR)
-    labels = {e.dui_solution for o in orgs for e in o.establishments if e.dui_solution}
-    solution = _split_solution(labels.pop()) if len(labels) == 1 else DuiSolution()
-    return Grappe(tuple(orgs), solution)
+    organisations.sort(key=lambda o: o.role is not OgRole.PORTEUR)
+    return Grappe(tuple(organisations), _solution(organisations))
+
+
+def _solution(organisations: list[Organisation]) -> DuiSolution:
+    """The project's solution when every row naming one names the same (spelling aside)."""
+    labels = [e.dui_solution for o in organisations for e in o.establishments if e.dui_solution]
+    if labels and len({solution_key(label) for label in labels}) == 1:
+        return split_solution(labels[0])
+    return DuiSolution()

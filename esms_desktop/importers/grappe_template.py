@@ -9,32 +9,47 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
 from esms_desktop.domain.grappe import Grappe
-from esms_desktop.importers.grappe_sheet import COLUMNS
+from esms_desktop.importers.grappe_sheet import COLUMNS, REQUIRED
 
 HELP: dict[str, str] = {
-    "og_nom": "Nom de l'organisme gestionnaire (obligatoire)",
-    "og_role": "« porteur » pour les lignes de l'OG porteur (un seul OG), « membre » sinon",
-    "og_siren": "SIREN de l'OG (9 chiffres)",
-    "og_finess_ej": "FINESS juridique de l'OG",
-    "og_nb_esms": "Nombre total d'ESSMS gérés par l'OG (tous, pas seulement ceux du projet)",
-    "finess": "FINESS géographique de l'établissement (9 caractères, obligatoire)",
-    "nom": "Nom de l'établissement (obligatoire)",
+    "og_nom": "Nom de l'organisme gestionnaire (OG) qui gère l'établissement",
+    "og_role": "« porteur » sur les lignes de l'OG qui porte le projet (un seul OG), "
+    "« membre » sur celles des autres OG",
+    "og_siren": "SIREN de l'OG : 9 chiffres",
+    "og_finess_ej": "FINESS juridique de l'OG : 9 caractères",
+    "og_nb_esms": "Nombre total d'ESSMS gérés par l'OG (tous, pas seulement ceux du projet) ; "
+    "vide : son nombre de lignes dans ce fichier",
+    "finess": "FINESS géographique de l'établissement : 9 caractères (gardez le zéro initial)",
+    "nom": "Nom de l'établissement",
     "categorie": "Code catégorie FINESS à 3 chiffres (ex. 500 EHPAD, 246 ESAT, 354 SSIAD)",
-    "capacite": "Places ou file active (nombre entier)",
-    "projet": "acquisition, conformite (mise en conformité) ou aucun (obligatoire)",
-    "equipement": "oui / non : demande la ligne équipement et infrastructure",
-    "heures_eligibles_pct": (
-        "Services à domicile : part des heures sur activités essentielles (0 à 100)"
-    ),
+    "capacite": "Places ou file active : nombre entier",
+    "projet": "acquisition, conformite (mise en conformité du DUI) ou aucun",
+    "equipement": "oui / non : demande la ligne équipement et infrastructure ; vide : non",
+    "heures_eligibles_pct": "Services à domicile : part des heures sur activités essentielles, "
+    "de 0 à 100 ; vide : 100",
     "solution_dui": "Solution DUI sous la forme « Éditeur — Produit »",
 }
+"""One French sentence per column, for the template's "Aide" sheet."""
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "og_role": ("porteur", "membre"),
+    "projet": ("acquisition", "conformite", "aucun"),
+    "equipement": ("oui", "non"),
+}
+"""Drop-down lists of the workbook template (other spellings are still accepted on import)."""
+
+TEMPLATE_ROWS = 500
+"""Rows of the workbook template prepared with drop-down lists and text-formatted numbers."""
+
+_TEXT_COLUMNS = ("og_siren", "og_finess_ej", "finess", "categorie")
+"""Identifiers: formatted as text so Excel keeps leading zeros (01…, 02…)."""
 
 EXAMPLE_ROWS: tuple[tuple[str, ...], ...] = (
     (
@@ -71,17 +86,29 @@ EXAMPLE_ROWS: tuple[tuple[str, ...], ...] = (
 
 
 def _atomic(path: Path, write: Callable[[BinaryIO], None]) -> Path:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+    """Write to a temporary file beside ``path``, then rename it into place.
+
+    A crash or a full disk leaves the previous file intact instead of half a spreadsheet. The
+    temporary file is opened normally (not with ``mkstemp``) so the result gets the usual
+    permissions, not owner-only ones.
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "xb") as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PermissionError(
+            exc.errno,
+            f"Impossible d'enregistrer « {path.name} » : le fichier est ouvert dans un autre "
+            "programme (Excel ?) ou le dossier est protégé en écriture. Fermez-le puis réessayez.",
+        ) from exc
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 
@@ -102,7 +129,10 @@ def _csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
 
 
 def _pct(value: Decimal) -> str:
-    return "" if value == 100 else str(value.normalize()).replace(".", ",")
+    """100 (the default) is left empty; others in plain French notation: 70, 70,5 (never 1E+1)."""
+    if value == 100:
+        return ""
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 def grappe_rows(grappe: Grappe) -> list[tuple[str, ...]]:
@@ -135,13 +165,19 @@ def write_grappe_csv(grappe: Grappe, path: Path) -> Path:
 
 
 def write_template_csv(path: Path) -> Path:
+    """The template as CSV for those without Excel: header and two example rows, no comments
+    (a comment line would be read as an establishment)."""
     return _write_bytes(path, _csv_bytes(list(EXAMPLE_ROWS)))
 
 
 def write_template_xlsx(path: Path) -> Path:
-    """The template as a workbook: the grid, choice lists, and a sheet explaining each column."""
+    """The template as a workbook: the grid with two example rows, drop-down lists, identifier
+    columns formatted as text (Excel would drop a FINESS's leading zero), and an "Aide" sheet
+    explaining each column.
+    """
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
@@ -150,33 +186,53 @@ def write_template_xlsx(path: Path) -> Path:
     sheet.append(list(COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
     for row in EXAMPLE_ROWS:
         sheet.append(list(row))
+    last = TEMPLATE_ROWS + 1
     for col, name in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(1, col).column_letter].width = max(12, len(name) + 4)
-        if name in ("finess", "og_finess_ej", "og_siren", "categorie"):
-            for r in range(2, 502):
-                sheet.cell(r, col).number_format = "@"  # text: keeps leading zeros
-    choices = {
-        "og_role": '"porteur,membre"',
-        "projet": '"acquisition,conformite,aucun"',
-        "equipement": '"oui,non"',
-    }
-    for name, formula in choices.items():
-        letter = sheet.cell(1, COLUMNS.index(name) + 1).column_letter
-        rule = DataValidation(type="list", formula1=formula, allow_blank=True)
-        rule.add(f"{letter}2:{letter}500")
-        sheet.add_data_validation(rule)
+        letter = get_column_letter(col)
+        sheet.column_dimensions[letter].width = max(14, len(name) + 4)
+        if name in _TEXT_COLUMNS:
+            for r in range(2, last + 1):
+                sheet.cell(r, col).number_format = "@"
+        if name in CHOICES:
+            rule = DataValidation(
+                type="list",
+                formula1='"' + ",".join(CHOICES[name]) + '"',
+                allow_blank=name not in REQUIRED,
+                showErrorMessage=False,  # other spellings (« Conformité ») are accepted on import
+            )
+            rule.add(f"{letter}2:{letter}{last}")
+            sheet.add_data_validation(rule)
+
     help_sheet = book.create_sheet("Aide")
-    help_sheet.append(["Colonne", "Contenu"])
+    help_sheet.append(["Colonne", "Obligatoire", "Contenu"])
     for cell in help_sheet[1]:
         cell.font = Font(bold=True)
     for name in COLUMNS:
-        help_sheet.append([name, HELP[name]])
+        help_sheet.append([name, "oui" if name in REQUIRED else "non", HELP[name]])
+    help_sheet.append([])
+    for note in NOTES:
+        help_sheet.append([note])
     help_sheet.column_dimensions["A"].width = 24
-    help_sheet.column_dimensions["B"].width = 90
+    help_sheet.column_dimensions["B"].width = 12
+    help_sheet.column_dimensions["C"].width = 100
+    for row in help_sheet.iter_rows(min_row=2, max_col=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     def save(fh: BinaryIO) -> None:
         book.save(fh)
 
     return _atomic(path, save)
+
+
+NOTES: tuple[str, ...] = (
+    "Une ligne par établissement (ESSMS) ; les colonnes og_… se répètent sur chaque ligne de l'OG.",
+    "Remplacez les deux lignes d'exemple par vos établissements.",
+    "Oui/non : o, n, yes, no, 1, 0 et x sont aussi acceptés. Les noms de colonnes peuvent être "
+    "écrits avec majuscules, accents ou espaces.",
+    "Enregistrez le fichier au format .xlsx ou CSV (séparateur point-virgule ou virgule).",
+)
+"""General advice printed under the column descriptions of the "Aide" sheet."""

@@ -1,150 +1,297 @@
 """Reading a table file (CSV or XLSX) into rows of text, whatever French Excel wrote.
 
-CSV comes with ``;`` or ``,``, in UTF-8 (with or without BOM) or Windows-1252; XLSX gives numbers
-as floats (a FINESS typed as a number loses nothing but ``.0``). Every problem with the file as a
-whole is an :class:`ImportFileError` whose French message names the file.
+Directors send what their spreadsheet saved: CSV with ``;`` (French Excel) or ``,``, in UTF-8 with
+or without BOM, Windows-1252, sometimes UTF-16 "Texte Unicode" with tabs, or a ``.xlsx`` workbook
+whose numbers come back as floats. This module turns all of them into the same thing — a header
+and rows of stripped strings, each row with its line number in the file — so the importers above it
+only ever deal with text and can quote a line number the user will find in their spreadsheet.
+
+Every problem with the file *as a whole* (empty, header only, a workbook renamed ``.csv``, binary
+garbage, unreadable) is an :class:`ImportFileError` whose French message names the file; problems
+with cell contents are the caller's business and never raise here.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 
 MAX_ROWS = 200_000
+"""Far above any grappe; stops a mistaken multi-gigabyte export from filling memory."""
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_OTHER_SPREADSHEETS = {
+    ".xls": "ancien format Excel 97-2003 (.xls)",
+    ".ods": "classeur LibreOffice / OpenOffice (.ods)",
+    ".numbers": "classeur Apple Numbers",
+}
+_DELIMITERS = (";", ",", "\t")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Line ends as the csv module counts them (not ``str.splitlines``, which also splits on \\x0b)."""
+_BINARY_SAMPLE = 4096
+_ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1a")
+"""Tabs and line breaks, plus what old exports leave (vertical tab for Alt+Entrée, DOS EOF)."""
 
 
 class ImportFileError(ValueError):
-    """The file cannot be read as a table; nothing is imported."""
+    """The file cannot be read as a table; nothing is imported. The message is French for users."""
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """Header cells and data rows; each row keeps its line number in the file (header = 1)."""
+    """Header cells and data rows, all stripped text.
+
+    Each row keeps the number of the line it *starts* on in the file, as is ``header_line`` (1
+    unless blank lines or Excel's ``sep=`` line come first), so messages point where the user
+    looks. Blank rows are left out. ``encoding`` and ``delimiter`` say how a CSV was read
+    (``"xlsx"`` and ``""`` for a workbook).
+    """
 
     name: str
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    encoding: str = ""
+    delimiter: str = ""
+    header_line: int = 1
 
 
 def header_key(name: str) -> str:
-    """Match headers without regard to case, accents, spaces, underscores or dashes."""
+    """Match headers without regard to case, accents, spaces, underscores, dashes or punctuation.
+
+    ``"Heures éligibles %"`` and ``"heures_eligibles_pct"`` give the same key: ``%`` reads ``pct``.
+    """
     text = unicodedata.normalize("NFKD", name.strip().lstrip("\ufeff"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return "".join(c for c in text.replace("%", "pct") if c.isalnum())
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object, number_format: str = "") -> str:
+    """A workbook cell as the text the user sees, so every importer parses text only.
+
+    Whole floats lose their ``.0`` (``500.0`` → ``"500"``, a FINESS typed as a number keeps its
+    digits), other numbers use the French decimal comma without exponent, a cell formatted as a
+    percentage gives its percent value (``0.7`` shown ``70 %`` → ``"70"``), booleans read
+    ``oui``/``non`` and dates ISO 8601.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            return str(value)
+        if "%" in number_format:
+            number *= 100
+        if isinstance(value, float):
+            number = Decimal(format(float(number), ".15g"))  # drops float noise: 0.1+0.2
+        if number == number.to_integral_value():
+            return str(int(number))
+        return format(number.normalize(), "f").replace(".", ",")
     if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date | time):
         return value.isoformat()
     return str(value).strip()
 
 
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
+def read_table(path: Path) -> Table:
+    """Read ``path`` (.csv, .txt, .tsv or .xlsx/.xlsm, first sheet) into a :class:`Table`.
+
+    Raises :class:`ImportFileError` when the file is missing, unreadable, not a table, empty or
+    has a header but no data row.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ImportFileError(f"Fichier introuvable : « {path} ».")
+    if not path.is_file():
+        raise ImportFileError(f"« {path.name} » n'est pas un fichier (dossier ?).")
+    suffix = path.suffix.lower()
+    if suffix in _OTHER_SPREADSHEETS:
         raise ImportFileError(
-            f"« {name} » : encodage non reconnu (ni UTF-8 ni Windows-1252, octet n°{exc.start})."
+            f"« {path.name} » est un {_OTHER_SPREADSHEETS[suffix]}, format non pris en charge : "
+            "enregistrez-le au format .xlsx ou CSV, puis réessayez."
+        )
+    if suffix in XLSX_SUFFIXES:
+        return _read_xlsx(path)
+    return _read_csv(path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(
+            f"Impossible de lire « {path.name} » : {exc.strerror or exc} "
+            "(fichier ouvert dans un autre programme, ou droits insuffisants ?)."
         ) from exc
 
 
-def _refuse_binary(data: bytes, name: str) -> None:
-    if data.startswith(b"PK\x03\x04"):
+def _refuse_known_binary(data: bytes, name: str) -> None:
+    """Recognise formats people rename or pick by mistake, and say what to do instead."""
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                is_workbook = "xl/workbook.xml" in archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            is_workbook = False
+        if is_workbook:
+            raise ImportFileError(
+                f"« {name} » est un classeur Excel renommé en CSV : rendez-lui l'extension .xlsx "
+                "ou enregistrez-le au format CSV depuis Excel, puis réessayez."
+            )
         raise ImportFileError(
-            f"« {name} » est une archive ZIP ou un classeur Excel renommé en .csv : "
+            f"« {name} » est une archive ZIP (ou un classeur renommé), pas un tableau CSV : "
             "enregistrez-le au format .xlsx ou CSV, puis réessayez."
         )
     if data.startswith((b"\xd0\xcf\x11\xe0", b"%PDF", b"\x1f\x8b")):
         raise ImportFileError(
             f"« {name} » n'est pas un tableau CSV (ancien format Excel .xls, PDF ou archive) : "
-            "enregistrez-le au format .xlsx ou CSV."
+            "enregistrez-le au format .xlsx ou CSV, puis réessayez."
         )
-    sample = data[:4096]
-    if b"\x00" in sample:
-        raise ImportFileError(f"« {name} » contient des données binaires : ce n'est pas un CSV.")
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and the encoding's French name: UTF-16 by its BOM, else UTF-8 strict, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(f"« {name} » : texte UTF-16 illisible ({exc.reason}).") from exc
+    if b"\x00" in data[:_BINARY_SAMPLE]:
+        raise ImportFileError(
+            f"« {name} » contient des données binaires : ce n'est pas un fichier CSV."
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"« {name} » contient des octets qui ne sont pas du texte (ni UTF-8 ni "
+            f"Windows-1252, position {exc.start}) : ce n'est pas un fichier CSV."
+        ) from exc
+
+
+def _refuse_garbage(text: str, name: str) -> None:
+    """Random bytes can decode as Windows-1252: too many control characters betray them."""
+    sample = text[:_BINARY_SAMPLE]
+    controls = sum(
+        1 for c in sample if unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS
+    )
+    if controls > max(8, len(sample) // 20):
+        raise ImportFileError(
+            f"« {name} » contient des données binaires : ce n'est pas un fichier CSV."
+        )
+
+
+def _sniff(line: str) -> str:
+    """The separator used most on the header line (``;`` wins ties: French Excel's choice)."""
+    counts = [(line.count(d), -i, d) for i, d in enumerate(_DELIMITERS)]
+    return max(counts)[2]
 
 
 def _read_csv(path: Path) -> Table:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(
-            f"Impossible de lire « {path.name} » : {exc.strerror or exc}."
-        ) from exc
-    _refuse_binary(data, path.name)
-    text = _decode(data, path.name)
+    data = _read_bytes(path)
+    _refuse_known_binary(data, path.name)
+    text, encoding = _decode(data, path.name)
+    _refuse_garbage(text, path.name)
     if not text.strip():
         raise ImportFileError(f"« {path.name} » est vide.")
-    first = text.splitlines()[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    lines = _LINE_BREAK.split(text)
+    offset = 0
+    first = lines[0].strip()
+    if first.casefold().startswith("sep=") and len(first) == 5:
+        # Excel's hint line ("sep=;") names the separator and is not the header.
+        delimiter = first[4]
+        offset = 1
+        text = _LINE_BREAK.split(text, maxsplit=1)[1] if len(lines) > 1 else ""
+    else:
+        delimiter = _sniff(next((ln for ln in lines if ln.strip()), ""))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, tuple[str, ...]]] = []
     header: tuple[str, ...] = ()
+    header_line = 1
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    previous_end = 0
     try:
         for record in reader:
-            line = reader.line_num
+            start = previous_end + 1 + offset
+            previous_end = reader.line_num
             cells = tuple(c.strip() for c in record)
-            if not header:
-                header = cells
+            if not any(cells):
                 continue
-            if any(cells):
-                rows.append((line, cells))
+            if not header:
+                header, header_line = cells, start
+                continue
+            rows.append((start, cells))
             if len(rows) > MAX_ROWS:
                 raise ImportFileError(f"« {path.name} » a plus de {MAX_ROWS} lignes.")
     except csv.Error as exc:
         raise ImportFileError(
-            f"« {path.name} », ligne {reader.line_num} : fichier coupé ou guillemets mal fermés "
-            f"({exc})."
+            f"« {path.name} », ligne {reader.line_num + offset} : fichier coupé ou guillemets "
+            f"mal fermés ({exc})."
         ) from exc
-    return _checked(Table(path.name, header, tuple(rows)))
+    return _checked(Table(path.name, header, tuple(rows), encoding, delimiter, header_line))
 
 
 def _read_xlsx(path: Path) -> Table:
-    import zipfile
-
+    data = _read_bytes(path)
+    if not data.strip():
+        raise ImportFileError(f"« {path.name} » est vide.")
+    if not data.startswith(b"PK"):
+        raise ImportFileError(
+            f"« {path.name} » n'est pas un classeur .xlsx (fichier renommé ?) : ouvrez-le dans "
+            "Excel et enregistrez-le au format .xlsx ou CSV."
+        )
     from openpyxl import load_workbook
 
+    # openpyxl raises whatever its parsers raise on a damaged workbook (zip, XML, KeyError…):
+    # for the user they all mean the same thing, so they all become one French message.
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
         raise ImportFileError(
-            f"« {path.name} » n'est pas un classeur .xlsx lisible ({type(exc).__name__})."
+            f"« {path.name} » n'est pas un classeur .xlsx lisible (fichier abîmé ?) "
+            f"[{type(exc).__name__}]."
         ) from exc
     try:
-        sheet = book.worksheets[0]
+        if not book.worksheets:
+            raise ImportFileError(f"« {path.name} » ne contient aucune feuille.")
         header: tuple[str, ...] = ()
+        header_line = 1
         rows: list[tuple[int, tuple[str, ...]]] = []
-        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = tuple(_cell_text(v) for v in values)
-            if not header:
-                if any(cells):
-                    header = cells
+        for line, cells_in in enumerate(book.worksheets[0].iter_rows(), start=1):
+            cells = tuple(
+                cell_text(c.value, getattr(c, "number_format", "") or "") for c in cells_in
+            )
+            if not any(cells):
                 continue
-            if any(cells):
-                rows.append((line, cells))
+            if not header:
+                header, header_line = cells, line
+                continue
+            rows.append((line, cells))
             if len(rows) > MAX_ROWS:
                 raise ImportFileError(f"« {path.name} » a plus de {MAX_ROWS} lignes.")
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError(
+            f"« {path.name} » : classeur .xlsx abîmé, lecture impossible [{type(exc).__name__}]."
+        ) from exc
     finally:
         book.close()
-    return _checked(Table(path.name, header, tuple(rows)))
+    return _checked(Table(path.name, header, tuple(rows), "xlsx", "", header_line))
 
 
 def _checked(table: Table) -> Table:
@@ -155,12 +302,3 @@ def _checked(table: Table) -> Table:
             f"« {table.name} » ne contient que la ligne d'en-tête : aucune ligne à importer."
         )
     return table
-
-
-def read_table(path: Path) -> Table:
-    """Read ``path`` (.csv, .txt or .xlsx) into a :class:`Table`."""
-    if not path.is_file():
-        raise ImportFileError(f"Fichier introuvable : « {path} ».")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    return _read_csv(path)

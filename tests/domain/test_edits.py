@@ -287,3 +287,11 @@ def test_has_acquisition() -> None:
 def test_only_small_ogs(sizes: tuple[int, ...], expected: bool) -> None:
     g = Grappe(tuple(Organisation(f"OG {i}", declared_size=s) for i, s in enumerate(sizes)))
     assert only_small_ogs(g) is expected
+
+
+@pytest.mark.parametrize("text", ["²", "1²", "٣", "-"])
+def test_parse_int_refuses_non_ascii_digits(text: str) -> None:
+    from esms_desktop.domain.edits import parse_int
+
+    parsed = parse_int(text)
+    assert parsed.value is None and parsed.problem
