@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from esms_desktop import __version__
 from esms_desktop.paths import data_paths
+from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
 from esms_desktop.services.progress import Step
 from esms_desktop.services.workspace import Workspace
@@ -154,6 +156,9 @@ def run(argv: Sequence[str]) -> int:
     app.setApplicationName("esms-desktop")
     app.setOrganizationName("esms-desktop")
     app.setApplicationVersion(__version__)
+    icon = resource_path("icons", "esms-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     settings = QSettings()
     language = args.lang or str(settings.value("preferences/language", DEFAULT_LANGUAGE))
     install_translators(app, language)
