@@ -1,0 +1,351 @@
+"""The build files hold together (fast checks: no PyInstaller run, no Windows needed).
+
+The PyInstaller spec names what the program reads from disk, carries exactly the Qt modules the
+code imports, and keeps the plugins a Windows/Linux window needs; the Inno Setup script installs
+without administrator rights, in French, with the .esms association and a data-preserving
+uninstall; the version is written only in ``esms_desktop.__version__``; ``build.py`` runs and
+writes a correct portable zip.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from esms_desktop import __version__
+from esms_desktop.paths import PORTABLE_MARKER
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+SPEC = PACKAGING / "esms-desktop.spec"
+ISS = PACKAGING / "installer.iss"
+BUILD = PACKAGING / "build.py"
+WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
+RUFF = Path(sys.executable).parent / "ruff"
+
+
+def load_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("esms_build_script", BUILD)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def spec_tree() -> ast.Module:
+    return ast.parse(SPEC.read_text(encoding="utf-8"), str(SPEC))
+
+
+def spec_constant(name: str) -> object:
+    for node in spec_tree().body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} absent de {SPEC.name}")
+
+
+def spec_filter() -> dict[str, object]:
+    """``wanted`` and its tables, executed alone (the rest of the spec needs PyInstaller)."""
+    keep = {
+        "UNWANTED_QT_LIBRARIES",
+        "UNWANTED_QT_FILES",
+        "DROPPED_PLUGIN_TYPES",
+        "KEPT_PLATFORMS",
+        "DROPPED_PLUGINS",
+        "QT_TRANSLATIONS_KEPT",
+        "plugin_name",
+        "wanted",
+    }
+    nodes = [
+        node
+        for node in spec_tree().body
+        if (isinstance(node, ast.FunctionDef) and node.name in keep)
+        or (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id in keep for t in node.targets)
+        )
+    ]
+    namespace: dict[str, object] = {"re": re, "sys": sys, "Path": Path}
+    exec(compile(ast.Module(body=nodes, type_ignores=[]), str(SPEC), "exec"), namespace)
+    assert keep <= namespace.keys()
+    return namespace
+
+
+# --- PyInstaller spec ---------------------------------------------------------------------------
+
+
+def test_spec_is_python_and_ships_what_the_program_reads_from_disk() -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    spec_tree()  # parses
+    assert '"resources"' in text
+    assert '"translations"' in text and "esms_desktop_*.qm" in text and "qtbase_fr" in text
+    assert '"esms_desktop/storage/migrations"' in text  # Alembic loads env.py from disk
+    assert "launcher.py" in text
+    assert "COLLECT(" in text and text.count("EXE(") == 2  # one folder, two executables
+    assert "console=False" in text and "console=True" in text
+    assert 'name="esms-desktop-cli"' in text
+    assert "esms-desktop.ico" in text
+
+
+@pytest.mark.skipif(not RUFF.exists(), reason="ruff n'est pas installé dans cet environnement")
+@pytest.mark.parametrize("args", [["check"], ["format", "--check"]])
+def test_spec_is_ruff_clean(args: list[str]) -> None:
+    """Ruff skips *.spec files on its own; the spec is Python all the same."""
+    proc = subprocess.run(
+        [str(RUFF), *args, "--stdin-filename", "packaging/esms_desktop_spec.py", "-"],
+        input=SPEC.read_bytes(),
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, (proc.stdout + proc.stderr).decode("utf-8", "replace")
+
+
+def pyside_modules_imported() -> set[str]:
+    found: set[str] = set()
+    for path in (ROOT / "esms_desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6."):
+                found.add(node.module.split(".")[1])  # type: ignore[union-attr]
+            elif isinstance(node, ast.Import):
+                found.update(
+                    a.name.split(".")[1] for a in node.names if a.name.startswith("PySide6.")
+                )
+    return found
+
+
+def test_spec_keeps_exactly_the_qt_modules_the_code_imports() -> None:
+    used, unused = spec_constant("QT_USED"), spec_constant("QT_UNUSED")
+    assert isinstance(used, set) and isinstance(unused, list)
+    imported = pyside_modules_imported()
+    assert imported <= used, f"ajouter {imported - used} à QT_USED dans {SPEC.name}"
+    assert not imported & set(unused), f"{imported & set(unused)} exclu mais importé"
+    for heavy in ("QtQml", "QtQuick", "Qt3DCore", "QtWebEngineCore", "QtMultimedia", "QtPdf"):
+        assert heavy in unused
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        # Windows wheel layout
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/plugins/platforms/qoffscreen.dll", True),
+        ("PySide6/plugins/platforms/qdirect2d.dll", False),
+        ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
+        ("PySide6/plugins/imageformats/qico.dll", True),
+        ("PySide6/plugins/imageformats/qsvg.dll", False),
+        ("PySide6/plugins/tls/qschannelbackend.dll", False),
+        ("PySide6/Qt6Widgets.dll", True),
+        ("PySide6/Qt6Qml.dll", False),
+        ("PySide6/Qt6Quick.dll", False),
+        ("PySide6/opengl32sw.dll", False),
+        ("PySide6/translations/qtbase_fr.qm", True),
+        ("PySide6/translations/qtbase_de.qm", False),
+        # Linux wheel layout
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", True),
+        ("libQt6Svg.so.6", False),
+        # ours
+        ("translations/esms_desktop_fr.qm", True),
+        ("translations/qtbase_fr.qm", True),
+        ("resources/fonts/DejaVuSans.ttf", True),
+        ("esms_desktop/storage/migrations/env.py", True),
+    ],
+)
+def test_spec_qt_file_filter(dest: str, kept: bool) -> None:
+    wanted = spec_filter()["wanted"]
+    assert wanted((dest, "/src/" + dest, "BINARY")) is kept  # type: ignore[operator]
+
+
+def test_launcher_runs_the_same_main_as_python_m() -> None:
+    text = (PACKAGING / "launcher.py").read_text(encoding="utf-8")
+    assert "from esms_desktop.__main__ import main" in text
+    assert "sys.exit(main())" in text
+
+
+def test_icon_has_the_windows_sizes() -> None:
+    data = (PACKAGING / "esms-desktop.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data)
+    assert (reserved, kind) == (0, 1)
+    sizes = {(struct.unpack_from("<B", data, 6 + 16 * i)[0] or 256) for i in range(count)}
+    assert {16, 24, 32, 48, 256} <= sizes
+    assert (PACKAGING / "esms-desktop.png").read_bytes().startswith(b"\x89PNG")
+
+
+# --- Inno Setup ---------------------------------------------------------------------------------
+
+
+def iss_text() -> str:
+    raw = ISS.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "installer.iss : UTF-8 avec BOM (accents)"
+    return raw.decode("utf-8-sig")
+
+
+def iss_setting(name: str) -> str:
+    match = re.search(rf"^{name}=(.*)$", iss_text(), re.MULTILINE)
+    assert match, f"{name} absent de {ISS.name}"
+    return match.group(1).strip()
+
+
+def test_installer_per_user_without_admin_by_default() -> None:
+    assert iss_setting("PrivilegesRequired") == "lowest"
+    assert set(iss_setting("PrivilegesRequiredOverridesAllowed").split()) == {
+        "dialog",
+        "commandline",
+    }
+    assert iss_setting("DefaultDirName") == r"{autopf}\{#AppName}"
+    assert "/ALLUSERS" in iss_text() and "/VERYSILENT /SUPPRESSMSGBOXES /NORESTART" in iss_text()
+
+
+def test_installer_in_french_with_start_menu_and_desktop_task() -> None:
+    text = iss_text()
+    assert re.search(r'MessagesFile: "compiler:Languages\\French\.isl"', text)
+    assert re.search(r'^Name: "\{group\}\\.*ESMS numérique', text, re.MULTILINE)
+    assert re.search(r'^Name: "desktopicon".*Flags: unchecked', text, re.MULTILINE)
+
+
+def test_installer_associates_esms_files() -> None:
+    text = iss_text()
+    assert iss_setting("ChangesAssociations") == "yes"
+    assert re.search(r'Root: HKA; Subkey: "Software\\Classes\\\.esms"', text)
+    assert re.search(r'shell\\open\\command".*ValueData: """\{app\}\\\{#AppExe\}"" ""%1"""', text)
+
+
+def test_uninstall_keeps_data_unless_asked_interactively() -> None:
+    code = iss_text().split("[Code]", 1)[1]
+    assert "UninstallSilent" in code  # a silent uninstall never deletes data
+    assert "MB_DEFBUTTON2" in code  # the confirmation defaults to "No"
+    assert "DeleteBox.Checked := False" in code  # the option starts unticked
+    assert "{localappdata}" in code
+    # DelTree only once, after both the tick box and the confirmation
+    assert code.count("DelTree(") == 1
+    # [UninstallDelete] removes files beside the program, never the user's data folder
+    section = iss_text().split("[UninstallDelete]", 1)[1].split("\n[", 1)[0]
+    entries = [line for line in section.splitlines() if line.startswith("Type:")]
+    assert entries and all("{app}" in line for line in entries)
+
+
+def test_installer_output_name_and_version_come_from_the_build() -> None:
+    text = iss_text()
+    assert iss_setting("OutputBaseFilename") == "esms-desktop-setup-{#AppVersion}"
+    assert iss_setting("AppVersion") == "{#AppVersion}"
+    assert "#define AppVersion" not in text  # only ever /DAppVersion=… from build.py
+    assert "#error" in text
+
+
+# --- one version ---------------------------------------------------------------------------------
+
+
+def test_version_is_written_only_in_the_package() -> None:
+    assert load_build().version() == __version__
+    spec = SPEC.read_text(encoding="utf-8")
+    assert "from esms_desktop import __version__" in spec
+    for path in (SPEC, ISS, BUILD, WORKFLOW, PACKAGING / "launcher.py"):
+        literal = re.search(rf"['\"]{re.escape(__version__)}['\"]", path.read_text("utf-8-sig"))
+        assert literal is None, f"version {__version__} écrite en dur dans {path.name}"
+
+
+def test_build_passes_the_package_version_to_iscc() -> None:
+    text = BUILD.read_text(encoding="utf-8")
+    assert 'f"/DAppVersion={version()}"' in text
+
+
+# --- build.py ------------------------------------------------------------------------------------
+
+
+def test_build_help_runs() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(BUILD), "--help"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for command in ("bundle", "portable", "installer", "selftest", "all"):
+        assert command in proc.stdout
+
+
+def test_bare_environment_carries_nothing_from_the_build_machine(tmp_path: Path) -> None:
+    env = load_build().bare_environment(tmp_path)
+    assert env["QT_QPA_PLATFORM"] == "offscreen"
+    assert not {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "LD_LIBRARY_PATH"} & env.keys()
+    if sys.platform != "win32":
+        assert env["PATH"] == "/usr/bin:/bin"
+        assert env["HOME"] == str(tmp_path)
+
+
+def test_portable_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = load_build()
+    bundle = tmp_path / "dist" / "esms-desktop"
+    (bundle / "_internal" / "lib").mkdir(parents=True)
+    program = bundle / ("esms-desktop" + build.EXE_SUFFIX)
+    program.write_bytes(b"programme")
+    (bundle / "_internal" / "lib" / "libQt6Core.so.6").write_bytes(b"qt")
+    if sys.platform != "win32":
+        program.chmod(0o755)
+        (bundle / "_internal" / "libQt6Core.so.6").symlink_to("lib/libQt6Core.so.6")
+    monkeypatch.setattr(build, "BUNDLE", bundle)
+    target = tmp_path / "portable.zip"
+    build.write_portable_zip(target)
+
+    with zipfile.ZipFile(target) as archive:
+        names = set(archive.namelist())
+        assert f"esms-desktop/{PORTABLE_MARKER}" in names  # same name as esms_desktop.paths
+        readme = archive.read("esms-desktop/LISEZMOI.txt").decode("utf-8-sig")
+    assert f"esms-desktop/esms-desktop{build.EXE_SUFFIX}" in names
+    assert __version__ in readme and PORTABLE_MARKER in readme and "donnees" in readme
+
+    unpacked = tmp_path / "unzip"
+    build.extract_with_modes(target, unpacked)
+    folder = unpacked / "esms-desktop"
+    assert (folder / PORTABLE_MARKER).is_file()
+    if sys.platform != "win32":
+        assert (folder / program.name).stat().st_mode & 0o111
+        link = folder / "_internal" / "libQt6Core.so.6"
+        assert link.is_symlink() and link.read_bytes() == b"qt"
+
+
+def test_portable_zip_name_carries_the_version() -> None:
+    assert load_build().portable_zip_path().name == f"esms-desktop-portable-{__version__}.zip"
+
+
+# --- Windows workflow -----------------------------------------------------------------------------
+
+
+def test_windows_workflow_builds_installs_and_self_tests() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    for needed in (
+        "workflow_dispatch",
+        "tags:",
+        "windows-latest",
+        'python-version: "3.11"',
+        'pip install -e ".[test]" pyinstaller',
+        "python packaging/build.py bundle",
+        "python packaging/build.py installer",
+        "innosetup",
+        '"/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER"',
+        "esms-desktop-cli.exe",
+        "--self-test",
+        "actions/upload-artifact",
+        "esms-desktop-setup-*.exe",
+        "esms-desktop-portable-*.zip",
+    ):
+        assert needed in text, needed
