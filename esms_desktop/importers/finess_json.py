@@ -48,6 +48,23 @@ _ADDRESS_USAGE_ORDER = ("03", "02")
 """Preferred ``usageAdresse``: every establishment of the sample has a ``03`` address."""
 
 _EGE_KEY = re.compile(rb'"numFinessEge"\s*:')
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value: Any) -> Any:
+    """Replace lone surrogates (a ``\\ud800`` escape without its pair) by U+FFFD.
+
+    JSON lets them through, but no file or database can store them: left in, they would crash
+    the register's storage instead of showing as an odd character in one name.
+    """
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
 
 
 def _load(path: Path, compressed: bool) -> tuple[Any, bytes]:
@@ -72,7 +89,10 @@ def _load(path: Path, compressed: bool) -> tuple[Any, bytes]:
             name, line, "le flux JSON n'est pas en UTF-8 (caractère invalide)."
         ) from None
     try:
-        return json.loads(text), data
+        document = json.loads(text)
+        if _SURROGATE_ESCAPE.search(text):  # rare: only then walk the document
+            document = _scrub(document)
+        return document, data
     except json.JSONDecodeError as exc:
         cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         problem = (

@@ -17,6 +17,7 @@ candidature dossier is filed with the ARS and kept by each OG, so the frame matt
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import io
@@ -318,14 +319,26 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 # --- fingerprint ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (``None`` for any other type), looked up once."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def canonical(value: Any) -> Any:
     """A JSON-ready, order-stable form of domain values (dataclasses, Decimal, dates, enums).
 
     Decimals are written without exponent and without trailing zeros, so ``25000`` and
     ``25000.00`` give the same fingerprint: they are the same amount.
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value  # the common leaves first: a 1,000-ESSMS dossier holds ~50,000 of them
+    names = _field_names(kind)
+    if names is not None:
+        return {name: canonical(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
@@ -585,6 +598,35 @@ def checkbox(checked: bool) -> str:
     return "\u2612" if checked else "\u2610"
 
 
+class _SplitsRowsTallerThanAPage:
+    """A table row taller than a whole page is split across pages instead of failing.
+
+    ReportLab moves a row that does not fit to the next page; a row taller than a page (a
+    justification of several thousand characters pasted in one field) fits nowhere, and the whole
+    export failed with a ``LayoutError``. Only then — at the top of an empty frame, when nothing
+    else can work — is the row split (``splitInRow``); every other layout stays as it was.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts: list[Flowable] = super().split(availWidth, availHeight)  # type: ignore[misc]
+        table: Any = self
+        if parts or table.splitInRow or availHeight < table._getPossibleHeight(availHeight) - 1:
+            return parts
+        table.splitInRow = 1
+        try:
+            return super().split(availWidth, availHeight)  # type: ignore[misc]
+        finally:
+            table.splitInRow = 0
+
+
+class SplittingTable(_SplitsRowsTallerThanAPage, Table):
+    """:class:`Table` whose rows may be taller than a page."""
+
+
+class SplittingLongTable(_SplitsRowsTallerThanAPage, LongTable):
+    """:class:`LongTable` whose rows may be taller than a page."""
+
+
 def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A table style starting with our font for every cell.
 
@@ -608,7 +650,7 @@ def grid_table(
     ``long`` picks ReportLab's ``LongTable``, whose page splitting does not re-measure every
     remaining row at each page: it keeps a 1,000-row ESSMS table linear.
     """
-    cls = LongTable if long else Table
+    cls = SplittingLongTable if long else SplittingTable
     table = cls(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT_COND, 8, 9.6),
@@ -642,7 +684,7 @@ def key_value_table(
         [para(label, "Label"), value if isinstance(value, Flowable) else para(value, "Value")]
         for label, value in pairs
     ]
-    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table = SplittingTable(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(
         table_style(
             [
@@ -730,6 +772,29 @@ class TextBlock(Flowable):
         self.width = avail_width
         self.height = sum(part.size * 1.2 for part, _ in self._lines)
         return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The lines that fit in ``avail_height``, then the rest (a table row taller than a page
+        is split through its cells: see :class:`SplittingTable`); ``[]`` if no line fits."""
+        # A table measures its cells without their padding but splits them with the column's
+        # full width: keep the narrower width the block was laid out in.
+        width = self.width if self._lines and 0 < self.width < avail_width else avail_width
+        self.wrap(width, avail_height)
+        fit, used = 0, 0.0
+        for part, _line in self._lines:
+            used += part.size * 1.2
+            if used > avail_height:
+                break
+            fit += 1
+        if fit == 0:
+            return []
+        pieces: list[Flowable] = []
+        for lines in (self._lines[:fit], self._lines[fit:]):
+            piece = copy.copy(self)  # keeps the subclass (lines drawn right-aligned…)
+            piece.parts = tuple(TextPart(text, p.font, p.size, p.color) for p, text in lines)
+            piece.wrap(width, avail_height)  # its own height, not the whole block's
+            pieces.append(piece)
+        return pieces
 
     def draw(self) -> None:
         canvas = self.canv

@@ -65,6 +65,7 @@ from esms_desktop.reports.base import (
     BaseDocument,
     DocumentMeta,
     RenderedPdf,
+    SplittingTable,
     TextBlock,
     TextPart,
     canonical,
@@ -200,6 +201,36 @@ def _role_label(og: Organisation) -> str:
 
 def _line_is_provisional(line: BudgetLine) -> bool:
     return line.provisional or line.status is ValueStatus.A_CONFIRMER
+
+
+def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Increasing ``numbers`` as (first, last) runs of consecutive values: 2, 3, 4, 7 → (2, 4),
+    (7, 7)."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+class _RightBlock(TextBlock):
+    """A :class:`TextBlock` whose lines are aligned right (an amount and its remark)."""
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height
+        for part, line in self._lines:
+            y -= part.size * 1.2
+            canvas.setFont(part.font, part.size)
+            canvas.setFillColor(part.color)
+            canvas.drawRightString(self.width, y + part.size * 0.22, line)
+
+
+def _right(parts: Sequence[TextPart]) -> TextBlock:
+    """Plain lines aligned right: in a 1,000-row table, much cheaper than a paragraph."""
+    return _RightBlock(parts)
 
 
 def _known_sum(amounts: Sequence[Decimal | None]) -> tuple[Decimal, bool]:
@@ -477,24 +508,25 @@ class CandidatureDocument(BaseDocument):
                 "BodySmall",
             )
         )
-        head = [
+        # Plain strings, broken by hand where the column is narrow: the header is drawn again
+        # on each of the table's pages (the table's header style makes them bold and white).
+        header = [
             "N°",
-            "FINESS géo.",
+            "FINESS\ngéo.",
             "Établissement",
             "Catégorie",
             "Secteur",
             "Dép.",
-            "Capa\u00adcité",
+            "Capa-\ncité",
             "DUI actuel",
             "Projet",
-            "Heures élig.",
+            "Heures\nélig.",
             "Montant",
-        ]
-        header = [
-            para(h, "CellHeadRight" if i in (6, 9, 10) else "CellHead") for i, h in enumerate(head)
         ]
         widths = self._essms_widths
         aligns: list[tuple[Any, ...]] = [
+            ("ALIGN", (6, 0), (6, 0), "RIGHT"),
+            ("ALIGN", (9, 0), (10, 0), "RIGHT"),
             ("ALIGN", (0, 2), (0, -1), "RIGHT"),
             ("ALIGN", (6, 2), (6, -1), "RIGHT"),
             ("ALIGN", (9, 2), (10, -1), "RIGHT"),
@@ -560,11 +592,16 @@ class CandidatureDocument(BaseDocument):
 
     @staticmethod
     def _og_title(og: Organisation) -> Paragraph:
-        text = f"<b>{clean(og.name)}</b> — {clean(_role_label(og))}"
+        # Repeated at the top of every page of the OG's table, this row cannot be split: a name
+        # of thousands of characters is shortened here (the grappe table prints it in full).
+        def short(text: str, limit: int = 300) -> str:
+            return text if len(text) <= limit else text[: limit - 1] + "…"
+
+        text = f"<b>{clean(short(og.name))}</b> — {clean(_role_label(og))}"
         if og.siren:
-            text += f" · SIREN {clean(og.siren)}"
+            text += f" · SIREN {clean(short(og.siren, 40))}"
         if og.finess_ej:
-            text += f" · FINESS juridique {clean(og.finess_ej)}"
+            text += f" · FINESS juridique {clean(short(og.finess_ej, 40))}"
         return para(text, "Cell", markup=True)
 
     @property
@@ -577,11 +614,7 @@ class CandidatureDocument(BaseDocument):
         w = self._essms_widths
         name: Flowable | str
         if e.reason and not e.funded:
-            name = para(
-                f"{clean(e.name)}<br/><font size='6.8' color='#5A5A5A'>{clean(e.reason)}</font>",
-                "Cell",
-                markup=True,
-            )
+            name = TextBlock([TextPart(e.name), TextPart(e.reason, FONT_COND, 6.8, MUTED)])
         else:
             name = fit_cell(e.name, w[2])
         try:
@@ -614,16 +647,15 @@ class CandidatureDocument(BaseDocument):
     def _amount_cell(self, e: EstablishmentBudget) -> Flowable | str:
         if not e.funded:
             if e.reason.startswith(CAP_PREFIX):
-                return para(CAP_PREFIX, "CellSmallRight")
-            return para("non compté" if not e.counted else "non financé", "CellSmallRight")
+                return _right([TextPart(CAP_PREFIX, FONT_COND, 6.8, MUTED)])
+            word = "non compté" if not e.counted else "non financé"
+            return _right([TextPart(word, FONT_COND, 6.8, MUTED)])
         amount = e.amount
         if amount is None:
-            return para("à renseigner", "CellRightBold")
+            return _right([TextPart("à renseigner", FONT_COND_BOLD)])
         if not any(_line_is_provisional(line) for line in e.lines):
             return format_eur(amount)
-        text = clean(format_eur(amount))
-        text += f"<br/><font size='6.5' color='#A84300'>{clean(TO_CONFIRM)}</font>"
-        return para(text, "CellRight", markup=True)
+        return _right([TextPart(format_eur(amount)), TextPart(TO_CONFIRM, FONT_COND, 6.5, WARN)])
 
     def _by_og(
         self,
@@ -801,15 +833,37 @@ class CandidatureDocument(BaseDocument):
                 flow.append(para(f"• {note}", "BodySmall"))
         return flow
 
-    def _budget_lines_tables(self) -> list[Flowable]:
-        """Budget lines, one table per OG, each line with its rule in small print below it."""
-        header = [
-            para("ESSMS", "CellHead"),
-            para("Ligne de financement et règle appliquée", "CellHead"),
-            para("Montant", "CellHeadRight"),
+    def _rule_numbers(self) -> dict[str, int]:
+        """Each distinct rule of the ESSMS lines, numbered in order of first appearance."""
+        numbers: dict[str, int] = {}
+        for _row, e in self.rows:
+            if e.funded:
+                for line in e.lines:
+                    numbers.setdefault(line.rule, len(numbers) + 1)
+        return numbers
+
+    def _rules_table(self, numbers: dict[str, int]) -> list[Flowable]:
+        """The rules the ESSMS lines refer to by number, each printed once."""
+        if not numbers:
+            return []
+        rows: list[list[Any]] = [[para("N°", "CellHead"), para("Règle appliquée", "CellHead")]]
+        for rule, number in numbers.items():
+            rows.append([f"règle n° {number}", TextBlock([TextPart(rule, FONT_COND, 7.5)])])
+        return [
+            para(
+                "Les lignes ci-dessous renvoient par leur numéro aux règles de calcul suivantes.",
+                "BodySmall",
+            ),
+            grid_table(rows, [22 * mm, 148 * mm], zebra=True),
+            Spacer(1, 3 * mm),
         ]
+
+    def _budget_lines_tables(self) -> list[Flowable]:
+        """Budget lines, one table per OG, each line with the number of its rule below it."""
+        header = ["ESSMS", "Ligne de financement et règle appliquée", "Montant"]
         widths = [40 * mm, 104 * mm, 26 * mm]
-        flow: list[Flowable] = []
+        numbers = self._rule_numbers()
+        flow: list[Flowable] = self._rules_table(numbers)
         if not self.rows:
             flow.append(_missing("À COMPLÉTER — aucun ESSMS dans la grappe."))
         for og, members in self._by_og():
@@ -817,8 +871,10 @@ class CandidatureDocument(BaseDocument):
             extra: list[tuple[Any, ...]] = [
                 ("SPAN", (0, 1), (-1, 1)),
                 ("BACKGROUND", (0, 1), (-1, 1), GROUP),
+                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
                 ("ALIGN", (2, 2), (2, -1), "RIGHT"),
             ]
+            firsts: list[int] = []
             amounts: list[Decimal | None] = []
             for _row, e in members:
                 ident = fit_cell(f"{e.finess}\n{e.name}", widths[0])
@@ -829,13 +885,17 @@ class CandidatureDocument(BaseDocument):
                         rows.append(
                             [
                                 ident if i == 0 else "",
-                                self._line_cell(line),
+                                self._line_cell(line, numbers[line.rule]),
                                 self._line_amount(line),
                             ]
                         )
                 else:
                     rows.append([ident, self._unfunded_cell(e), "—"])
-                extra.append(("LINEABOVE", (0, first), (-1, first), 0.5, RULE))
+                firsts.append(first)
+            # A rule above each ESSMS's first line: one command per run of consecutive rows (a
+            # 1,000-row table re-applies every command each time it is split across pages).
+            for start, end in _runs(firsts):
+                extra.append(("LINEABOVE", (0, start), (-1, end), 0.5, RULE))
             sub, complete = _known_sum(amounts)
             rows.append(
                 [
@@ -874,22 +934,30 @@ class CandidatureDocument(BaseDocument):
         return flow
 
     @staticmethod
-    def _unfunded_cell(e: EstablishmentBudget) -> Paragraph:
+    def _unfunded_cell(e: EstablishmentBudget) -> TextBlock:
         if e.reason.startswith(CAP_PREFIX):
-            text = (
-                f"<b>{clean(CAP_PREFIX)}</b> — montant qui aurait été demandé : "
-                f"{clean(format_eur(e.requested))}<br/>"
-                f"<font size='6.8' color='#5A5A5A'>{clean(e.reason)}</font>"
+            return TextBlock(
+                [
+                    TextPart(
+                        f"{CAP_PREFIX} — montant qui aurait été demandé : "
+                        f"{format_eur(e.requested)}",
+                        FONT_COND_BOLD,
+                    ),
+                    TextPart(e.reason, FONT_COND, 6.8, MUTED),
+                ]
             )
-        else:
-            text = f"<font color='#5A5A5A'>{clean(e.reason or 'non financé')}</font>"
-        return para(text, "Cell", markup=True)
+        return TextBlock([TextPart(e.reason or "non financé", FONT_COND, 8, MUTED)])
 
     @staticmethod
-    def _line_cell(line: BudgetLine) -> TextBlock:
-        """Label in bold, the rule below in small grey, then the badge if the amount is unsure."""
+    def _line_cell(line: BudgetLine, rule_number: int | None = None) -> TextBlock:
+        """Label in bold, the rule below in small grey, then the badge if the amount is unsure.
+
+        With ``rule_number``, the rule is printed once in the table of rules and the line only
+        refers to it by its number (a rule repeats on every ESSMS of a 1,000-ESSMS grappe).
+        """
         label = line.label if line.payee == "og" else f"{line.label} (versé à : {line.payee})"
-        parts = [TextPart(label, FONT_COND_BOLD), TextPart(line.rule, FONT_COND, 6.5, MUTED)]
+        rule = line.rule if rule_number is None else f"règle n° {rule_number}"
+        parts = [TextPart(label, FONT_COND_BOLD), TextPart(rule, FONT_COND, 6.5, MUTED)]
         if _line_is_provisional(line):
             parts.append(TextPart(TO_CONFIRM, FONT_COND_BOLD, 6.8, WARN))
         elif line.status is ValueStatus.SAISI:
@@ -901,9 +969,9 @@ class CandidatureDocument(BaseDocument):
         return TextBlock(parts)
 
     @staticmethod
-    def _line_amount(line: BudgetLine) -> Paragraph | str:
+    def _line_amount(line: BudgetLine) -> TextBlock | str:
         if line.amount is None:
-            return para("à renseigner", "CellRightBold")
+            return _right([TextPart("à renseigner", FONT_COND_BOLD)])
         return format_eur(line.amount)
 
     def _project_lines_table(self) -> Flowable:
@@ -1130,7 +1198,9 @@ class CandidatureDocument(BaseDocument):
         for a in self.dossier.attestations:
             rows.append([para(checkbox(a.accepted), "Box"), para(a.label, "Body")])
         if rows:
-            t = Table(rows, colWidths=[9 * mm, self.portrait_width - 9 * mm], hAlign="LEFT")
+            t = SplittingTable(
+                rows, colWidths=[9 * mm, self.portrait_width - 9 * mm], hAlign="LEFT"
+            )
             t.setStyle(
                 table_style(
                     [
@@ -1216,7 +1286,7 @@ class CandidatureDocument(BaseDocument):
             ],
             ["", "", "", ""],
         ]
-        t = Table(
+        t = SplittingTable(
             rows,
             colWidths=widths,
             rowHeights=[None, None, 10 * mm, 10 * mm, 7 * mm, 32 * mm],
@@ -1345,12 +1415,28 @@ def _rows_by_budget(budget: Budget) -> list[tuple[RowStatus | None, Establishmen
     return [(by_finess.get(e.finess), e) for e in budget.establishments]
 
 
+_last_fingerprint: tuple[Dossier, Budget, str] | None = None
+"""The last fingerprint computed: the document prints it and the export service reports it."""
+
+
 def data_fingerprint(dossier: Dossier, budget: Budget) -> str:
     """Fingerprint of what the dossier says: its content and the budget, not its timestamps.
 
     The database id and the created/updated times are left out (saving without a change must not
     change the fingerprint), and so is the eligibility detail, derived from the grappe already in.
+    Both are frozen values: the last result is kept for the same two objects (a 1,000-ESSMS
+    dossier takes a tenth of a second to fingerprint, and an export asks twice).
     """
+    global _last_fingerprint
+    last = _last_fingerprint
+    if last is not None and last[0] is dossier and last[1] is budget:
+        return last[2]
+    result = _compute_fingerprint(dossier, budget)
+    _last_fingerprint = (dossier, budget, result)
+    return result
+
+
+def _compute_fingerprint(dossier: Dossier, budget: Budget) -> str:
     d = canonical(dossier)
     for key in ("id", "created", "updated"):
         d.pop(key, None)

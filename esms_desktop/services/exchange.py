@@ -560,7 +560,11 @@ def _decode(
     expected = checksum.get("value") if isinstance(checksum, dict) else None
     if not isinstance(payload, dict) or not isinstance(expected, str):
         raise _refuse(path, "est incomplet (contenu ou somme de contrôle absents).")
-    if payload_checksum(payload) != expected:
+    try:
+        actual = payload_checksum(payload)
+    except UnicodeEncodeError:  # a lone surrogate (\ud800) written as a JSON escape
+        raise _refuse(path, "est endommagé (texte contenant des caractères invalides).") from None
+    if actual != expected:
         raise _refuse(
             path,
             "a été modifié ou abîmé depuis son export (la somme de contrôle ne correspond pas) : "

@@ -107,6 +107,11 @@ class Workspace:
         """Store ``source`` in the database for an annex; returns the file name kept."""
         try:
             data = source.read_bytes()
+        except FileNotFoundError as exc:
+            raise UnreadableFileError(
+                f"Le fichier « {source} » est introuvable : il a été déplacé ou supprimé depuis "
+                "qu'il a été choisi. Rien n'a été joint ; choisissez-le à nouveau."
+            ) from exc
         except OSError as exc:
             raise UnreadableFileError(
                 f"Impossible de lire le fichier « {source} » : {exc.strerror or exc}"

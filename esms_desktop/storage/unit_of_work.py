@@ -65,6 +65,7 @@ class SqlAlchemyUnitOfWork:
         session, self._session = self._session, None
         cleanup_error: BaseException | None = None
         if session is not None:
+            self.dossiers.rolled_back()
             try:
                 session.rollback()
             except _DB_ERRORS as err:  # pragma: no cover - rollback of a dead connection
@@ -87,11 +88,17 @@ class SqlAlchemyUnitOfWork:
         try:
             self.session.commit()
         except _DB_ERRORS as exc:
+            self.dossiers.rolled_back()
             raise translate_error(exc, self._database) from exc
+        except BaseException:
+            self.dossiers.rolled_back()
+            raise
+        self.dossiers.committed()
         if self._on_commit is not None:
             self._on_commit()
 
     def rollback(self) -> None:
+        self.dossiers.rolled_back()
         try:
             self.session.rollback()
         except _DB_ERRORS as exc:  # pragma: no cover - rollback of a dead connection

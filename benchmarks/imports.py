@@ -1,0 +1,143 @@
+"""Figure 4 — loading a FINESS register: the real web export, and a national-size etalab file.
+
+* the real FINESS website export of 1,508 ESAT (``../shared/data/finess/finess-web-export-esat
+  .csv``; when absent, the 30-row excerpt of ``tests/fixtures/finess_files`` repeated to the same
+  size);
+* a 100,000-row etalab file made from the real rows by ``bench_finess_import.py``'s generator.
+
+Each load is :func:`esms_desktop.services.finess_lookup.load_register` into a brand-new store
+(reading, checking, merging, replacing the table), run by ``bench_finess_import.py``'s child in a
+fresh process, so its peak memory (``VmHWM``, imports included) is its own. The yardstick is a
+bare ``csv.reader`` pass over the same file in a fresh process: what reading that many lines
+costs before any FINESS rule.
+
+Goal: 100,000 rows in under 5 s with a peak under 300 MB.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from benchmarks import bench_finess_import
+from benchmarks.common import ROOT, Figure, Settings, median, run_child, thousands
+
+WEB_EXPORT = ROOT.parent / "shared" / "data" / "finess" / "finess-web-export-esat.csv"
+EXCERPT = ROOT / "tests" / "fixtures" / "finess_files" / "finess-web-export-esat-30.csv"
+NATIONAL_ROWS = 100_000
+TIME_GOAL_S = 5.0
+MEMORY_GOAL_MIB = 300.0
+
+FLOOR = """\
+import csv, io, json, sys, time
+start = time.perf_counter()
+with open(sys.argv[1], encoding="cp1252", newline="") as stream:
+    count = sum(1 for _ in csv.reader(stream, delimiter=";"))
+print(json.dumps({"seconds": time.perf_counter() - start, "rows": count}))
+"""
+
+
+def web_export(folder: Path) -> tuple[Path, str]:
+    """The real export, or the excerpt repeated to 1,508 rows (and where it came from)."""
+    if WEB_EXPORT.exists():
+        return WEB_EXPORT, "export réel"
+    lines = EXCERPT.read_bytes().splitlines(keepends=True)
+    header, rows = lines[0], lines[1:]
+    repeated = [rows[i % len(rows)] for i in range(1508)]
+    target = folder / "finess-web-export-repete.csv"
+    target.write_bytes(header + b"".join(repeated))
+    return target, "extrait répété (export réel absent)"
+
+
+def _load(file: Path) -> dict[str, Any]:
+    return bench_finess_import._run("load", file, traced=False)
+
+
+def _floor(file: Path) -> dict[str, Any]:
+    return run_child(["-c", FLOOR, str(file)])
+
+
+def _figures(
+    key: str, label: str, file: Path, source: str, runs: int, national: bool
+) -> list[Figure]:
+    loads, floors = [], []
+    for _ in range(runs):
+        loads.append(_load(file))
+        floors.append(_floor(file))
+    seconds = [r["seconds"] for r in loads]
+    peaks = [r["maxrss_mib"] for r in loads]
+    details = {
+        "file": str(file),
+        "source": source,
+        "file_mib": file.stat().st_size / (1024 * 1024),
+        "entries": loads[0]["entries"],
+        "read_seconds": median([r["read_seconds"] for r in loads]),
+        "write_seconds": median([r["write_seconds"] for r in loads]),
+        "peak_at_start_mib": median([r["maxrss_at_start_mib"] for r in loads]),
+        "database_mib": loads[0]["database_mib"],
+        "lookup_ms": median([r["lookup_ms"] for r in loads]),
+        "search_ms": {k: v["ms"] for k, v in loads[0]["search"].items()},
+    }
+    time_figure = Figure(
+        key=f"imports.{key}_time",
+        label=f"Import FINESS, {label}",
+        value=median(seconds),
+        unit="s",
+        goal=f"< {TIME_GOAL_S:.0f} s" if national else "(information)",
+        yardstick=median([f["seconds"] for f in floors]),
+        yardstick_label="csv.reader seul",
+        samples=seconds,
+        yardstick_samples=[f["seconds"] for f in floors],
+        details=details,
+    )
+    memory_figure = Figure(
+        key=f"imports.{key}_peak",
+        label=f"Import FINESS, {label}, mémoire max",
+        value=median(peaks),
+        unit="Mio",
+        goal=f"< {MEMORY_GOAL_MIB:.0f} Mio" if national else "(information)",
+        samples=peaks,
+    )
+    if national:
+        time_figure.ok = time_figure.value < TIME_GOAL_S
+        memory_figure.ok = memory_figure.value < MEMORY_GOAL_MIB
+    return [time_figure, memory_figure]
+
+
+def run(settings: Settings) -> list[Figure]:
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="esms-bench-finess-") as folder:
+        web, source = web_export(Path(folder))
+        rows = sum(1 for _ in web.open("rb")) - 1
+        figures += _figures(
+            "web",
+            f"export web {thousands(rows)} lignes",
+            web,
+            source,
+            settings.runs(5, 2),
+            national=False,
+        )
+        national = Path(folder) / "etalab-national.csv"
+        subprocess.run(
+            [
+                sys.executable,
+                bench_finess_import.__file__,
+                "--make",
+                str(national),
+                str(NATIONAL_ROWS),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+        figures += _figures(
+            "etalab_100k",
+            f"etalab {thousands(NATIONAL_ROWS)} lignes",
+            national,
+            "généré depuis les lignes réelles",
+            settings.runs(3, 1),
+            national=True,
+        )
+    return figures

@@ -1,0 +1,206 @@
+"""Figure 1 — start-up: from process start to the main window shown with a 49-ESSMS dossier open.
+
+Both programs run in a fresh interpreter (the same one), ``QT_QPA_PLATFORM=offscreen``:
+
+* **esms-desktop**: what ``app.run`` does — Qt application, French translations, single-instance
+  check, ``open_store`` on a prepared data folder (start-up backup included), ``MainWindow`` with
+  every step view, ``show``, ``open_dossier`` of a 49-ESSMS dossier, ``processEvents``;
+* **yardstick**: a bare PySide6 program showing an empty ``QMainWindow`` of the same size (the
+  JSON also has it with ``import sqlalchemy.orm`` added, a floor for any start-up with the store).
+
+The time is taken from the parent's clock just before ``exec`` to the child's clock once the window
+is shown (``CLOCK_MONOTONIC`` is the same for both processes): interpreter start-up and imports
+included, as the user waits for them. The JSON also keeps the time since the child's first line
+and the time since the kernel's process start (``/proc/self/stat``, 10 ms resolution) as
+cross-checks. Memory is the child's own peak (``VmHWM``, i.e. its ``ru_maxrss`` without what
+``exec`` inherits from the parent).
+
+The two programs are run turn by turn (app, bare, app, bare…) so a busy moment of the machine
+hits both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import ROOT, Figure, Settings, median
+from benchmarks.fixtures import REGIONAL, prepare_store
+
+_PROLOGUE = """\
+import time
+T0 = time.perf_counter()
+import json, os
+from pathlib import Path
+
+
+def _since_process_start():
+    ticks = os.sysconf("SC_CLK_TCK")
+    fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / ticks
+
+
+def _vmhwm_mib():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _report(**extra):
+    print(json.dumps({
+        "shown_monotonic": time.monotonic(),
+        "since_first_line": time.perf_counter() - T0,
+        "since_process_start": _since_process_start(),
+        "peak_mib": _vmhwm_mib(),
+        **extra,
+    }))
+"""
+
+BARE = (
+    _PROLOGUE
+    + """
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(["bare"])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1280, 760)
+window.show()
+app.processEvents()
+_report()
+os._exit(0)
+"""
+)
+
+BARE_SQLALCHEMY = BARE.replace(
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n",
+    "from PySide6.QtWidgets import QApplication, QMainWindow\nimport sqlalchemy.orm\n",
+)
+"""The bare window plus SQLAlchemy's import: what no start-up with the store can go below."""
+
+APP = (
+    _PROLOGUE
+    + """
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from esms_desktop.app import bring_forward_running, instance_key, listen_for_others, step_factories
+from esms_desktop.services import catalog
+from esms_desktop.services.workspace import Workspace
+from esms_desktop.storage.store import open_store
+from esms_desktop.ui.i18n import install_translators
+from esms_desktop.ui.main_window import MainWindow
+
+data_dir, dossier_id = Path(sys.argv[1]), int(sys.argv[2])
+app = QApplication(["esms-desktop"])
+app.setApplicationName("esms-desktop")
+install_translators(app, "fr")
+settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+key = instance_key(data_dir)
+assert not bring_forward_running(key)
+store = open_store(data_dir)
+workspace = Workspace(store)
+window = MainWindow(
+    workspace, step_factories(workspace), settings, catalog.questionnaire().question_count
+)
+server = listen_for_others(key, window)
+window.show()
+window.open_dossier(dossier_id)
+app.processEvents()
+assert window.dossier_view is not None and window.isVisible()
+_report(
+    essms=window.session.dossier.grappe.establishment_count,
+    modules=len(sys.modules),
+    heavy=sorted(m for m in ("reportlab", "openpyxl", "alembic", "sqlalchemy") if m in sys.modules),
+)
+server.close()
+workspace.close()
+os._exit(0)
+"""
+)
+
+
+def _launch(code: str, *args: str) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"démarrage en échec ({done.returncode}) :\n{done.stderr[-3000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["from_launch"] = figures["shown_monotonic"] - start
+    return figures
+
+
+def run(settings: Settings) -> list[Figure]:
+    runs = settings.runs(9, 3)
+    count, ogs, campaign_id = REGIONAL
+    with tempfile.TemporaryDirectory(prefix="esms-bench-startup-") as folder:
+        data_dir = Path(folder) / "donnees"
+        dossier_id = prepare_store(data_dir, count, ogs, campaign_id)
+        # One unmeasured launch of each: the first one also pays for cold disk caches.
+        _launch(APP, str(data_dir), str(dossier_id))
+        _launch(BARE)
+        app_runs, bare_runs, sqla_runs = [], [], []
+        for _ in range(runs):
+            app_runs.append(_launch(APP, str(data_dir), str(dossier_id)))
+            bare_runs.append(_launch(BARE))
+            sqla_runs.append(_launch(BARE_SQLALCHEMY))
+
+    def col(rows: list[dict[str, Any]], name: str) -> list[float]:
+        return [r[name] for r in rows]
+
+    app_time, bare_time = col(app_runs, "from_launch"), col(bare_runs, "from_launch")
+    app_mem, bare_mem = col(app_runs, "peak_mib"), col(bare_runs, "peak_mib")
+    details = {
+        "essms": app_runs[0]["essms"],
+        "modules_loaded": app_runs[0]["modules"],
+        "heavy_modules_loaded": app_runs[0]["heavy"],
+        "app_since_first_line_s": median(col(app_runs, "since_first_line")),
+        "bare_since_first_line_s": median(col(bare_runs, "since_first_line")),
+        "app_since_process_start_s": median(col(app_runs, "since_process_start")),
+        "bare_since_process_start_s": median(col(bare_runs, "since_process_start")),
+        "bare_with_sqlalchemy_s": median(col(sqla_runs, "from_launch")),
+    }
+    time_figure = Figure(
+        key="startup.window_49",
+        label="Démarrage, fenêtre + dossier 49 ESSMS",
+        value=median(app_time),
+        unit="s",
+        goal="≤ 1.5 × fenêtre vide",
+        yardstick=median(bare_time),
+        yardstick_label="QMainWindow vide",
+        samples=app_time,
+        yardstick_samples=bare_time,
+        details=details,
+    )
+    ratio = time_figure.ratio
+    time_figure.ok = ratio is not None and ratio <= 1.5
+    memory_figure = Figure(
+        key="startup.peak_memory",
+        label="Démarrage, mémoire max (VmHWM)",
+        value=median(app_mem),
+        unit="Mio",
+        goal="(information)",
+        yardstick=median(bare_mem),
+        yardstick_label="QMainWindow vide",
+        samples=app_mem,
+        yardstick_samples=bare_mem,
+    )
+    return [time_figure, memory_figure]
