@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.services.export import export_candidature_pdf, export_partner_form
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.undo import Editor
 
@@ -234,6 +233,8 @@ class ExportView(QWidget):
         )
         if path is None:
             return
+        from esms_desktop.services.export import export_candidature_pdf  # ReportLab on demand
+
         dossier = self.editor.session.dossier
         run_with_progress(
             self,
@@ -256,6 +257,8 @@ class ExportView(QWidget):
         )
         if path is None:
             return
+        from esms_desktop.services.export import export_partner_form  # ReportLab on demand
+
         campaign_id = self.editor.session.dossier.campaign_id
         run_with_progress(
             self,
