@@ -45,7 +45,8 @@ PHASES = ("hasard", "commit", "pdf", "esms", "sauvegarde")
 _AIM_S = {"commit": 0.06, "pdf": 0.03, "esms": 0.03, "sauvegarde": 0.05}
 """How long after the phase starts (after its first written bytes for exports) to kill, at most."""
 _TEMP_NAME = re.compile(r"^\..+\.tmp$")
-_TEMP_DB_SIDECARS = re.compile(r"^\..+\.tmp-journal$")
+_TEMP_DB_SIDECARS = re.compile(r"^\..+\.tmp-(journal|wal|shm)$")
+"""SQLite's files beside a backup being written (the copy is WAL until switched to DELETE)."""
 
 
 class WorkerStartError(RuntimeError):
