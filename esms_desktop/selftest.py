@@ -110,7 +110,35 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             raise RuntimeError(f"interface non traduite (menu « {file_menu} »)")
         return f"fenêtre « {title} » en français"
 
+    def qt_references() -> str:
+        """The defect of PySide6 6.12.0 that aborted the window after ~1,000 keystrokes."""
+        from PySide6 import __version__ as qt_version
+        from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+        from PySide6.QtWidgets import QApplication
+
+        class Probe(QAbstractListModel):
+            def rowCount(self, _parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+                return 1
+
+            def data(self, _index: QModelIndex | QPersistentModelIndex, _role: int = 0) -> None:
+                return None
+
+        _app = QApplication.instance() or QApplication([sys.argv[0]])
+        probe = Probe()
+        index = probe.index(0, 0)
+        before = sys.getrefcount(None)
+        for _ in range(1000):
+            index.data(Qt.ItemDataRole.ToolTipRole)
+        lost = before - sys.getrefcount(None)
+        if sys.version_info < (3, 12) and lost > 100:
+            raise RuntimeError(
+                f"PySide6 {qt_version} perd {lost} références à None pour 1 000 appels : "
+                "la fenêtre s'arrêterait après quelques minutes de saisie"
+            )
+        return f"PySide6 {qt_version}, Python {sys.version.split()[0]}"
+
     check("ressources (campagnes, nomenclature, polices)", resources)
+    check("Qt for Python (références conservées)", qt_references)
     check("base de données (création, import de l'exemple)", store)
     check("budget de l'exemple", budget)
     check("dossier PDF", pdf)

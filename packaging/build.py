@@ -112,7 +112,42 @@ def ensure_pyinstaller() -> None:
         run([sys.executable, "-m", "pip", "install", "pyinstaller>=6"])
 
 
+def pinned_versions() -> dict[str, str]:
+    """The ``name==version`` pins of pyproject.toml's dependencies (names lower-cased)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins: dict[str, str] = {}
+    for requirement in project["dependencies"]:
+        name, sep, pinned = requirement.partition("==")
+        if sep:
+            pins[name.strip().lower()] = pinned.strip()
+    return pins
+
+
+def check_pinned_versions() -> list[str]:
+    """What is installed differs from the pins: the bundle would ship an untested Qt."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    problems = []
+    for name, pinned in pinned_versions().items():
+        try:
+            found = installed(name)
+        except PackageNotFoundError:
+            found = "absent"
+        if found != pinned:
+            problems.append(f"{name} {found} installé, {pinned} attendu (pyproject.toml)")
+    return problems
+
+
 def cmd_bundle(_args: argparse.Namespace) -> int:
+    problems = check_pinned_versions()
+    if problems:
+        for problem in problems:
+            say(f"refusé : {problem}")
+        say('réinstallez avec : pip install -e ".[build]"')
+        return 1
     compile_translations()
     ensure_pyinstaller()
     run(

@@ -349,3 +349,27 @@ def test_windows_workflow_builds_installs_and_self_tests() -> None:
         "esms-desktop-portable-*.zip",
     ):
         assert needed in text, needed
+
+
+def test_qt_is_pinned_and_the_build_refuses_another_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    build = load_build()
+    pins = build.pinned_versions()
+    assert pins["pyside6-essentials"] == pins["shiboken6"]
+    assert pins["pyside6-essentials"] != "6.12.0"  # aborts the window (tests/ui/test_long_session)
+    assert build.check_pinned_versions() == []  # what the tests run on is what ships
+
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata,
+        "version",
+        lambda name: "6.12.0" if name.lower() == "pyside6-essentials" else real(name),
+    )
+    problems = build.check_pinned_versions()
+    assert problems == [
+        f"pyside6-essentials 6.12.0 installé, {pins['pyside6-essentials']} attendu (pyproject.toml)"
+    ]
+    assert build.cmd_bundle(None) == 1  # refused before PyInstaller runs

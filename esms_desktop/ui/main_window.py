@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.home.rename_requested.connect(self.rename_dossier)
         self.home.delete_requested.connect(self.delete_dossier)
         self.undo_stack.cleanChanged.connect(lambda _c: self._update_save_label())
+        self._update_dossier_actions()
         self.refresh_home()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -150,10 +151,15 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+        """A menu action calling ``slot()`` with no argument.
+
+        ``triggered`` carries a ``checked`` flag that PySide passes to any slot accepting a
+        parameter: it once landed in ``load_register(path)`` as ``False`` and killed the menu.
+        """
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_actions(self) -> None:
@@ -272,6 +278,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.dossier_view)
         self.pages.setCurrentWidget(self.dossier_view)
         self.setWindowTitle(f"{dossier.name} — esms-desktop")
+        self._update_dossier_actions()
         self.settings.setValue("session/last_dossier", dossier_id)
         self._update_save_label()
         self.dossier_opened.emit(dossier_id)
@@ -286,6 +293,11 @@ class MainWindow(QMainWindow):
             self.session = None
             self.undo_stack.clear()
             self.setWindowTitle("esms-desktop")
+            self._update_dossier_actions()
+
+    def _update_dossier_actions(self) -> None:
+        """Actions that act on the open dossier are greyed out on the home page."""
+        self.pdf_action.setEnabled(self.dossier_view is not None)
 
     def find(self) -> None:
         if self.dossier_view is None:
@@ -340,20 +352,21 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("esms-desktop"), str(exc))
         return None
 
-    def load_register(self, path: Path | None = None) -> None:
+    def load_register(self) -> None:
+        """File › Load the FINESS register…: choose the file, then load it."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Load the FINESS register"),
+            "",
+            self.tr("FINESS files (*.csv *.json *.gz *.txt);;All files (*)"),
+        )
+        if chosen:
+            self.load_register_file(Path(chosen))
+
+    def load_register_file(self, path: Path) -> None:
         """Load a FINESS export or extract for the offline look-up (in the background)."""
         from esms_desktop.ui.background import run_with_progress
 
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Load the FINESS register"),
-                "",
-                self.tr("FINESS files (*.csv *.json *.gz *.txt);;All files (*)"),
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
         register = getattr(self.workspace, "load_register", None)
         if register is None:
             return

@@ -189,6 +189,8 @@ class ExportView(QWidget):
         self.csv_button.clicked.connect(self.export_csv)
         self.open_button.clicked.connect(self.open_last)
         self.print_button.clicked.connect(self.print_last)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.editor.session.subscribe(lambda _d: self._update_buttons())
         self._update_buttons()
 
     # --- helpers --------------------------------------------------------------------------
@@ -214,6 +216,11 @@ class ExportView(QWidget):
         QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
     def _update_buttons(self) -> None:
+        row = self._selected_annex()
+        annexes = self.editor.session.dossier.annexes
+        has_file = row is not None and row < len(annexes) and bool(annexes[row].file_name)
+        self.detach_button.setEnabled(has_file)  # nothing to remove or open without a file
+        self.open_annex_button.setEnabled(has_file)
         self.open_button.setEnabled(self.last_export is not None)
         self.print_button.setEnabled(
             self.last_export is not None and self.last_export.suffix.lower() == ".pdf"
