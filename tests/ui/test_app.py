@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from esms_desktop.__main__ import wants_gui
@@ -72,5 +73,17 @@ def test_self_test_of_the_installed_program() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
-    assert sum(1 for ln in lines if ln.startswith("OK")) == 5
+    assert sum(1 for ln in lines if ln.startswith("OK")) == 6
     assert "560" in proc.stdout and "RÉUSSI" in proc.stdout
+    assert any(ln.startswith("OK     Qt for Python") and "PySide6 6." in ln for ln in lines)
+
+
+def test_self_test_fails_on_a_qt_that_loses_references(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probe reads the count of None: a Qt losing references makes the self-test fail."""
+    from esms_desktop import selftest
+
+    counts = iter(range(50_000, 0, -1000))  # each read lower than the one before
+    monkeypatch.setattr(selftest.sys, "getrefcount", lambda _obj: next(counts))
+    lines: list[str] = []
+    assert selftest.run_self_test(lines.append) == 1
+    assert any(ln.startswith("ÉCHEC  Qt for Python") and "None" in ln for ln in lines)
