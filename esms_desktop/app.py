@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,20 +19,23 @@ from PySide6.QtGui import QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from esms_desktop import __version__
+from esms_desktop import __version__, crash_log
+from esms_desktop.domain.completeness import Step
 from esms_desktop.paths import data_paths
 from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
-from esms_desktop.services.progress import Step
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.errors import DatabaseCorruptError, StoreError, StoreLockedError
 from esms_desktop.storage.store import Store, open_store
 from esms_desktop.ui.dossier_view import ViewFactory
+from esms_desktop.ui.error_dialog import ErrorReporter, show_unclean_exit_notice
 from esms_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from esms_desktop.ui.main_window import MainWindow
 from esms_desktop.ui.undo import Editor
 
 BACKUP_TIMER_MS = 60_000
+
+log = logging.getLogger(__name__)
 
 
 def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory]:
@@ -63,7 +67,11 @@ def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory
 def _import_into(view: QWidget, editor: Editor) -> None:
     from esms_desktop.ui.import_wizard import ImportWizard
 
-    ImportWizard(editor, view).exec()
+    wizard = ImportWizard(editor, view)
+    if wizard.exec() == ImportWizard.LOAD_REGISTER and wizard.register_file is not None:
+        load_and_pick = getattr(view, "load_and_pick", None)
+        if load_and_pick is not None:
+            load_and_pick(wizard.register_file)
 
 
 def instance_key(data_dir: Path) -> str:
@@ -166,20 +174,57 @@ def run(argv: Sequence[str]) -> int:
     key = instance_key(paths.root)
     if bring_forward_running(key):
         return 0
+    # From here this process is the folder's only window: its log, crash file and hooks.
+    log_file = crash_log.start_logging(paths.logs)
+    crash_log.enable_crash_file(paths.logs)  # left on until the process ends (Qt's teardown)
+    reporter = ErrorReporter(log_file)
+    uninstall_hooks = crash_log.install_excepthooks(reporter.report)
+    try:
+        return _open_and_show(args, paths.logs, key, settings, reporter)
+    except Exception:
+        log.exception("esms-desktop arrêté par une erreur inattendue")
+        raise
+    finally:
+        uninstall_hooks()
+
+
+def _open_and_show(
+    args: argparse.Namespace,
+    logs_dir: Path,
+    key: str,
+    settings: QSettings,
+    reporter: ErrorReporter,
+) -> int:
+    """Open the store, show the window, run the event loop; the exit code.
+
+    The unclean-exit marker is read and written only once the store is open: its single-writer
+    lock is held then, so a marker left in ``journaux/`` cannot belong to a session still running.
+    It is removed only when the event loop has returned and the store is closed.
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     store = open_store_interactively(args.data_dir)
     if store is None:
         return 3
+    crashed_before = crash_log.previous_session(logs_dir)
+    crash_log.mark_session_started(logs_dir)
     if store.warning:
         QMessageBox.information(None, "esms-desktop", store.warning)
     workspace = Workspace(store)
     window = MainWindow(
         workspace, step_factories(workspace), settings, catalog.questionnaire().question_count
     )
+    reporter.window = window
     server = listen_for_others(key, window)
     timer = QTimer(window)
     timer.timeout.connect(lambda: window.guard(workspace.maybe_backup))
     timer.start(BACKUP_TIMER_MS)
     window.show()
+    if crashed_before is not None:
+        log.warning(
+            "la session précédente (début %s) ne s'est pas terminée", crashed_before.started
+        )
+        show_unclean_exit_notice(window, logs_dir)
     if args.file is not None and args.file.suffix.lower() == ".esms":
         new_id = window.guard(lambda: workspace.create("", "", args.file))
         if new_id is not None:
@@ -187,7 +232,10 @@ def run(argv: Sequence[str]) -> int:
     else:
         window.open_last_dossier()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         server.close()
         workspace.close()
+    crash_log.mark_session_ended(logs_dir)
+    log.info("esms-desktop fermé normalement (code %s)", code)
+    return code

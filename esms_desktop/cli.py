@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,6 +18,7 @@ from typing import Any, TextIO
 from esms_desktop import __version__
 from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.campaign import CampaignError, parse_override
+from esms_desktop.domain.completeness import MissingItem, readiness, verdict_text
 from esms_desktop.domain.findings import Severity
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services import catalog
@@ -75,9 +77,34 @@ def _overrides(pairs: Sequence[str] | None) -> dict[str, Decimal]:
     return out
 
 
-def _budget_for(args: argparse.Namespace) -> Budget:
+def _budget_for(args: argparse.Namespace) -> tuple[Budget, tuple[MissingItem, ...]]:
+    """The budget of the spreadsheet, and what a dossier built from it still lacks.
+
+    The dossier is built the way the ``pdf`` command builds it (porteur from the OG rows), so
+    a spreadsheet alone is always incomplete: the list says what to add in the application.
+    """
+    from esms_desktop.services.export import dossier_from_grappe, dossier_missing
+
     grappe = read_grappe(Path(args.file), args.skip_bad_rows)
-    return assess(grappe, args.campaign, _overrides(getattr(args, "set", None)))
+    overrides = _overrides(getattr(args, "set", None))
+    budget = assess(grappe, args.campaign, overrides)
+    dossier = replace(dossier_from_grappe(grappe, args.campaign), overrides=overrides)
+    return budget, dossier_missing(dossier, budget)
+
+
+def _missing_dicts(items: Sequence[MissingItem]) -> list[dict[str, str]]:
+    return [{"step": i.step.value, "field": i.field, "message": i.message} for i in items]
+
+
+def _print_completeness(budget: Budget, items: Sequence[MissingItem], out: TextIO) -> None:
+    verdict = verdict_text(readiness(budget, tuple(items)))
+    out.write(f"Verdict : {verdict}\n")
+    if items:
+        out.write(f"Dossier incomplet — {len(items)} élément(s) manquant(s) :\n")
+        for i in items:
+            out.write(f"  - {i.message}\n")
+    else:
+        out.write("Dossier complet.\n")
 
 
 def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> int:
@@ -109,11 +136,12 @@ def _print_findings(budget: Budget, out: TextIO) -> None:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    budget = _budget_for(args)
+    budget, items = _budget_for(args)
     if args.json:
         data = budget_to_dict(budget)
         json.dump(
-            {k: data[k] for k in ("campaign", "eligible", "findings", "counted_establishments")},
+            {k: data[k] for k in ("campaign", "eligible", "findings", "counted_establishments")}
+            | {"complete": not items, "missing": _missing_dicts(items)},
             out,
             ensure_ascii=False,
             indent=2,
@@ -126,13 +154,15 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             f"{budget.counted_establishments} ESSMS comptés\n"
         )
         _print_findings(budget, out)
+        _print_completeness(budget, items, out)
     return EXIT_OK if budget.eligible else EXIT_NOT_ELIGIBLE
 
 
 def cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
-    budget = _budget_for(args)
+    budget, items = _budget_for(args)
     if args.json:
-        json.dump(budget_to_dict(budget), out, ensure_ascii=False, indent=2)
+        data = budget_to_dict(budget) | {"complete": not items, "missing": _missing_dicts(items)}
+        json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK if budget.eligible else EXIT_NOT_ELIGIBLE
     verdict = "éligible" if budget.eligible else "NON éligible"
@@ -157,6 +187,8 @@ def cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  Tranche {format_pct(t.pct)} — {t.label} : {format_eur(t.amount)}\n")
     out.write("\nConstats :\n")
     _print_findings(budget, out)
+    out.write("\n")
+    _print_completeness(budget, items, out)
     return EXIT_OK if budget.eligible else EXIT_NOT_ELIGIBLE
 
 
@@ -244,6 +276,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except CampaignError as exc:
         print(f"esms-desktop : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug, not the user's: one French line, the traceback in the log
+        from esms_desktop import crash_log
+        from esms_desktop.paths import data_paths
+
+        try:
+            logs: Path | None = data_paths(getattr(args, "data_dir", None)).logs
+        except Exception:  # no user folder at all: still say what happened
+            logs = None
+        print(crash_log.cli_error_line(exc, logs), file=sys.stderr)
+        return EXIT_STORAGE
 
 
 def _call(handler: Callable[..., int], args: argparse.Namespace, out: TextIO) -> int:

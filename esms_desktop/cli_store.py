@@ -122,7 +122,20 @@ def _total(store: Store, summary: dossier_service.DossierSummary) -> Decimal | N
         return None
 
 
-def _summary_dict(summary: dossier_service.DossierSummary, total: Decimal | None) -> dict[str, Any]:
+def _missing_count(store: Store, summary: dossier_service.DossierSummary) -> int | None:
+    """How many items the ARS still needs for this dossier, ``None`` if it cannot be judged."""
+    from esms_desktop.services.export import dossier_missing  # lazily: loads the campaign files
+
+    dossier = dossier_service.load_dossier(store.uow(read_only=True), summary.id)
+    try:
+        return len(dossier_missing(dossier))
+    except (CampaignError, ValueError):
+        return None
+
+
+def _summary_dict(
+    summary: dossier_service.DossierSummary, total: Decimal | None, missing: int | None = None
+) -> dict[str, Any]:
     return {
         "id": summary.id,
         "name": summary.name,
@@ -130,6 +143,8 @@ def _summary_dict(summary: dossier_service.DossierSummary, total: Decimal | None
         "establishments": summary.establishment_count,
         "total_eur": None if total is None else float(total),
         "updated": None if summary.updated is None else summary.updated.isoformat(),
+        "complete": None if missing is None else missing == 0,
+        "missing_count": missing,
     }
 
 
@@ -139,7 +154,8 @@ def cmd_dossier_list(args: argparse.Namespace) -> int:
     with _open(args) as store:
         summaries = dossier_service.list_dossiers(store.uow(read_only=True))
         totals = [_total(store, s) for s in summaries]
-    rows = [_summary_dict(s, t) for s, t in zip(summaries, totals, strict=True)]
+        missing = [_missing_count(store, s) for s in summaries]
+    rows = [_summary_dict(s, t, m) for s, t, m in zip(summaries, totals, missing, strict=True)]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -148,9 +164,11 @@ def cmd_dossier_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for row, amount in zip(rows, totals, strict=True):
         total = "" if amount is None else f"  {format_eur(amount)}"
+        n = row["missing_count"]
+        state = "" if n is None else ("  complet" if n == 0 else f"  incomplet ({n} manquant(s))")
         print(
             f"{row['id']:>4}  {row['name']}  [{row['campaign']}]  "
-            f"{row['establishments']} ESSMS{total}"
+            f"{row['establishments']} ESSMS{total}{state}"
         )
     return EXIT_OK
 

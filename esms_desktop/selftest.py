@@ -91,7 +91,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
         from esms_desktop.ui.main_window import MainWindow
 
         app = QApplication.instance() or QApplication([sys.argv[0]])
-        install_translators(app, "fr")
+        translators = install_translators(app, "fr")
         settings = QSettings(str(workdir / "reglages.ini"), QSettings.Format.IniFormat)
         ws = state["ws"]
         win = MainWindow(
@@ -106,6 +106,8 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
         title = win.windowTitle()
         file_menu = win.menuBar().actions()[0].text()
         win.close()
+        for translator in translators:  # leave the application as found (tests run in-process)
+            app.removeTranslator(translator)
         if file_menu.replace("&", "") != "Fichier":
             raise RuntimeError(f"interface non traduite (menu « {file_menu} »)")
         return f"fenêtre « {title} » en français"

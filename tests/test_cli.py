@@ -156,3 +156,24 @@ def test_python_dash_m_entry_point(example_csv: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "ÉLIGIBLE" in proc.stdout
+
+
+def test_check_and_budget_say_what_is_missing_without_changing_the_exit_code(
+    example_csv: Path,
+) -> None:
+    for command in ("check", "budget"):
+        code, text = run(command, str(example_csv), "--campaign", "amorcage-2021-t1", "--json")
+        data = json.loads(text)
+        assert code == 0 and data["eligible"] is True  # eligible: exit code unchanged
+        assert data["complete"] is False
+        fields = {m["field"] for m in data["missing"]}
+        assert {"annexe.rib", "convention_date", "porteur.legal_status"} <= fields
+        assert all(set(m) == {"step", "field", "message"} for m in data["missing"])
+        rib = next(m for m in data["missing"] if m["field"] == "annexe.rib")
+        assert rib["step"] == "export" and "RIB" in rib["message"]
+    code, text = run("check", str(example_csv), "--campaign", "amorcage-2021-t1")
+    assert code == 0
+    assert "Verdict : Éligible, dossier incomplet (" in text
+    assert "Pièces et export — pièce à joindre : Relevé d'identité bancaire (RIB)" in text
+    code, text = run("budget", str(example_csv), "--campaign", "amorcage-2021-t1")
+    assert code == 0 and "Dossier incomplet — " in text

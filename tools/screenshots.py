@@ -22,12 +22,12 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from esms_desktop.app import step_factories
+    from esms_desktop.domain.completeness import Step
     from esms_desktop.domain.dossier import Porteur
     from esms_desktop.domain.grappe import Establishment, Organisation, ProjectType
     from esms_desktop.domain.identifiers import finess_with_key
     from esms_desktop.resources import resource_path
     from esms_desktop.services import catalog
-    from esms_desktop.services.progress import Step
     from esms_desktop.services.workspace import Workspace
     from esms_desktop.storage.store import open_store
     from esms_desktop.ui.i18n import install_translators

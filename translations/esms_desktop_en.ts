@@ -352,10 +352,21 @@ Restore the most recent valid backup (%2)?</translation>
     </message>
   </context>
   <context>
+    <name>CheckingDelegate</name>
+    <message>
+      <source>this value cannot be used here</source>
+      <translation>this value cannot be used here</translation>
+    </message>
+    <message>
+      <source>“%1” was not kept (%2, row %3): %4. The cell keeps its previous value.</source>
+      <translation>“%1” was not kept (%2, row %3): %4. The cell keeps its previous value.</translation>
+    </message>
+  </context>
+  <context>
     <name>DossierView</name>
     <message>
-      <source>%1 — %2 ESSMS counted&lt;br&gt;%3 step(s) with a problem</source>
-      <translation>%1 — %2 ESSMS counted&lt;br&gt;%3 step(s) with a problem</translation>
+      <source>%1 step(s) with a problem</source>
+      <translation>%1 step(s) with a problem</translation>
     </message>
     <message>
       <source>Annexes and export</source>
@@ -366,20 +377,48 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Budget</translation>
     </message>
     <message>
+      <source>Complete</source>
+      <translation>Complete</translation>
+    </message>
+    <message>
+      <source>Completeness: %1</source>
+      <translation>Completeness: %1</translation>
+    </message>
+    <message>
       <source>DUI solution</source>
       <translation>DUI solution</translation>
+    </message>
+    <message>
+      <source>Eligibility: %1 — %2 ESSMS counted</source>
+      <translation>Eligibility: %1 — %2 ESSMS counted</translation>
     </message>
     <message>
       <source>Eligible</source>
       <translation>Eligible</translation>
     </message>
     <message>
+      <source>Eligible and complete</source>
+      <translation>Eligible and complete</translation>
+    </message>
+    <message>
+      <source>Eligible, dossier incomplete (%1 missing)</source>
+      <translation>Eligible, dossier incomplete (%1 missing)</translation>
+    </message>
+    <message>
       <source>Grappe</source>
       <translation>Grappe</translation>
     </message>
     <message>
+      <source>Incomplete: %1 item(s) missing</source>
+      <translation>Incomplete: %1 item(s) missing</translation>
+    </message>
+    <message>
       <source>Not eligible</source>
       <translation>Not eligible</translation>
+    </message>
+    <message>
+      <source>Not eligible, dossier incomplete (%1 missing)</source>
+      <translation>Not eligible, dossier incomplete (%1 missing)</translation>
     </message>
     <message>
       <source>Porteur and project</source>
@@ -396,6 +435,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Usage targets and commitments</source>
       <translation>Usage targets and commitments</translation>
+    </message>
+    <message>
+      <source>What is left to do</source>
+      <translation>What is left to do</translation>
     </message>
     <message>
       <source>complete</source>
@@ -431,6 +474,65 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Total</source>
       <translation>Total</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Verdict</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorDialog</name>
+    <message>
+      <source>An unexpected error occurred in esms-desktop.</source>
+      <translation>An unexpected error occurred in esms-desktop.</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Copy the report</source>
+      <translation>Copy the report</translation>
+    </message>
+    <message>
+      <source>Details of the error</source>
+      <translation>Details of the error</translation>
+    </message>
+    <message>
+      <source>Hide the details</source>
+      <translation>Hide the details</translation>
+    </message>
+    <message>
+      <source>No log could be written: the data folder cannot be written to.</source>
+      <translation>No log could be written: the data folder cannot be written to.</translation>
+    </message>
+    <message>
+      <source>Show the details</source>
+      <translation>Show the details</translation>
+    </message>
+    <message>
+      <source>The log is in: %1</source>
+      <translation>The log is in: %1</translation>
+    </message>
+    <message>
+      <source>The report is in the clipboard: paste it into your message to support.</source>
+      <translation>The report is in the clipboard: paste it into your message to support.</translation>
+    </message>
+    <message>
+      <source>The work already saved is kept: esms-desktop saves each change as soon as it is made. You can close this message and carry on; if the error comes back, restart esms-desktop.</source>
+      <translation>The work already saved is kept: esms-desktop saves each change as soon as it is made. You can close this message and carry on; if the error comes back, restart esms-desktop.</translation>
+    </message>
+    <message>
+      <source>esms-desktop</source>
+      <translation>esms-desktop</translation>
+    </message>
+    <message>
+      <source>esms-desktop closed unexpectedly the last time it was used. Your saved work has been kept. The log is in: %1</source>
+      <translation>esms-desktop closed unexpectedly the last time it was used. Your saved work has been kept. The log is in: %1</translation>
+    </message>
+    <message>
+      <source>esms-desktop: unexpected error</source>
+      <translation>esms-desktop: unexpected error</translation>
     </message>
   </context>
   <context>
@@ -579,6 +681,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Exchange file written: %1.</translation>
     </message>
     <message>
+      <source>Export a draft anyway? Its pages will be marked “DRAFT”.</source>
+      <translation>Export a draft anyway? Its pages will be marked “DRAFT”.</translation>
+    </message>
+    <message>
       <source>Export failed</source>
       <translation>Export failed</translation>
     </message>
@@ -613,6 +719,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Grappe as a spreadsheet (&amp;CSV)…</source>
       <translation>Grappe as a spreadsheet (&amp;CSV)…</translation>
+    </message>
+    <message>
+      <source>Incomplete dossier</source>
+      <translation>Incomplete dossier</translation>
     </message>
     <message>
       <source>One organisation's part</source>
@@ -659,6 +769,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>The PDF is open in your viewer: print it from there.</translation>
     </message>
     <message>
+      <source>The dossier is incomplete: %1 item(s) are missing.</source>
+      <translation>The dossier is incomplete: %1 item(s) are missing.</translation>
+    </message>
+    <message>
       <source>Whole dossier (.&amp;esms)…</source>
       <translation>Whole dossier (.&amp;esms)…</translation>
     </message>
@@ -674,6 +788,10 @@ Restore the most recent valid backup (%2)?</translation>
       <source>esms-desktop exchange file (*.esms)</source>
       <translation>esms-desktop exchange file (*.esms)</translation>
     </message>
+    <message>
+      <source>… and %1 more (see the side bar)</source>
+      <translation>… and %1 more (see the side bar)</translation>
+    </message>
   </context>
   <context>
     <name>FilePage</name>
@@ -684,6 +802,14 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>&amp;File:</source>
       <translation>&amp;File:</translation>
+    </message>
+    <message>
+      <source>&amp;Load it and choose the establishments</source>
+      <translation>&amp;Load it and choose the establishments</translation>
+    </message>
+    <message>
+      <source>A FINESS register file</source>
+      <translation>A FINESS register file</translation>
     </message>
     <message>
       <source>A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</source>
@@ -704,6 +830,14 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Import a file</source>
       <translation>Import a file</translation>
+    </message>
+    <message>
+      <source>“%1” is a file of the FINESS register: it lists every establishment of a region or of France, and added whole it would make hundreds of organisations without a name.
+
+Load it as the FINESS register of this computer, then search and tick the establishments of the grappe and choose their organisation?</source>
+      <translation>“%1” is a file of the FINESS register: it lists every establishment of a region or of France, and added whole it would make hundreds of organisations without a name.
+
+Load it as the FINESS register of this computer, then search and tick the establishments of the grappe and choose their organisation?</translation>
     </message>
   </context>
   <context>
@@ -769,8 +903,24 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>FINESS (legal entity)</translation>
     </message>
     <message>
+      <source>FINESS register</source>
+      <translation>FINESS register</translation>
+    </message>
+    <message>
+      <source>Keep “%1” if this legal entity is the porteur typed on the Porteur page.</source>
+      <translation>Keep “%1” if this legal entity is the porteur typed on the Porteur page.</translation>
+    </message>
+    <message>
+      <source>Loading %1…</source>
+      <translation>Loading %1…</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>Name of the organisation</source>
+      <translation>Name of the organisation</translation>
     </message>
     <message>
       <source>New organisation(s): %1.</source>
@@ -779,6 +929,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>No FINESS register is loaded on this computer: use File › Load the FINESS register… first.</source>
       <translation>No FINESS register is loaded on this computer: use File › Load the FINESS register… first.</translation>
+    </message>
+    <message>
+      <source>Nothing added: the organisation has no name.</source>
+      <translation>Nothing added: the organisation has no name.</translation>
     </message>
     <message>
       <source>Nothing to add: already in the grappe or closed.</source>
@@ -803,6 +957,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>State</source>
       <translation>State</translation>
+    </message>
+    <message>
+      <source>The FINESS register does not give the name of the legal entity %1. Name of this organisation (organisme gestionnaire):</source>
+      <translation>The FINESS register does not give the name of the legal entity %1. Name of this organisation (organisme gestionnaire):</translation>
     </message>
     <message>
       <source>Town</source>
@@ -892,12 +1050,16 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Merge a partner's file…</translation>
     </message>
     <message>
-      <source>New establishment</source>
-      <translation>New establishment</translation>
+      <source>Name of the organisation:</source>
+      <translation>Name of the organisation:</translation>
     </message>
     <message>
-      <source>New organisation %1</source>
-      <translation>New organisation %1</translation>
+      <source>Name of the porteur, the organisation that carries the candidature:</source>
+      <translation>Name of the porteur, the organisation that carries the candidature:</translation>
+    </message>
+    <message>
+      <source>New establishment</source>
+      <translation>New establishment</translation>
     </message>
     <message>
       <source>No</source>
@@ -940,16 +1102,16 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Yes</translation>
     </message>
     <message>
-      <source>eligible</source>
-      <translation>eligible</translation>
+      <source>campaign rules met</source>
+      <translation>campaign rules met</translation>
+    </message>
+    <message>
+      <source>campaign rules not met</source>
+      <translation>campaign rules not met</translation>
     </message>
     <message>
       <source>esms-desktop exchange file (*.esms)</source>
       <translation>esms-desktop exchange file (*.esms)</translation>
-    </message>
-    <message>
-      <source>not eligible</source>
-      <translation>not eligible</translation>
     </message>
   </context>
   <context>
@@ -1117,10 +1279,6 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Load the FINESS register</translation>
     </message>
     <message>
-      <source>Loading %1…</source>
-      <translation>Loading %1…</translation>
-    </message>
-    <message>
       <source>New dossier</source>
       <translation>New dossier</translation>
     </message>
@@ -1151,6 +1309,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>The new language will be used the next time esms-desktop starts.</source>
       <translation>The new language will be used the next time esms-desktop starts.</translation>
+    </message>
+    <message>
+      <source>Verdict of the dossier</source>
+      <translation>Verdict of the dossier</translation>
     </message>
     <message>
       <source>Your change is kept on screen but could not be saved:
@@ -1226,6 +1388,14 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Merge a partner's file (%1 added, %2 changed)</source>
       <translation>Merge a partner's file (%1 added, %2 changed)</translation>
+    </message>
+    <message>
+      <source>Porteur of the project</source>
+      <translation>Porteur of the project</translation>
+    </message>
+    <message>
+      <source>Porteur of the project (the other one becomes a member):</source>
+      <translation>Porteur of the project (the other one becomes a member):</translation>
     </message>
     <message>
       <source>Summary of the merge</source>
@@ -1620,6 +1790,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Organisation</translation>
     </message>
     <message>
+      <source>Porteur</source>
+      <translation>Porteur</translation>
+    </message>
+    <message>
       <source>Problems found (row, column, problem):</source>
       <translation>Problems found (row, column, problem):</translation>
     </message>
@@ -1634,6 +1808,18 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Reading %1…</source>
       <translation>Reading %1…</translation>
+    </message>
+    <message>
+      <source>The file names “%1” as porteur, but the dossier's porteur is “%2” (%3 establishment(s)). Which organisation carries the candidature? The other one becomes a member.</source>
+      <translation>The file names “%1” as porteur, but the dossier's porteur is “%2” (%3 establishment(s)). Which organisation carries the candidature? The other one becomes a member.</translation>
+    </message>
+    <message>
+      <source>“%1”, the dossier's porteur until now</source>
+      <translation>“%1”, the dossier's porteur until now</translation>
+    </message>
+    <message>
+      <source>“%1”, the porteur named in the file</source>
+      <translation>“%1”, the porteur named in the file</translation>
     </message>
   </context>
   <context>
@@ -1806,6 +1992,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Add a usage target</translation>
     </message>
     <message>
+      <source>As set by the call for projects: a percentage (80 %) or a count, per period if any (100 messages / mois, 300 DUI actifs); empty when not set</source>
+      <translation>As set by the call for projects: a percentage (80 %) or a count, per period if any (100 messages / mois, 300 DUI actifs); empty when not set</translation>
+    </message>
+    <message>
       <source>Attestations</source>
       <translation>Attestations</translation>
     </message>
@@ -1886,10 +2076,6 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Sector</translation>
     </message>
     <message>
-      <source>Target in %, as set by the call for projects; empty when not set</source>
-      <translation>Target in %, as set by the call for projects; empty when not set</translation>
-    </message>
-    <message>
       <source>The key steps of the project (choice of the solution, deployment, first uses…), each with its due date typed as dd/mm/yyyy.</source>
       <translation>The key steps of the project (choice of the solution, deployment, first uses…), each with its due date typed as dd/mm/yyyy.</translation>
     </message>
@@ -1902,8 +2088,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Threshold</translation>
     </message>
     <message>
-      <source>Thresholds change from one call for projects to the next: copy them from your ARS's call. Leave a threshold empty until you know it.</source>
-      <translation>Thresholds change from one call for projects to the next: copy them from your ARS's call. Leave a threshold empty until you know it.</translation>
+      <source>Thresholds change from one call for projects to the next: copy them from your ARS's call, as a percentage (80 %) or a count per period (100 messages / mois). Leave a threshold empty until you know it.</source>
+      <translation>Thresholds change from one call for projects to the next: copy them from your ARS's call, as a percentage (80 %) or a count per period (100 messages / mois). Leave a threshold empty until you know it.</translation>
     </message>
     <message>
       <source>Time frame</source>

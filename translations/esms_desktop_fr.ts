@@ -352,10 +352,21 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     </message>
   </context>
   <context>
+    <name>CheckingDelegate</name>
+    <message>
+      <source>this value cannot be used here</source>
+      <translation>cette valeur ne peut pas être utilisée ici</translation>
+    </message>
+    <message>
+      <source>“%1” was not kept (%2, row %3): %4. The cell keeps its previous value.</source>
+      <translation>« %1 » n'a pas été retenu (%2, ligne %3) : %4. La cellule garde sa valeur précédente.</translation>
+    </message>
+  </context>
+  <context>
     <name>DossierView</name>
     <message>
-      <source>%1 — %2 ESSMS counted&lt;br&gt;%3 step(s) with a problem</source>
-      <translation>%1 — %2 ESSMS comptés&lt;br&gt;%3 étape(s) avec un problème</translation>
+      <source>%1 step(s) with a problem</source>
+      <translation>%1 étape(s) avec un problème</translation>
     </message>
     <message>
       <source>Annexes and export</source>
@@ -366,20 +377,48 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Budget</translation>
     </message>
     <message>
+      <source>Complete</source>
+      <translation>complet</translation>
+    </message>
+    <message>
+      <source>Completeness: %1</source>
+      <translation>Complétude : %1</translation>
+    </message>
+    <message>
       <source>DUI solution</source>
       <translation>Solution DUI</translation>
+    </message>
+    <message>
+      <source>Eligibility: %1 — %2 ESSMS counted</source>
+      <translation>Éligibilité : %1 — %2 ESSMS comptés</translation>
     </message>
     <message>
       <source>Eligible</source>
       <translation>Éligible</translation>
     </message>
     <message>
+      <source>Eligible and complete</source>
+      <translation>Éligible et complet</translation>
+    </message>
+    <message>
+      <source>Eligible, dossier incomplete (%1 missing)</source>
+      <translation>Éligible, dossier incomplet (%1 élément(s) manquant(s))</translation>
+    </message>
+    <message>
       <source>Grappe</source>
       <translation>Grappe</translation>
     </message>
     <message>
+      <source>Incomplete: %1 item(s) missing</source>
+      <translation>incomplet, %1 élément(s) manquant(s)</translation>
+    </message>
+    <message>
       <source>Not eligible</source>
       <translation>Non éligible</translation>
+    </message>
+    <message>
+      <source>Not eligible, dossier incomplete (%1 missing)</source>
+      <translation>Non éligible, dossier incomplet (%1 élément(s) manquant(s))</translation>
     </message>
     <message>
       <source>Porteur and project</source>
@@ -396,6 +435,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Usage targets and commitments</source>
       <translation>Cibles d'usage et engagements</translation>
+    </message>
+    <message>
+      <source>What is left to do</source>
+      <translation>Ce qu'il reste à faire</translation>
     </message>
     <message>
       <source>complete</source>
@@ -431,6 +474,65 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Total</source>
       <translation>Total</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Verdict</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorDialog</name>
+    <message>
+      <source>An unexpected error occurred in esms-desktop.</source>
+      <translation>Une erreur inattendue s'est produite dans esms-desktop.</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Copy the report</source>
+      <translation>Copier le rapport</translation>
+    </message>
+    <message>
+      <source>Details of the error</source>
+      <translation>Détails de l'erreur</translation>
+    </message>
+    <message>
+      <source>Hide the details</source>
+      <translation>Masquer les détails</translation>
+    </message>
+    <message>
+      <source>No log could be written: the data folder cannot be written to.</source>
+      <translation>Aucun journal n'a pu être écrit : le dossier des données n'est pas accessible en écriture.</translation>
+    </message>
+    <message>
+      <source>Show the details</source>
+      <translation>Afficher les détails</translation>
+    </message>
+    <message>
+      <source>The log is in: %1</source>
+      <translation>Le journal se trouve dans : %1</translation>
+    </message>
+    <message>
+      <source>The report is in the clipboard: paste it into your message to support.</source>
+      <translation>Le rapport est dans le presse-papiers : collez-le dans votre message à l'assistance.</translation>
+    </message>
+    <message>
+      <source>The work already saved is kept: esms-desktop saves each change as soon as it is made. You can close this message and carry on; if the error comes back, restart esms-desktop.</source>
+      <translation>Le travail déjà enregistré est conservé : esms-desktop enregistre chaque modification dès qu'elle est faite. Vous pouvez fermer ce message et continuer ; si l'erreur se reproduit, redémarrez esms-desktop.</translation>
+    </message>
+    <message>
+      <source>esms-desktop</source>
+      <translation>esms-desktop</translation>
+    </message>
+    <message>
+      <source>esms-desktop closed unexpectedly the last time it was used. Your saved work has been kept. The log is in: %1</source>
+      <translation>esms-desktop s'est fermé de façon inattendue lors de la dernière utilisation. Votre travail enregistré a été conservé. Le journal se trouve dans : %1</translation>
+    </message>
+    <message>
+      <source>esms-desktop: unexpected error</source>
+      <translation>esms-desktop : erreur inattendue</translation>
     </message>
   </context>
   <context>
@@ -579,6 +681,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Fichier d'échange enregistré : %1.</translation>
     </message>
     <message>
+      <source>Export a draft anyway? Its pages will be marked “DRAFT”.</source>
+      <translation>Exporter quand même un brouillon ? Ses pages porteront la mention « BROUILLON ».</translation>
+    </message>
+    <message>
       <source>Export failed</source>
       <translation>Échec de l'export</translation>
     </message>
@@ -613,6 +719,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Grappe as a spreadsheet (&amp;CSV)…</source>
       <translation>Grappe au format tableur (&amp;CSV)…</translation>
+    </message>
+    <message>
+      <source>Incomplete dossier</source>
+      <translation>Dossier incomplet</translation>
     </message>
     <message>
       <source>One organisation's part</source>
@@ -659,6 +769,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Le PDF est ouvert dans votre visionneuse : imprimez-le depuis celle-ci.</translation>
     </message>
     <message>
+      <source>The dossier is incomplete: %1 item(s) are missing.</source>
+      <translation>Le dossier est incomplet : %1 élément(s) manquant(s).</translation>
+    </message>
+    <message>
       <source>Whole dossier (.&amp;esms)…</source>
       <translation>Dossier complet (.&amp;esms)…</translation>
     </message>
@@ -674,6 +788,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <source>esms-desktop exchange file (*.esms)</source>
       <translation>Fichier d'échange esms-desktop (*.esms)</translation>
     </message>
+    <message>
+      <source>… and %1 more (see the side bar)</source>
+      <translation>… et %1 autre(s) (voir la barre latérale)</translation>
+    </message>
   </context>
   <context>
     <name>FilePage</name>
@@ -684,6 +802,14 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>&amp;File:</source>
       <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+      <source>&amp;Load it and choose the establishments</source>
+      <translation>&amp;Le charger et choisir les établissements</translation>
+    </message>
+    <message>
+      <source>A FINESS register file</source>
+      <translation>Un fichier du répertoire FINESS</translation>
     </message>
     <message>
       <source>A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</source>
@@ -704,6 +830,14 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Import a file</source>
       <translation>Importer un fichier</translation>
+    </message>
+    <message>
+      <source>“%1” is a file of the FINESS register: it lists every establishment of a region or of France, and added whole it would make hundreds of organisations without a name.
+
+Load it as the FINESS register of this computer, then search and tick the establishments of the grappe and choose their organisation?</source>
+      <translation>« %1 » est un fichier du répertoire FINESS : il liste tous les établissements d’une région ou de la France, et l’ajouter en entier créerait des centaines d’organismes sans nom.
+
+Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher les établissements de la grappe et choisir leur organisme ?</translation>
     </message>
   </context>
   <context>
@@ -769,8 +903,24 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>FINESS juridique</translation>
     </message>
     <message>
+      <source>FINESS register</source>
+      <translation>Répertoire FINESS</translation>
+    </message>
+    <message>
+      <source>Keep “%1” if this legal entity is the porteur typed on the Porteur page.</source>
+      <translation>Gardez « %1 » si cette entité juridique est le porteur saisi sur la page Porteur.</translation>
+    </message>
+    <message>
+      <source>Loading %1…</source>
+      <translation>Chargement de %1…</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Name of the organisation</source>
+      <translation>Nom de l’organisme</translation>
     </message>
     <message>
       <source>New organisation(s): %1.</source>
@@ -779,6 +929,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>No FINESS register is loaded on this computer: use File › Load the FINESS register… first.</source>
       <translation>Aucun répertoire FINESS n'est chargé sur cet ordinateur : utilisez d'abord Fichier › Charger le répertoire FINESS…</translation>
+    </message>
+    <message>
+      <source>Nothing added: the organisation has no name.</source>
+      <translation>Rien n’a été ajouté : l’organisme n’a pas de nom.</translation>
     </message>
     <message>
       <source>Nothing to add: already in the grappe or closed.</source>
@@ -803,6 +957,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>State</source>
       <translation>État</translation>
+    </message>
+    <message>
+      <source>The FINESS register does not give the name of the legal entity %1. Name of this organisation (organisme gestionnaire):</source>
+      <translation>Le répertoire FINESS ne donne pas le nom de l’entité juridique %1. Nom de cet organisme gestionnaire :</translation>
     </message>
     <message>
       <source>Town</source>
@@ -892,12 +1050,16 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Fusionner le fichier d'un partenaire…</translation>
     </message>
     <message>
-      <source>New establishment</source>
-      <translation>Nouvel établissement</translation>
+      <source>Name of the organisation:</source>
+      <translation>Nom de l'organisme :</translation>
     </message>
     <message>
-      <source>New organisation %1</source>
-      <translation>Nouvel organisme %1</translation>
+      <source>Name of the porteur, the organisation that carries the candidature:</source>
+      <translation>Nom du porteur, l'organisme qui porte la candidature :</translation>
+    </message>
+    <message>
+      <source>New establishment</source>
+      <translation>Nouvel établissement</translation>
     </message>
     <message>
       <source>No</source>
@@ -940,16 +1102,16 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Oui</translation>
     </message>
     <message>
-      <source>eligible</source>
-      <translation>éligible</translation>
+      <source>campaign rules met</source>
+      <translation>règles de la campagne respectées</translation>
+    </message>
+    <message>
+      <source>campaign rules not met</source>
+      <translation>règles de la campagne non respectées</translation>
     </message>
     <message>
       <source>esms-desktop exchange file (*.esms)</source>
       <translation>Fichier d'échange esms-desktop (*.esms)</translation>
-    </message>
-    <message>
-      <source>not eligible</source>
-      <translation>non éligible</translation>
     </message>
   </context>
   <context>
@@ -1117,10 +1279,6 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Charger le répertoire FINESS</translation>
     </message>
     <message>
-      <source>Loading %1…</source>
-      <translation>Chargement de %1…</translation>
-    </message>
-    <message>
       <source>New dossier</source>
       <translation>Nouveau dossier</translation>
     </message>
@@ -1151,6 +1309,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>The new language will be used the next time esms-desktop starts.</source>
       <translation>La nouvelle langue sera utilisée au prochain démarrage d'esms-desktop.</translation>
+    </message>
+    <message>
+      <source>Verdict of the dossier</source>
+      <translation>Verdict du dossier</translation>
     </message>
     <message>
       <source>Your change is kept on screen but could not be saved:
@@ -1226,6 +1388,14 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Merge a partner's file (%1 added, %2 changed)</source>
       <translation>Fusion du fichier d'un partenaire (%1 ajouté(s), %2 modifié(s))</translation>
+    </message>
+    <message>
+      <source>Porteur of the project</source>
+      <translation>Porteur du projet</translation>
+    </message>
+    <message>
+      <source>Porteur of the project (the other one becomes a member):</source>
+      <translation>Porteur du projet (l'autre organisme devient membre) :</translation>
     </message>
     <message>
       <source>Summary of the merge</source>
@@ -1620,6 +1790,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Organisme</translation>
     </message>
     <message>
+      <source>Porteur</source>
+      <translation>Porteur</translation>
+    </message>
+    <message>
       <source>Problems found (row, column, problem):</source>
       <translation>Problèmes trouvés (ligne, colonne, problème) :</translation>
     </message>
@@ -1634,6 +1808,18 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+      <source>The file names “%1” as porteur, but the dossier's porteur is “%2” (%3 establishment(s)). Which organisation carries the candidature? The other one becomes a member.</source>
+      <translation>Le fichier désigne « %1 » comme porteur, mais le porteur du dossier est « %2 » (%3 établissement(s)). Quel organisme porte la candidature ? L'autre devient membre.</translation>
+    </message>
+    <message>
+      <source>“%1”, the dossier's porteur until now</source>
+      <translation>« %1 », le porteur du dossier jusqu'ici</translation>
+    </message>
+    <message>
+      <source>“%1”, the porteur named in the file</source>
+      <translation>« %1 », le porteur désigné dans le fichier</translation>
     </message>
   </context>
   <context>
@@ -1806,6 +1992,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Ajouter une cible d'usage</translation>
     </message>
     <message>
+      <source>As set by the call for projects: a percentage (80 %) or a count, per period if any (100 messages / mois, 300 DUI actifs); empty when not set</source>
+      <translation>Tel que fixé par l'appel à projets : un pourcentage (80 %) ou un nombre, par période s'il y a lieu (100 messages / mois, 300 DUI actifs) ; vide tant qu'il n'est pas connu</translation>
+    </message>
+    <message>
       <source>Attestations</source>
       <translation>Attestations</translation>
     </message>
@@ -1886,10 +2076,6 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Secteur</translation>
     </message>
     <message>
-      <source>Target in %, as set by the call for projects; empty when not set</source>
-      <translation>Cible en %, fixée par l'appel à projets ; vide tant qu'elle n'est pas connue</translation>
-    </message>
-    <message>
       <source>The key steps of the project (choice of the solution, deployment, first uses…), each with its due date typed as dd/mm/yyyy.</source>
       <translation>Les grandes étapes du projet (choix de la solution, déploiement, premiers usages…), chacune avec son échéance au format jj/mm/aaaa.</translation>
     </message>
@@ -1902,8 +2088,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Seuil</translation>
     </message>
     <message>
-      <source>Thresholds change from one call for projects to the next: copy them from your ARS's call. Leave a threshold empty until you know it.</source>
-      <translation>Les seuils changent d'un appel à projets à l'autre : reprenez ceux de l'appel de votre ARS. Laissez un seuil vide tant que vous ne le connaissez pas.</translation>
+      <source>Thresholds change from one call for projects to the next: copy them from your ARS's call, as a percentage (80 %) or a count per period (100 messages / mois). Leave a threshold empty until you know it.</source>
+      <translation>Les seuils changent d'un appel à projets à l'autre : recopiez ceux de l'appel de votre ARS, en pourcentage (80 %) ou en nombre par période (100 messages / mois). Laissez un seuil vide tant que vous ne le connaissez pas.</translation>
     </message>
     <message>
       <source>Time frame</source>

@@ -13,6 +13,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from esms_desktop.domain.grappe import Grappe
+from esms_desktop.domain.usage_threshold import UsageThreshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class UsageTarget:
 
     indicator: str
     sector: str = ""
-    threshold_pct: Decimal | None = None
+    threshold: UsageThreshold | None = None
     window: str = ""
     evidence: str = ""
 

@@ -23,6 +23,19 @@ from esms_desktop.domain.grappe import (
 )
 from esms_desktop.domain.identifiers import check_finess, normalise
 from esms_desktop.domain.nomenclature import normalise_category
+from esms_desktop.domain.porteur_link import (
+    PorteurChoice,
+    carry_identities,
+    fill_organisation,
+    find_organisation,
+    settle_porteur,
+)
+from esms_desktop.domain.usage_threshold import (
+    PERIOD_WORDS,
+    PERIODS,
+    UsageThreshold,
+    percentage,
+)
 
 TRUE_WORDS = {"oui", "o", "yes", "y", "1", "x", "vrai", "true"}
 FALSE_WORDS = {"non", "n", "no", "0", "", "faux", "false"}
@@ -93,11 +106,49 @@ def parse_pct(text: str) -> Parsed:
     return Parsed(value)
 
 
+_THRESHOLD = re.compile(
+    r"^(?P<amount>[0-9]+(?:[ \u00a0\u202f][0-9]{3})*(?:[.,][0-9]+)?)\s*(?P<rest>.*)$", re.DOTALL
+)
+_PER = re.compile(r"^(?P<unit>.*?)\s*(?P<sep>/|\bpar\b)\s*(?P<period>[^\s/]*)\s*$", re.IGNORECASE)
+THRESHOLD_HINT = "« 80 % » pour un pourcentage, « 100 messages / mois » pour un nombre par période"
+
+
 def parse_threshold(text: str) -> Parsed:
-    """A target's threshold in %: empty means "not set yet" (``None``), not 100 %."""
-    if not text.strip():
+    """A usage target's threshold: a percentage or a count, optionally per period.
+
+    Empty means "not set yet" (``None``). A number without a unit is refused rather than read as
+    a percentage: the calls use both forms, and guessing printed « 100 % » for 100 messages.
+    """
+    raw = " ".join(text.split())
+    if not raw:
         return Parsed(None)
-    return parse_pct(text)
+    match = _THRESHOLD.match(raw)
+    if match is None:
+        return Parsed(problem=f"seuil attendu : {THRESHOLD_HINT}")
+    amount = Decimal(re.sub(r"[ \u00a0\u202f]", "", match["amount"]).replace(",", "."))
+    rest = match["rest"].strip()
+    if not rest:
+        return Parsed(problem=f"précisez l'unité : {THRESHOLD_HINT}")
+    if rest.startswith("%"):
+        if rest != "%":
+            return Parsed(
+                problem="rien après « % » : l'indicateur se décrit dans sa propre colonne"
+            )
+        if amount > 100:
+            return Parsed(problem="un pourcentage ne dépasse pas 100 %")
+        return Parsed(percentage(amount))
+    unit, period = rest, ""
+    per = _PER.match(rest)
+    if per is not None:
+        word = per["period"].casefold()
+        if word in PERIOD_WORDS:
+            unit, period = per["unit"].strip(), PERIOD_WORDS[word]
+        elif per["sep"] == "/":  # « par » may belong to the unit (« messages envoyés par ESSMS »)
+            known = ", ".join(PERIODS)
+            return Parsed(problem=f"période « {per['period']} » inconnue : {known}")
+    if not any(c.isalpha() for c in unit):
+        return Parsed(problem=f"dites ce qui est compté : {THRESHOLD_HINT}")
+    return Parsed(UsageThreshold(amount, unit, period))
 
 
 def parse_due_date(text: str) -> Parsed:
@@ -225,22 +276,41 @@ def remove_organisation(grappe: Grappe, og_index: int) -> Grappe:
     return replace(grappe, organisations=_remove_at(grappe.organisations, og_index))
 
 
-def merge_grappes(current: Grappe, incoming: Grappe) -> Grappe:
-    """Append ``incoming``'s OGs; an OG of the same name gets the new ESSMS added to it."""
+def merge_grappes(
+    current: Grappe, incoming: Grappe, porteur: PorteurChoice = PorteurChoice.INCOMING
+) -> Grappe:
+    """Add ``incoming``'s OGs to ``current``; the same organisation gets only its new ESSMS.
+
+    OGs are matched by SIREN, else FINESS juridique, else name (case and spaces ignored); a
+    matched OG keeps its own values and has its blanks filled from the file. The file's porteur
+    is never silently demoted (:func:`settle_porteur`): it merges with the dossier's porteur when
+    they are the same organisation, takes the place of a porteur that is only a name, and else
+    ``porteur`` says which one carries the candidature (the other becomes a member). Only the
+    file's first porteur counts; its other OGs come in as members.
+    """
     orgs = list(current.organisations)
-    has_porteur = current.porteur is not None
+    ours = next((i for i, o in enumerate(orgs) if o.role is OgRole.PORTEUR), None)
+    theirs: int | None = None
     for og in incoming.organisations:
-        same = next((i for i, o in enumerate(orgs) if o.name == og.name), None)
+        same = find_organisation(orgs, og)
         if same is not None:
             known = {e.finess for e in orgs[same].establishments}
             new = tuple(e for e in og.establishments if e.finess not in known)
-            orgs[same] = replace(orgs[same], establishments=orgs[same].establishments + new)
+            filled = fill_organisation(orgs[same], og)
+            orgs[same] = replace(filled, establishments=filled.establishments + new)
         else:
-            role = OgRole.MEMBRE if has_porteur and og.role is OgRole.PORTEUR else og.role
-            has_porteur = has_porteur or role is OgRole.PORTEUR
-            orgs.append(replace(og, role=role))
+            orgs.append(replace(og, role=OgRole.MEMBRE))
+            same = len(orgs) - 1
+        if og.role is OgRole.PORTEUR and theirs is None:
+            theirs = same
     solution = current.solution if current.solution.label else incoming.solution
-    return Grappe(tuple(orgs), solution)
+    return settle_porteur(Grappe(tuple(orgs), solution), ours, theirs, porteur)
+
+
+def replace_grappe(current: Grappe, incoming: Grappe) -> Grappe:
+    """``incoming`` in place of ``current``, the blanks of the OGs found in both filled from
+    ``current`` (replacing the grappe must not erase a SIREN or FINESS juridique typed before)."""
+    return carry_identities(current, incoming)
 
 
 def with_solution(dossier: Dossier, **changes: Any) -> Dossier:

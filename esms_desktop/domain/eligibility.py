@@ -190,6 +190,18 @@ def evaluate(grappe: Grappe, campaign: Campaign, nomenclature: Nomenclature) -> 
         )
     rows = _row_statuses(grappe, campaign, nomenclature, findings)
     counted = [r for r in rows if r.counted]
+    if not counted:
+        # An empty grappe (or one whose every row is left out) is never eligible, whatever
+        # the campaign's size rules say: there is nothing to fund.
+        findings.append(
+            Finding(
+                "aucun_essms_compte",
+                Severity.BLOQUANT,
+                "Aucun ESSMS n'est compté dans la grappe : ajoutez au moins un ESSMS éligible "
+                "(FINESS géographique valide, catégorie médico-sociale).",
+                _rule(campaign, "au moins un ESSMS éligible"),
+            )
+        )
     findings += _scope_findings(campaign, counted)
     findings += _size_findings(grappe, campaign, counted)
     findings += _solution_findings(grappe, campaign, counted)

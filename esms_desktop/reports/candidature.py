@@ -39,6 +39,7 @@ from esms_desktop.domain.autodiagnostic import (
 )
 from esms_desktop.domain.budget import Budget, BudgetLine, EstablishmentBudget
 from esms_desktop.domain.campaign import Campaign, ValueStatus, Window
+from esms_desktop.domain.completeness import MissingItem
 from esms_desktop.domain.dossier import Dossier, Porteur
 from esms_desktop.domain.eligibility import RowStatus
 from esms_desktop.domain.findings import Severity
@@ -83,6 +84,7 @@ from esms_desktop.services.formatting import (
     format_eur,
     format_number,
     format_pct,
+    format_threshold,
 )
 
 MISSING = "à compléter"
@@ -262,8 +264,11 @@ class CandidatureDocument(BaseDocument):
         campaign: Campaign,
         questionnaire: Questionnaire | None = None,
         generated_on: date | None = None,
+        missing: Sequence[MissingItem] = (),
     ) -> None:
         self.dossier = dossier
+        # What the ARS still needs (computed by the export service): the second verdict.
+        self.missing = tuple(missing)
         self.budget = budget
         self.campaign = campaign
         self.questionnaire = questionnaire
@@ -274,7 +279,9 @@ class CandidatureDocument(BaseDocument):
         meta = DocumentMeta(
             title=f"Dossier de candidature ESMS numérique — {title}",
             subject=f"Candidature au programme ESMS numérique — {campaign.title}",
-            header_left=dossier.name,
+            header_left=(
+                f"BROUILLON — dossier incomplet — {dossier.name}" if missing else dossier.name
+            ),
             header_right=campaign.title,
             generated_on=generated_on or date.today(),
             author=self.porteur.name,
@@ -307,6 +314,7 @@ class CandidatureDocument(BaseDocument):
         story += self._attestations()
         story += self._signatures()
         story += self._annexes()
+        story += self._missing_section()
         return story
 
     def _h1(self, text: str) -> Paragraph:
@@ -397,9 +405,21 @@ class CandidatureDocument(BaseDocument):
             verdict = "Projet éligible à cette campagne : NON"
             detail = f"{blocking} point(s) bloquant(s) à lever (section « Points ouverts »)"
             fg, bg = ALERT, ALERT_BG
+        n = len(self.missing)
+        if n:
+            many = "1 élément manque" if n == 1 else f"{n} éléments manquent"
+            complete = (
+                f"Dossier complet : NON ({many} — voir la liste « Éléments manquants » en fin de "
+                "document)"
+            )
+            if b.eligible:
+                fg, bg = ALERT, ALERT_BG  # eligible but not ready: never a green « OUI » alone
+        else:
+            complete = "Dossier complet : OUI"
         cell = [
             para(f"<b>{clean(verdict)}</b>", "Subtitle", markup=True),
             para(detail, "BodySmall"),
+            para(f"<b>{clean(complete)}</b>", "Body", markup=True),
         ]
         t = Table([[cell]], colWidths=[width], hAlign="LEFT")
         t.setStyle(
@@ -415,6 +435,22 @@ class CandidatureDocument(BaseDocument):
             )
         )
         return t
+
+    def _missing_section(self) -> list[Flowable]:
+        """« Éléments manquants »: every missing item, when the dossier is incomplete."""
+        if not self.missing:
+            return []
+        flow: list[Flowable] = [PageBreak(), self._h1("Éléments manquants")]
+        flow.append(
+            para(
+                f"Ce dossier est un brouillon : {len(self.missing)} élément(s) doivent encore "
+                "être fournis avant le dépôt auprès de l'ARS.",
+                "Body",
+            )
+        )
+        for item in self.missing:
+            flow.append(para(f"• {item.message}", "Body"))
+        return flow
 
     # porteur and grappe --------------------------------------------------------------------
 
@@ -1092,8 +1128,8 @@ class CandidatureDocument(BaseDocument):
         ]
         for t in targets:
             threshold: Flowable = (
-                para(format_pct(t.threshold_pct), "CellRight")
-                if t.threshold_pct is not None
+                para(format_threshold(t.threshold), "CellRight")
+                if t.threshold is not None
                 else para(TO_CONFIRM, "Badge")
             )
             rows.append(
@@ -1510,9 +1546,17 @@ def render_candidature(
     campaign: Campaign,
     questionnaire: Questionnaire | None = None,
     generated_on: date | None = None,
+    missing: Sequence[MissingItem] = (),
 ) -> RenderedPdf:
-    """The dossier PDF and its page count (the export service reports both)."""
-    return CandidatureDocument(dossier, budget, campaign, questionnaire, generated_on).render()
+    """The dossier PDF and its page count (the export service reports both).
+
+    ``missing`` is what the ARS still needs (the export service computes it): when not empty
+    the cover says « Dossier complet : NON », a last section lists it and every page header
+    reads « BROUILLON — dossier incomplet ».
+    """
+    return CandidatureDocument(
+        dossier, budget, campaign, questionnaire, generated_on, missing
+    ).render()
 
 
 def build_candidature(

@@ -48,6 +48,13 @@ from esms_desktop.domain.grappe import (
     ProjectType,
 )
 from esms_desktop.domain.identifiers import normalise
+from esms_desktop.domain.porteur_link import (
+    PorteurChoice,
+    is_placeholder,
+    settle_porteur,
+    sync_porteur,
+)
+from esms_desktop.domain.usage_threshold import PERCENT, UsageThreshold
 from esms_desktop.services.dossiers import (
     ESTABLISHMENT_FIELD_LABELS,
     MAX_ANNEX_FILE_BYTES,
@@ -117,6 +124,38 @@ def _dec(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _threshold_to_dict(value: UsageThreshold | None) -> dict[str, Any]:
+    """``threshold`` (amount, unit, period), plus ``threshold_pct`` for a percentage.
+
+    Programs older than the count thresholds read only ``threshold_pct``: they keep reading
+    percentages, and see a count as a threshold still to set rather than as a wrong figure.
+    """
+    if value is None:
+        return {"threshold": None}
+    out: dict[str, Any] = {
+        "threshold": {"amount": str(value.amount), "unit": value.unit, "period": value.period}
+    }
+    if value.is_percentage:
+        out["threshold_pct"] = str(value.amount)
+    return out
+
+
+def _threshold_from(target: _Reader) -> UsageThreshold | None:
+    if "threshold" not in target.data:  # written before count thresholds: a percentage or none
+        amount = target.decimal("threshold_pct")
+        return None if amount is None else UsageThreshold(amount)
+    if target.data["threshold"] is None:
+        return None
+    t = _Reader(target.data["threshold"], f"{target.where}.threshold")
+    amount = t.decimal("amount")
+    if amount is None:
+        raise _invalid(f"{t.where}.amount", "nombre attendu")
+    try:
+        return UsageThreshold(amount, t.text("unit", PERCENT), t.text("period"))
+    except ValueError as exc:
+        raise _invalid(t.where, str(exc)) from None
+
+
 def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
@@ -177,7 +216,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
             {
                 "indicator": t.indicator,
                 "sector": t.sector,
-                "threshold_pct": _dec(t.threshold_pct),
+                **_threshold_to_dict(t.threshold),
                 "window": t.window,
                 "evidence": t.evidence,
             }
@@ -380,7 +419,7 @@ def dossier_from_dict(r: _Reader) -> Dossier:
             UsageTarget(
                 indicator=t.text("indicator"),
                 sector=t.text("sector"),
-                threshold_pct=t.decimal("threshold_pct"),
+                threshold=_threshold_from(t),
                 window=t.text("window"),
                 evidence=t.text("evidence"),
             )
@@ -668,6 +707,12 @@ class MergeReport:
     applied: bool = False
     backup: Path | None = None
     resolution: Mapping[str, Side] = field(default_factory=lambda: MappingProxyType({}))
+    porteur_clash: tuple[str, str] = ()
+    """(ours, theirs): the file names another porteur than the dossier's, and ours is not only
+    a name. ``porteur_kept`` says which one the merge keeps as porteur."""
+    porteur_kept: PorteurChoice = PorteurChoice.INCOMING
+    porteur_note: str = ""
+    """A French sentence when the merge changes who is porteur, empty otherwise."""
 
     @property
     def conflicts(self) -> tuple[EstablishmentMerge, ...]:
@@ -682,6 +727,8 @@ class MergeReport:
         ]
         if self.added_organisations:
             lines.append("Nouveaux organismes : " + ", ".join(self.added_organisations) + ".")
+        if self.porteur_note:
+            lines.append(self.porteur_note)
         for change in self.changed:
             what = "; ".join(
                 f"{c.label} : « {c.ours} » → « {c.theirs} »" + (" (conflit)" if c.conflict else "")
@@ -746,6 +793,7 @@ def merge_grappe(
     theirs: Sequence[Organisation],
     choices: Mapping[str, Side] | None = None,
     default: Side = "ours",
+    porteur: PorteurChoice = PorteurChoice.INCOMING,
 ) -> tuple[Grappe, MergeReport]:
     """Merge incoming OGs into ``ours`` by FINESS; returns the merged grappe and the report.
 
@@ -754,6 +802,9 @@ def merge_grappe(
     * An ESSMS on both sides: a field where ours is empty (or at its default) takes their value;
       a field where both differ and ours was filled is a *conflict*, decided per ESSMS by
       ``choices[key]`` (key = :func:`establishment_key`) or else by ``default``.
+    * The file's porteur is never silently demoted (``domain.porteur_link.settle_porteur``): it
+      stays porteur when it is ours, when we had none or ours is only a name; otherwise
+      ``porteur`` decides, and the report says so.
     """
     choices = choices or {}
     ogs = list(ours.organisations)
@@ -765,7 +816,8 @@ def merge_grappe(
     changed: list[EstablishmentMerge] = []
     new_ogs: list[str] = []
     unchanged = 0
-    has_porteur = any(og.role is OgRole.PORTEUR for og in ogs)
+    our_porteur = next((i for i, og in enumerate(ogs) if og.role is OgRole.PORTEUR), None)
+    their_porteur: int | None = None
     for their_og in theirs:
         target = _match_org(ogs, their_og)
         for est in their_og.establishments:
@@ -799,27 +851,59 @@ def merge_grappe(
                 )
                 continue
             if target is None:
-                role = OgRole.MEMBRE if has_porteur else their_og.role
-                has_porteur = has_porteur or role is OgRole.PORTEUR
-                ogs.append(replace(their_og, role=role, establishments=()))
+                ogs.append(replace(their_og, role=OgRole.MEMBRE, establishments=()))
                 rows.append([])
                 target = len(ogs) - 1
                 new_ogs.append(their_og.name)
             rows[target].append(est)
             index[key] = (target, len(rows[target]) - 1)
             added.append(AddedEstablishment(est.finess, est.name, ogs[target].name))
+        if their_og.role is OgRole.PORTEUR and their_porteur is None:
+            their_porteur = target
     merged = replace(
         ours,
         organisations=tuple(replace(og, establishments=tuple(rows[i])) for i, og in enumerate(ogs)),
     )
+    clash, note = _porteur_outcome(merged, our_porteur, their_porteur, porteur)
+    merged = settle_porteur(merged, our_porteur, their_porteur, porteur)
     report = MergeReport(
         added=tuple(added),
         changed=tuple(changed),
         unchanged=unchanged,
         added_organisations=tuple(new_ogs),
         resolution=MappingProxyType({c.key: c.taken for c in changed if c.conflict}),
+        porteur_clash=clash,
+        porteur_kept=porteur,
+        porteur_note=note,
     )
     return merged, report
+
+
+def _porteur_outcome(
+    merged: Grappe, ours: int | None, theirs: int | None, choice: PorteurChoice
+) -> tuple[tuple[str, str], str]:
+    """The porteur clash (ours, theirs) if any, and the French sentence saying who is porteur
+    after the merge (empty when nothing changes)."""
+    if theirs is None or theirs == ours:
+        return (), ""
+    their_name = merged.organisations[theirs].name
+    if ours is None:
+        return (), f"« {their_name} » devient le porteur du projet."
+    our_og = merged.organisations[ours]
+    if is_placeholder(our_og):
+        return (), f"« {their_name} » remplace « {our_og.name} » comme porteur du projet."
+    clash = (our_og.name, their_name)
+    if choice is PorteurChoice.INCOMING:
+        note = (
+            f"Le fichier désigne « {their_name} » comme porteur, le dossier « {our_og.name} » : "
+            f"« {their_name} » devient le porteur, « {our_og.name} » devient membre."
+        )
+    else:
+        note = (
+            f"Le fichier désigne « {their_name} » comme porteur, le dossier « {our_og.name} » : "
+            f"« {our_og.name} » reste le porteur, « {their_name} » devient membre."
+        )
+    return clash, note
 
 
 # --- use cases --------------------------------------------------------------------------------
@@ -918,21 +1002,26 @@ def merge_into(
     path: Path,
     choices: Mapping[str, Side] | None = None,
     default: Side = "ours",
+    porteur: PorteurChoice = PorteurChoice.INCOMING,
 ) -> MergeReport:
     """Merge an exchange file's OGs and ESSMS into a dossier (backup first); returns the report.
 
-    Only the grappe is merged; the rest of the dossier (porteur, annexes…) stays ours.
+    Only the grappe is merged; the rest of the dossier (annexes…) stays ours, except that the
+    Porteur page follows the porteur OG's name, SIREN and FINESS juridique (``sync_porteur``).
     """
     content = read_exchange_file(path)
     backup = uow.backup("avant-import")
     with uow:
         dossier = uow.dossiers.get(dossier_id)
-        merged, report = merge_grappe(dossier.grappe, content.organisations, choices, default)
+        merged, report = merge_grappe(
+            dossier.grappe, content.organisations, choices, default, porteur
+        )
         report = replace(report, applied=True, backup=backup)
         if merged == dossier.grappe:
             return report
         now = datetime.now(UTC)
-        uow.dossiers.replace(replace(dossier, grappe=merged, updated=now))
+        after = sync_porteur(dossier, replace(dossier, grappe=merged))
+        uow.dossiers.replace(replace(after, updated=now))
         uow.dossiers.log(
             dossier_id,
             "fusion",

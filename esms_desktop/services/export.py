@@ -16,12 +16,15 @@ from functools import cache
 from pathlib import Path
 
 from esms_desktop.domain.autodiagnostic import Questionnaire, load_questionnaire
+from esms_desktop.domain.budget import Budget
+from esms_desktop.domain.completeness import MissingItem, missing_items
 from esms_desktop.domain.dossier import Dossier, Porteur
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.reports.candidature import data_fingerprint, render_candidature
 from esms_desktop.reports.partner_form import render_partner_form
 from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
 from esms_desktop.resources import resource_path
+from esms_desktop.services import catalog
 from esms_desktop.services.assessment import assess, effective_campaign
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "FormExportResult",
     "ReportWriteError",
     "dossier_from_grappe",
+    "dossier_missing",
     "export_candidature_pdf",
     "export_partner_form",
 ]
@@ -44,6 +48,7 @@ class ExportResult:
     complete: bool = True
     eligible: bool = True
     fingerprint: str = ""
+    missing: tuple[MissingItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,13 @@ def questionnaire() -> Questionnaire:
     return load_questionnaire(resource_path("autodiagnostic.toml"))
 
 
+def dossier_missing(dossier: Dossier, budget: Budget | None = None) -> tuple[MissingItem, ...]:
+    """What the ARS still needs for ``dossier``, judged against the shipped questionnaire."""
+    if budget is None:
+        budget = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
+    return missing_items(dossier, budget, catalog.questionnaire().question_count)
+
+
 def export_candidature_pdf(
     dossier: Dossier, path: Path | str, *, generated_on: date | None = None
 ) -> ExportResult:
@@ -72,7 +84,8 @@ def export_candidature_pdf(
     budget = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
     campaign = effective_campaign(dossier.campaign_id, dossier.overrides)
     quest = questionnaire() if dossier.autodiagnostics else None
-    rendered = render_candidature(dossier, budget, campaign, quest, generated_on)
+    missing = dossier_missing(dossier, budget)
+    rendered = render_candidature(dossier, budget, campaign, quest, generated_on, missing)
     written = write_pdf_atomically(rendered.data, path)
     return ExportResult(
         written,
@@ -81,6 +94,7 @@ def export_candidature_pdf(
         budget.complete,
         budget.eligible,
         data_fingerprint(dossier, budget),
+        missing,
     )
 
 

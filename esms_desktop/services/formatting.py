@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from esms_desktop.domain.usage_threshold import UsageThreshold
+
 NNBSP = "\u202f"
 NBSP = "\u00a0"
 MONTHS = (
@@ -46,6 +48,22 @@ def format_pct(value: Decimal | int) -> str:
     """``Decimal("70")`` → ``"70 %"``; ``Decimal("12.5")`` → ``"12,5 %"``."""
     d = Decimal(value)
     return format_number(d, 0 if d == d.to_integral_value() else 1) + NBSP + "%"
+
+
+def format_threshold(value: UsageThreshold | None) -> str:
+    """``80 %``, ``100 messages / mois`` or ``300 DUI actifs``; ``""`` when not set.
+
+    The text reads back through :func:`~esms_desktop.domain.edits.parse_threshold` unchanged, so
+    editing a cell never alters a threshold the user did not touch.
+    """
+    if value is None:
+        return ""
+    if value.is_percentage:
+        return format_pct(value.amount)
+    exponent = value.amount.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    text = f"{format_number(value.amount, decimals)} {value.unit}"
+    return f"{text} / {value.period}" if value.period else text
 
 
 def format_date(value: date | None, *, long: bool = False) -> str:

@@ -77,6 +77,24 @@ def grappe_from_register(
     return Grappe(tuple(orgs))
 
 
+def finess_register_format(path: Path) -> str | None:
+    """``"web"``, ``"etalab"`` or ``"json"`` when ``path`` is a FINESS register file, else None.
+
+    Such a file lists every establishment of a region or of France: added whole to a grappe it
+    makes hundreds of nameless OGs, so the interface offers to load it as the offline register
+    and pick establishments instead. A grappe spreadsheet or an unreadable file gives None (the
+    ordinary import then reads it and reports its problems).
+    """
+    from esms_desktop.domain.finess_register import FinessFileError
+    from esms_desktop.importers.finess_detect import detect_format
+
+    try:
+        fmt = detect_format(path)
+    except (FinessFileError, OSError):
+        return None
+    return None if fmt == "grappe" else fmt
+
+
 def preview_file(
     path: Path,
     *,

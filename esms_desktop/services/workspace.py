@@ -13,8 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from esms_desktop.domain.campaign import CampaignError
+from esms_desktop.domain.completeness import missing_items, readiness
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.domain.porteur_link import link_porteur
 from esms_desktop.importers.progress import CancelToken, ProgressFn
 from esms_desktop.services import catalog, dossiers, exchange, finess_lookup
 from esms_desktop.services.assessment import assess
@@ -34,6 +36,10 @@ class DossierLine:
     establishment_count: int
     total: Decimal | None
     updated: datetime | None
+    # The two verdicts, kept apart: None when the campaign is unknown to this version.
+    eligible: bool | None = None
+    complete: bool | None = None
+    missing_count: int = 0
 
 
 class Workspace:
@@ -50,21 +56,42 @@ class Workspace:
         lines = []
         for s in dossiers.list_dossiers(self.store.uow(read_only=True)):
             total: Decimal | None = None
+            eligible: bool | None = None
+            complete: bool | None = None
+            missing = 0
             try:
                 d = dossiers.load_dossier(self.store.uow(read_only=True), s.id)
-                total = assess(d.grappe, d.campaign_id, d.overrides).total
+                budget = assess(d.grappe, d.campaign_id, d.overrides)
+                total = budget.total
+                items = missing_items(d, budget, catalog.questionnaire().question_count)
+                verdict = readiness(budget, items)
+                eligible, complete, missing = verdict.eligible, verdict.complete, len(items)
             except CampaignError:
                 total = None
             lines.append(
-                DossierLine(s.id, s.name, s.campaign_id, s.establishment_count, total, s.updated)
+                DossierLine(
+                    s.id,
+                    s.name,
+                    s.campaign_id,
+                    s.establishment_count,
+                    total,
+                    s.updated,
+                    eligible,
+                    complete,
+                    missing,
+                )
             )
         return lines
 
     def create(self, name: str, campaign_id: str, source: Path | None = None) -> int:
+        """Create a dossier, empty or from a file; the Porteur page gets the porteur OG's
+        name, SIREN and FINESS juridique when the file names a porteur (:func:`link_porteur`)."""
         if source is not None and source.suffix.lower() == ".esms":
-            return exchange.import_as_new(
+            new_id = exchange.import_as_new(
                 self.store.uow(), source, name=name or None, campaign_id=campaign_id
             )
+            self._link_porteur(new_id)
+            return new_id
         grappe = None
         if source is not None:
             preview = preview_file(source)
@@ -74,7 +101,16 @@ class Workspace:
                     f"Le fichier « {source.name} » ne peut pas être importé tel quel :\n{problems}"
                 )
             grappe = preview.grappe
-        return dossiers.create_dossier(self.store.uow(), name, campaign_id, grappe)
+        new_id = dossiers.create_dossier(self.store.uow(), name, campaign_id, grappe)
+        if grappe is not None:
+            self._link_porteur(new_id)
+        return new_id
+
+    def _link_porteur(self, dossier_id: int) -> None:
+        dossier = self.load(dossier_id)
+        linked = link_porteur(dossier)
+        if linked != dossier:
+            self.save(linked)
 
     def load(self, dossier_id: int) -> Dossier:
         return dossiers.load_dossier(self.store.uow(read_only=True), dossier_id)

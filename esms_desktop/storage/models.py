@@ -268,7 +268,9 @@ class UsageTargetRow(Base):
     position: Mapped[int]
     indicator: Mapped[str]
     sector: Mapped[str] = mapped_column(default="")
-    threshold_pct: Mapped[Decimal | None]
+    threshold_amount: Mapped[Decimal | None]
+    threshold_unit: Mapped[str] = mapped_column(default="")
+    threshold_period: Mapped[str] = mapped_column(default="")
     time_window: Mapped[str] = mapped_column(default="")
     evidence: Mapped[str] = mapped_column(default="")
 

@@ -48,6 +48,7 @@ from esms_desktop.domain.grappe import (
     Organisation,
     ProjectType,
 )
+from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.storage.errors import NotFoundError
 from esms_desktop.storage.models import (
     AnnexFileRow,
@@ -173,7 +174,9 @@ def _part_rows(dossier: Dossier, part: str) -> list[Any]:
                 position=i,
                 indicator=t.indicator,
                 sector=t.sector,
-                threshold_pct=t.threshold_pct,
+                threshold_amount=t.threshold.amount if t.threshold else None,
+                threshold_unit=t.threshold.unit if t.threshold else "",
+                threshold_period=t.threshold.period if t.threshold else "",
                 time_window=t.window,
                 evidence=t.evidence,
             )
@@ -317,12 +320,19 @@ def _to_autodiagnostics(rows: Iterable[Any]) -> tuple[AutodiagResponse, ...]:
     )
 
 
+def _threshold(row: Any) -> UsageThreshold | None:
+    """A stored threshold (migration 0004 gave the older ones, all percentages, their « % »)."""
+    if row.threshold_amount is None:
+        return None
+    return UsageThreshold(row.threshold_amount, row.threshold_unit, row.threshold_period)
+
+
 def _to_usage_targets(rows: Iterable[Any]) -> tuple[UsageTarget, ...]:
     return tuple(
         UsageTarget(
             indicator=t.indicator,
             sector=t.sector,
-            threshold_pct=t.threshold_pct,
+            threshold=_threshold(t),
             window=t.time_window,
             evidence=t.evidence,
         )

@@ -1,14 +1,16 @@
 """Cell editors that check as you type: the problem shows as an icon and tooltip in the editor.
 
 No colours are hard-coded (the system palette, light or dark, stays in charge); a warning icon
-and an accessible description carry the message instead.
+and an accessible description carry the message instead. A value the model refuses when the
+editor closes is announced by :attr:`CheckingDelegate.refused`, so the view can say why under
+the table: a cell that silently goes back to its old value looks like a lost keystroke.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,7 +57,13 @@ class CheckedLineEdit(QLineEdit):
 
 
 class CheckingDelegate(QStyledItemDelegate):
-    """Line edits checked by ``parsers[column key]``; combo boxes for ``choices[column key]``."""
+    """Line edits checked by ``parsers[column key]``; combo boxes for ``choices[column key]``.
+
+    ``refused`` carries a French sentence naming the value, the column, the row and the reason
+    when the model refuses what was typed, and an empty text when the next edit is accepted.
+    """
+
+    refused = Signal(str)
 
     def __init__(
         self,
@@ -101,4 +109,17 @@ class CheckingDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+            text = editor.text()
+            if model.setData(index, text, Qt.ItemDataRole.EditRole):
+                self.refused.emit("")
+                return
+            parser = self._parsers.get(self._key_of(index.column()))
+            reason = parser(text).problem if parser is not None else ""
+            column = str(model.headerData(index.column(), Qt.Orientation.Horizontal))
+            self.refused.emit(
+                self.tr("“%1” was not kept (%2, row %3): %4. The cell keeps its previous value.")
+                .replace("%1", text.strip())
+                .replace("%2", column)
+                .replace("%3", str(index.row() + 1))
+                .replace("%4", reason or self.tr("this value cannot be used here"))
+            )

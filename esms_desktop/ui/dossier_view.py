@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,8 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.domain.completeness import (
+    MissingItem,
+    Readiness,
+    Step,
+    StepState,
+    missing_items,
+    readiness,
+    step_statuses,
+)
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.services.progress import Step, StepState, step_statuses
 from esms_desktop.ui.undo import Editor
 
 ViewFactory = Callable[[Editor], QWidget]
@@ -37,6 +46,25 @@ def step_title(step: Step) -> str:
         Step.ENGAGEMENTS: t("DossierView", "Usage targets and commitments"),
         Step.EXPORT: t("DossierView", "Annexes and export"),
     }[step]
+
+
+def verdict_label(r: Readiness) -> str:
+    """The short two-part verdict for the UI; never « Eligible » alone while incomplete."""
+    from PySide6.QtCore import QCoreApplication
+
+    t = QCoreApplication.translate
+    if r.complete:
+        return (
+            t("DossierView", "Eligible and complete")
+            if r.eligible
+            else t("DossierView", "Not eligible")
+        )
+    text = (
+        t("DossierView", "Eligible, dossier incomplete (%1 missing)")
+        if r.eligible
+        else t("DossierView", "Not eligible, dossier incomplete (%1 missing)")
+    )
+    return text.replace("%1", str(r.missing_count))
 
 
 class DossierView(QWidget):
@@ -65,6 +93,23 @@ class DossierView(QWidget):
         self.summary.setMaximumWidth(300)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         side.addWidget(self.summary)
+        # What is left to do: a short scrolling list; activating an item opens its step.
+        self.todo_box = QGroupBox(self.tr("What is left to do"))
+        self.todo_box.setCheckable(True)
+        self.todo_box.setChecked(True)
+        self.todo_box.setMaximumWidth(300)
+        todo_layout = QVBoxLayout(self.todo_box)
+        todo_layout.setContentsMargins(4, 4, 4, 4)
+        self.todo = QListWidget()
+        self.todo.setAccessibleName(self.tr("What is left to do"))
+        self.todo.setWordWrap(True)
+        self.todo.setMaximumHeight(180)
+        self.todo.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        todo_layout.addWidget(self.todo)
+        self.todo_box.toggled.connect(self.todo.setVisible)
+        self.todo.itemActivated.connect(self._todo_activated)
+        side.addWidget(self.todo_box)
+        self.missing: tuple[MissingItem, ...] = ()
         layout.addLayout(side)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
@@ -88,6 +133,20 @@ class DossierView(QWidget):
 
     def current_step(self) -> Step:
         return self.order[self.steps.currentRow()]
+
+    def go_to_missing(self, item: MissingItem) -> None:
+        """Show the item's step and, when its view knows how, focus the field concerned."""
+        if item.step not in self.order:
+            return
+        self.show_step(item.step)
+        focus = getattr(self.views[item.step], "focus_field", None)
+        if callable(focus):
+            focus(item.field)
+
+    def _todo_activated(self, list_item: QListWidgetItem) -> None:
+        row = self.todo.row(list_item)
+        if 0 <= row < len(self.missing):
+            self.go_to_missing(self.missing[row])
 
     def _refresh(self, dossier: Dossier) -> None:
         self.title.setText(f"<b>{dossier.name}</b><br>{dossier.campaign_id}")
@@ -117,10 +176,28 @@ class DossierView(QWidget):
             )
             problems += status.state is StepState.PROBLEM
         budget = self.editor.session.budget
-        verdict = self.tr("Eligible") if budget.eligible else self.tr("Not eligible")
-        self.summary.setText(
-            self.tr("%1 — %2 ESSMS counted<br>%3 step(s) with a problem")
-            .replace("%1", verdict)
-            .replace("%2", str(budget.counted_establishments))
-            .replace("%3", str(problems))
+        self.missing = missing_items(dossier, budget, self.question_count)
+        r = readiness(budget, self.missing)
+        eligibility = self.tr("Eligible") if r.eligible else self.tr("Not eligible")
+        completeness = (
+            self.tr("Complete")
+            if r.complete
+            else self.tr("Incomplete: %1 item(s) missing").replace("%1", str(r.missing_count))
         )
+        lines = [
+            self.tr("Eligibility: %1 — %2 ESSMS counted")
+            .replace("%1", eligibility)
+            .replace("%2", str(r.counted_essms)),
+            self.tr("Completeness: %1").replace("%1", completeness),
+        ]
+        if problems:  # « 0 step(s) with a problem » beside « incomplete » read as « all good »
+            lines.append(self.tr("%1 step(s) with a problem").replace("%1", str(problems)))
+        self.summary.setText("<br>".join(lines))
+        self.summary.setAccessibleName(verdict_label(r))
+        self.todo.clear()
+        for m in self.missing:
+            entry = QListWidgetItem(m.message)
+            entry.setData(Qt.ItemDataRole.UserRole, m.field)
+            entry.setToolTip(m.message)
+            self.todo.addItem(entry)
+        self.todo_box.setVisible(bool(self.missing))

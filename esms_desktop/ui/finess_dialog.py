@@ -7,17 +7,20 @@ one FINESS juridique as one organisation, in one undo step. Placing them in the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -151,9 +154,50 @@ class FinessDialog(QDialog):
         if not fresh:
             self.message.setText(self.tr("Nothing to add: already in the grappe or closed."))
             return
+        asked: dict[str, str] = {}
+        cancelled: list[bool] = []
+
+        def name_for(finess_ej: str) -> str:
+            """The register rarely names the legal entity: the user does, nothing is invented.
+
+            The first OG of an empty grappe is offered the porteur's name typed on the Porteur
+            page, to confirm or replace: the first legal entity picked is often, not always, the
+            porteur, and a wrong guess would print the porteur's name over another association.
+            """
+            if finess_ej in asked:
+                return asked[finess_ej]
+            known = self.register.og_name(finess_ej)
+            if known != f"OG {finess_ej}":
+                asked[finess_ej] = known
+                return known
+            porteur = dossier.porteur.name.strip()
+            first = not dossier.grappe.organisations and not asked and porteur
+            question = self.tr(
+                "The FINESS register does not give the name of the legal entity %1. "
+                "Name of this organisation (organisme gestionnaire):"
+            ).replace("%1", finess_ej)
+            if first:
+                question += "\n" + self.tr(
+                    "Keep “%1” if this legal entity is the porteur typed on the Porteur page."
+                ).replace("%1", porteur)
+            name, ok = QInputDialog.getText(
+                self,
+                self.tr("Name of the organisation"),
+                question,
+                text=porteur if first else "",
+            )
+            if not ok or not name.strip():
+                cancelled.append(True)
+                name = known
+            asked[finess_ej] = name.strip() or known
+            return asked[finess_ej]
+
         grappe, added, created = place_entries(
-            dossier.grappe, fresh, self.og_combo.currentData(), self.register.og_name
+            dossier.grappe, fresh, self.og_combo.currentData(), name_for
         )
+        if cancelled:
+            self.message.setText(self.tr("Nothing added: the organisation has no name."))
+            return
         self.editor.apply(with_grappe(dossier, grappe), what.replace("%1", str(len(added))))
         text = self.tr("%1 establishment(s) added.").replace("%1", str(len(added)))
         if created:
@@ -178,3 +222,30 @@ class FinessDialog(QDialog):
             self.register.establishments_of(selected[0].finess_ej),
             self.tr("Add a legal entity from FINESS (%1 establishment(s))"),
         )
+
+
+def load_register_in_background(
+    parent: QWidget,
+    load: Callable[..., Any],
+    path: Path,
+    done: Callable[[Any], None],
+) -> None:
+    """Load a FINESS file as the offline register (progress, cancel), then call ``done``.
+
+    ``load(path, progress, cancel)`` is the workspace's ``load_register``; a damaged file ends in
+    its French message, and the register already loaded is kept.
+    """
+    from esms_desktop.ui.background import run_with_progress
+
+    def failed(exc: Exception) -> None:
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("FinessDialog", "FINESS register"), str(exc)
+        )
+
+    run_with_progress(
+        parent,
+        QCoreApplication.translate("FinessDialog", "Loading %1…").replace("%1", path.name),
+        lambda progress, cancel: load(path, progress, cancel),
+        done,
+        failed,
+    )

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -26,8 +28,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from esms_desktop.domain.edits import merge_grappes, with_grappe
-from esms_desktop.services.imports import ImportPreview, preview_file
+from esms_desktop.domain.edits import merge_grappes, replace_grappe, with_grappe
+from esms_desktop.domain.porteur_link import PorteurChoice, PorteurClash, porteur_clash
+from esms_desktop.services.imports import ImportPreview, finess_register_format, preview_file
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.models.establishments import project_label
 from esms_desktop.ui.undo import Editor
@@ -74,6 +77,36 @@ class FilePage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802
         return Path(self.path_edit.text().strip()).is_file()
 
+    def validatePage(self) -> bool:  # noqa: N802
+        """A FINESS register file is offered as the register to pick from, not added whole."""
+        path = Path(self.path_edit.text().strip())
+        wizard = self.wizard()
+        if isinstance(wizard, ImportWizard) and wizard.register_file is not None:
+            return True  # closing after the choice below (done() validates the page again)
+        if finess_register_format(path) is None:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("A FINESS register file"))
+        box.setText(
+            self.tr(
+                "“%1” is a file of the FINESS register: it lists every establishment of a "
+                "region or of France, and added whole it would make hundreds of organisations "
+                "without a name.\n\nLoad it as the FINESS register of this computer, then "
+                "search and tick the establishments of the grappe and choose their organisation?"
+            ).replace("%1", path.name)
+        )
+        pick = box.addButton(
+            self.tr("&Load it and choose the establishments"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(pick)
+        box.exec()
+        if box.clickedButton() is pick and isinstance(wizard, ImportWizard):
+            wizard.register_file = path
+            wizard.done(ImportWizard.LOAD_REGISTER)
+        return False
+
 
 class PreviewPage(QWizardPage):
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
@@ -117,7 +150,21 @@ class PreviewPage(QWizardPage):
         options.addWidget(self.replace_radio)
         options.addStretch(1)
         layout.addLayout(options)
+        # Shown when the file's porteur is not the dossier's: the user says who carries it.
+        self.porteur_box = QGroupBox(self.tr("Porteur"))
+        porteur_layout = QVBoxLayout(self.porteur_box)
+        self.porteur_label = QLabel()
+        self.porteur_label.setWordWrap(True)
+        self.porteur_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.incoming_porteur_radio = QRadioButton()
+        self.current_porteur_radio = QRadioButton()
+        self.incoming_porteur_radio.setChecked(True)
+        for w in (self.porteur_label, self.incoming_porteur_radio, self.current_porteur_radio):
+            porteur_layout.addWidget(w)
+        self.porteur_box.setVisible(False)
+        layout.addWidget(self.porteur_box)
         self.skip_box.toggled.connect(lambda _on: self._load())
+        self.append_radio.toggled.connect(lambda _on: self._show_porteur_clash())
 
     def initializePage(self) -> None:  # noqa: N802
         self._load()
@@ -177,16 +224,57 @@ class PreviewPage(QWizardPage):
                 "tick “Skip the rows in error”."
             ).replace("%1", str(len(preview.errors)))
         self.summary.setText(text)
+        self._show_porteur_clash()
         self.completeChanged.emit()
+
+    def porteur_clash(self) -> PorteurClash | None:
+        """The dossier's porteur and the file's, when adding the file needs the user's choice."""
+        if self.preview is None or self.preview.grappe is None:
+            return None
+        if not self.append_radio.isChecked():
+            return None
+        return porteur_clash(self.editor.session.dossier.grappe, self.preview.grappe)
+
+    def porteur_choice(self) -> PorteurChoice:
+        if self.current_porteur_radio.isChecked():
+            return PorteurChoice.CURRENT
+        return PorteurChoice.INCOMING
+
+    def _show_porteur_clash(self) -> None:
+        clash = self.porteur_clash()
+        self.porteur_box.setVisible(clash is not None)
+        if clash is None:
+            return
+        theirs, ours = clash.incoming.name, clash.current.name
+        self.porteur_label.setText(
+            self.tr(
+                "The file names “%1” as porteur, but the dossier's porteur is “%2” "
+                "(%3 establishment(s)). Which organisation carries the candidature? "
+                "The other one becomes a member."
+            )
+            .replace("%1", theirs)
+            .replace("%2", ours)
+            .replace("%3", str(len(clash.current.establishments)))
+        )
+        self.incoming_porteur_radio.setText(
+            self.tr("“%1”, the porteur named in the file").replace("%1", theirs)
+        )
+        self.current_porteur_radio.setText(
+            self.tr("“%1”, the dossier's porteur until now").replace("%1", ours)
+        )
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.preview is not None and self.preview.grappe is not None
 
 
 class ImportWizard(QWizard):
+    LOAD_REGISTER = 2
+    """``exec()`` result when the user chose to load a FINESS file as the register."""
+
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.register_file: Path | None = None
         self.setWindowTitle(self.tr("Import establishments"))
         self.file_page = FilePage()
         self.preview_page = PreviewPage(editor)
@@ -200,9 +288,11 @@ class ImportWizard(QWizard):
         if preview is not None and preview.grappe is not None:
             dossier = self.editor.session.dossier
             if self.preview_page.replace_radio.isChecked():
-                grappe = preview.grappe
+                grappe = replace_grappe(dossier.grappe, preview.grappe)
             else:
-                grappe = merge_grappes(dossier.grappe, preview.grappe)
+                grappe = merge_grappes(
+                    dossier.grappe, preview.grappe, self.preview_page.porteur_choice()
+                )
             self.editor.apply(
                 with_grappe(dossier, grappe),
                 self.tr("Import %1 establishment(s)").replace(

@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.save_label = QLabel()
         self.statusBar().addPermanentWidget(self.save_label)
+        self.verdict_label = QLabel()
+        self.verdict_label.setAccessibleName(self.tr("Verdict of the dossier"))
+        self.statusBar().addPermanentWidget(self.verdict_label)
         self._build_actions()
         if extra_menus:
             extra_menus(self)
@@ -229,11 +232,26 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, campaign_id, source = dialog.values()
+        from esms_desktop.services.imports import finess_register_format
+
+        # A FINESS register file is not a grappe: the dossier starts empty, then the user loads
+        # the file as the offline register and picks the establishments it should hold.
+        register_file = source if source and finess_register_format(source) else None
         new_id = self.guard(
-            lambda: self.workspace.create(name or self.tr("New dossier"), campaign_id, source)
+            lambda: self.workspace.create(
+                name or self.tr("New dossier"), campaign_id, None if register_file else source
+            )
         )
-        if new_id is not None:
-            self.open_dossier(new_id)
+        if new_id is None:
+            return
+        self.open_dossier(new_id)
+        if register_file is not None and self.dossier_view is not None:
+            from esms_desktop.domain.completeness import Step
+
+            self.dossier_view.show_step(Step.GRAPPE)
+            grappe = self.dossier_view.views.get(Step.GRAPPE)
+            if grappe is not None and hasattr(grappe, "load_and_pick"):
+                grappe.load_and_pick(register_file)
 
     def duplicate_dossier(self, dossier_id: int) -> None:
         new_id = self.guard(lambda: self.workspace.duplicate(dossier_id))
@@ -272,6 +290,7 @@ class MainWindow(QMainWindow):
         self.session = DossierSession(dossier, self.workspace.save, self.workspace.save_errors)
         self.session.on_save_error(self._save_failed)
         self.session.subscribe(lambda _d: self._update_save_label())
+        self.session.subscribe(lambda _d: self._update_verdict_label())
         self.undo_stack.clear()
         editor = Editor(self.session, self.undo_stack)
         self.dossier_view = DossierView(editor, self.factories, self.question_count)
@@ -281,6 +300,7 @@ class MainWindow(QMainWindow):
         self._update_dossier_actions()
         self.settings.setValue("session/last_dossier", dossier_id)
         self._update_save_label()
+        self._update_verdict_label()
         self.dossier_opened.emit(dossier_id)
 
     def close_dossier(self) -> None:
@@ -303,7 +323,7 @@ class MainWindow(QMainWindow):
         if self.dossier_view is None:
             self.home.table.setFocus()
             return
-        from esms_desktop.services.progress import Step
+        from esms_desktop.domain.completeness import Step
 
         self.dossier_view.show_step(Step.GRAPPE)
         grappe = self.dossier_view.views.get(Step.GRAPPE)
@@ -314,7 +334,7 @@ class MainWindow(QMainWindow):
         """Ctrl+P: go to the export step and write the candidature PDF."""
         if self.dossier_view is None:
             return
-        from esms_desktop.services.progress import Step
+        from esms_desktop.domain.completeness import Step
 
         self.dossier_view.show_step(Step.EXPORT)
         view = self.dossier_view.views.get(Step.EXPORT)
@@ -328,6 +348,18 @@ class MainWindow(QMainWindow):
             self.save_label.setText(self.tr("Not saved — will retry"))
         else:
             self.save_label.setText(self.tr("All changes saved"))
+
+    def _update_verdict_label(self) -> None:
+        """Both verdicts (eligibility, completeness) in the status bar, next to the save state."""
+        from esms_desktop.domain.completeness import missing_items, readiness
+        from esms_desktop.ui.dossier_view import verdict_label
+
+        if self.session is None:
+            self.verdict_label.setText("")
+            return
+        budget = self.session.budget
+        items = missing_items(self.session.dossier, budget, self.question_count)
+        self.verdict_label.setText(verdict_label(readiness(budget, items)))
 
     def _save_failed(self, exc: Exception) -> None:
         self._update_save_label()
@@ -365,7 +397,7 @@ class MainWindow(QMainWindow):
 
     def load_register_file(self, path: Path) -> None:
         """Load a FINESS export or extract for the offline look-up (in the background)."""
-        from esms_desktop.ui.background import run_with_progress
+        from esms_desktop.ui.finess_dialog import load_register_in_background
 
         register = getattr(self.workspace, "load_register", None)
         if register is None:
@@ -374,16 +406,7 @@ class MainWindow(QMainWindow):
         def done(result: Any) -> None:
             QMessageBox.information(self, self.tr("FINESS register"), result.summary)
 
-        def failed(exc: Exception) -> None:
-            QMessageBox.warning(self, self.tr("FINESS register"), str(exc))
-
-        run_with_progress(
-            self,
-            self.tr("Loading %1…").replace("%1", path.name),
-            lambda progress, cancel: register(path, progress, cancel),
-            done,
-            failed,
-        )
+        load_register_in_background(self, register, path, done)
 
     def restore_backup(self) -> None:
         """Bring back the whole data as it was at a backup (a deleted dossier, say)."""

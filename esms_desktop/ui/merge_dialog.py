@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.edits import with_grappe
+from esms_desktop.domain.porteur_link import PorteurChoice
 from esms_desktop.services.exchange import ExchangeContent, Side, merge_grappe, read_exchange_file
 from esms_desktop.ui.undo import Editor
 
@@ -42,10 +43,22 @@ class MergeDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        summary = QPlainTextEdit(self.report.summary())
+        self.summary = summary = QPlainTextEdit(self.report.summary())
         summary.setReadOnly(True)
         summary.setAccessibleName(self.tr("Summary of the merge"))
         layout.addWidget(summary, 2)
+        self.porteur_combo: QComboBox | None = None
+        if self.report.porteur_clash:  # the file names another porteur: the user chooses
+            ours, theirs = self.report.porteur_clash
+            self.porteur_combo = QComboBox()
+            self.porteur_combo.addItem(theirs, PorteurChoice.INCOMING)
+            self.porteur_combo.addItem(ours, PorteurChoice.CURRENT)
+            self.porteur_combo.setAccessibleName(self.tr("Porteur of the project"))
+            self.porteur_combo.currentIndexChanged.connect(self._porteur_chosen)
+            label = QLabel(self.tr("Porteur of the project (the other one becomes a member):"))
+            label.setBuddy(self.porteur_combo)
+            layout.addWidget(label)
+            layout.addWidget(self.porteur_combo)
         self.conflicts = self.report.conflicts
         self.choices: dict[str, QComboBox] = {}
         if self.conflicts:
@@ -89,9 +102,24 @@ class MergeDialog(QDialog):
     def chosen(self) -> dict[str, Side]:
         return {key: combo.currentData() for key, combo in self.choices.items()}
 
+    def porteur_choice(self) -> PorteurChoice:
+        if self.porteur_combo is None:
+            return PorteurChoice.INCOMING
+        return PorteurChoice(self.porteur_combo.currentData())
+
+    def _porteur_chosen(self) -> None:
+        grappe = self.editor.session.dossier.grappe
+        _, report = merge_grappe(grappe, self.content.organisations, porteur=self.porteur_choice())
+        self.summary.setPlainText(report.summary())
+
     def accept(self) -> None:
         dossier = self.editor.session.dossier
-        merged, report = merge_grappe(dossier.grappe, self.content.organisations, self.chosen())
+        merged, report = merge_grappe(
+            dossier.grappe,
+            self.content.organisations,
+            self.chosen(),
+            porteur=self.porteur_choice(),
+        )
         self.editor.apply(
             with_grappe(dossier, merged),
             self.tr("Merge a partner's file (%1 added, %2 changed)")

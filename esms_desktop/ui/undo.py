@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.porteur_link import sync_porteur
 from esms_desktop.services.session import DossierSession
 
 MERGE_ID = 0x45534D
@@ -52,6 +53,9 @@ class Editor:
         self.stack = stack
 
     def apply(self, after: Dossier, text: str, merge_key: str = "") -> None:
-        if after == self.session.dossier:
+        """Push ``after`` as one step; the Porteur page and the porteur OG follow each other
+        (:func:`sync_porteur`) inside that same step, so one undo reverts both sides."""
+        before = self.session.dossier
+        if after == before:
             return
-        self.stack.push(DossierEdit(self.session, after, text, merge_key))
+        self.stack.push(DossierEdit(self.session, sync_porteur(before, after), text, merge_key))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.undo import Editor
 
 Reader = Callable[[Dossier], str]
@@ -113,7 +114,9 @@ def add_form_row(
     """Add ``text: field`` to ``form`` with the label as buddy of ``focus`` (default ``field``).
 
     The buddy makes a screen reader announce the label and lets a mnemonic jump to the field;
-    the accessible name is set too, for the widgets that do not take it from a buddy.
+    the accessible name is set too, for the widgets that do not take it from a buddy. A checked
+    :class:`BoundLineEdit` gets its reason line in a row of its own beneath (hidden rows take no
+    room, so the form does not jump while the field is fine).
     """
     label = QLabel(text)
     target = focus or field
@@ -121,6 +124,8 @@ def add_form_row(
     if not target.accessibleName():
         target.setAccessibleName(text.replace("&", "").rstrip(" :"))
     form.addRow(label, field)
+    if isinstance(field, BoundLineEdit) and field.checked:
+        form.addRow(None, field.reason)
     return label
 
 
@@ -183,6 +188,10 @@ class BoundLineEdit(QLineEdit):
     The text is saved as typed (a half-typed SIREN is kept, with its problem shown): stripping
     or refusing it here would lose what the user typed. Consecutive keystrokes merge into one
     undo step under ``merge_key``.
+
+    A checked field shows its problem three ways: the ⚠ in the field, the sentence in
+    :attr:`reason` (a line :func:`add_form_row` puts under the field) and the
+    accessible description, so neither a keyboard nor a screen-reader user depends on a tooltip.
     """
 
     def __init__(
@@ -206,6 +215,8 @@ class BoundLineEdit(QLineEdit):
         self._check = check
         self.setAccessibleName(accessible_name)
         self._warning: QAction | None = None
+        self.reason = WarningLine()
+        self.reason.label.setObjectName("reason")
         if check is not None:
             icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self._warning = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
@@ -215,6 +226,10 @@ class BoundLineEdit(QLineEdit):
         self._show_problem()
         self.textEdited.connect(self._edited)
         editor.session.subscribe(self._follow)
+
+    @property
+    def checked(self) -> bool:
+        return self._check is not None
 
     @property
     def problem(self) -> str:
@@ -242,6 +257,7 @@ class BoundLineEdit(QLineEdit):
         self._warning.setToolTip(problem)
         self.setToolTip(problem)
         self.setAccessibleDescription(problem)
+        self.reason.set_message(problem)
 
 
 class BoundPlainTextEdit(QPlainTextEdit):
@@ -309,6 +325,15 @@ class WarningLine(QWidget):
 
     def message(self) -> str:
         return self.label.text() if not self.isHidden() else ""
+
+
+def refusal_line(delegate: CheckingDelegate) -> WarningLine:
+    """A line to put under a table: why the last value typed in it was refused, until the next
+    accepted edit. The reason stays on screen, where a keyboard or screen-reader user finds it."""
+    line = WarningLine()
+    line.setObjectName("refusal")
+    delegate.refused.connect(line.set_message)
+    return line
 
 
 class _ClickLabel(QLabel):

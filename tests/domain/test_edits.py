@@ -34,6 +34,8 @@ from esms_desktop.domain.grappe import (
     has_acquisition,
     only_small_ogs,
 )
+from esms_desktop.domain.porteur_link import PorteurChoice
+from esms_desktop.domain.usage_threshold import percentage
 from tests.domain.builders import establishments, grappe, og, split_grappe
 
 # --- usage-target threshold -----------------------------------------------------------------
@@ -42,18 +44,18 @@ from tests.domain.builders import establishments, grappe, og, split_grappe
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("0", Decimal(0)),
-        ("100", Decimal(100)),
-        ("12,5", Decimal("12.5")),
-        ("12.5", Decimal("12.5")),
+        ("0 %", Decimal(0)),
+        ("100%", Decimal(100)),
+        ("12,5 %", Decimal("12.5")),
+        ("12.5 %", Decimal("12.5")),
         (" 80 % ", Decimal(80)),
-        ("99,99", Decimal("99.99")),
+        ("99,99\u00a0%", Decimal("99.99")),
     ],
 )
-def test_threshold_accepts_0_to_100_with_comma_or_point(text: str, value: Decimal) -> None:
+def test_threshold_accepts_0_to_100_percent_with_comma_or_point(text: str, value: Decimal) -> None:
     parsed = parse_threshold(text)
     assert parsed.ok
-    assert parsed.value == value
+    assert parsed.value == percentage(value)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t"])
@@ -65,12 +67,25 @@ def test_empty_threshold_is_not_set_rather_than_100(text: str) -> None:
     assert parse_pct(text).value == Decimal(100)
 
 
-@pytest.mark.parametrize("text", ["100.5", "100,01", "101", "-1", "-0.5", "abc", "NaN", "Infinity"])
-def test_threshold_outside_0_100_or_not_a_number_is_refused(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("100.5 %", "ne dépasse pas 100"),
+        ("100,01 %", "ne dépasse pas 100"),
+        ("101 %", "ne dépasse pas 100"),
+        ("-1 %", "seuil attendu"),
+        ("-0.5 %", "seuil attendu"),
+        ("abc", "seuil attendu"),
+        ("NaN", "seuil attendu"),
+        ("Infinity", "seuil attendu"),
+        ("80", "précisez l'unité"),
+    ],
+)
+def test_threshold_outside_0_100_or_not_a_number_is_refused(text: str, reason: str) -> None:
     parsed = parse_threshold(text)
     assert not parsed.ok
     assert parsed.value is None
-    assert "pourcentage entre 0 et 100" in parsed.problem
+    assert reason in parsed.problem
 
 
 # --- due dates ------------------------------------------------------------------------------
@@ -173,13 +188,21 @@ def test_an_og_of_the_same_name_gets_only_its_new_establishments() -> None:
     assert merged.organisations[0].role is OgRole.PORTEUR
 
 
-def test_new_ogs_are_appended_and_an_incoming_porteur_is_demoted_when_one_exists() -> None:
+def test_new_ogs_are_appended_and_an_incoming_porteur_is_demoted_only_when_asked() -> None:
+    current = grappe(og("OG A", establishments(2), porteur=True))
+    incoming = grappe(og("OG B", establishments(2, start=10), porteur=True))
+    merged = merge_grappes(current, incoming, porteur=PorteurChoice.CURRENT)
+    assert [o.name for o in merged.organisations] == ["OG A", "OG B"]
+    assert [o.role for o in merged.organisations] == [OgRole.PORTEUR, OgRole.MEMBRE]
+    assert merged.porteur is not None and merged.porteur.name == "OG A"
+
+
+def test_by_default_the_incoming_porteur_stays_porteur_and_the_current_one_becomes_member() -> None:
     current = grappe(og("OG A", establishments(2), porteur=True))
     incoming = grappe(og("OG B", establishments(2, start=10), porteur=True))
     merged = merge_grappes(current, incoming)
     assert [o.name for o in merged.organisations] == ["OG A", "OG B"]
-    assert [o.role for o in merged.organisations] == [OgRole.PORTEUR, OgRole.MEMBRE]
-    assert merged.porteur is not None and merged.porteur.name == "OG A"
+    assert [o.role for o in merged.organisations] == [OgRole.MEMBRE, OgRole.PORTEUR]
 
 
 def test_an_incoming_porteur_stays_porteur_when_there_was_none_and_only_the_first() -> None:

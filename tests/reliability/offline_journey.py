@@ -165,7 +165,7 @@ def gui_journey(work: Path, data_dir: Path, dossier_id: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from esms_desktop import app as app_module
-    from esms_desktop.services.progress import Step
+    from esms_desktop.domain.completeness import Step
     from esms_desktop.ui.main_window import MainWindow
 
     dialogs: list[str] = []

@@ -264,7 +264,7 @@ def _with_every_text(
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for f in dataclasses.fields(value):
-            if f.name in ("campaign_id", "overrides"):  # a known campaign, its own keys
+            if f.name in ("campaign_id", "overrides", "unit", "period"):  # closed or non-empty
                 continue
             changes[f.name] = _with_every_text(getattr(value, f.name), make, counter, f.name)
             if f.name == "key" and type(changes[f.name]) is str:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from esms_desktop.app import step_factories
+from esms_desktop.domain.porteur_link import sync_porteur
 from esms_desktop.services import catalog, dossiers
 from esms_desktop.services.session import DossierSession
 from esms_desktop.services.workspace import Workspace
@@ -140,11 +141,13 @@ def test_the_window_keeps_the_edit_and_saves_it_when_the_dossier_is_closed(
         window.open_dossier(new_id)
         assert window.dossier_view is not None and window.session is not None
         editor = window.dossier_view.editor
-        edited = replace(window.session.dossier, project_title="Saisi pendant le verrou")
+        before = window.session.dossier
+        edited = replace(before, project_title="Saisi pendant le verrou")
         with foreign_write_lock(data_dir / "esms-desktop.sqlite3"):
             editor.apply(edited, "Titre")
             assert window.session.unsaved
-            assert window.session.dossier == edited  # still on screen, and on the undo stack
+            # still on screen (with the porteur page synced to the grappe), and on the undo stack
+            assert window.session.dossier == sync_porteur(before, edited)
             assert window.undo_stack.count() == 1
             assert window.save_label.text() == window.tr("Not saved — will retry")
             assert len(warnings) == 1 and "occupée par un autre programme" in warnings[0]

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from esms_desktop.services.progress import Step
+from esms_desktop.domain.completeness import Step
 from tests.reliability.procs import ROOT, child_env
 
 STEPS = [s.value for s in Step]

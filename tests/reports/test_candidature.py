@@ -28,6 +28,7 @@ from esms_desktop.domain.dossier import (
     AutodiagResponse,
     Dossier,
     Milestone,
+    UsageTarget,
 )
 from esms_desktop.domain.grappe import (
     DuiSolution,
@@ -37,6 +38,7 @@ from esms_desktop.domain.grappe import (
     Organisation,
     ProjectType,
 )
+from esms_desktop.domain.usage_threshold import UsageThreshold, percentage
 from esms_desktop.reports.base import fingerprint, french_spacing, wrap_words
 from esms_desktop.reports.candidature import build_candidature, render_candidature
 from esms_desktop.resources import resource_path
@@ -122,6 +124,11 @@ def example_dossier() -> Dossier:
         milestones=(
             Milestone("Signature de la convention", date(2021, 12, 15)),
             Milestone("Fin du paramétrage", date(2022, 6, 30), "Paramétrage du DUI commun"),
+        ),
+        usage_targets=(
+            UsageTarget("DUI actifs", "PH", percentage(80), "fin 2022", "Rapport éditeur"),
+            UsageTarget("Messages MSSanté", "", UsageThreshold(Decimal(150), "messages", "mois")),
+            UsageTarget("INS qualifiées", ""),
         ),
         governance="Un comité de pilotage réunit chaque trimestre les trois directeurs.",
         annexes=annexes,
@@ -254,6 +261,15 @@ def test_cover_porteur_and_campaign(example):
     for value in ("314159260", "590088001", "Marie Dupont, Présidente", "12 rue des Arts"):
         assert value in porteur
     assert "à compléter" in porteur  # SIRET left empty, printed as missing
+
+
+def test_usage_thresholds_are_printed_with_their_unit(example):
+    pdf, _, _ = example
+    text = norm(pdf.text)
+    section = text[text.find("7. Engagements") : text.find("8. Planning")]
+    assert "DUI actifs PH 80 %" in section  # norm() turns the no-break space into a space
+    assert "150 messages / mois" in section
+    assert "INS qualifiées" in section and "à confirmer" in section.casefold()
 
 
 def test_signature_block_per_og_porteur_first_never_split(example):
@@ -598,3 +614,32 @@ def test_cli_dossier_pdf_from_the_store(tmp_path, capsys):
     assert "Essai" in Pdf(target.read_bytes()).text
     code, _ = run_cli("dossier", "pdf", "99", "-o", str(target), "--data-dir", str(data))
     assert code == 2
+
+
+# --- completeness: a second verdict next to eligibility -------------------------------------
+
+
+def test_incomplete_dossier_is_printed_as_a_draft_with_its_missing_items(tmp_path):
+    dossier = example_dossier()
+    result = export_candidature_pdf(dossier, tmp_path / "brouillon.pdf", generated_on=GENERATED)
+    pdf = Pdf(result.path.read_bytes())
+    assert result.missing, "the example dossier lacks annexes and a convention date"
+    cover = norm(pdf.pages[0])
+    assert "Projet éligible à cette campagne : OUI" in cover
+    assert f"Dossier complet : NON ({len(result.missing)} éléments manquent" in cover
+    assert "Éléments manquants" in pdf.text
+    for item in result.missing:
+        assert norm(item.message) in pdf.text
+    assert "Pièces et export — pièce à joindre : Relevé d'identité bancaire (RIB)" in pdf.text
+    # the running header of every page after the cover marks the draft
+    assert all("BROUILLON — dossier incomplet" in norm(p) for p in pdf.pages[1:])
+
+
+def test_complete_dossier_says_complete_and_has_no_draft_header(example):
+    _pdf, budget, dossier = example
+    campaign = effective_campaign(dossier.campaign_id, dossier.overrides)
+    rendered = render_candidature(dossier, budget, campaign, None, GENERATED, ())
+    text = Pdf(rendered.data)
+    assert "Dossier complet : OUI" in text.text
+    assert "BROUILLON" not in text.text
+    assert "Éléments manquants" not in text.text

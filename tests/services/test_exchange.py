@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.grappe import Establishment, Grappe, OgRole, Organisation, ProjectType
+from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.services import dossiers, exchange
 from esms_desktop.services.exchange import ExchangeFileError, merge_grappe
 from esms_desktop.storage.errors import DiskFullError
@@ -355,3 +356,44 @@ def test_merge_into_with_their_values(store: Store, tmp_path: Path) -> None:
     est = dossiers.load_dossier(store.uow(), ours_id).grappe.organisations[0].establishments[0]
     assert est.capacity == 999
     assert est.eligible_hours_pct == Decimal("87.50")
+
+
+def test_count_thresholds_travel_and_older_files_read_as_percentages(
+    store: Store, tmp_path: Path
+) -> None:
+    """``threshold`` carries the unit; a file written before it has only ``threshold_pct``."""
+    path = exchange.export_dossier(store.uow(), _stored_full(store), tmp_path / "envoi.esms")
+    with zipfile.ZipFile(path) as archive:
+        targets = json.loads(archive.read("esms.json"))["payload"]["dossier"]["usage_targets"]
+    percent, count, unset = targets
+    assert percent["threshold"] == {"amount": "33.333", "unit": "%", "period": ""}
+    assert percent["threshold_pct"] == "33.333"  # still readable by older programs
+    assert count["threshold"] == {"amount": "100", "unit": "messages", "period": "mois"}
+    assert "threshold_pct" not in count  # an older program sees it as not set, never as 100 %
+    assert unset["threshold"] is None
+
+    def as_older_program_wrote_it(envelope: dict) -> None:
+        for t in envelope["payload"]["dossier"]["usage_targets"]:
+            t.pop("threshold")
+        envelope["checksum"]["value"] = exchange.payload_checksum(envelope["payload"])
+
+    _rewrite(path, as_older_program_wrote_it)
+    imported = dossiers.load_dossier(store.uow(), exchange.import_as_new(store.uow(), path))
+    assert [t.threshold for t in imported.usage_targets] == [
+        UsageThreshold(Decimal("33.333")),
+        None,
+        None,
+    ]
+
+
+def test_a_threshold_with_an_unknown_period_is_refused_naming_the_field(
+    store: Store, tmp_path: Path
+) -> None:
+    path = exchange.export_dossier(store.uow(), _stored_full(store), tmp_path / "envoi.esms")
+
+    def bad_period(envelope: dict) -> None:
+        envelope["payload"]["dossier"]["usage_targets"][1]["threshold"]["period"] = "siècle"
+        envelope["checksum"]["value"] = exchange.payload_checksum(envelope["payload"])
+
+    _rewrite(path, bad_period)
+    _check_refused(store, path, "threshold")

@@ -29,6 +29,7 @@ from esms_desktop.domain.grappe import (
     ProjectType,
 )
 from esms_desktop.domain.identifiers import luhn_ok
+from esms_desktop.domain.usage_threshold import UsageThreshold, percentage
 
 CAMPAIGN = "amorcage-2021-t1"
 
@@ -118,7 +119,8 @@ def full_dossier(name: str = "Candidature Hauts-de-France 2021") -> Dossier:
             AutodiagResponse("essms:590000100", MappingProxyType({"q1": 2})),
         ),
         usage_targets=(
-            UsageTarget("DUI actif", "PA", Decimal("33.333"), "T+12 mois", "Rapport éditeur"),
+            UsageTarget("DUI actif", "PA", percentage(Decimal("33.333")), "T+12 mois", "Éditeur"),
+            UsageTarget("Messages MSSanté", "", UsageThreshold(Decimal(100), "messages", "mois")),
             UsageTarget("INS qualifiée", "", None, "", ""),
         ),
         milestones=(

@@ -39,8 +39,12 @@ def test_new_then_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
             "establishments": 3,
             "total_eur": expected_total,
             "updated": rows[0]["updated"],
+            "complete": False,
+            "missing_count": rows[0]["missing_count"],
         }
     ]
+    # a fresh dossier lacks its porteur, annexes, attestations…: counted, never zero
+    assert rows[0]["missing_count"] > 5
     assert cli_store.cmd_dossier_list(ns(data_dir, json=False)) == 0
     out = capsys.readouterr().out
     assert "Grappe Nord" in out and "3 ESSMS" in out and "€" in out

@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from esms_desktop.domain.grappe import DuiSituation, ProjectType
+from esms_desktop.domain.usage_threshold import PERCENT, UsageThreshold
 from esms_desktop.services import dossiers
 from esms_desktop.storage import migrate
 from esms_desktop.storage.db import APPLICATION_ID, create_store_engine, inspect_file
@@ -90,7 +91,7 @@ def test_populated_0001_database_upgrades_with_its_data(data_dir: Path) -> None:
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version, state.application_id) == ("0003", 3, APPLICATION_ID)
+    assert (state.revision, state.user_version, state.application_id) == ("0004", 4, APPLICATION_ID)
     before_migration = [b for b in backups if b.reason == "avant-migration"]
     assert len(before_migration) == 1
     old = inspect_file(before_migration[0].path)
@@ -133,10 +134,10 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_migrations_ship_three_revisions_in_a_line() -> None:
-    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003"})
-    assert migrate.HEAD_REVISION == "0003"
-    assert migrate.SCHEMA_VERSION == 3
+def test_migrations_ship_four_revisions_in_a_line() -> None:
+    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003", "0004"})
+    assert migrate.HEAD_REVISION == "0004"
+    assert migrate.SCHEMA_VERSION == 4
 
 
 def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> None:
@@ -171,7 +172,7 @@ def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> Non
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version) == ("0003", 3)
+    assert (state.revision, state.user_version) == ("0004", 4)
     assert {"repertoire_finess", "repertoire_finess_info"} <= set(state.tables)
     assert sqlite_rows(db, "SELECT count(*) FROM repertoire_finess") == [(30,)]
     [before] = [b for b in backups if b.reason == "avant-migration"]
@@ -200,3 +201,60 @@ def test_0003_downgrades_cleanly(tmp_path: Path) -> None:
     state = inspect_file(db)
     assert state.revision == "0002"
     assert "repertoire_finess" not in state.tables and "change_log" in state.tables
+
+
+def test_0004_keeps_stored_thresholds_as_percentages(data_dir: Path) -> None:
+    """Before 0004 every threshold was a percentage: it stays one, an empty one stays empty."""
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    assert migrate.upgrade(db, target="0003") == "0003"
+    _populate_0001(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.executemany(
+            "INSERT INTO usage_target (dossier_id, position, indicator, sector, threshold_pct, "
+            "time_window, evidence) VALUES (7, ?, ?, '', ?, '', '')",
+            [(0, "DUI actifs", "80"), (1, "Messages MSSanté", None)],
+        )
+        conn.commit()
+    with open_store(data_dir) as store:
+        targets = dossiers.load_dossier(store.uow(), 7).usage_targets
+    assert [(t.indicator, t.threshold) for t in targets] == [
+        ("DUI actifs", UsageThreshold(Decimal("80"), PERCENT)),
+        ("Messages MSSanté", None),
+    ]
+    assert inspect_file(db).revision == "0004"
+
+
+def test_0004_downgrades_cleanly_and_drops_counts(tmp_path: Path) -> None:
+    """Going back to 0003 keeps percentages and drops counts, which 0003 would misread as %."""
+    from alembic import command
+
+    db = tmp_path / "x.sqlite3"
+    migrate.upgrade(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "INSERT INTO dossier (id, name, campaign_id, governance, created, updated, "
+            "project_title) VALUES (1, 'D', 'c', '', '2026-01-01', '2026-01-01', '')"
+        )
+        conn.executemany(
+            "INSERT INTO usage_target (dossier_id, position, indicator, sector, "
+            "threshold_amount, threshold_unit, threshold_period, time_window, evidence) "
+            "VALUES (1, ?, ?, '', ?, ?, ?, '', '')",
+            [(0, "DUI", "80", "%", ""), (1, "Messages", "100", "messages", "mois")],
+        )
+        conn.commit()
+    engine = create_store_engine(db, foreign_keys=False)
+    try:
+        with engine.connect() as conn, conn.begin():
+            config = migrate.alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0003")
+    finally:
+        engine.dispose()
+    assert inspect_file(db).revision == "0003"
+    assert sqlite_rows(
+        db, "SELECT indicator, threshold_pct FROM usage_target ORDER BY position"
+    ) == [
+        ("DUI", "80"),
+        ("Messages", None),
+    ]

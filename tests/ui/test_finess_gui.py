@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,17 @@ def test_typed_name_is_never_overwritten(qtbot, workspace: Workspace, empty_edit
     assert est.name == "Mon ESAT" and est.category == "246"
 
 
-def test_search_and_add_from_the_dialog(qtbot, workspace: Workspace, empty_editor: Editor) -> None:
+def test_search_and_add_from_the_dialog(
+    qtbot, workspace: Workspace, empty_editor: Editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def get_text(_parent, _title, label, *a, **k):
+        asked.append(label)
+        return "ADAPEI de l'Ain", True
+
+    # The register does not name the legal entity: the user does (never « OG 010785897 »).
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", get_text)
     dialog = FinessDialog(empty_editor, workspace)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.search_edit, "brosses")
@@ -76,8 +87,37 @@ def test_search_and_add_from_the_dialog(qtbot, workspace: Workspace, empty_edito
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     grappe = empty_editor.session.dossier.grappe
     assert [e.finess for _, e in grappe.rows()] == ["010001261"]
+    if len(grappe.organisations) > 1:  # added per legal entity: named by the user
+        assert grappe.organisations[1].name == "ADAPEI de l'Ain" and len(asked) == 1
+    assert not any(og.name.startswith("OG 0") for og in grappe.organisations)
     assert "1" in dialog.message.text()
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)  # again: nothing to add
     assert empty_editor.session.dossier.grappe.establishment_count == 1
     empty_editor.stack.undo()
     assert empty_editor.session.dossier.grappe.establishment_count == 0
+
+
+def test_the_first_legal_entity_is_offered_the_porteur_name_never_given_it(
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first entity picked is often the porteur, not always: the user confirms or renames."""
+    dossier = Dossier(name="x", campaign_id="amorcage-2021-t2")
+    dossier = replace(dossier, porteur=replace(dossier.porteur, name="Les Papillons Blancs"))
+    editor = Editor(DossierSession(dossier), QUndoStack())
+    asked: list[tuple[str, str]] = []
+
+    def get_text(_parent, _title, label, *a, **k):
+        asked.append((label, k.get("text", "")))
+        return "ADAPEI de l'Ain", True  # it was another association
+
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", get_text)
+    dialog = FinessDialog(editor, workspace)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search_edit, "brosses")
+    dialog.run_search()
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    [(label, offered)] = asked
+    assert offered == "Les Papillons Blancs" and "Les Papillons Blancs" in label
+    [og] = editor.session.dossier.grappe.organisations
+    assert og.name == "ADAPEI de l'Ain"

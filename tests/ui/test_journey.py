@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QWizard,
 )
 
 from esms_desktop.app import step_factories
+from esms_desktop.domain.completeness import Step
 from esms_desktop.services import catalog
-from esms_desktop.services.progress import Step
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.store import open_store
 from esms_desktop.ui.i18n import install_translators
@@ -159,6 +160,8 @@ def test_the_whole_journey(
     # 7. Export the PDF from the last step and find the total in it.
     out = tmp_path / "dossier.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    # the dossier is still incomplete (annexes, attestations…): export a draft anyway
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.steps.setCurrentRow(view.order.index(Step.EXPORT))
     export = view.views[Step.EXPORT]
     pdf_button = next(

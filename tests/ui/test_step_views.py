@@ -16,8 +16,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from esms_desktop.domain.dossier import AutodiagResponse, Dossier
-from esms_desktop.domain.edits import parse_due_date, parse_threshold
+from esms_desktop.domain.edits import Parsed, parse_due_date, parse_threshold
 from esms_desktop.domain.grappe import ProjectType
+from esms_desktop.domain.usage_threshold import UsageThreshold, percentage
 from esms_desktop.services.session import DossierSession
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.views.autodiag_view import AutodiagView
@@ -211,25 +212,61 @@ def test_typing_a_threshold_in_the_table(qtbot, editor: Editor) -> None:
     line = _edit_cell(qtbot, view.targets_table, 1, 2, "abc")
     assert "pourcentage" in line.toolTip()  # checked as you type
     line.selectAll()
-    qtbot.keyClicks(line, "70")
+    qtbot.keyClicks(line, "70 %")
     assert line.toolTip() == ""
     qtbot.keyClick(line, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.stack.count() == 1)
-    assert _d(editor).usage_targets[1].threshold_pct == Decimal(70)
-    assert "70" in view.targets_model.index(1, 2).data()
+    assert _d(editor).usage_targets[1].threshold == percentage(70)
+    assert view.targets_model.index(1, 2).data() == "70\u00a0%"
     editor.stack.undo()
-    assert _d(editor).usage_targets[1].threshold_pct is None
+    assert _d(editor).usage_targets[1].threshold is None
     assert view.targets_model.index(1, 2).data() == ""
+
+
+def test_a_count_per_period_is_a_threshold_and_reads_back_unchanged(qtbot, editor: Editor) -> None:
+    view = _show(qtbot, TargetsView(editor))
+    line = _edit_cell(qtbot, view.targets_table, 1, 2, "1000 messages par mois")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.stack.count() == 1)
+    expected = UsageThreshold(Decimal(1000), "messages", "mois")
+    assert _d(editor).usage_targets[1].threshold == expected
+    shown = view.targets_model.index(1, 2).data()
+    assert shown == "1\u202f000 messages / mois"
+    assert view.targets_model.setData(view.targets_model.index(1, 2), shown)  # F2, Enter
+    assert _d(editor).usage_targets[1].threshold == expected and editor.stack.count() == 1
+
+
+def test_a_refused_threshold_says_why_under_the_table(qtbot, editor: Editor) -> None:
+    view = _show(qtbot, TargetsView(editor))
+    refusal = view.refusals[id(view.targets_table)]
+    assert refusal.isHidden()
+    line = _edit_cell(qtbot, view.targets_table, 1, 2, "100")
+    assert "unité" in line.toolTip() and "unité" in line.accessibleDescription()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    _no_editor(qtbot, view.targets_table)
+    assert _d(editor).usage_targets[1].threshold is None  # never silently « 100 % »
+    assert editor.stack.count() == 0
+    assert not refusal.isHidden()
+    message = refusal.message()
+    assert "« 100 »" in message or "“100”" in message
+    assert "Seuil" in message or "Threshold" in message
+    assert "row 2" in message or "ligne 2" in message
+    assert "unité" in message
+    line = _edit_cell(qtbot, view.targets_table, 1, 2, "100 messages / mois")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.stack.count() == 1)
+    assert refusal.isHidden()  # the next accepted value clears the reason
 
 
 def test_an_unreadable_threshold_is_refused_and_empty_means_not_set(editor: Editor) -> None:
     view = TargetsView(editor)
     index = view.targets_model.index(0, 2)
+    assert not view.targets_model.setData(index, "120 %")
     assert not view.targets_model.setData(index, "120")
     assert view.targets_model.setData(index, "55,5 %")
-    assert _d(editor).usage_targets[0].threshold_pct == Decimal("55.5")
+    assert _d(editor).usage_targets[0].threshold == percentage(Decimal("55.5"))
     assert view.targets_model.setData(index, "")
-    assert _d(editor).usage_targets[0].threshold_pct is None
+    assert _d(editor).usage_targets[0].threshold is None
     view.deleteLater()
 
 
@@ -289,9 +326,9 @@ def test_due_dates_refused(text: str) -> None:
 
 
 def test_threshold_parsing_keeps_empty_as_not_set() -> None:
-    assert parse_threshold("  ").value is None
-    assert parse_threshold("80").value == Decimal(80)
-    assert parse_threshold("101").problem
+    assert parse_threshold("  ") == Parsed(None)
+    assert parse_threshold("80 %").value == percentage(80)
+    assert parse_threshold("101 %").problem
 
 
 def test_governance_typing_is_one_step(qtbot, editor: Editor) -> None:

@@ -26,6 +26,7 @@ from esms_desktop.ui.models.budget import (
     parse_amount,
 )
 from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.widgets import refusal_line
 
 
 def _table(name: str, model: object) -> QTableView:
@@ -74,14 +75,13 @@ class BudgetView(QWidget):
         hint.setWordWrap(True)
         vl.addWidget(hint)
         self.values_table = _table(self.tr("Campaign values"), self.values_model)
-        self.values_table.setItemDelegate(
-            CheckingDelegate(
-                lambda c: "amount" if c == 1 else "",
-                {"amount": parse_amount},
-                {},
-                self.values_table,
-            )
+        values_delegate = CheckingDelegate(
+            lambda c: "amount" if c == 1 else "",
+            {"amount": parse_amount},
+            {},
+            self.values_table,
         )
+        self.values_table.setItemDelegate(values_delegate)
         self.values_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -91,6 +91,8 @@ class BudgetView(QWidget):
         self.values_table.setColumnWidth(1, 130)
         self.values_table.setColumnWidth(2, 170)
         vl.addWidget(self.values_table)
+        self.values_refusal = refusal_line(values_delegate)
+        vl.addWidget(self.values_refusal)
         top.addWidget(values_box)
 
         totals_box = QGroupBox(self.tr("Totals and tranches"))

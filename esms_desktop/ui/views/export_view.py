@@ -115,6 +115,9 @@ class AnnexesModel(QAbstractTableModel):
         return True
 
 
+_SHOWN_MISSING = 15  # a longer list would not fit a message box at 1366×768
+
+
 class ExportView(QWidget):
     def __init__(
         self, editor: Editor, files: Files | None = None, parent: QWidget | None = None
@@ -232,7 +235,43 @@ class ExportView(QWidget):
 
     # --- exports --------------------------------------------------------------------------
 
+    def _confirm_draft(self) -> bool:
+        """For an incomplete dossier, list what is missing and ask before writing a draft."""
+        from esms_desktop.services.export import dossier_missing
+
+        missing = dossier_missing(self.editor.session.dossier, self.editor.session.budget)
+        if not missing:
+            return True
+        shown = [f"• {m.message}" for m in missing[:_SHOWN_MISSING]]
+        if len(missing) > _SHOWN_MISSING:
+            shown.append(
+                self.tr("… and %1 more (see the side bar)").replace(
+                    "%1", str(len(missing) - _SHOWN_MISSING)
+                )
+            )
+        text = (
+            self.tr("The dossier is incomplete: %1 item(s) are missing.").replace(
+                "%1", str(len(missing))
+            )
+            + "\n\n"
+            + "\n".join(shown)
+            + "\n\n"
+            + self.tr("Export a draft anyway? Its pages will be marked “DRAFT”.")
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Incomplete dossier"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def export_pdf(self, path: Path | None = None) -> None:
+        """Write the candidature PDF; asked interactively (no ``path``), an incomplete dossier
+        first lists what is missing and asks whether to export a draft."""
+        if path is None and not self._confirm_draft():
+            return
         path = path or self._ask_path(
             self.tr("Export the candidature dossier"),
             f"{self._safe_name()}.pdf",

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -36,6 +37,7 @@ from esms_desktop.domain.grappe import (
     Organisation,
     ProjectType,
 )
+from esms_desktop.domain.porteur_link import porteur_organisation
 from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.finess_dialog import Register
 from esms_desktop.ui.models.establishments import (
@@ -46,6 +48,7 @@ from esms_desktop.ui.models.establishments import (
 from esms_desktop.ui.models.findings import FINDING_ROLE, FindingsModel
 from esms_desktop.ui.models.organisations import OG_PARSERS, OrganisationsModel
 from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.widgets import refusal_line
 
 
 class GrappeView(QWidget):
@@ -95,19 +98,18 @@ class GrappeView(QWidget):
         self.og_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.og_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.og_table.horizontalHeader().setStretchLastSection(True)
-        self.og_table.setItemDelegate(
-            CheckingDelegate(
-                lambda c: OrganisationsModel.KEYS[c],
-                OG_PARSERS,
-                {
-                    "role": lambda: [
-                        (OgRole.PORTEUR.value, self.tr("Porteur")),
-                        (OgRole.MEMBRE.value, self.tr("Member")),
-                    ]
-                },
-                self.og_table,
-            )
+        og_delegate = CheckingDelegate(
+            lambda c: OrganisationsModel.KEYS[c],
+            OG_PARSERS,
+            {
+                "role": lambda: [
+                    (OgRole.PORTEUR.value, self.tr("Porteur")),
+                    (OgRole.MEMBRE.value, self.tr("Member")),
+                ]
+            },
+            self.og_table,
         )
+        self.og_table.setItemDelegate(og_delegate)
         self.og_table.setMaximumHeight(150)
         self.og_table.verticalHeader().setVisible(False)
         self.og_table.setWordWrap(False)
@@ -115,6 +117,8 @@ class GrappeView(QWidget):
         for col, width in enumerate((230, 80, 95, 130, 110, 110, 70, 160)):
             self.og_table.setColumnWidth(col, width)
         layout.addWidget(self.og_table)
+        self.og_refusal = refusal_line(og_delegate)
+        layout.addWidget(self.og_refusal)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("<b>Establishments</b>")))
@@ -123,6 +127,11 @@ class GrappeView(QWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter establishments"))
         self.filter_edit.setClearButtonEnabled(True)
         bar.addWidget(self.filter_edit, 1)
+        layout.addLayout(bar)
+        # The buttons get a row of their own: beside the filter on a 1366-pixel laptop they left
+        # it two letters wide.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         self.add_button = QPushButton(self.tr("Add an establishment"))
         self.remove_button = QPushButton(self.tr("Remove establishment"))
         self.import_button = QPushButton(self.tr("Import a file…"))
@@ -142,8 +151,8 @@ class GrappeView(QWidget):
             self.import_button,
             self.merge_button,
         ):
-            bar.addWidget(b)
-        layout.addLayout(bar)
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.proxy = QSortFilterProxyModel(self)
@@ -168,19 +177,24 @@ class GrappeView(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         parsers = dict(ESTABLISHMENT_PARSERS)
-        self.table.setItemDelegate(
-            CheckingDelegate(
-                self.essms_model.column_key,
-                parsers,
-                {
-                    "project": lambda: [(p.value, project_label(p)) for p in ProjectType],
-                    "equipment": lambda: [("non", self.tr("No")), ("oui", self.tr("Yes"))],
-                    "current_dui": lambda: [(s.value, situation_label(s)) for s in DuiSituation],
-                },
-                self.table,
-            )
+        essms_delegate = CheckingDelegate(
+            self.essms_model.column_key,
+            parsers,
+            {
+                "project": lambda: [(p.value, project_label(p)) for p in ProjectType],
+                "equipment": lambda: [("non", self.tr("No")), ("oui", self.tr("Yes"))],
+                "current_dui": lambda: [(s.value, situation_label(s)) for s in DuiSituation],
+            },
+            self.table,
         )
-        splitter.addWidget(self.table)
+        self.table.setItemDelegate(essms_delegate)
+        grid = QWidget()
+        grid_layout = QVBoxLayout(grid)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.table)
+        self.essms_refusal = refusal_line(essms_delegate)
+        grid_layout.addWidget(self.essms_refusal)
+        splitter.addWidget(grid)
 
         findings_box = QWidget()
         fl = QVBoxLayout(findings_box)
@@ -200,6 +214,10 @@ class GrappeView(QWidget):
 
         self.add_og_button.clicked.connect(self.add_organisation)
         self.remove_og_button.clicked.connect(self.remove_organisation)
+        # Removing needs a selected OG: the button says so instead of doing nothing.
+        self.og_table.selectionModel().selectionChanged.connect(self._update_og_buttons)
+        self.og_model.modelReset.connect(self._update_og_buttons)
+        self._update_og_buttons()
         self.add_button.clicked.connect(self.add_establishment)
         self.remove_button.clicked.connect(self.remove_establishment)
         self.import_button.clicked.connect(self.import_requested)
@@ -233,7 +251,11 @@ class GrappeView(QWidget):
 
     def _update_summary(self) -> None:
         budget = self.editor.session.budget
-        verdict = self.tr("eligible") if budget.eligible else self.tr("not eligible")
+        # Not « eligible »: the grappe meeting the rules says nothing of the dossier being
+        # complete, which the side bar and the status bar state.
+        verdict = (
+            self.tr("campaign rules met") if budget.eligible else self.tr("campaign rules not met")
+        )
         self.findings_title.setText(
             self.tr("<b>Findings</b> — %1 ESSMS counted, %2")
             .replace("%1", str(budget.counted_establishments))
@@ -246,6 +268,9 @@ class GrappeView(QWidget):
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
 
+    def _update_og_buttons(self) -> None:
+        self.remove_og_button.setEnabled(self.og_table.selectionModel().hasSelection())
+
     def _selected_og(self) -> int:
         rows = self.og_table.selectionModel().selectedRows()
         if rows:
@@ -255,22 +280,35 @@ class GrappeView(QWidget):
             return self.essms_model.position(self.proxy.mapToSource(current).row())[0]
         return len(self.editor.session.dossier.grappe.organisations) - 1
 
-    def add_organisation(self) -> None:
+    def _new_organisation(self, title: str) -> Organisation | None:
+        """The OG to add, or ``None`` when the user cancels: never an invented name.
+
+        In an empty grappe it is the porteur the Porteur page names; otherwise the user names it.
+        """
         dossier = self.editor.session.dossier
         first = not dossier.grappe.organisations
-        og = Organisation(
-            name=self.tr("New organisation %1").replace(
-                "%1", str(len(dossier.grappe.organisations) + 1)
-            ),
-            role=OgRole.PORTEUR if first else OgRole.MEMBRE,
-        )
+        if first:
+            og = porteur_organisation(dossier)
+            if og is not None:
+                return og
+            prompt = self.tr("Name of the porteur, the organisation that carries the candidature:")
+        else:
+            prompt = self.tr("Name of the organisation:")
+        name, ok = QInputDialog.getText(self, title, prompt)
+        if not ok or not name.strip():
+            return None
+        return Organisation(name=name.strip(), role=OgRole.PORTEUR if first else OgRole.MEMBRE)
+
+    def add_organisation(self) -> None:
+        og = self._new_organisation(self.tr("Add an organisation"))
+        if og is None:
+            return
+        dossier = self.editor.session.dossier
         self.editor.apply(
             with_grappe(dossier, add_organisation(dossier.grappe, og)),
             self.tr("Add an organisation"),
         )
-        row = len(self.editor.session.dossier.grappe.organisations) - 1
-        self.og_table.selectRow(row)
-        self.og_table.edit(self.og_model.index(row, 0))
+        self.og_table.selectRow(len(self.editor.session.dossier.grappe.organisations) - 1)
 
     def remove_organisation(self) -> None:
         rows = self.og_table.selectionModel().selectedRows()
@@ -284,11 +322,15 @@ class GrappeView(QWidget):
         )
 
     def add_establishment(self) -> None:
+        grappe = self.editor.session.dossier.grappe
+        if grappe.organisations:
+            og_index = self._selected_og()
+        else:  # the first establishment goes into the porteur OG, added in the same step
+            og = self._new_organisation(self.tr("Add an establishment"))
+            if og is None:
+                return
+            grappe, og_index = add_organisation(grappe, og), 0
         dossier = self.editor.session.dossier
-        if not dossier.grappe.organisations:
-            self.add_organisation()
-            dossier = self.editor.session.dossier
-        og_index = self._selected_og()
         est = Establishment(
             finess="",
             name=self.tr("New establishment"),
@@ -296,7 +338,7 @@ class GrappeView(QWidget):
             project=ProjectType.ACQUISITION,
         )
         self.editor.apply(
-            with_grappe(dossier, add_establishment(dossier.grappe, og_index, est)),
+            with_grappe(dossier, add_establishment(grappe, og_index, est)),
             self.tr("Add an establishment"),
         )
         count = len(self.editor.session.dossier.grappe.organisations[og_index].establishments)
@@ -330,6 +372,14 @@ class GrappeView(QWidget):
 
         if self.register is not None:
             FinessDialog(self.editor, self.register, self).exec()
+
+    def load_and_pick(self, path: Path) -> None:
+        """Load a FINESS file as the offline register, then pick establishments from it."""
+        from esms_desktop.ui.finess_dialog import load_register_in_background
+
+        load = getattr(self.register, "load_register", None)
+        if load is not None:
+            load_register_in_background(self, load, path, lambda _result: self.add_from_finess())
 
     def merge_partner_file(self, path: Path | None = None) -> None:
         """Merge a partner's .esms file: preview, conflicts, then one undo step."""

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.domain.completeness import Readiness
 from esms_desktop.services.formatting import format_eur
+from esms_desktop.ui.dossier_view import verdict_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,6 +37,16 @@ class Summary(Protocol):
     campaign_id: str
     establishment_count: int
     updated: datetime | None
+
+
+def _verdict(s: Any) -> str:
+    """Both verdicts of a home line (eligible / complete / missing count), or « — » if unknown."""
+    eligible = getattr(s, "eligible", None)
+    complete = getattr(s, "complete", None)
+    if eligible is None or complete is None:
+        return "—"
+    readiness = Readiness(eligible, complete, getattr(s, "missing_count", 0), s.establishment_count)
+    return verdict_label(readiness)
 
 
 class DossiersModel(QAbstractTableModel):
@@ -57,13 +69,14 @@ class DossiersModel(QAbstractTableModel):
             self.tr("ESSMS"),
             self.tr("Total"),
             self.tr("Last change"),
+            self.tr("Verdict"),
         )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -87,7 +100,9 @@ class DossiersModel(QAbstractTableModel):
                 return str(s.establishment_count)
             if col == 3:
                 return format_eur(total, missing="—")
-            return s.updated.strftime("%d/%m/%Y %H:%M") if s.updated else ""
+            if col == 4:
+                return s.updated.strftime("%d/%m/%Y %H:%M") if s.updated else ""
+            return _verdict(s)
         if role == Qt.ItemDataRole.UserRole:
             return (
                 s.name.casefold(),
@@ -95,6 +110,7 @@ class DossiersModel(QAbstractTableModel):
                 s.establishment_count,
                 float(total) if total is not None else -1.0,
                 s.updated.isoformat() if s.updated else "",
+                _verdict(s),
             )[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -150,9 +166,13 @@ class HomeView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 380)
-        self.table.setColumnWidth(1, 180)
-        self.table.setColumnWidth(3, 140)
+        # Name, campaign, ESSMS, total, last change; the verdict takes the rest. The date column
+        # is as wide as its French title (« Dernière modification »), which was cut at 100 px.
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((330, 180, 70, 120)):
+            self.table.setColumnWidth(column, width)
+        title = str(self.table.model().headerData(4, Qt.Orientation.Horizontal))
+        self.table.setColumnWidth(4, header.fontMetrics().horizontalAdvance(title) + 40)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(
             self.tr("No dossier yet: click “New dossier…” to start a candidature.")

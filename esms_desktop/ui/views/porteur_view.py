@@ -149,9 +149,8 @@ class PorteurView(QWidget):
             ),
             ("town", self.tr("Town:"), self.tr("Edit the porteur's town"), "", None),
         ):
-            self._labels.append(
-                add_form_row(form, label, self._porteur_field(key, label, undo, hint, check))
-            )
+            edit = self._porteur_field(key, label, undo, hint, check)
+            self._labels.append(add_form_row(form, label, edit))
         self.fields["postal_code"].setMaximumWidth(120)
         body.addWidget(og_box)
 
@@ -256,6 +255,14 @@ class PorteurView(QWidget):
             self.tr("Change the grappe agreement date"),
             merge_key="dossier:convention_date",
         )
+
+    def focus_field(self, key: str) -> bool:
+        """Focus the line edit for a missing item's key (``porteur.siren``…); False if none."""
+        edit = self.fields.get(key.removeprefix("porteur."))
+        if edit is None:
+            return False
+        edit.setFocus()
+        return True
 
     def _follow(self, dossier: Dossier) -> None:
         """Show the dossier's agreement date (after undo/redo too), signals blocked."""

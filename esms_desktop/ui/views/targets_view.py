@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,12 +38,14 @@ from esms_desktop.domain.edits import (
     parse_text,
     parse_threshold,
 )
-from esms_desktop.services.formatting import format_date, format_pct
+from esms_desktop.services.formatting import format_date, format_threshold
 from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import (
     BoundPlainTextEdit,
+    WarningLine,
     WrappingCheckBox,
+    refusal_line,
     scroll_page,
     set_tab_order,
     wrapped,
@@ -178,10 +179,6 @@ class RecordsModel(QAbstractTableModel):
         self._editor.apply(replace(dossier, **{self.field: kept}), undo_text)
 
 
-def _show_pct(value: Decimal | None) -> str:
-    return "" if value is None else format_pct(value)
-
-
 def _show_date(value: date | None) -> str:
     return format_date(value)
 
@@ -216,11 +213,14 @@ class TargetsView(QWidget):
                 Column("indicator", self.tr("Indicator"), parse_label),
                 Column("sector", self.tr("Sector"), parse_text),
                 Column(
-                    "threshold_pct",
+                    "threshold",
                     self.tr("Threshold"),
                     parse_threshold,
-                    _show_pct,
-                    self.tr("Target in %, as set by the call for projects; empty when not set"),
+                    format_threshold,
+                    self.tr(
+                        "As set by the call for projects: a percentage (80 %) or a count, per "
+                        "period if any (100 messages / mois, 300 DUI actifs); empty when not set"
+                    ),
                 ),
                 Column("window", self.tr("Time frame"), parse_text),
                 Column("evidence", self.tr("Evidence"), parse_text),
@@ -244,6 +244,7 @@ class TargetsView(QWidget):
             self.tr("Edit a milestone"),
         )
         self.attestation_boxes: list[WrappingCheckBox] = []
+        self.refusals: dict[int, WarningLine] = {}  # under each table, by id(table)
         self._attestation_keys: tuple[str, ...] = ()
         self._build()
         editor.session.subscribe(self._follow)
@@ -268,7 +269,8 @@ class TargetsView(QWidget):
             wrapped(
                 self.tr(
                     "Thresholds change from one call for projects to the next: copy them from "
-                    "your ARS's call. Leave a threshold empty until you know it."
+                    "your ARS's call, as a percentage (80 %) or a count per period (100 messages "
+                    "/ mois). Leave a threshold empty until you know it."
                 )
             )
         )
@@ -276,6 +278,7 @@ class TargetsView(QWidget):
         for col, width in enumerate((330, 120, 80, 130)):
             self.targets_table.setColumnWidth(col, width)
         layout.addWidget(self.targets_table)
+        layout.addWidget(self.refusals[id(self.targets_table)])
         self.add_target_button, self.remove_target_button = self._buttons(
             layout, self.tr("Add a target"), self.tr("Remove target")
         )
@@ -295,6 +298,7 @@ class TargetsView(QWidget):
         self.milestones_table.setColumnWidth(0, 280)
         self.milestones_table.setColumnWidth(1, 110)
         layout.addWidget(self.milestones_table)
+        layout.addWidget(self.refusals[id(self.milestones_table)])
         self.add_milestone_button, self.remove_milestone_button = self._buttons(
             layout, self.tr("Add a milestone"), self.tr("Remove milestone")
         )
@@ -359,7 +363,9 @@ class TargetsView(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.verticalHeader().setMinimumSectionSize(26)
         parsers = {c.key: c.parse for c in model.columns}
-        table.setItemDelegate(CheckingDelegate(model.column_key, parsers, {}, table))
+        delegate = CheckingDelegate(model.column_key, parsers, {}, table)
+        table.setItemDelegate(delegate)
+        self.refusals[id(table)] = refusal_line(delegate)
         return table
 
     def _buttons(
