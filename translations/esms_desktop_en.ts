@@ -653,6 +653,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>&lt;h2&gt;Annexes and export&lt;/h2&gt;</translation>
     </message>
     <message>
+      <source>All files (*)</source>
+      <translation>All files (*)</translation>
+    </message>
+    <message>
       <source>Annex checklist</source>
       <translation>Annex checklist</translation>
     </message>

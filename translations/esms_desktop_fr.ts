@@ -653,6 +653,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>&lt;h2&gt;Pièces et export&lt;/h2&gt;</translation>
     </message>
     <message>
+      <source>All files (*)</source>
+      <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
       <source>Annex checklist</source>
       <translation>Liste des pièces à joindre</translation>
     </message>

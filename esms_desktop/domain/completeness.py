@@ -109,6 +109,12 @@ def _porteur_items(dossier: Dossier) -> list[MissingItem]:
     return out
 
 
+ROW_DATA_PROBLEMS = frozenset({"finess_absent", "finess_invalide", "finess_en_double"})
+"""Rows left out because their data is wrong: to fix before sending. A USLD, a sanitary or an
+already funded service is left out by the rules, which is not something missing (the finding
+still says so on the grappe step and in the PDF)."""
+
+
 def _grappe_items(dossier: Dossier, budget: Budget) -> list[MissingItem]:
     step = Step.GRAPPE
     out: list[MissingItem] = []
@@ -133,7 +139,7 @@ def _grappe_items(dossier: Dossier, budget: Budget) -> list[MissingItem]:
             continue  # already said above, in the wording of a to-do
         if f.severity is Severity.BLOQUANT:
             out.append(_item(step, f"finding.{f.code}", f.message, True))
-        elif f.severity is Severity.AVERTISSEMENT and f.finess:
+        elif f.severity is Severity.AVERTISSEMENT and f.code in ROW_DATA_PROBLEMS:
             out.append(_item(step, f"essms.{f.finess}", f.message))
     return out
 

@@ -1141,7 +1141,9 @@ class CandidatureDocument(BaseDocument):
                     para(t.evidence or "—", "Cell"),
                 ]
             )
-        flow.append(grid_table(rows, [w * mm for w in (58, 22, 24, 28, 38)]))
+        flow.append(
+            grid_table(rows, [w * mm for w in (52, 18, 36, 26, 38)])
+        )  # « 100 messages / mois »
         return flow
 
     def _planning(self) -> list[Flowable]:

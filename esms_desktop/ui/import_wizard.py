@@ -12,7 +12,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from esms_desktop.domain.edits import merge_grappes, replace_grappe, with_grappe
 from esms_desktop.domain.porteur_link import PorteurChoice, PorteurClash, porteur_clash
 from esms_desktop.services.imports import ImportPreview, finess_register_format, preview_file
 from esms_desktop.ui.background import run_with_progress
+from esms_desktop.ui.file_dialogs import open_file
 from esms_desktop.ui.models.establishments import project_label
 from esms_desktop.ui.undo import Editor
 
@@ -65,14 +65,13 @@ class FilePage(QWizardPage):
         self.registerField("path*", self.path_edit)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("Import a file"),
-            "",
             self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz);;All files (*)"),
         )
-        if path:
-            self.path_edit.setText(path)
+        if path is not None:
+            self.path_edit.setText(str(path))
 
     def isComplete(self) -> bool:  # noqa: N802
         return Path(self.path_edit.text().strip()).is_file()

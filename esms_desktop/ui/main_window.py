@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -29,6 +28,7 @@ from esms_desktop import __version__
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.services.session import DossierSession
 from esms_desktop.ui.dossier_view import DossierView, ViewFactory
+from esms_desktop.ui.file_dialogs import open_file
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.views.home_view import HomeView
 
@@ -87,14 +87,13 @@ class NewDossierDialog(QDialog):
         self.resize(620, 180)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("Start from a file"),
-            "",
             self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)"),
         )
-        if path:
-            self.file_edit.setText(path)
+        if path is not None:
+            self.file_edit.setText(str(path))
 
     def values(self) -> tuple[str, str, Path | None]:
         text = self.file_edit.text().strip()
@@ -386,14 +385,13 @@ class MainWindow(QMainWindow):
 
     def load_register(self) -> None:
         """File › Load the FINESS register…: choose the file, then load it."""
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file(
             self,
             self.tr("Load the FINESS register"),
-            "",
             self.tr("FINESS files (*.csv *.json *.gz *.txt);;All files (*)"),
         )
-        if chosen:
-            self.load_register_file(Path(chosen))
+        if chosen is not None:
+            self.load_register_file(chosen)
 
     def load_register_file(self, path: Path) -> None:
         """Load a FINESS export or extract for the offline look-up (in the background)."""

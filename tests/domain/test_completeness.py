@@ -16,7 +16,7 @@ from esms_desktop.domain.completeness import (
     verdict_text,
 )
 from esms_desktop.domain.dossier import AutodiagResponse, Dossier, Porteur
-from esms_desktop.domain.grappe import Grappe
+from esms_desktop.domain.grappe import Establishment, Grappe
 from esms_desktop.domain.usage_threshold import percentage
 from esms_desktop.services import catalog
 from tests.domain.builders import split_grappe
@@ -120,3 +120,21 @@ def test_empty_grappe_is_neither_eligible_nor_complete() -> None:
     statuses = {s.step: s for s in step_statuses(d, b, 2)}
     assert statuses[Step.BUDGET].state is not StepState.COMPLETE  # no ✓ on an empty budget
     assert any("budget vide" in i.message for i in items if i.step is Step.BUDGET)
+
+
+def test_a_row_left_out_by_the_rules_is_not_missing_but_a_wrong_finess_is() -> None:
+    d = complete_dossier()
+    og = d.grappe.organisations[0]
+    usld = Establishment("590051124", "USLD Saint-Éloi", category="362", capacity=30)
+    typo = Establishment("590000013", "Foyer mal saisi", category="252", capacity=30)
+    for extra, missing in ((usld, False), (typo, True)):
+        grappe = replace(
+            d.grappe,
+            organisations=(
+                replace(og, establishments=(*og.establishments, extra)),
+                *d.grappe.organisations[1:],
+            ),
+        )
+        changed = replace(d, grappe=grappe)
+        fields = {i.field for i in missing_items(changed, budget_of(changed), 2)}
+        assert (f"essms.{extra.finess}" in fields) is missing, extra.name

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.ui.background import run_with_progress
+from esms_desktop.ui.file_dialogs import open_file, save_file
 from esms_desktop.ui.undo import Editor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -206,8 +206,7 @@ class ExportView(QWidget):
         return rows[0].row() if rows else None
 
     def _ask_path(self, title: str, suggested: str, pattern: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, pattern)
-        return Path(path) if path else None
+        return save_file(self, title, suggested, pattern)
 
     def _done(self, path: Path, text: str) -> None:
         self.last_export = path
@@ -402,10 +401,10 @@ class ExportView(QWidget):
                 self, self.tr("Attach a file"), self.tr("Select a document of the checklist first.")
             )
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
-        if not path:
+        path = open_file(self, self.tr("Attach a file"), self.tr("All files (*)"))
+        if path is None:
             return
-        self.attach_path(row, Path(path))
+        self.attach_path(row, path)
 
     def attach_path(self, row: int, path: Path) -> None:
         dossier = self.editor.session.dossier

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -39,6 +38,7 @@ from esms_desktop.domain.grappe import (
 )
 from esms_desktop.domain.porteur_link import porteur_organisation
 from esms_desktop.ui.delegates import CheckingDelegate
+from esms_desktop.ui.file_dialogs import open_file
 from esms_desktop.ui.finess_dialog import Register
 from esms_desktop.ui.models.establishments import (
     EstablishmentsModel,
@@ -386,15 +386,13 @@ class GrappeView(QWidget):
         from esms_desktop.ui.merge_dialog import open_merge
 
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
+            path = open_file(
                 self,
                 self.tr("Merge a partner's file"),
-                "",
                 self.tr("esms-desktop exchange file (*.esms)"),
             )
-            if not chosen:
+            if path is None:
                 return
-            path = Path(chosen)
         try:
             dialog = open_merge(self.editor, path, self)
         except ValueError as exc:  # ExchangeFileError: tampered, truncated, newer format…

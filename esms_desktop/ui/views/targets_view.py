@@ -275,7 +275,7 @@ class TargetsView(QWidget):
             )
         )
         self.targets_table = self._table(self.targets_model, self.tr("Usage targets"))
-        for col, width in enumerate((330, 120, 80, 130)):
+        for col, width in enumerate((300, 110, 170, 130)):  # a count per period needs room
             self.targets_table.setColumnWidth(col, width)
         layout.addWidget(self.targets_table)
         layout.addWidget(self.refusals[id(self.targets_table)])
