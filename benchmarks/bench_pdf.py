@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.platypus import LongTable, SimpleDocTemplate  # noqa: E402
 
+from esms_desktop.domain.formatting import format_eur  # noqa: E402
 from esms_desktop.services.assessment import assess  # noqa: E402
 from esms_desktop.services.export import dossier_from_grappe, export_candidature_pdf  # noqa: E402
-from esms_desktop.services.formatting import format_eur  # noqa: E402
 from tests.domain.builders import split_grappe  # noqa: E402
 
 CASES = (

@@ -21,10 +21,10 @@ from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 from benchmarks.bench_pdf import yardstick
 from benchmarks.common import Figure, Settings, interleaved, median, thousands
 from benchmarks.fixtures import NATIONAL, REGIONAL, dossier_of
+from esms_desktop.domain.formatting import format_eur
 from esms_desktop.reports.base import FONT_COND, register_fonts
 from esms_desktop.services.assessment import assess
 from esms_desktop.services.export import export_candidature_pdf
-from esms_desktop.services.formatting import format_eur
 
 
 def floor_rows(dossier_grappe: object, campaign_id: str) -> list[list[str]]:

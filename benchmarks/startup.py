@@ -92,7 +92,8 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from esms_desktop.app import bring_forward_running, instance_key, listen_for_others, step_factories
+from esms_desktop.app import bring_forward_running, instance_key, listen_for_others
+from esms_desktop.ui.steps import step_factories
 from esms_desktop.services import catalog
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.store import open_store

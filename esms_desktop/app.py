@@ -14,64 +14,26 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from esms_desktop import __version__, crash_log
-from esms_desktop.domain.completeness import Step
 from esms_desktop.paths import data_paths
 from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.errors import DatabaseCorruptError, StoreError, StoreLockedError
 from esms_desktop.storage.store import Store, open_store
-from esms_desktop.ui.dossier_view import ViewFactory
 from esms_desktop.ui.error_dialog import ErrorReporter, show_unclean_exit_notice
 from esms_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from esms_desktop.ui.main_window import MainWindow
-from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.steps import step_factories
 
 BACKUP_TIMER_MS = 60_000
 
 log = logging.getLogger(__name__)
-
-
-def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory]:
-    """One view per step of the dossier, in the side bar's order."""
-    from esms_desktop.ui.views.autodiag_view import AutodiagView
-    from esms_desktop.ui.views.budget_view import BudgetView
-    from esms_desktop.ui.views.export_view import ExportView
-    from esms_desktop.ui.views.grappe_view import GrappeView
-    from esms_desktop.ui.views.porteur_view import PorteurView
-    from esms_desktop.ui.views.solution_view import SolutionView
-    from esms_desktop.ui.views.targets_view import TargetsView
-
-    def grappe(editor: Editor) -> QWidget:
-        view = GrappeView(editor, workspace)
-        view.import_requested.connect(lambda: _import_into(view, editor))
-        return view
-
-    return {
-        Step.PORTEUR: PorteurView,
-        Step.AUTODIAG: AutodiagView,
-        Step.GRAPPE: grappe,
-        Step.SOLUTION: SolutionView,
-        Step.BUDGET: BudgetView,
-        Step.ENGAGEMENTS: TargetsView,
-        Step.EXPORT: lambda editor: ExportView(editor, workspace),
-    }
-
-
-def _import_into(view: QWidget, editor: Editor) -> None:
-    from esms_desktop.ui.import_wizard import ImportWizard
-
-    wizard = ImportWizard(editor, view)
-    if wizard.exec() == ImportWizard.LOAD_REGISTER and wizard.register_file is not None:
-        load_and_pick = getattr(view, "load_and_pick", None)
-        if load_and_pick is not None:
-            load_and_pick(wizard.register_file)
 
 
 def instance_key(data_dir: Path) -> str:
@@ -235,6 +197,9 @@ def _open_and_show(
         code = app.exec()
     finally:
         server.close()
+        # A background job (import, PDF, register) still running writes through the workspace:
+        # let it finish before the store closes under it.
+        QThreadPool.globalInstance().waitForDone()
         workspace.close()
     crash_log.mark_session_ended(logs_dir)
     log.info("esms-desktop fermé normalement (code %s)", code)

@@ -13,10 +13,33 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # the checks import what they test, so a missing piece fails its own line
+    from esms_desktop.domain.dossier import Dossier
+    from esms_desktop.services.workspace import Workspace
+
+T = TypeVar("T")
 
 EXPECTED_TOTAL = Decimal("560000")  # shared/examples/README.md, campaign amorcage-2021-t2
+
+
+@dataclass
+class _State:
+    """What one check hands the next (the store's workspace, the dossier it created)."""
+
+    ws: Workspace | None = None
+    dossier_id: int | None = None
+    dossier: Dossier | None = None
+
+
+def _need(value: T | None) -> T:
+    if value is None:
+        raise RuntimeError("une vérification précédente a échoué")
+    return value
 
 
 def run_self_test(out: Callable[[str], None] = print) -> int:
@@ -24,7 +47,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
     started = time.perf_counter()
     workdir = Path(tempfile.mkdtemp(prefix="esms-selftest-"))
     failures = 0
-    state: dict[str, object] = {}
+    state = _State()
 
     def check(label: str, test: Callable[[], str]) -> None:
         nonlocal failures
@@ -51,23 +74,23 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
         from esms_desktop.storage.store import open_store
 
         ws = Workspace(open_store(workdir / "donnees"))
-        state["ws"] = ws
+        state.ws = ws
         from esms_desktop.resources import resource_path
 
         dossier_id = ws.create(
             "Auto-test", "amorcage-2021-t2", resource_path("examples", "grappe-exemple.csv")
         )
-        state["id"] = dossier_id
+        state.dossier_id = dossier_id
         dossier = ws.load(dossier_id)
-        state["dossier"] = dossier
+        state.dossier = dossier
         return f"{dossier.grappe.establishment_count} ESSMS importés"
 
     def budget() -> str:
+        from esms_desktop.domain.formatting import format_eur
         from esms_desktop.services.assessment import assess
-        from esms_desktop.services.formatting import format_eur
 
-        dossier = state["dossier"]
-        b = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)  # type: ignore[attr-defined]
+        dossier = _need(state.dossier)
+        b = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
         if b.total != EXPECTED_TOTAL or not b.eligible:
             raise RuntimeError(f"total {b.total} au lieu de {EXPECTED_TOTAL}")
         return f"total {format_eur(b.total)}, éligible"
@@ -75,7 +98,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
     def pdf() -> str:
         from esms_desktop.services.export import export_candidature_pdf
 
-        result = export_candidature_pdf(state["dossier"], workdir / "dossier.pdf")  # type: ignore[arg-type]
+        result = export_candidature_pdf(_need(state.dossier), workdir / "dossier.pdf")
         data = result.path.read_bytes()
         if not data.startswith(b"%PDF") or result.pages < 5 or b"FontFile2" not in data:
             raise RuntimeError("PDF incomplet")
@@ -85,23 +108,18 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
-        from esms_desktop.app import step_factories
         from esms_desktop.services import catalog
         from esms_desktop.ui.i18n import install_translators
         from esms_desktop.ui.main_window import MainWindow
+        from esms_desktop.ui.steps import step_factories
 
         app = QApplication.instance() or QApplication([sys.argv[0]])
         translators = install_translators(app, "fr")
         settings = QSettings(str(workdir / "reglages.ini"), QSettings.Format.IniFormat)
-        ws = state["ws"]
-        win = MainWindow(
-            ws,
-            step_factories(ws),
-            settings,  # type: ignore[arg-type]
-            catalog.questionnaire().question_count,
-        )
+        ws = _need(state.ws)
+        win = MainWindow(ws, step_factories(ws), settings, catalog.questionnaire().question_count)
         win.show()
-        win.open_dossier(int(state["id"]))  # type: ignore[arg-type]
+        win.open_dossier(_need(state.dossier_id))
         app.processEvents()
         title = win.windowTitle()
         file_menu = win.menuBar().actions()[0].text()
@@ -145,9 +163,9 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
     check("budget de l'exemple", budget)
     check("dossier PDF", pdf)
     check("fenêtre principale", window)
-    ws = state.get("ws")
+    ws = state.ws
     if ws is not None:
-        ws.close()  # type: ignore[attr-defined]
+        ws.close()
     shutil.rmtree(workdir, ignore_errors=True)
     verdict = "RÉUSSI" if not failures else f"ÉCHOUÉ ({failures} vérification(s))"
     out(f"Auto-test {verdict} en {time.perf_counter() - started:.1f} s")

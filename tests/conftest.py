@@ -16,6 +16,19 @@ SHARED = ROOT.parent / "shared"
 SHARED_FINESS = SHARED / "data" / "finess"
 
 
+SLOW_FOLDERS = ("reliability",)
+SLOW_FILES = ("test_long_session.py",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow families (kills, locks, big files, the long typing session) ``slow``, so the
+    inner loop can run ``pytest -m "not slow"``; CI runs everything."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.name in SLOW_FILES or any(part in SLOW_FOLDERS for part in path.parts):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import inspect
 import io
 import json
 import subprocess
@@ -10,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from esms_desktop.cli import main
+from esms_desktop.cli import CliError, main
+from esms_desktop.domain.campaign import CampaignError
+from esms_desktop.reports.writer import ReportWriteError
+from esms_desktop.services.dossiers import DossierInputError
+from esms_desktop.services.exchange import ExchangeFileError
+from esms_desktop.services.finess_lookup import FinessLookupError, RegisterNotLoadedError
+from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
 
 EXPECTED = {  # shared/examples/README.md
     "amorcage-2021-t1": (True, 15, 445_000.0, [178_000.0, 178_000.0, 89_000.0]),
@@ -177,3 +185,86 @@ def test_check_and_budget_say_what_is_missing_without_changing_the_exit_code(
     assert "Pièces et export — pièce à joindre : Relevé d'identité bancaire (RIB)" in text
     code, text = run("budget", str(example_csv), "--campaign", "amorcage-2021-t1")
     assert code == 0 and "Dossier incomplet — " in text
+
+
+# --- one handler shape, one table of errors ------------------------------------------------------
+
+
+def _commands(parser: argparse.ArgumentParser, words: tuple[str, ...] = ()):
+    """(command words, parser) for every runnable command, sub-commands included."""
+    if parser.get_default("handler") is not None:
+        yield words, parser
+    for action in parser._actions:  # argparse has no public accessor
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _commands(sub, (*words, name))
+
+
+def test_every_command_takes_the_arguments_and_where_to_write() -> None:
+    from esms_desktop import cli
+
+    commands = dict(_commands(cli.build_parser()))
+    assert len(commands) >= 18, sorted(commands)
+    shapes = {
+        " ".join(words): list(inspect.signature(parser.get_default("handler")).parameters)
+        for words, parser in commands.items()
+    }
+    assert {name: shape for name, shape in shapes.items() if shape != ["args", "out"]} == {}
+
+
+ONE_PER_GROUP = (
+    ["campaigns"],
+    ["check", "grappe.csv", "--campaign", "amorcage-2021-t1"],
+    ["dossier", "list"],
+    ["finess", "status"],
+    ["form", "-o", "fiche.pdf"],
+)
+NOT_LOADED = RegisterNotLoadedError().message
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "lines"),
+    [
+        (CliError("fichier illisible", 3), 3, ["fichier illisible"]),
+        (StoreError("base verrouillée"), 3, ["base verrouillée"]),
+        (
+            DatabaseCorruptError("base abîmée", backup=Path("s.sqlite3")),
+            3,
+            ["base abîmée", "Pour la restaurer : esms-desktop restore --latest"],
+        ),
+        (
+            RegisterNotLoadedError(),
+            1,
+            [f"{NOT_LOADED} Commande : esms-desktop finess import FICHIER"],
+        ),
+        (FinessLookupError("numéro faux"), 2, ["numéro faux"]),
+        (ExchangeFileError("fichier d'échange faux"), 2, ["fichier d'échange faux"]),
+        (DossierInputError("nom vide"), 2, ["nom vide"]),
+        (CampaignError("campagne inconnue"), 2, ["campagne inconnue"]),
+        (ReportWriteError("disque plein", Path("f.pdf")), 3, ["disque plein"]),
+    ],
+    ids=lambda value: type(value).__name__ if isinstance(value, Exception) else None,
+)
+def test_an_error_means_the_same_whichever_command_raises_it(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    error: Exception,
+    code: int,
+    lines: list[str],
+) -> None:
+    from esms_desktop import cli
+
+    def fail(args: argparse.Namespace, out: object) -> int:
+        raise error
+
+    def failing_parser(build=cli.build_parser) -> argparse.ArgumentParser:
+        parser = build()
+        for _, command in _commands(parser):
+            command.set_defaults(handler=fail)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", failing_parser)
+    for words in ONE_PER_GROUP:
+        assert cli.main(["--data-dir", str(tmp_path), *words], io.StringIO()) == code, words
+        assert capsys.readouterr().err.splitlines() == [f"esms-desktop : {s}" for s in lines]

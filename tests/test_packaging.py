@@ -261,9 +261,26 @@ def test_version_is_written_only_in_the_package() -> None:
         assert literal is None, f"version {__version__} écrite en dur dans {path.name}"
 
 
-def test_build_passes_the_package_version_to_iscc() -> None:
-    text = BUILD.read_text(encoding="utf-8")
-    assert 'f"/DAppVersion={version()}"' in text
+def test_build_passes_the_package_version_to_iscc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run the installer command with Inno Setup faked: the compiler gets the package's version."""
+    build = load_build()
+    ran: list[list[str]] = []
+    monkeypatch.setattr(build, "IS_WINDOWS", True)
+    monkeypatch.setattr(build, "require_bundle", lambda *a, **k: tmp_path)
+    monkeypatch.setattr(build, "find_iscc", lambda: tmp_path / "ISCC.exe")
+    monkeypatch.setattr(build, "DIST", tmp_path)
+
+    def fake_run(command, cwd=None) -> None:
+        ran.append([str(c) for c in command])
+        (tmp_path / f"esms-desktop-setup-{__version__}.exe").write_bytes(b"setup")
+
+    monkeypatch.setattr(build, "run", fake_run)
+    assert build.cmd_installer(None) == 0
+    [command] = ran
+    assert command[0].endswith("ISCC.exe")
+    assert f"/DAppVersion={__version__}" in command
 
 
 # --- build.py ------------------------------------------------------------------------------------

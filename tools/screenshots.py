@@ -21,7 +21,6 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from esms_desktop.app import step_factories
     from esms_desktop.domain.completeness import Step
     from esms_desktop.domain.dossier import Porteur
     from esms_desktop.domain.grappe import Establishment, Organisation, ProjectType
@@ -32,6 +31,7 @@ def main(argv: list[str]) -> int:
     from esms_desktop.storage.store import open_store
     from esms_desktop.ui.i18n import install_translators
     from esms_desktop.ui.main_window import MainWindow
+    from esms_desktop.ui.steps import step_factories
 
     app = QApplication([sys.argv[0]])
     install_translators(app, "fr")

@@ -5,7 +5,8 @@ sector's reference framework (MaturiN-SMS, 2024) in its own words and lives in a
 (``resources/autodiagnostic.toml``), so wording, scale, levels and routing thresholds change without
 touching code. Everything here is pure: the GUI records answers (question id → 0–4), these
 functions turn them into domain scores, maturity levels and recommendations that the GUI can apply
-to the grappe in one action and the PDF can print.
+to the grappe in one action and the PDF can print. Both read a dossier's answers through one
+summary, :func:`esms_desktop.domain.autodiag_summary.summarise`, so they never disagree.
 
 Scoring, stated once so the GUI, the PDF and the tests agree:
 
@@ -607,7 +608,7 @@ class _Reader:
 
     def integer(self, key: str, low: int, high: int) -> int:
         value = self.data.get(key)
-        if not _is_int(value) or not low <= value <= high:
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise self.fail(key, f"nombre entier de {low} à {high} attendu")
         return value
 
@@ -779,6 +780,8 @@ def _parse_question(r: _Reader, scale: tuple[ScaleLevel, ...]) -> Question:
 
 def _dui_situation(raw: object) -> DuiSituation | None:
     """A known DUI situation from the file; ``inconnue`` is not an answer, so it is refused."""
+    if not isinstance(raw, str):
+        return None
     try:
         situation = DuiSituation(raw)
     except ValueError:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from esms_desktop.domain.campaign import Campaign, CampaignValue, EssmsLineRule, ValueStatus
 from esms_desktop.domain.eligibility import Eligibility, RowStatus, evaluate
 from esms_desktop.domain.findings import Finding, Severity
+from esms_desktop.domain.formatting import format_decimal
 from esms_desktop.domain.grappe import Grappe, ProjectType, only_small_ogs
 from esms_desktop.domain.nomenclature import Nomenclature
 
@@ -219,7 +220,7 @@ def _essms_lines(campaign: Campaign, grappe: Grappe, row: RowStatus, rank: int) 
         pct = est.eligible_hours_pct
         base = _sum(line.amount for line in lines)
         cut = None if base is None else -to_cents(base * (100 - pct) / 100)
-        shown = str(pct.normalize()).replace(".", ",")
+        shown = format_decimal(pct)  # « 70 », never « 7E+1 »
         lines.append(
             BudgetLine(
                 f"Prorata des heures éligibles ({shown} %)",

@@ -435,16 +435,18 @@ def _table_list(top: _Reader, key: str) -> list[Mapping[str, Any]]:
 
 
 def parse_override(text: str) -> tuple[str, Decimal]:
-    """Parse ``name=value`` from the command line (``25000``, ``25 000``, ``25000,50``)."""
+    """Parse ``name=value`` from the command line (``25000``, ``25 000``, ``25000,50``).
+
+    The amount is read by :func:`~esms_desktop.domain.parsing.parse_money`, as in the GUI's
+    campaign values, so ``12,345`` is 12,35 € on both; unlike the GUI, where emptying the cell
+    goes back to the campaign's value, an empty amount here is a mistake.
+    """
+    from esms_desktop.domain.parsing import AMOUNT_EXPECTED, parse_money
+
     name, sep, raw = text.partition("=")
     if not sep or not name.strip():
         raise CampaignError(f"Réglage « {text} » : la forme attendue est nom=montant")
-    cleaned = raw.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    cleaned = cleaned.replace("€", "").replace(",", ".")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise CampaignError(f"Réglage « {text} » : « {raw} » n'est pas un montant") from None
-    if not amount.is_finite() or amount < 0:
-        raise CampaignError(f"Réglage « {text} » : montant positif attendu")
-    return name.strip(), amount
+    parsed = parse_money(raw)
+    if not parsed.ok or parsed.value is None:
+        raise CampaignError(f"Réglage « {text} » : {parsed.problem or AMOUNT_EXPECTED}")
+    return name.strip(), parsed.value

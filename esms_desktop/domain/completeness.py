@@ -212,9 +212,11 @@ def missing_items(
                     f"seuil de la cible d'usage « {t.indicator} » : à renseigner",
                 )
             )
-    for a in dossier.annexes:
-        if a.required and not a.provided:
-            out.append(_item(Step.EXPORT, f"annexe.{a.key}", f"pièce à joindre : {a.label}"))
+    for annex in dossier.annexes:
+        if annex.required and not annex.provided:
+            out.append(
+                _item(Step.EXPORT, f"annexe.{annex.key}", f"pièce à joindre : {annex.label}")
+            )
     return tuple(out)
 
 

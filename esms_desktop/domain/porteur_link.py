@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.grappe import Grappe, OgRole, Organisation
@@ -113,7 +113,7 @@ def sync_porteur(before: Dossier, after: Dossier) -> Dossier:
     page_before, page = before.porteur, after.porteur
     joined = old_og is None and (_blank(page) or _match(page, og) is not False)
     to_page: dict[str, str] = {}
-    to_og: dict[str, str] = {}
+    to_og: dict[str, Any] = {}
     for f in IDENTITY_FIELDS:
         og_value, page_value = getattr(og, f), getattr(page, f)
         if old_og is not None and getattr(old_og, f) != og_value:
@@ -258,7 +258,7 @@ def settle_porteur(
 def fill_organisation(og: Organisation, other: Organisation) -> Organisation:
     """``og`` with its empty identifiers, size and contacts filled from ``other`` (the same
     organisation, read from a file): a merge fills blanks, never overwrites what was there."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for f in ("siren", "finess_ej", "contact_name", "contact_email"):
         if not getattr(og, f) and getattr(other, f):
             changes[f] = getattr(other, f)

@@ -30,7 +30,7 @@ from esms_desktop.domain.finess_register import (
     RegisterSource,
 )
 from esms_desktop.domain.nomenclature import Nomenclature
-from esms_desktop.importers.finess_detect import (
+from esms_desktop.importers.finess_common import (
     UTF8_BOM,
     LineDecoder,
     new_builder,

@@ -38,7 +38,7 @@ from esms_desktop.domain.finess_register import (
     RegisterSource,
 )
 from esms_desktop.domain.nomenclature import Nomenclature
-from esms_desktop.importers.finess_detect import UTF8_BOM, new_builder, sniff
+from esms_desktop.importers.finess_common import UTF8_BOM, new_builder, sniff
 from esms_desktop.importers.progress import CancelToken, ProgressFn, Ticker
 
 CLOSED_STATE = "I"

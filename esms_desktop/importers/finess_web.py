@@ -4,7 +4,7 @@ A director can export their own establishments from the website; the file is pec
 
 - every cell is an Excel formula ``="…"`` (so Excel keeps leading zeros), ``;`` separator, CRLF;
 - the header is UTF-8 (with some bytes lost: ``Client?le``) while the rows are Latin-1 — each line
-  is decoded on its own (:class:`~esms_desktop.importers.finess_detect.LineDecoder`) and columns are
+  is decoded on its own (:class:`~esms_desktop.importers.finess_common.LineDecoder`) and columns are
   found by title with every non-ASCII character dropped (``numrofiness``), so any encoding of the
   header matches;
 - dates are written ``01 octobre 2000``; SIRET with spaces (``775 544 083 00477``);
@@ -34,7 +34,7 @@ from esms_desktop.domain.finess_register import (
 )
 from esms_desktop.domain.identifiers import normalise
 from esms_desktop.domain.nomenclature import Nomenclature
-from esms_desktop.importers.finess_detect import (
+from esms_desktop.importers.finess_common import (
     UTF8_BOM,
     LineDecoder,
     header_key,
@@ -48,7 +48,7 @@ from esms_desktop.importers.progress import CancelToken, ProgressFn, Ticker
 # A cell: ="…" or "…" (with "" for a quote inside), or plain text not starting with a quote.
 _CELL = re.compile(r'[ \t]*=?"((?:[^"]|"")*)"[ \t]*(?=;|$)|(?!=?")([^;]*)(?=;|$)')
 
-# Column title keys (see finess_detect.header_key) → our field names.
+# Column title keys (see finess_common.header_key) → our field names.
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (

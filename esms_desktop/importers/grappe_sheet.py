@@ -13,11 +13,9 @@ read as a table at all.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +25,28 @@ from esms_desktop.domain.grappe import (
     Grappe,
     OgRole,
     Organisation,
-    ProjectType,
     solution_key,
 )
-from esms_desktop.domain.identifiers import check_finess, normalise, siren_problem
-from esms_desktop.domain.nomenclature import normalise_category
+from esms_desktop.domain.identifiers import normalise
+from esms_desktop.domain.parsing import (
+    CATEGORY_EXPECTED,
+    PROJECT_EXPECTED,
+    ROLE_EXPECTED,
+    Parsed,
+    Parser,
+    fold,
+    parse_bool,
+    parse_category,
+    parse_finess,
+    parse_int,
+    parse_og_size,
+    parse_optional_finess,
+    parse_pct,
+    parse_project,
+    parse_role,
+    parse_siren,
+    parse_text,
+)
 from esms_desktop.importers.tabular import Table, header_key, read_table
 
 COLUMNS: tuple[str, ...] = (
@@ -67,27 +82,6 @@ HEADER_ALIASES: dict[str, str] = {
 """Header key (see :func:`header_key`) → template column; a few spellings seen in real files."""
 
 _SHOWN_VALUE_MAX = 60
-
-_TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "1", "x", "vrai", "true"})
-_FALSE_WORDS = frozenset({"non", "n", "no", "0", "", "faux", "false"})
-_PROJECT_WORDS: dict[str, ProjectType] = {
-    "acquisition": ProjectType.ACQUISITION,
-    "acquisition d'un dui": ProjectType.ACQUISITION,
-    "conformite": ProjectType.CONFORMITE,
-    "mise en conformite": ProjectType.CONFORMITE,
-    "mise en conformite du dui": ProjectType.CONFORMITE,
-    "aucun": ProjectType.AUCUN,
-    "aucun projet dui": ProjectType.AUCUN,
-}
-_ROLE_WORDS: dict[str, OgRole] = {
-    "porteur": OgRole.PORTEUR,
-    "porteuse": OgRole.PORTEUR,
-    "membre": OgRole.MEMBRE,
-    "partenaire": OgRole.MEMBRE,
-}
-_INTEGER = re.compile(r"^-?[0-9]+(?:[.,]0+)?$")
-_DECIMAL = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
-_THOUSANDS = re.compile(r"[\s\u00a0\u202f']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,128 +122,30 @@ class GrappeImport:
     skipped_lines: tuple[int, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
-class _Cell:
-    value: Any = None
-    problem: str = ""
+def _required(parse: Parser, expected: str = "") -> Parser:
+    """A required column: an empty cell is refused (the kind's own parser may accept it)."""
+    problem = f"valeur obligatoire : {expected}" if expected else "valeur obligatoire"
+
+    def parse_required(raw: str) -> Parsed:
+        return parse(raw) if raw else Parsed(problem=problem)
+
+    return parse_required
 
 
-def _fold(text: str) -> str:
-    """Compare words as people type them: case, accents, apostrophe style and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
-
-
-def _required_text(raw: str) -> _Cell:
-    return _Cell(raw) if raw else _Cell(problem="valeur obligatoire")
-
-
-def _role(raw: str) -> _Cell:
-    role = _ROLE_WORDS.get(_fold(raw))
-    if role is not None:
-        return _Cell(role)
-    what = "valeur obligatoire : " if not raw else ""
-    return _Cell(problem=f"{what}« porteur » ou « membre » attendu")
-
-
-def _finess(raw: str) -> _Cell:
-    check = check_finess(raw)
-    return _Cell(check.value, check.problem)
-
-
-def _optional_finess(raw: str) -> _Cell:
-    return _finess(raw) if raw else _Cell("")
-
-
-def _siren(raw: str) -> _Cell:
-    value = normalise(raw)
-    if not value:
-        return _Cell("")
-    return _Cell(value, siren_problem(value))
-
-
-def _category(raw: str) -> _Cell:
-    code = normalise_category(raw)
-    if code.isascii() and code.isdigit() and len(code) == 3:
-        return _Cell(code)
-    what = "valeur obligatoire : " if not raw else ""
-    return _Cell(problem=f"{what}code catégorie FINESS à 3 chiffres attendu (ex. 500, 246, 354)")
-
-
-def _integer(raw: str, minimum: int) -> _Cell:
-    """Whole numbers as spreadsheets write them: ``1 200``, ``84.0``, ``84,0``; empty is None."""
-    text = _THOUSANDS.sub("", raw)
-    if not text:
-        return _Cell(None)
-    if not _INTEGER.match(text):
-        return _Cell(problem=f"nombre entier supérieur ou égal à {minimum} attendu")
-    value = int(re.split(r"[.,]", text)[0])
-    if value < minimum:
-        return _Cell(problem=f"nombre entier supérieur ou égal à {minimum} attendu")
-    return _Cell(value)
-
-
-def _og_size(raw: str) -> _Cell:
-    return _integer(raw, 1)
-
-
-def _capacity(raw: str) -> _Cell:
-    return _integer(raw, 0)
-
-
-def _project(raw: str) -> _Cell:
-    project = _PROJECT_WORDS.get(_fold(raw))
-    if project is not None:
-        return _Cell(project)
-    what = "valeur obligatoire : " if not raw else ""
-    return _Cell(problem=f"{what}« acquisition », « conformite » ou « aucun » attendu")
-
-
-def _yes_no(raw: str) -> _Cell:
-    word = _fold(raw)
-    if word in _TRUE_WORDS:
-        return _Cell(True)
-    if word in _FALSE_WORDS:
-        return _Cell(False)
-    return _Cell(problem="« oui » ou « non » attendu")
-
-
-def _hours_pct(raw: str) -> _Cell:
-    """0–100 with a decimal comma or point and an optional ``%``; empty means 100."""
-    text = _THOUSANDS.sub("", raw).removesuffix("%").replace(",", ".")
-    if not text:
-        return _Cell(Decimal(100))
-    problem = "pourcentage entre 0 et 100 attendu (ex. 70 ou 70,5)"
-    if not _DECIMAL.match(text):
-        return _Cell(problem=problem)
-    try:
-        value = Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern only lets plain decimals through
-        return _Cell(problem=problem)
-    if not 0 <= value <= 100:
-        return _Cell(problem=problem)
-    return _Cell(value if value else Decimal(0))  # "-0" reads as 0
-
-
-def _text(raw: str) -> _Cell:
-    return _Cell(raw)
-
-
-PARSERS: dict[str, Callable[[str], _Cell]] = {
-    "og_nom": _required_text,
-    "og_role": _role,
-    "og_siren": _siren,
-    "og_finess_ej": _optional_finess,
-    "og_nb_esms": _og_size,
-    "finess": _finess,
-    "nom": _required_text,
-    "categorie": _category,
-    "capacite": _capacity,
-    "projet": _project,
-    "equipement": _yes_no,
-    "heures_eligibles_pct": _hours_pct,
-    "solution_dui": _text,
+PARSERS: dict[str, Parser] = {
+    "og_nom": _required(parse_text),
+    "og_role": _required(parse_role, ROLE_EXPECTED),
+    "og_siren": parse_siren,
+    "og_finess_ej": parse_optional_finess,
+    "og_nb_esms": parse_og_size,
+    "finess": parse_finess,
+    "nom": _required(parse_text),
+    "categorie": _required(parse_category, CATEGORY_EXPECTED),
+    "capacite": parse_int,
+    "projet": _required(parse_project, PROJECT_EXPECTED),
+    "equipement": parse_bool,
+    "heures_eligibles_pct": parse_pct,
+    "solution_dui": parse_text,
 }
 """Cell text (stripped) → value of the model's type, or the French reason it is not one."""
 
@@ -371,11 +267,20 @@ def _parse_row(line: int, cells: tuple[str, ...], positions: dict[str, int]) -> 
             continue
         text = cells[pos].strip() if pos < len(cells) else ""
         raw[name] = text
-        cell = PARSERS[name](text)
+        cell = parse_cell(name, text)
         values[name] = None if cell.problem else cell.value
         if cell.problem:
             problems[name] = cell.problem
     return _Row(line, raw, values, problems)
+
+
+def parse_cell(column: str, text: str) -> Parsed:
+    """One cell of the template ``column``, as the import reads it (stripped, then parsed).
+
+    The parsers are the domain's (:mod:`esms_desktop.domain.parsing`), the same the grid and the
+    CLI call; the sheet only adds that its required columns refuse an empty cell.
+    """
+    return PARSERS[column](text.strip())
 
 
 def _shown(value: Any) -> str:
@@ -509,7 +414,7 @@ def _row_notices(rows: list[_Row], errors: Iterable[CellError]) -> list[str]:
     for row in rows:
         name = row.values["og_nom"]
         if name:
-            spellings.setdefault(_fold(name), {}).setdefault(name, row.line)
+            spellings.setdefault(fold(name), {}).setdefault(name, row.line)
     for variants in spellings.values():
         if len(variants) > 1:
             shown = " et ".join(f"« {n} » (ligne {line})" for n, line in variants.items())

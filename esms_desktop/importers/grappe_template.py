@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
+from esms_desktop.domain.formatting import format_decimal
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.importers.grappe_sheet import COLUMNS, REQUIRED
 
@@ -132,12 +133,12 @@ def _pct(value: Decimal) -> str:
     """100 (the default) is left empty; others in plain French notation: 70, 70,5 (never 1E+1)."""
     if value == 100:
         return ""
-    return format(value.normalize(), "f").replace(".", ",")
+    return format_decimal(value)
 
 
 def grappe_rows(grappe: Grappe) -> list[tuple[str, ...]]:
     """The grappe as template rows (one per ESSMS), in the order entered."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for og, e in grappe.rows():
         rows.append(
             (

@@ -23,6 +23,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
+from esms_desktop.domain.formatting import format_decimal
+
 MAX_ROWS = 200_000
 """Far above any grappe; stops a mistaken multi-gigabyte export from filling memory."""
 
@@ -94,7 +96,7 @@ def cell_text(value: object, number_format: str = "") -> str:
             number = Decimal(format(float(number), ".15g"))  # drops float noise: 0.1+0.2
         if number == number.to_integral_value():
             return str(int(number))
-        return format(number.normalize(), "f").replace(".", ",")
+        return format_decimal(number)  # what the cell parsers read back: 70,5, never 7,05E+1
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, date | time):

@@ -56,8 +56,8 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as rl_paragraph
 
 from esms_desktop import __version__
+from esms_desktop.domain.formatting import format_date
 from esms_desktop.resources import resource_path
-from esms_desktop.services.formatting import format_date
 
 # --- fonts ---------------------------------------------------------------------------------
 
@@ -123,9 +123,9 @@ def _keep_narrow_no_break_space() -> None:
             return text.split(delim)
         return [word for word in breakable(text) if word]
 
-    rl_paragraph._wsc = wsc  # type: ignore[attr-defined]
-    rl_paragraph._wsc_end_search = re.compile(f"[{re.escape(wsc)}]+$").search  # type: ignore[attr-defined]
-    rl_paragraph.split = split  # type: ignore[attr-defined]
+    rl_paragraph._wsc = wsc
+    rl_paragraph._wsc_end_search = re.compile(f"[{re.escape(wsc)}]+$").search
+    rl_paragraph.split = split
 
 
 # --- colours and styles --------------------------------------------------------------------
@@ -260,7 +260,7 @@ def stylesheet() -> StyleSheet1:
 
 def style(name: str) -> ParagraphStyle:
     """A style of :func:`stylesheet` by name (a typo fails loudly: KeyError)."""
-    return stylesheet()[name]  # type: ignore[return-value]
+    return stylesheet()[name]
 
 
 # --- text helpers --------------------------------------------------------------------------
@@ -336,7 +336,7 @@ def canonical(value: Any) -> Any:
     kind = type(value)
     if kind is str or kind is int or kind is bool or kind is float or value is None:
         return value  # the common leaves first: a 1,000-ESSMS dossier holds ~50,000 of them
-    names = _field_names(kind)
+    names = _field_names(kind)  # type: ignore[arg-type]  # types are hashable; typeshed says not
     if names is not None:
         return {name: canonical(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
@@ -453,8 +453,8 @@ class BaseDocument:
         """A section heading that also becomes a PDF bookmark."""
         title = f"{number} {text}".strip()
         p = Paragraph(clean(title), style("H1" if level == 0 else "H2"))
-        p.outline_level = level  # type: ignore[attr-defined]
-        p.outline_title = title  # type: ignore[attr-defined]
+        p.outline_level = level
+        p.outline_title = title
         return p
 
     # rendering -------------------------------------------------------------------------------
@@ -500,7 +500,7 @@ class BaseDocument:
     def _decorate(self, *, header: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
         def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
             self._pages = canvas.getPageNumber()
-            width, height = canvas._pagesize  # type: ignore[attr-defined]
+            width, height = canvas._pagesize
             wide = width > height
             left, right, top, bottom = self.landscape_margins if wide else self.portrait_margins
             canvas.saveState()

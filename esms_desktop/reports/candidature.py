@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, BinaryIO
@@ -29,21 +28,22 @@ from reportlab.platypus import (
     Table,
 )
 
-from esms_desktop.domain import autodiagnostic
-from esms_desktop.domain.autodiagnostic import (
-    AnswerError,
-    AutodiagResult,
-    Questionnaire,
-    Recommendation,
-    unknown_question_ids,
-)
+from esms_desktop.domain.autodiag_summary import ScopeSummary, summarise
+from esms_desktop.domain.autodiagnostic import AutodiagResult, Questionnaire
 from esms_desktop.domain.budget import Budget, BudgetLine, EstablishmentBudget
 from esms_desktop.domain.campaign import Campaign, ValueStatus, Window
 from esms_desktop.domain.completeness import MissingItem
 from esms_desktop.domain.dossier import Dossier, Porteur
 from esms_desktop.domain.eligibility import RowStatus
 from esms_desktop.domain.findings import Severity
-from esms_desktop.domain.grappe import DuiSituation, OgRole, Organisation, ProjectType
+from esms_desktop.domain.formatting import (
+    format_date,
+    format_eur,
+    format_number,
+    format_pct,
+    format_threshold,
+)
+from esms_desktop.domain.grappe import OgRole, Organisation, ProjectType
 from esms_desktop.domain.identifiers import finess_department
 from esms_desktop.domain.nomenclature import Sector
 from esms_desktop.reports.base import (
@@ -79,91 +79,10 @@ from esms_desktop.reports.base import (
     para,
     table_style,
 )
-from esms_desktop.services.formatting import (
-    format_date,
-    format_eur,
-    format_number,
-    format_pct,
-    format_threshold,
-)
 
 MISSING = "à compléter"
 TO_CONFIRM = "à confirmer auprès de votre ARS"
 CAP_PREFIX = "non financé (plafond)"
-
-
-# --- autodiagnostic, as the document needs it ------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class AutodiagSummary:
-    """What the dossier prints for one autodiagnostic response (one scope).
-
-    ``result`` is ``None`` when the answers could not be scored (``problem`` says why): the
-    dossier is still printed, with that sentence, rather than refused.
-    """
-
-    title: str
-    result: AutodiagResult | None
-    recommendations: tuple[Recommendation, ...] = ()
-    notes: tuple[str, ...] = ()
-
-
-def summarise_autodiagnostics(
-    questionnaire: Questionnaire | None, dossier: Dossier
-) -> tuple[AutodiagSummary, ...]:
-    """Score each recorded response and route it, as ``domain/autodiagnostic.py`` defines.
-
-    A scope is ``grappe``, an OG's name or an ESSMS's FINESS (optionally prefixed ``og:`` /
-    ``essms:``); the OG's size and the ESSMS's stated DUI feed :func:`recommend`. Answers to
-    questions a newer questionnaire removed are left out with a note, not a crash: the dossier
-    must still print.
-    """
-    if questionnaire is None:
-        return ()
-    grappe = dossier.grappe
-    ogs = grappe.organisations
-    all_small = bool(ogs) and all(o.is_small for o in ogs)
-    out: list[AutodiagSummary] = []
-    for response in dossier.autodiagnostics:
-        if not response.answers:
-            continue
-        title, small, current = _scope_context(response.scope, dossier, all_small)
-        answers = dict(response.answers)
-        notes: list[str] = []
-        unknown = unknown_question_ids(questionnaire, answers)
-        if unknown:
-            for key in unknown:
-                answers.pop(key)
-            notes.append(
-                f"{len(unknown)} réponse(s) à des questions absentes du questionnaire "
-                f"(version {questionnaire.version}) ne sont pas comptées."
-            )
-        try:
-            result = autodiagnostic.score(questionnaire, answers)
-        except AnswerError as exc:
-            out.append(AutodiagSummary(title, None, (), (*notes, str(exc))))
-            continue
-        recs = autodiagnostic.recommend(result, small_og=small, current_dui=current)
-        out.append(AutodiagSummary(title, result, recs, tuple(notes)))
-    return tuple(out)
-
-
-def _scope_context(
-    scope: str, dossier: Dossier, all_small: bool
-) -> tuple[str, bool, DuiSituation | None]:
-    """Printed title, small-OG flag and stated DUI of an autodiagnostic scope."""
-    key = scope.strip()
-    bare = key.split(":", 1)[1].strip() if ":" in key else key
-    if key.casefold() in ("", "grappe"):
-        return "ensemble de la grappe", all_small, None
-    for og in dossier.grappe.organisations:
-        if og.name == bare:
-            return f"organisme gestionnaire {og.name}", og.is_small, None
-    for og, est in dossier.grappe.rows():
-        if est.finess == bare.upper():
-            return f"ESSMS {est.name} ({est.finess})", og.is_small, est.current_dui
-    return key, all_small, None
 
 
 # --- small formatting helpers ----------------------------------------------------------------
@@ -272,7 +191,10 @@ class CandidatureDocument(BaseDocument):
         self.budget = budget
         self.campaign = campaign
         self.questionnaire = questionnaire
-        self.autodiag = summarise_autodiagnostics(questionnaire, dossier)
+        # The same reading of the answers as the screen's (domain/autodiag_summary.py).
+        self.autodiag: tuple[ScopeSummary, ...] = (
+            () if questionnaire is None else summarise(questionnaire, dossier).scopes
+        )
         self.porteur = _porteur_identity(dossier)
         self.rows = _rows_by_budget(budget)
         title = dossier.project_title or dossier.name
@@ -777,16 +699,14 @@ class CandidatureDocument(BaseDocument):
             flow += self._autodiag_block(summary)
         return flow
 
-    def _autodiag_block(self, summary: AutodiagSummary) -> list[Flowable]:
+    def _autodiag_block(self, summary: ScopeSummary) -> list[Flowable]:
         block: list[Flowable] = [self.heading(f"Autodiagnostic — {summary.title}", 1)]
         result = summary.result
         for note in summary.notes:
             block.append(para(note, "Muted"))
-        if result is None:
-            return block
         overall = "Score global : "
-        if result.score is None:
-            overall += "non calculé (aucune réponse)"
+        if summary.unscored is not None:
+            overall += f"non calculé ({summary.unscored.label})"
         else:
             overall += f"{result.score} / 100"
             if result.level is not None:

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from esms_desktop.domain.campaign import Campaign
+from esms_desktop.domain.formatting import format_date
 from esms_desktop.reports.base import (
     ACCENT,
     FONT_COND,
@@ -32,7 +33,6 @@ from esms_desktop.reports.base import (
     para,
     table_style,
 )
-from esms_desktop.services.formatting import format_date
 
 ROWS_PER_PAGE = 15
 TABLE_PAGES = 2

@@ -1,29 +1,31 @@
-"""Use cases on dossiers: create, list, load, save, rename, duplicate, delete, edit parts.
+"""Use cases on dossiers: create, list, load, save, rename, duplicate, delete, attach files.
 
 Each function takes a unit of work (``store.uow()`` in the program), runs in one transaction that is
 committed as a whole or not at all, writes one French line to the dossier's change log, and returns
 plain domain values. Storage failures arrive as ``StoreError`` subclasses (French ``message``); bad
 input from the user as :class:`DossierInputError` (a ``ValueError``, French too).
+
+Edits themselves are pure functions of the domain (:mod:`esms_desktop.domain.edits`): the GUI
+applies one to the dossier it holds and saves the result with :func:`save_dossier`, handing the
+value it last saved so that only what differs is written.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from decimal import Decimal
+from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 
-from esms_desktop.domain.dossier import AutodiagResponse, Dossier
-from esms_desktop.domain.grappe import Establishment, Grappe
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.errors import NotFoundError
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
 
 MAX_NAME_LENGTH = 200
 MAX_ANNEX_FILE_BYTES = 50 * 1024 * 1024
-AUTODIAG_LEVELS = range(5)
 
 ESTABLISHMENT_FIELD_LABELS: Mapping[str, str] = MappingProxyType(
     {
@@ -86,6 +88,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _stamp(previous: datetime | None) -> datetime:
+    """The ``updated`` date of a write replacing a dossier dated ``previous``: now, but always
+    later than ``previous`` (a coarse clock may give the same instant twice), since a save trusts
+    the value it was handed only while the stored date is still that value's."""
+    now = _now()
+    if previous is not None and previous.tzinfo is not None and now <= previous:
+        return previous + timedelta(microseconds=1)
+    return now
+
+
 def _clean_name(name: str) -> str:
     cleaned = " ".join((name or "").split())
     if not cleaned:
@@ -103,11 +115,6 @@ def _clean_campaign(campaign_id: str) -> str:
     if not cleaned:
         raise DossierInputError("Choisissez la campagne (l'appel à projets) du dossier.")
     return cleaned
-
-
-def _essms_label(est: Establishment) -> str:
-    finess = f" (FINESS {est.finess})" if est.finess else ""
-    return f"« {est.name or 'sans nom'} »{finess}"
 
 
 def changed_fields(before: object, after: object) -> list[str]:
@@ -173,49 +180,38 @@ def load_dossier(uow: UnitOfWork, dossier_id: int) -> Dossier:
         return uow.dossiers.get(dossier_id)
 
 
-def save_dossier(uow: UnitOfWork, dossier: Dossier) -> Dossier:
-    """Replace the stored dossier by ``dossier`` (every part); returns what is now stored.
+def save_dossier(uow: UnitOfWork, dossier: Dossier, before: Dossier | None = None) -> Dossier:
+    """Make the stored dossier equal to ``dossier`` (every part); returns what is now stored.
 
-    ``created`` is kept from the store and ``updated`` set to now. Saving an unchanged dossier
-    writes nothing (the GUI may save often).
+    ``before`` is the value last loaded or saved, when the caller keeps it (the GUI's session
+    does): only what differs from it is written, and nothing is read back. It is used only if the
+    store still holds it; otherwise (the dossier was written another way since: a file attached,
+    a rename) the stored dossier is read and compared instead, as without ``before``. ``created``
+    is kept from the store and ``updated`` set to now. Saving an unchanged dossier writes nothing
+    (the GUI may save often).
     """
     if dossier.id is None:
         raise DossierInputError("Ce dossier n'a jamais été enregistré : créez-le d'abord.")
+    if before is not None and before.id != dossier.id:
+        raise ValueError("save_dossier : « before » est la valeur d'un autre dossier")
     with uow:
-        before = uow.dossiers.get(dossier.id)
+        known = uow.dossiers.get(dossier.id) if before is None else uow.dossiers.current(before)
         candidate = replace(
             dossier,
             name=_clean_name(dossier.name),
-            created=before.created,
-            updated=before.updated,
+            created=known.created,
+            updated=known.updated,
         )
-        parts = changed_fields(before, candidate)
+        parts = changed_fields(known, candidate)
         if not parts:
-            return before
-        now = _now()
+            return known
+        now = _stamp(known.updated)
         stored = replace(candidate, updated=now)
-        uow.dossiers.replace(stored)
+        uow.dossiers.save(known, stored)
         labels = ", ".join(_DOSSIER_PART_LABELS.get(p, p) for p in parts)
         uow.dossiers.log(dossier.id, "enregistrement", f"Dossier enregistré ({labels}).", now)
         uow.commit()
     return stored
-
-
-def _update(
-    uow: UnitOfWork,
-    dossier_id: int,
-    change: Callable[[Dossier], Dossier],
-    action: str,
-    summary: str,
-) -> None:
-    """Apply ``change(dossier) -> dossier`` in one transaction with one log line."""
-    with uow:
-        before = uow.dossiers.get(dossier_id)
-        after = change(before)
-        now = _now()
-        uow.dossiers.replace(replace(after, updated=now))
-        uow.dossiers.log(dossier_id, action, summary, now)
-        uow.commit()
 
 
 def rename_dossier(uow: UnitOfWork, dossier_id: int, name: str) -> None:
@@ -224,8 +220,8 @@ def rename_dossier(uow: UnitOfWork, dossier_id: int, name: str) -> None:
         before = uow.dossiers.get(dossier_id)
         if before.name == new_name:
             return
-        now = _now()
-        uow.dossiers.replace(replace(before, name=new_name, updated=now))
+        now = _stamp(before.updated)
+        uow.dossiers.save(before, replace(before, name=new_name, updated=now))
         uow.dossiers.log(
             dossier_id, "renommage", f"Dossier renommé « {before.name} » → « {new_name} ».", now
         )
@@ -270,149 +266,6 @@ def delete_dossier(uow: UnitOfWork, dossier_id: int) -> None:
         uow.commit()
 
 
-def update_grappe(uow: UnitOfWork, dossier_id: int, grappe: Grappe) -> None:
-    """Replace the grappe (OGs, ESSMS, DUI solution) of a dossier."""
-    _update(
-        uow,
-        dossier_id,
-        lambda d: replace(d, grappe=grappe),
-        "grappe",
-        f"Grappe mise à jour : {len(grappe.organisations)} OG, {grappe.establishment_count} ESSMS.",
-    )
-
-
-def set_overrides(uow: UnitOfWork, dossier_id: int, overrides: Mapping[str, Decimal]) -> None:
-    """Replace the campaign values the user entered (euros, exact decimals)."""
-    cleaned: dict[str, Decimal] = {}
-    for name, amount in overrides.items():
-        if not isinstance(amount, Decimal) or not amount.is_finite():
-            raise DossierInputError(
-                f"La valeur saisie pour « {name} » doit être un montant en euros ({amount!r})."
-            )
-        cleaned[str(name)] = amount
-    with uow:
-        before = uow.dossiers.get(dossier_id)
-        if dict(before.overrides) == cleaned:
-            return
-        now = _now()
-        uow.dossiers.replace(replace(before, overrides=MappingProxyType(cleaned), updated=now))
-        set_part = [f"{k} = {v} €" for k, v in cleaned.items() if before.overrides.get(k) != v]
-        removed = [k for k in before.overrides if k not in cleaned]
-        parts = set_part + [f"{k} retirée" for k in removed]
-        uow.dossiers.log(
-            dossier_id, "valeurs", f"Valeurs de campagne saisies : {', '.join(parts)}.", now
-        )
-        uow.commit()
-
-
-def record_autodiag(
-    uow: UnitOfWork, dossier_id: int, scope: str, answers: Mapping[str, int]
-) -> None:
-    """Store the autodiagnostic answers (question → level 0–4) of one scope, replacing them."""
-    scope = (scope or "").strip() or "grappe"
-    for question, level in answers.items():
-        if isinstance(level, bool) or not isinstance(level, int) or level not in AUTODIAG_LEVELS:
-            raise DossierInputError(
-                f"Réponse invalide à la question « {question} » de l'autodiagnostic : {level!r} "
-                "(niveau de 0 à 4 attendu)."
-            )
-    response = AutodiagResponse(scope=scope, answers=MappingProxyType(dict(answers)))
-
-    def change(dossier: Dossier) -> Dossier:
-        if any(r.scope == scope for r in dossier.autodiagnostics):  # keep the order of scopes
-            updated = tuple(response if r.scope == scope else r for r in dossier.autodiagnostics)
-            return replace(dossier, autodiagnostics=_dedupe_scopes(updated))
-        return replace(dossier, autodiagnostics=(*dossier.autodiagnostics, response))
-
-    _update(
-        uow,
-        dossier_id,
-        change,
-        "autodiagnostic",
-        f"Autodiagnostic « {scope} » enregistré ({len(answers)} réponse(s)).",
-    )
-
-
-def _dedupe_scopes(responses: tuple[AutodiagResponse, ...]) -> tuple[AutodiagResponse, ...]:
-    seen: set[str] = set()
-    kept: list[AutodiagResponse] = []
-    for response in responses:
-        if response.scope not in seen:
-            seen.add(response.scope)
-            kept.append(response)
-    return tuple(kept)
-
-
-# --- one establishment row --------------------------------------------------------------------
-
-
-def add_establishment(
-    uow: UnitOfWork,
-    dossier_id: int,
-    og_index: int,
-    establishment: Establishment,
-    position: int | None = None,
-) -> int:
-    """Insert an ESSMS in OG ``og_index`` at ``position`` (end when ``None``); returns it."""
-    with uow:
-        dossier = uow.dossiers.get(dossier_id)
-        where = uow.dossiers.add_establishment(dossier_id, og_index, establishment, position)
-        now = _now()
-        uow.dossiers.touch(dossier_id, now)
-        og_name = dossier.grappe.organisations[og_index].name
-        uow.dossiers.log(
-            dossier_id,
-            "essms_ajout",
-            f"ESSMS {_essms_label(establishment)} ajouté à « {og_name} » (ligne {where + 1}).",
-            now,
-        )
-        uow.commit()
-    return where
-
-
-def update_establishment(
-    uow: UnitOfWork, dossier_id: int, og_index: int, position: int, establishment: Establishment
-) -> list[str]:
-    """Overwrite one ESSMS row; returns the names of the fields that changed (none: no write)."""
-    with uow:
-        before = uow.dossiers.get_establishment(dossier_id, og_index, position)
-        changed = changed_fields(before, establishment)
-        if not changed:
-            return []
-        uow.dossiers.update_establishment(dossier_id, og_index, position, establishment)
-        now = _now()
-        uow.dossiers.touch(dossier_id, now)
-        labels = ", ".join(ESTABLISHMENT_FIELD_LABELS.get(f, f) for f in changed)
-        uow.dossiers.log(
-            dossier_id,
-            "essms_modification",
-            f"ESSMS {_essms_label(establishment)} modifié : {labels}.",
-            now,
-        )
-        uow.commit()
-    return changed
-
-
-def remove_establishment(
-    uow: UnitOfWork, dossier_id: int, og_index: int, position: int
-) -> Establishment:
-    """Delete one ESSMS row (the next ones move up); returns what was removed (for undo)."""
-    with uow:
-        dossier = uow.dossiers.get(dossier_id)
-        removed = uow.dossiers.remove_establishment(dossier_id, og_index, position)
-        now = _now()
-        uow.dossiers.touch(dossier_id, now)
-        og_name = dossier.grappe.organisations[og_index].name
-        uow.dossiers.log(
-            dossier_id,
-            "essms_suppression",
-            f"ESSMS {_essms_label(removed)} retiré de « {og_name} ».",
-            now,
-        )
-        uow.commit()
-    return removed
-
-
 # --- attached files and history ---------------------------------------------------------------
 
 
@@ -438,9 +291,9 @@ def attach_annex_file(
                 f"Le dossier « {dossier.name} » n'a pas d'annexe « {annex_key} » : "
                 "impossible d'y joindre un fichier."
             )
-        now = _now()
+        now = _stamp(dossier.updated)
         annexes[index] = replace(annexes[index], provided=True, file_name=name)
-        uow.dossiers.replace(replace(dossier, annexes=tuple(annexes), updated=now))
+        uow.dossiers.save(dossier, replace(dossier, annexes=tuple(annexes), updated=now))
         info = uow.dossiers.attach_file(dossier_id, annex_key, name, data, now)
         uow.dossiers.log(
             dossier_id,
@@ -460,11 +313,6 @@ def read_annex_file(
         return uow.dossiers.file_data(dossier_id, annex_key)
 
 
-def list_annex_files(uow: UnitOfWork, dossier_id: int) -> list[AnnexFileInfo]:
-    with uow:
-        return uow.dossiers.files(dossier_id)
-
-
 def detach_annex_file(uow: UnitOfWork, dossier_id: int, annex_key: str) -> None:
     """Remove the file of an annex (the annex is then no longer marked provided)."""
     with uow:
@@ -472,12 +320,12 @@ def detach_annex_file(uow: UnitOfWork, dossier_id: int, annex_key: str) -> None:
         info = uow.dossiers.detach_file(dossier_id, annex_key)
         if info is None:
             return
-        now = _now()
+        now = _stamp(dossier.updated)
         annexes = tuple(
             replace(a, provided=False, file_name="") if a.key == annex_key else a
             for a in dossier.annexes
         )
-        uow.dossiers.replace(replace(dossier, annexes=annexes, updated=now))
+        uow.dossiers.save(dossier, replace(dossier, annexes=annexes, updated=now))
         uow.dossiers.log(
             dossier_id, "piece_jointe", f"Fichier « {info.name} » retiré de l'annexe.", now
         )

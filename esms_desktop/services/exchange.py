@@ -20,7 +20,7 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -47,13 +47,13 @@ from esms_desktop.domain.grappe import (
     Organisation,
     ProjectType,
 )
-from esms_desktop.domain.identifiers import normalise
-from esms_desktop.domain.porteur_link import (
-    PorteurChoice,
-    is_placeholder,
-    settle_porteur,
-    sync_porteur,
-)
+from esms_desktop.domain.merge import AddedEstablishment as AddedEstablishment
+from esms_desktop.domain.merge import EstablishmentMerge as EstablishmentMerge
+from esms_desktop.domain.merge import FieldChange as FieldChange
+from esms_desktop.domain.merge import Side as Side
+from esms_desktop.domain.merge import establishment_key as establishment_key
+from esms_desktop.domain.merge import merge
+from esms_desktop.domain.porteur_link import PorteurChoice, sync_porteur
 from esms_desktop.domain.usage_threshold import PERCENT, UsageThreshold
 from esms_desktop.services.dossiers import (
     ESTABLISHMENT_FIELD_LABELS,
@@ -69,7 +69,6 @@ JSON_ENTRY = "esms.json"
 FILES_PREFIX = "pieces/"
 MAX_JSON_BYTES = 20 * 1024 * 1024
 Kind = Literal["dossier", "og"]
-Side = Literal["ours", "theirs"]
 _E = TypeVar("_E", bound=StrEnum)
 
 
@@ -317,6 +316,8 @@ class _Reader:
 
     def enum(self, key: str, kind: type[_E], default: _E) -> _E:
         value = self._get(key, default.value)
+        if not isinstance(value, str):
+            raise _invalid(f"{self.where}.{key}", f"valeur inconnue {value!r}")
         try:
             return kind(value)
         except ValueError:
@@ -659,41 +660,8 @@ def _read_files(
 
 
 # --- merge by FINESS --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    """One field of an ESSMS that differs; ``conflict`` when ours was filled in too."""
-
-    field: str
-    label: str
-    ours: str
-    theirs: str
-    conflict: bool
-
-
-@dataclass(frozen=True, slots=True)
-class EstablishmentMerge:
-    """An ESSMS present on both sides (same FINESS) with different values."""
-
-    key: str
-    finess: str
-    name: str
-    organisation: str
-    changes: tuple[FieldChange, ...]
-    taken: Side = "theirs"
-    """For conflicting fields: whose values were kept (non-conflicting ones always take theirs)."""
-
-    @property
-    def conflict(self) -> bool:
-        return any(c.conflict for c in self.changes)
-
-
-@dataclass(frozen=True, slots=True)
-class AddedEstablishment:
-    finess: str
-    name: str
-    organisation: str
+# The rule is the domain's (``domain/merge.py``), shared with the spreadsheet import; here is
+# the report the CLI and the dialog show, and the partner-file entry point.
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,7 +675,7 @@ class MergeReport:
     applied: bool = False
     backup: Path | None = None
     resolution: Mapping[str, Side] = field(default_factory=lambda: MappingProxyType({}))
-    porteur_clash: tuple[str, str] = ()
+    porteur_clash: tuple[str, str] | tuple[()] = ()
     """(ours, theirs): the file names another porteur than the dossier's, and ours is not only
     a name. ``porteur_kept`` says which one the merge keeps as porteur."""
     porteur_kept: PorteurChoice = PorteurChoice.INCOMING
@@ -743,51 +711,6 @@ class MergeReport:
         return "\n".join(lines)
 
 
-_ESTABLISHMENT_DEFAULTS = {
-    f.name: f.default for f in fields(Establishment) if f.default is not MISSING
-}
-
-
-def establishment_key(est: Establishment) -> str:
-    """FINESS (normalised) when there is one, else the name: what matches two rows."""
-    finess = normalise(est.finess)
-    return finess if finess else "nom:" + " ".join(est.name.casefold().split())
-
-
-def _blank(name: str, value: object) -> bool:
-    """Ours was never filled in: empty, or still the field's default (taking theirs is safe)."""
-    if value is None or value == "":
-        return True
-    return name in _ESTABLISHMENT_DEFAULTS and value == _ESTABLISHMENT_DEFAULTS[name]
-
-
-def _shown(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, StrEnum):
-        label = getattr(value, "label", None)
-        return str(label) if label is not None else value.value
-    return str(value)
-
-
-def _org_key(og: Organisation) -> tuple[str, str, str]:
-    return (normalise(og.finess_ej), normalise(og.siren), " ".join(og.name.casefold().split()))
-
-
-def _match_org(ours: Sequence[Organisation], theirs: Organisation) -> int | None:
-    finess_ej, siren, name = _org_key(theirs)
-    for pick in (0, 1, 2):
-        wanted = (finess_ej, siren, name)[pick]
-        if not wanted:
-            continue
-        for i, og in enumerate(ours):
-            if _org_key(og)[pick] == wanted:
-                return i
-    return None
-
-
 def merge_grappe(
     ours: Grappe,
     theirs: Sequence[Organisation],
@@ -795,115 +718,34 @@ def merge_grappe(
     default: Side = "ours",
     porteur: PorteurChoice = PorteurChoice.INCOMING,
 ) -> tuple[Grappe, MergeReport]:
-    """Merge incoming OGs into ``ours`` by FINESS; returns the merged grappe and the report.
+    """Merge incoming OGs into ``ours``; returns the merged grappe and the report.
 
-    * An incoming ESSMS whose FINESS is not in ``ours`` is added to the matching OG (same FINESS
-      juridique, else SIREN, else name); an unknown OG is added as a new member OG.
-    * An ESSMS on both sides: a field where ours is empty (or at its default) takes their value;
-      a field where both differ and ours was filled is a *conflict*, decided per ESSMS by
-      ``choices[key]`` (key = :func:`establishment_key`) or else by ``default``.
-    * The file's porteur is never silently demoted (``domain.porteur_link.settle_porteur``): it
-      stays porteur when it is ours, when we had none or ours is only a name; otherwise
-      ``porteur`` decides, and the report says so.
+    The domain's merge (:func:`esms_desktop.domain.merge.merge`), the spreadsheet import's too:
+    OGs matched by FINESS juridique, then SIREN, then name; ESSMS by FINESS; a field filled on
+    both sides with different values is a conflict, decided per ESSMS by ``choices[key]``
+    (key = :func:`establishment_key`) or else by ``default``; the file's porteur is never
+    silently demoted, ``porteur`` decides and the report says so. Our DUI solution is kept.
     """
-    choices = choices or {}
-    ogs = list(ours.organisations)
-    rows = [list(og.establishments) for og in ogs]
-    index = {
-        establishment_key(e): (i, j) for i, og in enumerate(ogs) for j, e in enumerate(rows[i])
-    }
-    added: list[AddedEstablishment] = []
-    changed: list[EstablishmentMerge] = []
-    new_ogs: list[str] = []
-    unchanged = 0
-    our_porteur = next((i for i, og in enumerate(ogs) if og.role is OgRole.PORTEUR), None)
-    their_porteur: int | None = None
-    for their_og in theirs:
-        target = _match_org(ogs, their_og)
-        for est in their_og.establishments:
-            key = establishment_key(est)
-            if key in index:
-                i, j = index[key]
-                mine = rows[i][j]
-                diffs = [
-                    FieldChange(
-                        f.name,
-                        ESTABLISHMENT_FIELD_LABELS.get(f.name, f.name),
-                        _shown(getattr(mine, f.name)),
-                        _shown(getattr(est, f.name)),
-                        conflict=not _blank(f.name, getattr(mine, f.name)),
-                    )
-                    for f in fields(Establishment)
-                    if getattr(mine, f.name) != getattr(est, f.name)
-                ]
-                if not diffs:
-                    unchanged += 1
-                    continue
-                side: Side = choices.get(key, default)
-                values = {
-                    d.field: getattr(est, d.field)
-                    for d in diffs
-                    if not d.conflict or side == "theirs"
-                }
-                rows[i][j] = replace(mine, **values)
-                changed.append(
-                    EstablishmentMerge(key, mine.finess, mine.name, ogs[i].name, tuple(diffs), side)
-                )
-                continue
-            if target is None:
-                ogs.append(replace(their_og, role=OgRole.MEMBRE, establishments=()))
-                rows.append([])
-                target = len(ogs) - 1
-                new_ogs.append(their_og.name)
-            rows[target].append(est)
-            index[key] = (target, len(rows[target]) - 1)
-            added.append(AddedEstablishment(est.finess, est.name, ogs[target].name))
-        if their_og.role is OgRole.PORTEUR and their_porteur is None:
-            their_porteur = target
-    merged = replace(
+    result = merge(
         ours,
-        organisations=tuple(replace(og, establishments=tuple(rows[i])) for i, og in enumerate(ogs)),
+        Grappe(tuple(theirs), ours.solution),
+        choices,
+        default,
+        porteur,
+        labels=ESTABLISHMENT_FIELD_LABELS,
     )
-    clash, note = _porteur_outcome(merged, our_porteur, their_porteur, porteur)
-    merged = settle_porteur(merged, our_porteur, their_porteur, porteur)
+    clash = result.porteur_clash
     report = MergeReport(
-        added=tuple(added),
-        changed=tuple(changed),
-        unchanged=unchanged,
-        added_organisations=tuple(new_ogs),
-        resolution=MappingProxyType({c.key: c.taken for c in changed if c.conflict}),
-        porteur_clash=clash,
-        porteur_kept=porteur,
-        porteur_note=note,
+        added=result.added,
+        changed=result.changed,
+        unchanged=result.unchanged,
+        added_organisations=result.added_organisations,
+        resolution=result.resolution,
+        porteur_clash=() if clash is None else (clash.current.name, clash.incoming.name),
+        porteur_kept=result.porteur_kept,
+        porteur_note=result.porteur_note,
     )
-    return merged, report
-
-
-def _porteur_outcome(
-    merged: Grappe, ours: int | None, theirs: int | None, choice: PorteurChoice
-) -> tuple[tuple[str, str], str]:
-    """The porteur clash (ours, theirs) if any, and the French sentence saying who is porteur
-    after the merge (empty when nothing changes)."""
-    if theirs is None or theirs == ours:
-        return (), ""
-    their_name = merged.organisations[theirs].name
-    if ours is None:
-        return (), f"« {their_name} » devient le porteur du projet."
-    our_og = merged.organisations[ours]
-    if is_placeholder(our_og):
-        return (), f"« {their_name} » remplace « {our_og.name} » comme porteur du projet."
-    clash = (our_og.name, their_name)
-    if choice is PorteurChoice.INCOMING:
-        note = (
-            f"Le fichier désigne « {their_name} » comme porteur, le dossier « {our_og.name} » : "
-            f"« {their_name} » devient le porteur, « {our_og.name} » devient membre."
-        )
-    else:
-        note = (
-            f"Le fichier désigne « {their_name} » comme porteur, le dossier « {our_og.name} » : "
-            f"« {our_og.name} » reste le porteur, « {their_name} » devient membre."
-        )
-    return clash, note
+    return result.grappe, report
 
 
 # --- use cases --------------------------------------------------------------------------------

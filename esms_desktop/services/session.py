@@ -3,19 +3,61 @@
 No Save button: every change goes to the store at once. When the store refuses (disk full, lock
 held by another program), the change stays in memory, ``unsaved`` is set and the error goes up to
 the caller (the GUI shows it); the next successful save, or :meth:`retry_save`, writes it.
+
+The session also keeps the value last saved and hands it to the saver with the new one (when the
+saver takes it, as :meth:`Workspace.save <esms_desktop.services.workspace.Workspace.save>` does):
+the store then compares the two and writes the rows that differ, without reading the dossier.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
+from typing import Protocol, cast
 
 from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.services.assessment import assess
 
-Saver = Callable[[Dossier], None]
+
+class EditSaver(Protocol):
+    """Stores ``dossier`` knowing ``before``, the value last stored; returns what is now stored."""
+
+    def __call__(self, dossier: Dossier, /, *, before: Dossier) -> Dossier: ...
+
+
+Saver = Callable[[Dossier], object] | EditSaver
+"""Either a plain callable of the new value (a test's list, a benchmark), or an :class:`EditSaver`
+(any callable with a ``before`` keyword parameter)."""
 Listener = Callable[[Dossier], None]
 ErrorListener = Callable[[Exception], None]
+
+
+def _takes_before(save: Saver) -> bool:
+    """True for a saver with a ``before`` keyword parameter (:class:`EditSaver`)."""
+    try:
+        parameter = inspect.signature(save).parameters.get("before")
+    except (TypeError, ValueError):  # no signature to read (some built-ins): a plain callable
+        return False
+    return parameter is not None and parameter.kind in (
+        inspect.Parameter.KEYWORD_ONLY,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+    )
+
+
+def _storing(save: Saver) -> Callable[[Dossier, Dossier], Dossier]:
+    """``save`` as one shape, ``(new, last stored) -> now stored``; a plain saver's value is taken
+    as stored as given."""
+    if _takes_before(save):
+        edit = cast(EditSaver, save)
+        return lambda dossier, before: edit(dossier, before=before)
+    plain = cast(Callable[[Dossier], object], save)
+
+    def store(dossier: Dossier, _before: Dossier) -> Dossier:
+        plain(dossier)
+        return dossier
+
+    return store
 
 
 class DossierSession:
@@ -26,7 +68,9 @@ class DossierSession:
         save_errors: tuple[type[Exception], ...] = (OSError,),
     ) -> None:
         self._dossier = dossier
-        self._save = save
+        self._saved = dossier
+        """The value last stored (loaded, or returned by the last successful save)."""
+        self._save = None if save is None else _storing(save)
         self._save_errors = save_errors
         self._budget: Budget | None = None
         self._listeners: list[Listener] = []
@@ -70,7 +114,7 @@ class DossierSession:
         if self._save is None:
             return
         try:
-            self._save(self._dossier)
+            self._saved = self._save(self._dossier, self._saved)
         except self._save_errors as exc:
             self.unsaved = True
             if not self._error_listeners:

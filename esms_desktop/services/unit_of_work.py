@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Protocol, Self
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.finess_register import RegisterEntry
-from esms_desktop.domain.grappe import Establishment
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
 
 if TYPE_CHECKING:  # a plain record, named here only for type checkers (no SQLAlchemy at run time)
@@ -34,25 +33,13 @@ class DossierRepository(Protocol):
 
     def exists(self, dossier_id: int) -> bool: ...
 
+    def current(self, before: Dossier) -> Dossier: ...
+
+    def save(self, before: Dossier, after: Dossier) -> None: ...
+
     def replace(self, dossier: Dossier) -> None: ...
 
-    def touch(self, dossier_id: int, when: datetime) -> None: ...
-
     def delete(self, dossier_id: int) -> None: ...
-
-    def add_establishment(
-        self, dossier_id: int, og_index: int, establishment: Establishment, position: int | None
-    ) -> int: ...
-
-    def get_establishment(self, dossier_id: int, og_index: int, position: int) -> Establishment: ...
-
-    def update_establishment(
-        self, dossier_id: int, og_index: int, position: int, establishment: Establishment
-    ) -> Establishment: ...
-
-    def remove_establishment(
-        self, dossier_id: int, og_index: int, position: int
-    ) -> Establishment: ...
 
     def attach_file(
         self, dossier_id: int, annex_key: str, name: str, data: bytes, added: datetime
@@ -99,8 +86,11 @@ class RegisterRepository(Protocol):
 class UnitOfWork(Protocol):
     """One transaction; failures surface as ``StoreError`` subclasses with French messages."""
 
-    dossiers: DossierRepository
-    register: RegisterRepository
+    # Read-only in the protocol: an implementation may hold a more precise repository type.
+    @property
+    def dossiers(self) -> DossierRepository: ...
+    @property
+    def register(self) -> RegisterRepository: ...
 
     def __enter__(self) -> Self: ...
 

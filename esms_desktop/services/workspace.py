@@ -110,13 +110,16 @@ class Workspace:
         dossier = self.load(dossier_id)
         linked = link_porteur(dossier)
         if linked != dossier:
-            self.save(linked)
+            self.save(linked, before=dossier)
 
     def load(self, dossier_id: int) -> Dossier:
         return dossiers.load_dossier(self.store.uow(read_only=True), dossier_id)
 
-    def save(self, dossier: Dossier) -> None:
-        dossiers.save_dossier(self.store.uow(), dossier)
+    def save(self, dossier: Dossier, *, before: Dossier | None = None) -> Dossier:
+        """Store ``dossier``; ``before``, the value last loaded or saved (the session hands it),
+        lets the store write only what differs without reading the dossier. Returns what is now
+        stored (the next save's ``before``)."""
+        return dossiers.save_dossier(self.store.uow(), dossier, before)
 
     def rename(self, dossier_id: int, name: str) -> None:
         dossiers.rename_dossier(self.store.uow(), dossier_id, name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 from types import TracebackType
 
@@ -92,7 +93,7 @@ def read_lock_pid(path: Path) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-if os.name == "nt":  # pragma: no cover - Windows only
+if sys.platform == "win32":  # pragma: no cover - Windows only
     import msvcrt
 
     def _lock(fd: int) -> None:

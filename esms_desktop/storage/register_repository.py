@@ -35,11 +35,12 @@ _ENTRY_FIELDS = tuple(f.name for f in fields(RegisterEntry))
 _entry_values = attrgetter(*_ENTRY_FIELDS)
 _COLUMNS = tuple(getattr(RegisterEntryRow, name) for name in _ENTRY_FIELDS)
 _TABLE = RegisterEntryRow.__table__
+_TABLE_NAME: str = RegisterEntryRow.__tablename__
 _DATE_POSITIONS = tuple(
     i for i, name in enumerate(_ENTRY_FIELDS) if isinstance(_TABLE.c[name].type, Date)
 )
 _INSERT_SQL = (
-    f"INSERT INTO {_TABLE.name} ({', '.join((*_ENTRY_FIELDS, 'nom_cle'))}) "
+    f"INSERT INTO {_TABLE_NAME} ({', '.join((*_ENTRY_FIELDS, 'nom_cle'))}) "
     f"VALUES ({', '.join('?' for _ in range(len(_ENTRY_FIELDS) + 1))})"
 )
 """Plain DB-API ``executemany``: SQLAlchemy's per-row parameter processing would triple the

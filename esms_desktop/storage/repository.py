@@ -1,34 +1,32 @@
 """The dossier repository: domain dataclasses in, domain dataclasses out.
 
 Services never see a row or a session. Loading builds frozen :class:`~esms_desktop.domain.dossier.
-Dossier` values with every part in the user's order; saving makes the stored rows equal to a
-dossier value, writing only what differs from what is stored (the GUI saves after every edit: one
-changed capacity must not rewrite a 1,000-ESSMS grappe). Attached files live apart and are kept.
-The establishment helpers edit a single row for the grid's cell-by-cell editing.
+Dossier` values with every part in the user's order, from plain queries (one per table).
 
-Reading a dossier uses plain queries (one per table, in the relationships' order) converted by the
-same functions as the ORM objects; the ORM graph is loaded only by the row helpers. The last
-committed value of the dossiers recently read or saved is kept per open database (see
-:class:`_StoredDossiers`): a save then compares the new value with it instead of reading the whole
-dossier again, after checking in the same transaction that the stored dossier has not changed
-since (its ``updated`` date).
+Saving has one path, :meth:`SqlAlchemyDossierRepository.save`: the caller hands the value it last
+read or saved (``before``) and the new one (``after``); they are compared once and only the rows
+that differ are written. The GUI saves after every edit, so one changed capacity must write one
+ESSMS row, not a 1,000-ESSMS grappe, and must not read the dossier back either. ``before`` is
+trusted only while the database still holds it: the dossier row is updated ``WHERE updated =
+:before``, and a ``before`` that is out of date writes nothing (:class:`DossierChangedError`).
+Creating a dossier writes its rows with the same builders.
+
+A repository lives for one unit of work and keeps nothing but its session: no value outlives a
+transaction, so a load always gives what the database holds. Attached files live apart and are
+kept for the annex keys still present.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
-import weakref
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
 from datetime import UTC, datetime
 from types import MappingProxyType, SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.pool import Pool
+from sqlalchemy import CursorResult, Result, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from esms_desktop.domain.dossier import (
     Annex,
@@ -49,13 +47,14 @@ from esms_desktop.domain.grappe import (
     ProjectType,
 )
 from esms_desktop.domain.usage_threshold import UsageThreshold
-from esms_desktop.storage.errors import NotFoundError
+from esms_desktop.storage.errors import NotFoundError, StoreError
 from esms_desktop.storage.models import (
     AnnexFileRow,
     AnnexRow,
     AttestationRow,
     AutodiagAnswerRow,
     AutodiagScopeRow,
+    Base,
     ChangeLogRow,
     DossierRow,
     DuiSolutionRow,
@@ -70,25 +69,104 @@ from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
 
 _PORTEUR_FIELDS = tuple(f.name for f in fields(Porteur))
 _SOLUTION_FIELDS = tuple(f.name for f in fields(DuiSolution))
-
-_LOAD_OPTIONS = (
-    selectinload(DossierRow.porteur),
-    selectinload(DossierRow.solution),
-    selectinload(DossierRow.overrides),
-    selectinload(DossierRow.organisations).selectinload(OrganisationRow.establishments),
-    selectinload(DossierRow.autodiagnostics).selectinload(AutodiagScopeRow.answers),
-    selectinload(DossierRow.usage_targets),
-    selectinload(DossierRow.milestones),
-    selectinload(DossierRow.annexes),
-    selectinload(DossierRow.attestations),
+_HEAD_FIELDS = (
+    "name",
+    "campaign_id",
+    "project_title",
+    "governance",
+    "convention_date",
+    "created",
+    "updated",
 )
+_PARTS = ("overrides", "autodiagnostics", "usage_targets", "milestones", "annexes", "attestations")
+"""The repeated parts of a dossier outside the grappe (Dossier field names): a few dozen rows at
+most, so a changed part is rewritten as a whole."""
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)  # mapped classes declare a plain Table
+
+
+_DOSSIER = _table(DossierRow)
+_PORTEUR = _table(PorteurRow)
+_SOLUTION = _table(DuiSolutionRow)
+_ORGANISATION = _table(OrganisationRow)
+_ESTABLISHMENT = _table(EstablishmentRow)
+_SCOPE = _table(AutodiagScopeRow)
+_ANSWER = _table(AutodiagAnswerRow)
+_PART_TABLES: dict[str, Table] = {
+    "overrides": _table(OverrideRow),
+    "autodiagnostics": _SCOPE,
+    "usage_targets": _table(UsageTargetRow),
+    "milestones": _table(MilestoneRow),
+    "annexes": _table(AnnexRow),
+    "attestations": _table(AttestationRow),
+}
+
+
+class DossierChangedError(StoreError):
+    """The dossier was written by someone else since the ``before`` a save was given: nothing of
+    that save was written (comparing with an out-of-date value would write the wrong rows)."""
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _inserted_id(result: Result[Any]) -> int:
+    """The id of the row an ``INSERT`` of one row created."""
+    key = cast(CursorResult[Any], result).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _row_count(result: Result[Any]) -> int:
+    """How many rows an ``UPDATE`` or ``DELETE`` matched."""
+    return cast(CursorResult[Any], result).rowcount
+
+
+def _missing(dossier_id: int) -> NotFoundError:
+    return NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou a été supprimé).")
+
+
 # --- domain → rows ----------------------------------------------------------------------------
+#
+# Plain dictionaries of column values, for the insert and update statements of both ``add`` and
+# ``save``: a dossier is written one way whether it is new or edited.
+
+
+def _head_row(dossier: Dossier, created: datetime) -> dict[str, Any]:
+    """The dossier's own columns (``updated`` defaults to ``created``, as a new dossier has it)."""
+    return {
+        "name": dossier.name,
+        "campaign_id": dossier.campaign_id,
+        "project_title": dossier.project_title,
+        "governance": dossier.governance,
+        "convention_date": dossier.convention_date,
+        "created": created,
+        "updated": dossier.updated or created,
+    }
+
+
+def _porteur_row(porteur: Porteur) -> dict[str, Any]:
+    return {name: getattr(porteur, name) for name in _PORTEUR_FIELDS}
+
+
+def _solution_row(solution: DuiSolution) -> dict[str, Any]:
+    return {name: getattr(solution, name) for name in _SOLUTION_FIELDS}
+
+
+def _organisation_values(og: Organisation) -> dict[str, Any]:
+    return {
+        "name": og.name,
+        "role": OgRole(og.role).value,
+        "siren": og.siren,
+        "finess_ej": og.finess_ej,
+        "declared_size": og.declared_size,
+        "contact_name": og.contact_name,
+        "contact_email": og.contact_email,
+        "convention_date": og.convention_date,
+    }
 
 
 def _establishment_values(est: Establishment) -> dict[str, Any]:
@@ -109,137 +187,63 @@ def _establishment_values(est: Establishment) -> dict[str, Any]:
     }
 
 
-def _establishment_row(est: Establishment, position: int) -> EstablishmentRow:
-    return EstablishmentRow(position=position, **_establishment_values(est))
+_ESTABLISHMENT_COLUMNS = tuple(f.name for f in fields(Establishment))
+"""The ESSMS columns :func:`_establishment_values` writes (one per field, same names)."""
 
 
-def _organisation_row(og: Organisation, position: int) -> OrganisationRow:
-    return OrganisationRow(
-        position=position,
-        name=og.name,
-        role=OgRole(og.role).value,
-        siren=og.siren,
-        finess_ej=og.finess_ej,
-        declared_size=og.declared_size,
-        contact_name=og.contact_name,
-        contact_email=og.contact_email,
-        convention_date=og.convention_date,
-        establishments=[_establishment_row(e, i) for i, e in enumerate(og.establishments)],
-    )
-
-
-def _autodiag_row(response: AutodiagResponse, position: int) -> AutodiagScopeRow:
-    return AutodiagScopeRow(
-        position=position,
-        scope=response.scope,
-        answers=[
-            AutodiagAnswerRow(question_id=str(q), position=i, level=int(level))
-            for i, (q, level) in enumerate(response.answers.items())
-        ],
-    )
-
-
-def _fill_scalars(row: DossierRow, dossier: Dossier) -> None:
-    """Write the dossier's own columns, the porteur and the DUI solution (updated in place)."""
-    row.name = dossier.name
-    row.campaign_id = dossier.campaign_id
-    row.project_title = dossier.project_title
-    row.governance = dossier.governance
-    row.convention_date = dossier.convention_date
-    row.created = dossier.created or row.created or _now()
-    row.updated = dossier.updated or row.created
-    porteur_values = {name: getattr(dossier.porteur, name) for name in _PORTEUR_FIELDS}
-    if row.porteur is None:
-        row.porteur = PorteurRow(**porteur_values)
-    else:
-        for name, value in porteur_values.items():
-            setattr(row.porteur, name, value)
-    solution_values = {name: getattr(dossier.grappe.solution, name) for name in _SOLUTION_FIELDS}
-    if row.solution is None:
-        row.solution = DuiSolutionRow(**solution_values)
-    else:
-        for name, value in solution_values.items():
-            setattr(row.solution, name, value)
-
-
-def _part_rows(dossier: Dossier, part: str) -> list[Any]:
-    """New rows for one repeated part of the dossier (``part`` is the Dossier field name)."""
+def _part_rows(dossier: Dossier, part: str) -> list[dict[str, Any]]:
+    """The rows of one repeated part but the autodiagnostic (whose answers need their scope's
+    id), in the user's order."""
     if part == "overrides":
-        return [OverrideRow(name=k, amount=v) for k, v in dossier.overrides.items()]
-    if part == "autodiagnostics":
-        return [_autodiag_row(r, i) for i, r in enumerate(dossier.autodiagnostics)]
+        return [{"name": k, "amount": v} for k, v in dossier.overrides.items()]
     if part == "usage_targets":
         return [
-            UsageTargetRow(
-                position=i,
-                indicator=t.indicator,
-                sector=t.sector,
-                threshold_amount=t.threshold.amount if t.threshold else None,
-                threshold_unit=t.threshold.unit if t.threshold else "",
-                threshold_period=t.threshold.period if t.threshold else "",
-                time_window=t.window,
-                evidence=t.evidence,
-            )
+            {
+                "position": i,
+                "indicator": t.indicator,
+                "sector": t.sector,
+                "threshold_amount": t.threshold.amount if t.threshold else None,
+                "threshold_unit": t.threshold.unit if t.threshold else "",
+                "threshold_period": t.threshold.period if t.threshold else "",
+                "time_window": t.window,
+                "evidence": t.evidence,
+            }
             for i, t in enumerate(dossier.usage_targets)
         ]
     if part == "milestones":
         return [
-            MilestoneRow(position=i, label=m.label, due=m.due, description=m.description)
+            {"position": i, "label": m.label, "due": m.due, "description": m.description}
             for i, m in enumerate(dossier.milestones)
         ]
     if part == "annexes":
         return [
-            AnnexRow(
-                position=i,
-                annex_key=a.key,
-                label=a.label,
-                required=a.required,
-                provided=a.provided,
-                file_name=a.file_name,
-                note=a.note,
-            )
+            {
+                "position": i,
+                "annex_key": a.key,
+                "label": a.label,
+                "required": a.required,
+                "provided": a.provided,
+                "file_name": a.file_name,
+                "note": a.note,
+            }
             for i, a in enumerate(dossier.annexes)
         ]
     if part == "attestations":
         return [
-            AttestationRow(position=i, attestation_key=a.key, label=a.label, accepted=a.accepted)
+            {"position": i, "attestation_key": a.key, "label": a.label, "accepted": a.accepted}
             for i, a in enumerate(dossier.attestations)
         ]
     raise ValueError(part)  # pragma: no cover - programming error
 
 
-_PARTS = ("overrides", "autodiagnostics", "usage_targets", "milestones", "annexes", "attestations")
-
-
-def _fill_dossier_row(row: DossierRow, dossier: Dossier) -> None:
-    """Write every part of a *new* dossier row."""
-    _fill_scalars(row, dossier)
-    for part in _PARTS:
-        setattr(row, part, _part_rows(dossier, part))
-    row.organisations = [
-        _organisation_row(og, i) for i, og in enumerate(dossier.grappe.organisations)
-    ]
-
-
-def _set_organisation_columns(row: OrganisationRow, og: Organisation) -> None:
-    row.name = og.name
-    row.role = OgRole(og.role).value
-    row.siren = og.siren
-    row.finess_ej = og.finess_ej
-    row.declared_size = og.declared_size
-    row.contact_name = og.contact_name
-    row.contact_email = og.contact_email
-    row.convention_date = og.convention_date
-
-
 # --- rows → domain ----------------------------------------------------------------------------
 #
-# Each function reads attributes only, so it converts ORM objects and plain query rows alike (a
-# plain query selects the same columns, with the same types): both ways give equal values.
+# Each function reads attributes only: it converts plain query rows (and namespaces built from
+# them) as they come.
 
 
-_PROJECTS = ProjectType._value2member_map_
-_SITUATIONS = DuiSituation._value2member_map_
+_PROJECTS = cast(dict[str, ProjectType], ProjectType._value2member_map_)
+_SITUATIONS = cast(dict[str, DuiSituation], DuiSituation._value2member_map_)
 """Enum members by stored value: a dictionary look-up instead of an enum call per ESSMS (an
 unknown value still goes through the enum, which raises as before)."""
 
@@ -274,10 +278,6 @@ def _organisation_with(row: Any, establishments: tuple[Establishment, ...]) -> O
         contact_email=row.contact_email,
         convention_date=row.convention_date,
     )
-
-
-def _to_organisation(row: Any) -> Organisation:
-    return _organisation_with(row, tuple(_to_establishment(e) for e in row.establishments))
 
 
 def _to_porteur(row: Any | None) -> Porteur:
@@ -374,15 +374,18 @@ _PART_VALUES: dict[str, Callable[[Iterable[Any]], Any]] = {
 }
 
 
-def _to_dossier(row: Any) -> Dossier:
+def _to_dossier(
+    head: Any,
+    porteur: Any | None,
+    solution: Any | None,
+    organisations: tuple[Organisation, ...],
+    parts: dict[str, Any],
+) -> Dossier:
     return Dossier(
-        **_head_values(row),
-        porteur=_to_porteur(row.porteur),
-        grappe=Grappe(
-            organisations=tuple(_to_organisation(o) for o in row.organisations),
-            solution=_to_solution(row.solution),
-        ),
-        **{part: _PART_VALUES[part](getattr(row, part)) for part in _PARTS},
+        **_head_values(head),
+        porteur=_to_porteur(porteur),
+        grappe=Grappe(organisations=organisations, solution=_to_solution(solution)),
+        **parts,
     )
 
 
@@ -397,27 +400,10 @@ def _file_info(row: AnnexFileRow) -> AnnexFileInfo:
     )
 
 
-# --- a dossier read with plain queries ---------------------------------------------------------
+# --- reading ----------------------------------------------------------------------------------
 #
-# One query per table, in the order the ORM relationships use (``position``, overrides by name),
-# converted by the functions above: the same value as loading the ORM objects, without building
-# them (a 1,000-ESSMS dossier loads several times faster).
-
-_DOSSIER = DossierRow.__table__
-_PORTEUR = PorteurRow.__table__
-_SOLUTION = DuiSolutionRow.__table__
-_ORGANISATION = OrganisationRow.__table__
-_ESTABLISHMENT = EstablishmentRow.__table__
-_SCOPE = AutodiagScopeRow.__table__
-_ANSWER = AutodiagAnswerRow.__table__
-_PART_TABLES: dict[str, Any] = {
-    "overrides": OverrideRow.__table__,
-    "autodiagnostics": _SCOPE,
-    "usage_targets": UsageTargetRow.__table__,
-    "milestones": MilestoneRow.__table__,
-    "annexes": AnnexRow.__table__,
-    "attestations": AttestationRow.__table__,
-}
+# One query per table, ordered by ``position`` then ``id`` (overrides by name): the order a load
+# gives is the order ``save`` counts rows in when it finds the one to update.
 
 
 def _one_row(session: Session, table: Any, column: Any, value: int) -> Any | None:
@@ -425,7 +411,7 @@ def _one_row(session: Session, table: Any, column: Any, value: int) -> Any | Non
 
 
 def _read_part(session: Session, dossier_id: int, part: str) -> list[Any]:
-    """The rows of one repeated part, in the relationship's order (scopes carry their answers)."""
+    """The rows of one repeated part, in the user's order (scopes carry their answers)."""
     table = _PART_TABLES[part]
     order = (table.c.name,) if part == "overrides" else (table.c.position, table.c.id)
     rows = session.execute(select(table).where(table.c.dossier_id == dossier_id).order_by(*order))
@@ -442,22 +428,32 @@ def _read_part(session: Session, dossier_id: int, part: str) -> list[Any]:
     return [SimpleNamespace(scope=s.scope, answers=answers[s.id]) for s in scopes]
 
 
-def _read_establishments(session: Session, *where: Any) -> list[Any]:
+def _organisation_keys(session: Session, dossier_id: int) -> list[Any]:
+    """``(id, position)`` of the dossier's OG rows, in the user's order."""
+    og = _ORGANISATION.c
     return list(
         session.execute(
-            select(_ESTABLISHMENT)
-            .where(*where)
-            .order_by(
-                _ESTABLISHMENT.c.organisation_id, _ESTABLISHMENT.c.position, _ESTABLISHMENT.c.id
-            )
+            select(og.id, og.position)
+            .where(og.dossier_id == dossier_id)
+            .order_by(og.position, og.id)
         )
     )
 
 
-def _read_organisations(
-    session: Session, dossier_id: int
-) -> tuple[tuple[Organisation, ...], tuple[int, ...], tuple[tuple[int, ...], ...]]:
-    """Every OG with its ESSMS, and the row ids of both (in the same order)."""
+def _establishment_keys(session: Session, organisation_id: int) -> list[Any]:
+    """``(id, position)`` of one OG's ESSMS rows, in the user's order."""
+    est = _ESTABLISHMENT.c
+    return list(
+        session.execute(
+            select(est.id, est.position)
+            .where(est.organisation_id == organisation_id)
+            .order_by(est.position, est.id)
+        )
+    )
+
+
+def _read_organisations(session: Session, dossier_id: int) -> tuple[Organisation, ...]:
+    """Every OG with its ESSMS, in the user's order."""
     ogs = list(
         session.execute(
             select(_ORGANISATION)
@@ -465,534 +461,346 @@ def _read_organisations(
             .order_by(_ORGANISATION.c.position, _ORGANISATION.c.id)
         )
     )
-    by_og: dict[int, list[Any]] = {og.id: [] for og in ogs}
+    by_og: dict[int, list[Establishment]] = {og.id: [] for og in ogs}
     if ogs:
         owned = select(_ORGANISATION.c.id).where(_ORGANISATION.c.dossier_id == dossier_id)
-        for est in _read_establishments(session, _ESTABLISHMENT.c.organisation_id.in_(owned)):
-            by_og[est.organisation_id].append(est)
-    return (
-        tuple(
-            _organisation_with(og, tuple(_to_establishment(e) for e in by_og[og.id])) for og in ogs
-        ),
-        tuple(og.id for og in ogs),
-        tuple(tuple(e.id for e in by_og[og.id]) for og in ogs),
-    )
+        est = _ESTABLISHMENT.c
+        for row in session.execute(
+            select(_ESTABLISHMENT)
+            .where(est.organisation_id.in_(owned))
+            .order_by(est.organisation_id, est.position, est.id)
+        ):
+            by_og[row.organisation_id].append(_to_establishment(row))
+    return tuple(_organisation_with(og, tuple(by_og[og.id])) for og in ogs)
 
 
-@dataclass(frozen=True, slots=True)
-class _Stored:
-    """A dossier exactly as its committed rows give it, with the ids of its OG and ESSMS rows."""
-
-    dossier: Dossier
-    organisation_ids: tuple[int, ...]
-    establishment_ids: tuple[tuple[int, ...], ...]
-    has_porteur: bool = True
-    has_solution: bool = True
-
-
-def _read_dossier(session: Session, dossier_id: int) -> _Stored | None:
+def _read_dossier(session: Session, dossier_id: int) -> Dossier | None:
     head = _one_row(session, _DOSSIER, _DOSSIER.c.id, dossier_id)
     if head is None:
         return None
-    porteur = _one_row(session, _PORTEUR, _PORTEUR.c.dossier_id, dossier_id)
-    solution = _one_row(session, _SOLUTION, _SOLUTION.c.dossier_id, dossier_id)
-    organisations, og_ids, est_ids = _read_organisations(session, dossier_id)
-    dossier = Dossier(
-        **_head_values(head),
-        porteur=_to_porteur(porteur),
-        grappe=Grappe(organisations=organisations, solution=_to_solution(solution)),
-        **{part: _PART_VALUES[part](_read_part(session, dossier_id, part)) for part in _PARTS},
+    return _to_dossier(
+        head,
+        _one_row(session, _PORTEUR, _PORTEUR.c.dossier_id, dossier_id),
+        _one_row(session, _SOLUTION, _SOLUTION.c.dossier_id, dossier_id),
+        _read_organisations(session, dossier_id),
+        {part: _PART_VALUES[part](_read_part(session, dossier_id, part)) for part in _PARTS},
     )
-    return _Stored(dossier, og_ids, est_ids, porteur is not None, solution is not None)
 
 
-def _organisation_values(og: Organisation) -> dict[str, Any]:
-    return {
-        "name": og.name,
-        "role": OgRole(og.role).value,
-        "siren": og.siren,
-        "finess_ej": og.finess_ej,
-        "declared_size": og.declared_size,
-        "contact_name": og.contact_name,
-        "contact_email": og.contact_email,
-        "convention_date": og.convention_date,
-    }
+# --- writing ----------------------------------------------------------------------------------
+#
+# Plain statements on the rows concerned, shared by ``add`` (everything is new) and ``save``
+# (only what differs). Lists of rows go in one executemany.
 
 
-# --- the last committed value of recently used dossiers ---------------------------------------
+def _insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:  # an executemany of nothing would insert one empty row
+        session.execute(insert(table), rows)
 
 
-class _StoredDossiers:
-    """The committed value of the few dossiers last read or saved, for one open database.
-
-    Filled when a dossier is read outside any change of it, and when a transaction that changed
-    it commits (with what it wrote, read back); forgotten when a transaction changes it another
-    way or fails to commit. A unit of work uses an entry only after checking, in its own
-    transaction, that the dossier's ``updated`` date is still the entry's.
-    """
-
-    SIZE = 4
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._items: OrderedDict[int, _Stored] = OrderedDict()
-
-    def get(self, dossier_id: int) -> _Stored | None:
-        with self._lock:
-            item = self._items.get(dossier_id)
-            if item is not None:
-                self._items.move_to_end(dossier_id)
-            return item
-
-    def put(self, dossier_id: int, item: _Stored) -> None:
-        with self._lock:
-            self._items[dossier_id] = item
-            self._items.move_to_end(dossier_id)
-            while len(self._items) > self.SIZE:
-                self._items.popitem(last=False)
-
-    def drop(self, dossier_ids: Iterable[int]) -> None:
-        with self._lock:
-            for dossier_id in dossier_ids:
-                self._items.pop(dossier_id, None)
+def _insert_part(session: Session, dossier_id: int, dossier: Dossier, part: str) -> None:
+    if part != "autodiagnostics":
+        rows = [{"dossier_id": dossier_id, **row} for row in _part_rows(dossier, part)]
+        _insert_rows(session, _PART_TABLES[part], rows)
+        return
+    for position, response in enumerate(dossier.autodiagnostics):
+        scope_id = _inserted_id(
+            session.execute(
+                insert(_SCOPE).values(
+                    dossier_id=dossier_id, position=position, scope=response.scope
+                )
+            )
+        )
+        answers = [
+            {"scope_id": scope_id, "question_id": str(q), "position": i, "level": int(level)}
+            for i, (q, level) in enumerate(response.answers.items())
+        ]
+        _insert_rows(session, _ANSWER, answers)
 
 
-_STORED: weakref.WeakKeyDictionary[Pool, _StoredDossiers] = weakref.WeakKeyDictionary()
-_STORED_LOCK = threading.Lock()
+def _delete_part(session: Session, dossier_id: int, part: str) -> None:
+    table = _PART_TABLES[part]
+    if part == "autodiagnostics":
+        scopes = select(_SCOPE.c.id).where(_SCOPE.c.dossier_id == dossier_id)
+        session.execute(delete(_ANSWER).where(_ANSWER.c.scope_id.in_(scopes)))
+    session.execute(delete(table).where(table.c.dossier_id == dossier_id))
 
 
-def _stored_dossiers(session: Session) -> _StoredDossiers:
-    """The entries of the database ``session`` works on: one set per connection pool, so a
-    restored or reopened database (a new engine) starts with none."""
-    bind = session.get_bind()
-    pool = getattr(bind, "pool", None) or getattr(getattr(bind, "engine", None), "pool", None)
-    if pool is None:  # pragma: no cover - our sessions are always bound to an engine
-        return _StoredDossiers()
-    with _STORED_LOCK:
-        stored = _STORED.get(pool)
-        if stored is None:
-            stored = _STORED[pool] = _StoredDossiers()
-        return stored
+def _insert_establishments(
+    session: Session, organisation_id: int, ests: Sequence[Establishment], first_position: int
+) -> None:
+    rows = [
+        {
+            "organisation_id": organisation_id,
+            "position": first_position + i,
+            **_establishment_values(e),
+        }
+        for i, e in enumerate(ests)
+    ]
+    _insert_rows(session, _ESTABLISHMENT, rows)
+
+
+def _insert_organisations(
+    session: Session, dossier_id: int, ogs: Sequence[Organisation], first_position: int
+) -> None:
+    for i, og in enumerate(ogs):
+        og_id = _inserted_id(
+            session.execute(
+                insert(_ORGANISATION).values(
+                    dossier_id=dossier_id, position=first_position + i, **_organisation_values(og)
+                )
+            )
+        )
+        _insert_establishments(session, og_id, og.establishments, 0)
+
+
+def _delete_organisations(session: Session, ids: list[int]) -> None:
+    if ids:
+        session.execute(delete(_ESTABLISHMENT).where(_ESTABLISHMENT.c.organisation_id.in_(ids)))
+        session.execute(delete(_ORGANISATION).where(_ORGANISATION.c.id.in_(ids)))
+
+
+_EST = _ESTABLISHMENT.c
+_UPDATE_ESTABLISHMENT = (
+    update(_ESTABLISHMENT)
+    .where(_EST.id == bindparam("row_id"))
+    .values({name: bindparam(name) for name in _ESTABLISHMENT_COLUMNS})
+)
+"""One ESSMS row rewritten by id (executemany: one statement for every changed row of an OG)."""
+
+_UPDATE_ESTABLISHMENT_AT = (
+    update(_ESTABLISHMENT)
+    .where(
+        _EST.id
+        == select(_EST.id)
+        .where(_EST.organisation_id == bindparam("og_id"))
+        .order_by(_EST.position, _EST.id)
+        .limit(1)
+        .offset(bindparam("place"))
+        .scalar_subquery()
+    )
+    .values({name: bindparam(name) for name in _ESTABLISHMENT_COLUMNS})
+)
+"""One ESSMS row rewritten, found by its place in its OG (in the order a load gives): a typed
+field writes one row without reading the OG's row ids into Python first."""
+
+_FEW_ROWS = 16
+"""Up to this many changed ESSMS of an OG are found by their place in SQL; beyond, the OG's row
+ids are read once (one sort in SQLite per changed row would then cost more)."""
+
+
+def _differing(old: Sequence[Any], new: Sequence[Any]) -> list[int]:
+    """Places, within the shorter list, where the values differ (the same object is equal:
+    an edit rebuilds only the rows it changes, so this skips every other row at once)."""
+    return [j for j, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b and a != b]
+
+
+def _write_establishments(
+    session: Session,
+    organisation_id: int,
+    old: tuple[Establishment, ...],
+    new: tuple[Establishment, ...],
+) -> None:
+    """Bring one OG's ESSMS rows from ``old`` to ``new``: rows at the same place that differ are
+    updated, rows past the shorter list deleted or appended. An edited or appended ESSMS writes
+    one row; a row removed from the middle shifts the rows after it by one place (updated)."""
+    common = min(len(old), len(new))
+    changed = _differing(old, new)
+    keys = None
+    if len(changed) > _FEW_ROWS or len(old) > common:
+        keys = _establishment_keys(session, organisation_id)
+    if keys is not None and changed:
+        rows = [{"row_id": keys[j].id, **_establishment_values(new[j])} for j in changed]
+        session.execute(_UPDATE_ESTABLISHMENT, rows)
+    elif changed:
+        rows = [
+            {"og_id": organisation_id, "place": j, **_establishment_values(new[j])} for j in changed
+        ]
+        session.execute(_UPDATE_ESTABLISHMENT_AT, rows)
+    if keys is not None and len(old) > common:
+        gone = [k.id for k in keys[common:]]
+        session.execute(delete(_ESTABLISHMENT).where(_EST.id.in_(gone)))
+    if len(new) > common:  # every stored row is kept: the new ones sort after the last
+        last = session.execute(
+            select(func.max(_EST.position)).where(_EST.organisation_id == organisation_id)
+        ).scalar()
+        _insert_establishments(
+            session, organisation_id, new[common:], 0 if last is None else last + 1
+        )
+
+
+def _write_organisations(
+    session: Session,
+    dossier_id: int,
+    old: tuple[Organisation, ...],
+    new: tuple[Organisation, ...],
+) -> None:
+    """Bring the OG rows (and their ESSMS) from ``old`` to ``new``, the same way as ESSMS."""
+    keys = _organisation_keys(session, dossier_id)
+    common = min(len(old), len(new))
+    for i in _differing(old, new):
+        values = _organisation_values(new[i])
+        if values != _organisation_values(old[i]):
+            session.execute(
+                update(_ORGANISATION).where(_ORGANISATION.c.id == keys[i].id).values(**values)
+            )
+        if old[i].establishments != new[i].establishments:
+            _write_establishments(session, keys[i].id, old[i].establishments, new[i].establishments)
+    _delete_organisations(session, [k.id for k in keys[common:]])
+    if len(new) > common:
+        after = keys[common - 1].position + 1 if common else 0
+        _insert_organisations(session, dossier_id, new[common:], after)
 
 
 class SqlAlchemyDossierRepository:
-    """Dossiers, their establishment rows, attached files and history, in one session."""
+    """Dossiers, their attached files and history, in one session (one unit of work)."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._rows: dict[int, DossierRow] = {}
-        """Dossiers loaded as ORM objects in this session (by the row helpers), kept to them."""
-        self._stored = _stored_dossiers(session)
-        self._current: dict[int, _Stored] = {}
-        """Dossiers as this transaction sees them (read, or written by :meth:`replace`)."""
-        self._pending: dict[int, _Stored | None] = {}
-        """Dossiers this transaction changed: their new value, or ``None`` (forget it)."""
 
     # -- whole dossiers -------------------------------------------------------------------------
 
-    def _row(self, dossier_id: int) -> DossierRow:
-        cached = self._rows.get(dossier_id)
-        if cached is not None:
-            return cached
-        self._session.flush()
-        row = self._session.scalars(
-            select(DossierRow).where(DossierRow.id == dossier_id).options(*_LOAD_OPTIONS)
-        ).one_or_none()
-        if row is None:
-            raise NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou a été supprimé).")
-        self._rows[dossier_id] = row
-        return row
-
-    def _forget(self, dossier_id: int) -> None:
-        """The dossier was changed through ORM objects: no kept value describes it any more."""
-        self._current.pop(dossier_id, None)
-        self._pending[dossier_id] = None
-
-    def _known(self, dossier_id: int) -> _Stored:
-        """The dossier as this transaction sees it: this transaction's own value, else the kept
-        committed value if the dossier is unchanged since, else read from the database."""
-        current = self._current.get(dossier_id)
-        if current is not None:
-            return current
-        if dossier_id in self._pending:  # changed here through ORM objects: read what they wrote
-            self._session.flush()
-        else:
-            kept = self._stored.get(dossier_id)
-            if kept is not None:
-                updated = self._session.execute(
-                    select(_DOSSIER.c.updated).where(_DOSSIER.c.id == dossier_id)
-                ).scalar_one_or_none()
-                if updated is not None and updated == kept.dossier.updated:
-                    self._current[dossier_id] = kept
-                    return kept
-        read = _read_dossier(self._session, dossier_id)
-        if read is None:
-            raise NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou a été supprimé).")
-        self._current[dossier_id] = read
-        if dossier_id not in self._pending:  # not changed by this transaction: committed value
-            self._stored.put(dossier_id, read)
-        return read
-
-    def committed(self) -> None:
-        """Called by the unit of work once its transaction is committed."""
-        for dossier_id, item in self._pending.items():
-            if item is None:
-                self._stored.drop([dossier_id])
-            else:
-                self._stored.put(dossier_id, item)
-        self._pending.clear()
-
-    def rolled_back(self) -> None:
-        """Called by the unit of work when its transaction is rolled back or failed to commit:
-        what it changed is forgotten (a failed commit may have left either state)."""
-        self._stored.drop(self._pending)
-        for dossier_id in self._pending:
-            self._current.pop(dossier_id, None)
-        self._pending.clear()
-
     def add(self, dossier: Dossier) -> int:
         """Insert ``dossier`` (its ``id`` is ignored); returns the new id."""
-        row = DossierRow()
-        _fill_dossier_row(row, dossier)
-        self._session.add(row)
-        self._session.flush()
-        self._rows[row.id] = row
-        self._forget(row.id)
-        return row.id
+        session = self._session
+        head = _head_row(dossier, dossier.created or _now())
+        dossier_id = _inserted_id(session.execute(insert(_DOSSIER).values(**head)))
+        session.execute(
+            insert(_PORTEUR).values(dossier_id=dossier_id, **_porteur_row(dossier.porteur))
+        )
+        session.execute(
+            insert(_SOLUTION).values(
+                dossier_id=dossier_id, **_solution_row(dossier.grappe.solution)
+            )
+        )
+        for part in _PARTS:
+            _insert_part(session, dossier_id, dossier, part)
+        _insert_organisations(session, dossier_id, dossier.grappe.organisations, 0)
+        return dossier_id
 
     def get(self, dossier_id: int) -> Dossier:
-        row = self._rows.get(dossier_id)
-        if row is not None:
-            return _to_dossier(row)
-        return self._known(dossier_id).dossier
+        dossier = _read_dossier(self._session, dossier_id)
+        if dossier is None:
+            raise _missing(dossier_id)
+        return dossier
+
+    def current(self, before: Dossier) -> Dossier:
+        """``before`` if the database still holds it (its ``updated`` date is the stored one),
+        else the stored dossier, read now: what a save in this transaction compares with."""
+        if before.id is None:
+            raise ValueError("current() attend un dossier déjà enregistré (id renseigné)")
+        updated = self._updated(before.id)
+        if before.updated is not None and updated == before.updated:
+            return before
+        return self.get(before.id)
 
     def list_all(self) -> list[Dossier]:
         """Every dossier, most recently updated first."""
-        self._session.flush()
         ids = self._session.scalars(
             select(_DOSSIER.c.id).order_by(_DOSSIER.c.updated.desc(), _DOSSIER.c.id.desc())
         ).all()
         return [self.get(dossier_id) for dossier_id in ids]
 
     def exists(self, dossier_id: int) -> bool:
-        return self._session.get(DossierRow, dossier_id) is not None
+        found = self._session.execute(select(_DOSSIER.c.id).where(_DOSSIER.c.id == dossier_id))
+        return found.first() is not None
+
+    def _updated(self, dossier_id: int) -> datetime:
+        """The stored ``updated`` date of a dossier (:class:`NotFoundError` when there is none)."""
+        row = self._session.execute(
+            select(_DOSSIER.c.updated).where(_DOSSIER.c.id == dossier_id)
+        ).first()
+        if row is None:
+            raise _missing(dossier_id)
+        return row.updated
+
+    def save(self, before: Dossier, after: Dossier) -> None:
+        """Write what differs between ``before``, the dossier as stored, and ``after``.
+
+        ``before`` is what the caller last read or saved (the session's last saved value): the
+        rows are found by their place in it, so it must still be what the database holds. The
+        dossier row is updated first, ``WHERE updated = :before``; when the stored date is another
+        one, nothing is written and :class:`DossierChangedError` is raised (:meth:`current` gives
+        the value to compare with instead). Only the rows of what differs are written: one
+        edited field of one ESSMS is one row. Attached files of annex keys no longer present are
+        dropped; the others are kept.
+        """
+        if after.id is None or before.id != after.id:
+            raise ValueError("save() attend deux valeurs du même dossier enregistré (id renseigné)")
+        session = self._session
+        dossier_id = after.id
+        head = _head_row(after, after.created or before.created or _now())
+        changed = {k: v for k, v in head.items() if v != getattr(before, k)}
+        self._claim(before, changed or {"updated": head["updated"]})
+
+        if after.porteur != before.porteur:
+            self._write_one(_PORTEUR, dossier_id, _porteur_row(after.porteur))
+        if after.grappe.solution != before.grappe.solution:
+            self._write_one(_SOLUTION, dossier_id, _solution_row(after.grappe.solution))
+        for part in _PARTS:
+            if getattr(after, part) != getattr(before, part):
+                _delete_part(session, dossier_id, part)
+                _insert_part(session, dossier_id, after, part)
+        if after.annexes != before.annexes:
+            keys = [a.key for a in after.annexes]
+            session.execute(
+                delete(AnnexFileRow).where(
+                    AnnexFileRow.dossier_id == dossier_id, AnnexFileRow.annex_key.not_in(keys)
+                )
+            )
+        old_ogs, new_ogs = before.grappe.organisations, after.grappe.organisations
+        if old_ogs != new_ogs:
+            _write_organisations(session, dossier_id, old_ogs, new_ogs)
+
+    def _claim(self, before: Dossier, values: dict[str, Any]) -> None:
+        """Update the dossier row with ``values`` if it is still ``before`` (same ``updated``)."""
+        assert before.id is not None
+        row = _DOSSIER.c
+        written = self._session.execute(
+            update(_DOSSIER)
+            .where(row.id == before.id, row.updated == before.updated)
+            .values(**values)
+        )
+        if _row_count(written) == 1:
+            return
+        # Not matched: gone, changed since, or the same instant stored in another spelling (a
+        # file written by hand or by another program): compared as dates, not as text.
+        stored = self._updated(before.id)
+        if before.updated is None or stored != before.updated:
+            raise DossierChangedError(
+                f"Le dossier « {before.name} » a été modifié ailleurs depuis sa lecture : "
+                "cet enregistrement n'a rien écrit. Rouvrez le dossier pour repartir de son "
+                "état actuel."
+            )
+        self._session.execute(update(_DOSSIER).where(row.id == before.id).values(**values))
+
+    def _write_one(self, table: Table, dossier_id: int, values: dict[str, Any]) -> None:
+        """Update a one-row part (porteur, DUI solution); create it if a file lacks it (every
+        dossier has one since migration 0005, but a file edited by hand may not)."""
+        written = self._session.execute(
+            update(table).where(table.c.dossier_id == dossier_id).values(**values)
+        )
+        if _row_count(written) == 0:
+            self._session.execute(insert(table).values(dossier_id=dossier_id, **values))
 
     def replace(self, dossier: Dossier) -> None:
-        """Make the stored dossier ``dossier.id`` equal to ``dossier`` (every part).
-
-        Only what differs from the stored dossier is written: the GUI saves after every edit,
-        and one changed capacity must not rewrite a 1,000-ESSMS grappe. Attached files are kept
-        for the annex keys still present and dropped for the others.
-        """
+        """Make the stored dossier ``dossier.id`` equal to ``dossier``, for callers that hold no
+        earlier value: the stored one is read, then :meth:`save` writes what differs."""
         if dossier.id is None:
             raise ValueError("replace() attend un dossier déjà enregistré (id renseigné)")
-        dossier_id = dossier.id
-        row = self._rows.get(dossier_id)
-        if row is None:
-            known = self._known(dossier_id)
-            if known.has_porteur and known.has_solution:
-                self._forget(dossier_id)  # until written: a failure half-way keeps no value
-                written = self._write_changes(known, dossier)
-                self._current[dossier_id] = self._pending[dossier_id] = written
-                return
-            row = self._row(dossier_id)  # a row to create: the ORM objects do it
-        self._replace_objects(row, dossier)
-        self._forget(dossier_id)
-
-    def _replace_objects(self, row: DossierRow, dossier: Dossier) -> None:
-        """:meth:`replace` through the ORM objects of a dossier already loaded as objects."""
-        before = _to_dossier(row)
-        _fill_scalars(row, dossier)
-        for part in _PARTS:
-            if getattr(before, part) != getattr(dossier, part):
-                getattr(row, part).clear()  # old and new rows share keys: delete first
-                self._session.flush()
-                setattr(row, part, _part_rows(dossier, part))
-        self._sync_organisations(row, before.grappe.organisations, dossier.grappe.organisations)
-        self._drop_files_of_removed_annexes(dossier)
-        self._session.flush()
-
-    def _drop_files_of_removed_annexes(self, dossier: Dossier) -> None:
-        keys = [a.key for a in dossier.annexes]
-        self._session.execute(
-            delete(AnnexFileRow).where(
-                AnnexFileRow.dossier_id == dossier.id, AnnexFileRow.annex_key.not_in(keys)
-            )
-        )
-
-    def _write_changes(self, known: _Stored, dossier: Dossier) -> _Stored:
-        """Write what differs between the stored dossier ``known`` and ``dossier`` with plain
-        statements on the rows concerned; returns the new stored value (what changed is read
-        back, so it is exactly what a load would give)."""
-        session = self._session
-        dossier_id = known.dossier.id
-        assert dossier_id is not None
-        before = known.dossier
-        session.flush()  # what ORM objects of this session still hold goes first
-        inserted: list[Any] = []
-        changes: dict[str, Any] = {}
-
-        # The dossier's own columns, as _fill_scalars sets them (only those that changed).
-        created = dossier.created or before.created or _now()
-        head = {
-            "name": dossier.name,
-            "campaign_id": dossier.campaign_id,
-            "project_title": dossier.project_title,
-            "governance": dossier.governance,
-            "convention_date": dossier.convention_date,
-            "created": created,
-            "updated": dossier.updated or created,
-        }
-        head = {k: v for k, v in head.items() if v != getattr(before, k)}
-        if head:
-            session.execute(update(_DOSSIER).where(_DOSSIER.c.id == dossier_id).values(**head))
-        porteur_changed = dossier.porteur != before.porteur
-        if porteur_changed:
-            session.execute(
-                update(_PORTEUR)
-                .where(_PORTEUR.c.dossier_id == dossier_id)
-                .values(**{n: getattr(dossier.porteur, n) for n in _PORTEUR_FIELDS})
-            )
-        solution = dossier.grappe.solution
-        solution_changed = solution != before.grappe.solution
-        if solution_changed:
-            session.execute(
-                update(_SOLUTION)
-                .where(_SOLUTION.c.dossier_id == dossier_id)
-                .values(**{n: getattr(solution, n) for n in _SOLUTION_FIELDS})
-            )
-
-        # Repeated parts: a changed part is replaced as a whole (a few dozen rows at most).
-        parts = [p for p in _PARTS if getattr(before, p) != getattr(dossier, p)]
-        for part in parts:
-            table = _PART_TABLES[part]
-            if part == "autodiagnostics":
-                scopes = select(_SCOPE.c.id).where(_SCOPE.c.dossier_id == dossier_id)
-                session.execute(delete(_ANSWER).where(_ANSWER.c.scope_id.in_(scopes)))
-            session.execute(delete(table).where(table.c.dossier_id == dossier_id))
-            for new_row in _part_rows(dossier, part):
-                new_row.dossier_id = dossier_id
-                inserted.append(new_row)
-
-        # OGs and ESSMS: only the rows that differ.
-        old_ogs, new_ogs = before.grappe.organisations, dossier.grappe.organisations
-        og_ids, est_ids = known.organisation_ids, known.establishment_ids
-        all_ogs_rewritten = len(old_ogs) != len(new_ogs)
-        columns_changed: set[int] = set()
-        lists_rewritten: set[int] = set()
-        rows_changed: dict[int, list[int]] = {}
-        if all_ogs_rewritten:
-            owned = select(_ORGANISATION.c.id).where(_ORGANISATION.c.dossier_id == dossier_id)
-            session.execute(
-                delete(_ESTABLISHMENT).where(_ESTABLISHMENT.c.organisation_id.in_(owned))
-            )
-            session.execute(delete(_ORGANISATION).where(_ORGANISATION.c.dossier_id == dossier_id))
-            for i, og in enumerate(new_ogs):
-                og_row = _organisation_row(og, i)
-                og_row.dossier_id = dossier_id
-                inserted.append(og_row)
-        else:
-            for i, (old, new) in enumerate(zip(old_ogs, new_ogs, strict=True)):
-                if old == new:
-                    continue
-                values = _organisation_values(new)
-                if values != _organisation_values(old):
-                    session.execute(
-                        update(_ORGANISATION)
-                        .where(_ORGANISATION.c.id == og_ids[i])
-                        .values(**values)
-                    )
-                    columns_changed.add(i)
-                if old.establishments == new.establishments:
-                    continue
-                if len(old.establishments) != len(new.establishments):
-                    session.execute(
-                        delete(_ESTABLISHMENT).where(_ESTABLISHMENT.c.organisation_id == og_ids[i])
-                    )
-                    for j, est in enumerate(new.establishments):
-                        est_row = _establishment_row(est, j)
-                        est_row.organisation_id = og_ids[i]
-                        inserted.append(est_row)
-                    lists_rewritten.add(i)
-                    continue
-                for j, (old_est, new_est) in enumerate(
-                    zip(old.establishments, new.establishments, strict=True)
-                ):
-                    if old_est != new_est:
-                        session.execute(
-                            update(_ESTABLISHMENT)
-                            .where(_ESTABLISHMENT.c.id == est_ids[i][j])
-                            .values(**_establishment_values(new_est))
-                        )
-                        rows_changed.setdefault(i, []).append(j)
-        self._drop_files_of_removed_annexes(dossier)
-        if inserted:
-            session.add_all(inserted)
-            session.flush()
-            for new_row in inserted:  # written: the session need not follow them
-                session.expunge(new_row)
-        if session.identity_map:  # objects read earlier may describe rows changed above
-            session.expire_all()
-
-        # Read back what was written.
-        if head:
-            changes.update(_head_values(_one_row(session, _DOSSIER, _DOSSIER.c.id, dossier_id)))
-        if porteur_changed:
-            changes["porteur"] = _to_porteur(
-                _one_row(session, _PORTEUR, _PORTEUR.c.dossier_id, dossier_id)
-            )
-        for part in parts:
-            changes[part] = _PART_VALUES[part](_read_part(session, dossier_id, part))
-        organisations = old_ogs
-        if all_ogs_rewritten:
-            organisations, og_ids, est_ids = _read_organisations(session, dossier_id)
-        elif columns_changed or lists_rewritten or rows_changed:
-            ogs, ests = list(old_ogs), list(est_ids)
-            for i in sorted(columns_changed | lists_rewritten | set(rows_changed)):
-                establishments = ogs[i].establishments
-                if i in lists_rewritten:
-                    rows = _read_establishments(
-                        session, _ESTABLISHMENT.c.organisation_id == og_ids[i]
-                    )
-                    establishments = tuple(_to_establishment(r) for r in rows)
-                    ests[i] = tuple(r.id for r in rows)
-                elif i in rows_changed:
-                    wanted = [est_ids[i][j] for j in rows_changed[i]]
-                    by_id = {
-                        r.id: r
-                        for r in _read_establishments(session, _ESTABLISHMENT.c.id.in_(wanted))
-                    }
-                    fresh = list(establishments)
-                    for j in rows_changed[i]:
-                        fresh[j] = _to_establishment(by_id[est_ids[i][j]])
-                    establishments = tuple(fresh)
-                if i in columns_changed:
-                    og_row = _one_row(session, _ORGANISATION, _ORGANISATION.c.id, og_ids[i])
-                    ogs[i] = _organisation_with(og_row, establishments)
-                else:
-                    ogs[i] = replace(ogs[i], establishments=establishments)
-            organisations, est_ids = tuple(ogs), tuple(ests)
-        if solution_changed:
-            solution = _to_solution(
-                _one_row(session, _SOLUTION, _SOLUTION.c.dossier_id, dossier_id)
-            )
-        else:
-            solution = before.grappe.solution
-        if organisations is not old_ogs or solution_changed:
-            changes["grappe"] = Grappe(organisations=organisations, solution=solution)
-        return _Stored(replace(before, **changes) if changes else before, og_ids, est_ids)
-
-    def _sync_organisations(
-        self,
-        row: DossierRow,
-        before: tuple[Organisation, ...],
-        after: tuple[Organisation, ...],
-    ) -> None:
-        """Bring the OG and ESSMS rows from ``before`` to ``after``, touching only what differs."""
-        if len(before) != len(after):
-            row.organisations.clear()
-            self._session.flush()
-            row.organisations = [_organisation_row(og, i) for i, og in enumerate(after)]
-            return
-        for og_row, old, new in zip(row.organisations, before, after, strict=True):
-            if old == new:
-                continue
-            _set_organisation_columns(og_row, new)
-            if old.establishments == new.establishments:
-                continue
-            if len(old.establishments) != len(new.establishments):
-                og_row.establishments.clear()
-                self._session.flush()
-                og_row.establishments = [
-                    _establishment_row(e, j) for j, e in enumerate(new.establishments)
-                ]
-                continue
-            for est_row, old_est, new_est in zip(
-                og_row.establishments, old.establishments, new.establishments, strict=True
-            ):
-                if old_est != new_est:
-                    for name, value in _establishment_values(new_est).items():
-                        setattr(est_row, name, value)
-
-    def touch(self, dossier_id: int, when: datetime) -> None:
-        """Record that the dossier changed at ``when`` (its ``updated`` date)."""
-        row = self._session.get(DossierRow, dossier_id)
-        if row is None:
-            raise NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou a été supprimé).")
-        row.updated = when
-        self._forget(dossier_id)
+        self.save(self.get(dossier.id), dossier)
 
     def delete(self, dossier_id: int) -> None:
         """Delete the dossier and every row it owns (foreign keys cascade), files included."""
-        row = self._session.get(DossierRow, dossier_id)
-        if row is None:
-            raise NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou a été supprimé).")
-        self._rows.pop(dossier_id, None)
-        self._forget(dossier_id)
-        self._session.delete(row)
-        self._session.flush()
+        gone = self._session.execute(delete(_DOSSIER).where(_DOSSIER.c.id == dossier_id))
+        if _row_count(gone) == 0:
+            raise _missing(dossier_id)
 
-    # -- one establishment row ------------------------------------------------------------------
+    def committed(self) -> None:
+        """Called by the unit of work after its commit: nothing to do, nothing is kept."""
 
-    def _organisation(self, dossier_id: int, og_index: int) -> OrganisationRow:
-        row = self._row(dossier_id)
-        if not 0 <= og_index < len(row.organisations):
-            raise NotFoundError(
-                f"Le dossier « {row.name} » n'a pas d'organisme gestionnaire n° {og_index + 1} "
-                f"(il en compte {len(row.organisations)})."
-            )
-        return row.organisations[og_index]
-
-    def _establishment(self, og: OrganisationRow, position: int) -> EstablishmentRow:
-        if not 0 <= position < len(og.establishments):
-            raise NotFoundError(
-                f"L'organisme « {og.name} » n'a pas d'ESSMS en ligne {position + 1} "
-                f"(il en compte {len(og.establishments)})."
-            )
-        return og.establishments[position]
-
-    def add_establishment(
-        self, dossier_id: int, og_index: int, establishment: Establishment, position: int | None
-    ) -> int:
-        """Insert an ESSMS into OG ``og_index`` at ``position`` (end if ``None``); returns it."""
-        og = self._organisation(dossier_id, og_index)
-        where = len(og.establishments) if position is None else position
-        if not 0 <= where <= len(og.establishments):
-            raise NotFoundError(
-                f"Position {where + 1} impossible dans l'organisme « {og.name} » "
-                f"({len(og.establishments)} ESSMS)."
-            )
-        og.establishments.insert(where, _establishment_row(establishment, where))
-        self._session.flush()
-        self._forget(dossier_id)
-        return where
-
-    def get_establishment(self, dossier_id: int, og_index: int, position: int) -> Establishment:
-        og = self._organisation(dossier_id, og_index)
-        return _to_establishment(self._establishment(og, position))
-
-    def update_establishment(
-        self, dossier_id: int, og_index: int, position: int, establishment: Establishment
-    ) -> Establishment:
-        """Overwrite one ESSMS row; returns the previous value."""
-        og = self._organisation(dossier_id, og_index)
-        row = self._establishment(og, position)
-        before = _to_establishment(row)
-        for name, value in _establishment_values(establishment).items():
-            setattr(row, name, value)
-        self._session.flush()
-        self._forget(dossier_id)
-        return before
-
-    def remove_establishment(self, dossier_id: int, og_index: int, position: int) -> Establishment:
-        """Delete one ESSMS row (the following rows move up); returns what was removed."""
-        og = self._organisation(dossier_id, og_index)
-        row = self._establishment(og, position)
-        removed = _to_establishment(row)
-        og.establishments.pop(position)
-        self._session.flush()
-        self._forget(dossier_id)
-        return removed
+    def rolled_back(self) -> None:
+        """Called by the unit of work after a rollback: nothing to do, nothing is kept."""
 
     # -- attached files -------------------------------------------------------------------------
 
@@ -1001,7 +809,7 @@ class SqlAlchemyDossierRepository:
     ) -> AnnexFileInfo:
         """Store ``data`` as the file of annex ``annex_key`` (replacing any previous one)."""
         if not self.exists(dossier_id):
-            raise NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou a été supprimé).")
+            raise _missing(dossier_id)
         row = self._session.get(AnnexFileRow, (dossier_id, annex_key))
         if row is None:
             row = AnnexFileRow(dossier_id=dossier_id, annex_key=annex_key)
@@ -1036,8 +844,6 @@ class SqlAlchemyDossierRepository:
         if row is None:
             return None
         info = _file_info(row)
-        self._rows.pop(dossier_id, None)
-        self._forget(dossier_id)
         self._session.delete(row)
         self._session.flush()
         return info

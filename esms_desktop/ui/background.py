@@ -7,12 +7,15 @@ the error comes back on the GUI thread through a signal, as in Anki's operations
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from esms_desktop.importers.progress import Cancelled, CancelToken
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
 
 
 class _Signals(QObject):
@@ -21,8 +24,10 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[..., Any], signals: _Signals, token: CancelToken) -> None:
+class _Job(QRunnable, Generic[T]):
+    def __init__(
+        self, work: Callable[[Progress, CancelToken], T], signals: _Signals, token: CancelToken
+    ) -> None:
         super().__init__()
         self.work = work
         self.signals = signals
@@ -44,11 +49,15 @@ class _Job(QRunnable):
 def run_with_progress(
     parent: QWidget,
     label: str,
-    work: Callable[[Callable[[int, int], None], CancelToken], Any],
-    on_done: Callable[[Any], None],
+    work: Callable[[Progress, CancelToken], T],
+    on_done: Callable[[T], None],
     on_error: Callable[[Exception], None],
 ) -> CancelToken:
-    """Run ``work(progress, cancel)`` in the thread pool behind a cancellable progress dialog."""
+    """Run ``work(progress, cancel)`` in the thread pool behind a cancellable progress dialog.
+
+    Typed like Anki's ``QueryOp[T]``: ``on_done`` receives what ``work`` returns, so a caller
+    cannot mistake a PDF result for an import result.
+    """
     token = CancelToken()
     signals = _Signals(parent)
     dialog = QProgressDialog(
@@ -68,7 +77,7 @@ def run_with_progress(
         dialog.deleteLater()
         signals.deleteLater()
 
-    def done(result: Any) -> None:
+    def done(result: Any) -> None:  # the signal carries ``object``: it is the ``T`` of ``work``
         finish()
         on_done(result)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +40,7 @@ class Register(Protocol):
     def search_register(self, text: str, limit: int = 200) -> list[RegisterEntry]: ...
     def establishments_of(self, finess_ej: str) -> list[RegisterEntry]: ...
     def og_name(self, finess_ej: str) -> str: ...
+    def lookup(self, finess: str) -> RegisterEntry | None: ...
 
 
 class FinessDialog(QDialog):
@@ -119,7 +121,7 @@ class FinessDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
-        self._timer.timeout.connect(self.run_search)
+        self._timer.timeout.connect(self._search_if_shown)
         self.search_edit.textChanged.connect(lambda _t: self._timer.start())
         self.add_button.clicked.connect(self.add_selection)
         self.add_ej_button.clicked.connect(self.add_legal_entity)
@@ -128,6 +130,16 @@ class FinessDialog(QDialog):
         for w in (self.search_edit, self.add_button, self.add_ej_button):
             w.setEnabled(enabled)
         self.resize(900, 560)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        # A search still pending when the dialog closes would run later, on a store that may be
+        # closed by then (the window closing, the data restored from a backup).
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def _search_if_shown(self) -> None:
+        if self.isVisible():  # nobody reads the results of a closed dialog
+            self.run_search()
 
     def run_search(self) -> None:
         text = self.search_edit.text().strip()

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.edits import merge_grappes, replace_grappe, with_grappe
-from esms_desktop.domain.porteur_link import PorteurChoice, PorteurClash, porteur_clash
+from esms_desktop.domain.merge import porteur_clash
+from esms_desktop.domain.porteur_link import PorteurChoice, PorteurClash
 from esms_desktop.services.imports import ImportPreview, finess_register_format, preview_file
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.file_dialogs import open_file

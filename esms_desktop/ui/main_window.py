@@ -36,13 +36,15 @@ from esms_desktop.ui.views.home_view import HomeView
 class Workspace(Protocol):
     """What the window needs from the services (see services/workspace.py)."""
 
-    data_dir: Path
-    save_errors: tuple[type[Exception], ...]
+    @property
+    def data_dir(self) -> Path: ...
+    @property
+    def save_errors(self) -> tuple[type[Exception], ...]: ...
 
     def list_dossiers(self) -> Sequence[Any]: ...
     def create(self, name: str, campaign_id: str, source: Path | None = None) -> int: ...
     def load(self, dossier_id: int) -> Dossier: ...
-    def save(self, dossier: Dossier) -> None: ...
+    def save(self, dossier: Dossier, *, before: Dossier | None = None) -> Dossier: ...
     def rename(self, dossier_id: int, name: str) -> None: ...
     def duplicate(self, dossier_id: int) -> int: ...
     def delete(self, dossier_id: int) -> None: ...
@@ -197,7 +199,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.find_action = self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            self.tr("&Find…"), self.find_in_dossier, QKeySequence.StandardKey.Find
+        )
         self.preferences_action = self._action(
             self.tr("&Preferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences
         )
@@ -318,7 +322,7 @@ class MainWindow(QMainWindow):
         """Actions that act on the open dossier are greyed out on the home page."""
         self.pdf_action.setEnabled(self.dossier_view is not None)
 
-    def find(self) -> None:
+    def find_in_dossier(self) -> None:
         if self.dossier_view is None:
             self.home.table.setFocus()
             return
@@ -511,5 +515,5 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             last_id = None
         ids = {s.id for s in self.home.model._rows}
-        if last_id in ids:
+        if last_id is not None and last_id in ids:
             self.open_dossier(last_id)

@@ -1,8 +1,9 @@
 """Merge a partner's .esms file into the grappe: see what it adds and changes, settle conflicts.
 
-The merge itself is ``services.exchange.merge_grappe`` (pure, by FINESS); this dialog shows its
-report and asks, for each establishment filled on both sides, whose values to keep. Applying is
-one undo step.
+The merge itself is the domain's (``domain/merge.py``, the spreadsheet import's too: OGs by
+FINESS juridique, SIREN or name, ESSMS by FINESS), reached through ``services.exchange``; this
+dialog shows its report and asks, for each establishment filled on both sides, whose values to
+keep. Applying is one undo step.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.edits import with_grappe
+from esms_desktop.domain.merge import Side
 from esms_desktop.domain.porteur_link import PorteurChoice
-from esms_desktop.services.exchange import ExchangeContent, Side, merge_grappe, read_exchange_file
+from esms_desktop.services.exchange import ExchangeContent, merge_grappe, read_exchange_file
 from esms_desktop.ui.undo import Editor
 
 

@@ -125,7 +125,7 @@ def add_form_row(
         target.setAccessibleName(text.replace("&", "").rstrip(" :"))
     form.addRow(label, field)
     if isinstance(field, BoundLineEdit) and field.checked:
-        form.addRow(None, field.reason)
+        form.addRow("", field.reason)
     return label
 
 

@@ -234,11 +234,63 @@ def test_merge_keeps_the_current_solution_unless_it_is_unnamed() -> None:
 
 def test_merge_returns_a_new_grappe_and_leaves_the_current_one_as_it_was() -> None:
     current = split_grappe(3, 1)
-    incoming = grappe(og("OG 1", establishments(2, start=50)), og("OG 9", establishments(1)))
+    incoming = grappe(
+        og("OG 1", establishments(2, start=50)), og("OG 9", establishments(1, start=90))
+    )
     merged = merge_grappes(current, incoming)
     assert merged.establishment_count == 3 + 2 + 1
     assert current.establishment_count == 3
     assert [o.name for o in current.organisations] == ["OG 1"]
+
+
+# The import used to merge by its own rule, unlike the partner's .esms file: the cases below
+# failed on it (a second OG with the same ESSMS twice; a re-imported ESSMS ignored).
+
+SIREN_A, SIREN_B, EJ_A = "314159260", "732829320", "590088001"
+
+
+def test_a_renamed_og_with_the_same_finess_juridique_is_merged_not_doubled() -> None:
+    ests = establishments(3)
+    current = Grappe(
+        (
+            replace(
+                og("Association Les Hirondelles", ests[:2], porteur=True),
+                siren=SIREN_A,
+                finess_ej=EJ_A,
+            ),
+        )
+    )
+    # The sheet spells the OG otherwise and carries a stale SIREN: its FINESS juridique decides.
+    sheet = Grappe(
+        (replace(og("ASSOC. LES HIRONDELLES", ests, porteur=True), siren=SIREN_B, finess_ej=EJ_A),)
+    )
+    (merged,) = merge_grappes(current, sheet).organisations
+    assert (merged.name, merged.role, merged.siren) == (
+        "Association Les Hirondelles",
+        OgRole.PORTEUR,
+        SIREN_A,
+    )
+    assert merged.establishments == ests
+
+
+def test_an_essms_already_in_the_grappe_is_never_added_twice() -> None:
+    ests = establishments(3)
+    current = Grappe((replace(og("Les Hirondelles", ests[:2], porteur=True), finess_ej=EJ_A),))
+    # A sheet without identifiers naming the OG differently: nothing says it is the same OG,
+    # but its first two ESSMS are ours, found by FINESS.
+    sheet = Grappe((og("Association Les Hirondelles", ests),))
+    merged = merge_grappes(current, sheet)
+    finesses = [e.finess for _o, e in merged.rows()]
+    assert sorted(finesses) == sorted(e.finess for e in ests)
+    assert merged.organisations[0].establishments == ests[:2]
+
+
+def test_a_reimported_essms_fills_our_blanks_and_keeps_our_values() -> None:
+    ours = replace(establishments(1)[0], capacity=None, town="")
+    current = Grappe((og("OG A", (ours,), porteur=True),))
+    theirs = replace(ours, capacity=40, town="Douai", name="Autre nom")
+    ((_og, merged),) = merge_grappes(current, Grappe((og("OG A", (theirs,)),))).rows()
+    assert (merged.capacity, merged.town, merged.name) == (40, "Douai", ours.name)
 
 
 # --- the DUI solution -----------------------------------------------------------------------
@@ -318,3 +370,66 @@ def test_parse_int_refuses_non_ascii_digits(text: str) -> None:
 
     parsed = parse_int(text)
     assert parsed.value is None and parsed.problem
+
+
+# --- ESSMS rows and the grappe of a dossier -------------------------------------------------
+#
+# What the store's row-by-row use cases (update_grappe, add/update/remove_establishment) used to
+# check: the GUI edits the dossier value with these functions, then saves it whole.
+
+
+def test_with_grappe_replaces_the_grappe_and_nothing_else() -> None:
+    from esms_desktop.domain.edits import with_grappe
+
+    before = Dossier("D", "amorcage-2021-t1", grappe=split_grappe(4, 2), governance="COPIL")
+    after = with_grappe(before, split_grappe(6, 3))
+    assert after.grappe == split_grappe(6, 3)
+    assert replace(after, grappe=before.grappe) == before
+    assert before.grappe == split_grappe(4, 2)  # the old value is intact
+
+
+def test_essms_are_added_at_a_place_or_at_the_end_of_their_og() -> None:
+    from esms_desktop.domain.edits import add_establishment
+
+    g = split_grappe(4, 2)
+    [extra, last] = establishments(2, start=900)
+    g2 = add_establishment(g, 1, extra, position=0)
+    g3 = add_establishment(g2, 1, last)
+    assert g3.organisations[1].establishments == (extra, *g.organisations[1].establishments, last)
+    assert g3.organisations[0] == g.organisations[0]
+    assert g.organisations[1].establishments == split_grappe(4, 2).organisations[1].establishments
+
+
+def test_set_establishment_changes_the_named_fields_of_one_row() -> None:
+    from esms_desktop.domain.edits import set_establishment
+
+    g = split_grappe(4, 2)
+    edited = set_establishment(g, 1, 0, capacity=12, project=ProjectType.CONFORMITE)
+    row = edited.organisations[1].establishments[0]
+    assert (row.capacity, row.project) == (12, ProjectType.CONFORMITE)
+    unchanged = replace(row, capacity=None, project=ProjectType.ACQUISITION)
+    assert unchanged == g.organisations[1].establishments[0]  # the other fields are kept
+    assert edited.organisations[0] == g.organisations[0]
+    assert edited.organisations[1].establishments[1:] == g.organisations[1].establishments[1:]
+    assert set_establishment(g, 1, 0, capacity=None) == g  # same values: an equal grappe
+
+
+def test_remove_establishment_moves_the_following_rows_up() -> None:
+    from esms_desktop.domain.edits import remove_establishment
+
+    g = split_grappe(6, 2)
+    rows = g.organisations[0].establishments
+    removed = remove_establishment(g, 0, 1)
+    assert removed.organisations[0].establishments == (rows[0], rows[2])
+    assert removed.organisations[1] == g.organisations[1]
+    assert removed.establishment_count == g.establishment_count - 1
+
+
+def test_an_og_or_row_that_does_not_exist_is_an_index_error() -> None:
+    from esms_desktop.domain.edits import add_establishment, set_establishment
+
+    g = split_grappe(2, 1)
+    with pytest.raises(IndexError):
+        set_establishment(g, 0, 5, capacity=1)
+    with pytest.raises(IndexError):
+        add_establishment(g, 3, establishments(1, start=90)[0])

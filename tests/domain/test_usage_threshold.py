@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from esms_desktop.domain.edits import parse_threshold
+from esms_desktop.domain.formatting import format_threshold
 from esms_desktop.domain.usage_threshold import PERIODS, UsageThreshold, percentage
-from esms_desktop.services.formatting import format_threshold
 
 
 @pytest.mark.parametrize(

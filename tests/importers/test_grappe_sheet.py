@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from esms_desktop.domain.edits import parse_establishment_field
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -964,3 +965,47 @@ def test_round_trip_of_any_grappe(tmp_path: Path, grappe: Grappe) -> None:
     result = import_grappe(write_grappe_csv(grappe, tmp_path / "rt.csv"))
     assert result.errors == ()
     assert result.grappe == grappe
+
+
+# --- a cell reads as the same text typed in the grid ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "field", "typed"),
+    [
+        ("capacite", "capacity", "84,0"),  # the grid refused it
+        ("capacite", "capacity", "84,5"),  # refused by both, in other words
+        ("capacite", "capacity", "1'200"),
+        ("heures_eligibles_pct", "eligible_hours_pct", "-0"),  # the grid kept a negative zero
+        ("heures_eligibles_pct", "eligible_hours_pct", "7E+1"),  # the grid read it as 70
+        ("projet", "project", "Acquisition d’un DUI"),  # the template's label, refused in the grid
+        ("equipement", "equipment", "peut-être"),
+        ("categorie", "category", "٣"),  # the grid took « 00٣ » for a category code
+    ],
+)
+def test_a_cell_reads_as_the_same_text_typed_in_the_grid(
+    tmp_path: Path, example_csv: Path, column: str, field: str, typed: str
+) -> None:
+    in_grid = parse_establishment_field(field, typed)
+    result = import_grappe(example_with(tmp_path, example_csv, **{f"{column}_7": typed}))
+    if in_grid.problem:
+        (error,) = result.errors
+        assert error.column == column
+        assert error.message.endswith(f" — {in_grid.problem}"), error.message
+        return
+    assert result.errors == (), [e.message for e in result.errors]
+    assert result.grappe is not None
+    rows = example_rows(example_csv)
+    finess = rows[6][rows[0].index("finess")]
+    imported = getattr(next(e for _, e in result.grappe.rows() if e.finess == finess), field)
+    assert imported == in_grid.value and str(imported) == str(in_grid.value)
+
+
+def test_a_number_of_thousands_of_digits_is_a_bad_cell_not_a_crash(
+    tmp_path: Path, example_csv: Path
+) -> None:
+    # int() refuses more than 4,300 digits: the importer raised ValueError instead of reporting.
+    result = import_grappe(example_with(tmp_path, example_csv, capacite_7="9" * 5000))
+    (error,) = result.errors
+    assert (error.line, error.column) == (7, "capacite")
+    assert error.message.endswith("nombre entier attendu")

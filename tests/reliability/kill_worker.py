@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from esms_desktop.domain.edits import add_establishment, with_grappe
 from esms_desktop.services import dossiers, exchange
 from esms_desktop.services.export import export_candidature_pdf
 from esms_desktop.storage import backups
@@ -134,7 +135,9 @@ def main(argv: list[str]) -> None:
         new_id = dossiers.create_dossier(store.uow(), f"Tué {n}", CAMPAIGN, grappe(2, 3))
         _say(f"commit cree {new_id}")
         row = establishment(50_000 + new_id, name=added_row_name(new_id))
-        dossiers.add_establishment(store.uow(), new_id, 0, row)
+        created = dossiers.load_dossier(store.uow(read_only=True), new_id)
+        edited = with_grappe(created, add_establishment(created.grappe, 0, row))
+        dossiers.save_dossier(store.uow(), edited, before=created)  # as the GUI saves an edit
         _say(f"commit ligne {new_id}")
         dossiers.attach_annex_file(store.uow(), new_id, "rib", "rib.pdf", attachment_for(new_id))
         _say(f"commit piece {new_id}")

@@ -105,7 +105,8 @@ def services_journey(work: Path, data_dir: Path, root: Path) -> dict[str, Any]:
     import io
 
     from esms_desktop import cli
-    from esms_desktop.services import catalog, dossiers, exchange
+    from esms_desktop.domain.autodiag_routing import with_scope_answers
+    from esms_desktop.services import catalog, exchange
     from esms_desktop.services.assessment import assess
     from esms_desktop.services.export import export_candidature_pdf, export_partner_form
     from esms_desktop.services.workspace import Workspace
@@ -126,7 +127,8 @@ def services_journey(work: Path, data_dir: Path, root: Path) -> dict[str, Any]:
         )
         ws.save(edited)
         question = catalog.questionnaire().questions[0].id
-        dossiers.record_autodiag(store.uow(), dossier_id, "grappe", {question: 3})
+        answered = ws.load(dossier_id)
+        ws.save(with_scope_answers(answered, {question: 3}), before=answered)
         d = ws.load(dossier_id)
         budget = assess(d.grappe, d.campaign_id, d.overrides)
         loaded = ws.load_register(register)

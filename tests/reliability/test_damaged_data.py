@@ -327,7 +327,8 @@ def test_an_annex_file_deleted_before_it_is_attached_gives_a_french_message(
         after = workspace.load(new_id)
         assert after == before
         assert not next(a for a in after.annexes if a.key == "rib").provided
-        assert dossiers.list_annex_files(store.uow(), new_id) == []
+        with store.uow(read_only=True) as uow:
+            assert uow.dossiers.files(new_id) == []
 
 
 def test_the_export_step_shows_it_and_keeps_the_annex_unticked(

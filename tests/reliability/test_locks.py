@@ -18,7 +18,6 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from esms_desktop.app import step_factories
 from esms_desktop.domain.porteur_link import sync_porteur
 from esms_desktop.services import catalog, dossiers
 from esms_desktop.services.session import DossierSession
@@ -27,6 +26,7 @@ from esms_desktop.storage.db import inspect_file
 from esms_desktop.storage.errors import StoreBusyError
 from esms_desktop.storage.store import open_store
 from esms_desktop.ui.main_window import MainWindow
+from esms_desktop.ui.steps import step_factories
 from tests.reliability.procs import foreign_write_lock, run_cli, run_python
 from tests.storage.factories import CAMPAIGN, grappe
 

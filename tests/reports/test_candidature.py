@@ -30,6 +30,7 @@ from esms_desktop.domain.dossier import (
     Milestone,
     UsageTarget,
 )
+from esms_desktop.domain.formatting import format_eur
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -44,7 +45,6 @@ from esms_desktop.reports.candidature import build_candidature, render_candidatu
 from esms_desktop.resources import resource_path
 from esms_desktop.services.assessment import assess, effective_campaign
 from esms_desktop.services.export import dossier_from_grappe, export_candidature_pdf
-from esms_desktop.services.formatting import format_eur
 from tests.domain.builders import establishments, finess, grappe, og, split_grappe
 
 GENERATED = date(2025, 3, 12)
@@ -522,6 +522,30 @@ def test_autodiagnostic_scores_and_recommendations():
     # An answer to a question that no longer exists is left out with a note, not a crash.
     assert "Autodiagnostic — ESSMS EHPAD Les Hirondelles (590050076)" in pdf.text
     assert "questions absentes du questionnaire" in pdf.text
+    assert "Score global : non calculé (aucune réponse ne correspond au questionnaire)" in pdf.text
+
+
+def test_the_pdf_scores_the_autodiagnostic_as_the_screen_does():
+    """An answer the question does not offer (``fonc.1`` offers 0, 2 and 4; the command line
+    records any level 0–4) is left out with a note, as on screen: the PDF used to print no
+    score at all for the grappe while the screen showed one."""
+    questionnaire = load_questionnaire(resource_path("autodiagnostic.toml"))
+    answers = {q.id: q.values[-1] for q in questionnaire.domains[0].questions}
+    answers["fonc.1"] = 3
+    dossier = replace(
+        example_dossier(),
+        autodiagnostics=(AutodiagResponse("grappe", MappingProxyType(answers)),),
+    )
+    pdf, _ = render(dossier, questionnaire=questionnaire)
+    assert "Score global : 100 / 100" in pdf.text
+    assert "hors des choix proposés" in pdf.text and "« fonc.1 » = 3" in pdf.text
+    # The screen reads the same summary (ui/views/autodiag_view.py shows its ``grappe``).
+    from esms_desktop.domain.autodiag_summary import summarise
+
+    shown = summarise(questionnaire, dossier).grappe
+    assert shown.score == 100 and shown.level is not None and shown.ignored == 1
+    assert f"Score global : {shown.score} / 100 — {shown.level.label}" in pdf.text
+    assert "Réponse invalide" not in pdf.text
 
 
 def test_render_reports_the_page_count(example):

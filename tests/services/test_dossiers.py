@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from esms_desktop.domain.dossier import Annex, Dossier
-from esms_desktop.domain.grappe import ProjectType
+from esms_desktop.domain.edits import set_establishment, with_grappe
 from esms_desktop.services import dossiers
 from esms_desktop.services.dossiers import DossierInputError
+from esms_desktop.services.session import DossierSession
+from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.errors import NotFoundError
 from esms_desktop.storage.repository import SqlAlchemyDossierRepository
 from esms_desktop.storage.store import Store, open_store
-from tests.storage.factories import CAMPAIGN, establishment, full_dossier, grappe
+from tests.storage.factories import CAMPAIGN, full_dossier, grappe
 
 
 @pytest.fixture
@@ -110,85 +112,6 @@ def test_rename_duplicate_delete(store: Store) -> None:
     assert [s.id for s in dossiers.list_dossiers(store.uow())] == [copy]
 
 
-def test_update_grappe_and_overrides(store: Store) -> None:
-    new_id = dossiers.create_dossier(store.uow(), "D", CAMPAIGN)
-    dossiers.update_grappe(store.uow(), new_id, grappe(3, 2))
-    dossiers.set_overrides(store.uow(), new_id, {"pilotage": Decimal("100000.00")})
-    dossiers.set_overrides(store.uow(), new_id, {"pilotage": Decimal("100000.00")})  # no-op
-    loaded = dossiers.load_dossier(store.uow(), new_id)
-    assert loaded.grappe == grappe(3, 2)
-    assert str(loaded.overrides["pilotage"]) == "100000.00"
-    assert _actions(store, new_id) == ["valeurs", "grappe", "creation"]
-    with pytest.raises(DossierInputError) as caught:
-        dossiers.set_overrides(store.uow(), new_id, {"pilotage": 0.1})  # type: ignore[dict-item]
-    assert "pilotage" in caught.value.message
-    dossiers.set_overrides(store.uow(), new_id, {})
-    assert "pilotage retirée" in dossiers.history(store.uow(), new_id)[0].summary
-
-
-def test_record_autodiag_replaces_one_scope_and_keeps_order(store: Store) -> None:
-    new_id = dossiers.create_dossier(store.uow(), "D", CAMPAIGN)
-    dossiers.record_autodiag(store.uow(), new_id, "grappe", {"q1": 1, "q2": 2})
-    dossiers.record_autodiag(store.uow(), new_id, "og:0", {"q1": 4})
-    dossiers.record_autodiag(store.uow(), new_id, "grappe", {"q1": 3})
-    loaded = dossiers.load_dossier(store.uow(), new_id)
-    assert [(r.scope, dict(r.answers)) for r in loaded.autodiagnostics] == [
-        ("grappe", {"q1": 3}),
-        ("og:0", {"q1": 4}),
-    ]
-    for bad in (5, -1, True, "2"):
-        with pytest.raises(DossierInputError) as caught:
-            dossiers.record_autodiag(store.uow(), new_id, "grappe", {"q9": bad})  # type: ignore[dict-item]
-        assert "q9" in caught.value.message
-
-
-def test_establishment_rows_are_edited_one_by_one(store: Store) -> None:
-    new_id = dossiers.create_dossier(store.uow(), "D", CAMPAIGN, grappe(2, 2))
-    extra = establishment(900, name="SSIAD du Littoral", category="354")
-    assert dossiers.add_establishment(store.uow(), new_id, 1, extra, position=0) == 0
-    assert dossiers.add_establishment(store.uow(), new_id, 1, establishment(901)) == 3
-    changed = dossiers.update_establishment(
-        store.uow(), new_id, 1, 0, replace(extra, capacity=12, project=ProjectType.CONFORMITE)
-    )
-    assert changed == ["capacity", "project"]
-    assert (
-        dossiers.update_establishment(
-            store.uow(), new_id, 1, 0, replace(extra, capacity=12, project=ProjectType.CONFORMITE)
-        )
-        == []
-    )
-    removed = dossiers.remove_establishment(store.uow(), new_id, 1, 1)
-    assert removed == grappe(2, 2).organisations[1].establishments[0]
-
-    og = dossiers.load_dossier(store.uow(), new_id).grappe.organisations[1]
-    assert [e.finess for e in og.establishments] == [
-        extra.finess,
-        grappe(2, 2).organisations[1].establishments[1].finess,
-        establishment(901).finess,
-    ]
-    assert og.establishments[0].capacity == 12
-    log = dossiers.history(store.uow(), new_id)
-    assert [e.action for e in log[:4]] == [
-        "essms_suppression",
-        "essms_modification",
-        "essms_ajout",
-        "essms_ajout",
-    ]
-    assert "capacité, projet" in log[1].summary and "SSIAD du Littoral" in log[1].summary
-    assert dossiers.load_dossier(store.uow(), new_id).updated == log[0].at
-
-
-def test_bad_positions_are_french_not_found_errors(store: Store) -> None:
-    new_id = dossiers.create_dossier(store.uow(), "D", CAMPAIGN, grappe(1, 2))
-    with pytest.raises(NotFoundError) as caught:
-        dossiers.update_establishment(store.uow(), new_id, 0, 5, establishment(1))
-    assert "ligne 6" in caught.value.message
-    with pytest.raises(NotFoundError) as caught:
-        dossiers.add_establishment(store.uow(), new_id, 3, establishment(1))
-    assert "organisme gestionnaire n° 4" in caught.value.message
-    assert dossiers.load_dossier(store.uow(), new_id).grappe == grappe(1, 2)
-
-
 def test_annex_files_live_in_the_database_and_survive_saves(store: Store) -> None:
     new_id = dossiers.create_dossier(store.uow(), "D", CAMPAIGN)
     content = bytes(range(256)) * 100
@@ -215,10 +138,111 @@ def test_annex_files_live_in_the_database_and_survive_saves(store: Store) -> Non
     dossiers.detach_annex_file(store.uow(), new_id, "rib")
     annex = next(a for a in dossiers.load_dossier(store.uow(), new_id).annexes if a.key == "rib")
     assert not annex.provided and annex.file_name == ""
-    assert dossiers.list_annex_files(store.uow(), new_id) == []
+    with store.uow(read_only=True) as uow:
+        assert uow.dossiers.files(new_id) == []
     with pytest.raises(NotFoundError) as caught:
         dossiers.attach_annex_file(store.uow(), new_id, "inconnue", "x.pdf", b"x")
     assert "inconnue" in caught.value.message
+
+
+def test_the_session_saves_each_edit_without_reading_the_dossier(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session hands the value it last saved: the store compares and writes, never reads the
+    whole dossier again (what kept a save of a 1,000-ESSMS dossier under 10 ms)."""
+    workspace = Workspace(store)
+    new_id = dossiers.create_dossier(store.uow(), "Grappe", CAMPAIGN, grappe(3, 5))
+    session = DossierSession(workspace.load(new_id), workspace.save, workspace.save_errors)
+    reads: list[int] = []
+    real_get = SqlAlchemyDossierRepository.get
+
+    def counting_get(self: SqlAlchemyDossierRepository, dossier_id: int) -> Dossier:
+        reads.append(dossier_id)
+        return real_get(self, dossier_id)
+
+    monkeypatch.setattr(SqlAlchemyDossierRepository, "get", counting_get)
+    for capacity in (11, 12, 13):
+        d = session.dossier
+        session.replace(with_grappe(d, set_establishment(d.grappe, 1, 2, capacity=capacity)))
+    assert reads == [] and not session.unsaved
+    monkeypatch.undo()
+    assert dossiers.load_dossier(store.uow(), new_id).grappe == session.dossier.grappe
+    assert _actions(store, new_id) == ["enregistrement"] * 3 + ["creation"]
+
+
+def test_an_edit_after_a_file_was_attached_is_compared_with_the_stored_dossier(
+    store: Store, tmp_path: Path
+) -> None:
+    """Attaching a file writes the dossier outside the session (the export step does it, then
+    applies the same change on screen): the session's last saved value is then out of date, and
+    its next save compares with what is stored instead of trusting it."""
+    workspace = Workspace(store)
+    new_id = dossiers.create_dossier(store.uow(), "Pièces", CAMPAIGN)
+    session = DossierSession(workspace.load(new_id), workspace.save, workspace.save_errors)
+    chosen = tmp_path / "rib.pdf"
+    chosen.write_bytes(b"%PDF-1.4 rib")
+    name = workspace.attach(new_id, "rib", chosen)
+    d = session.dossier
+    annexes = tuple(
+        replace(a, provided=True, file_name=name) if a.key == "rib" else a for a in d.annexes
+    )
+    session.replace(replace(d, annexes=annexes))  # the same change: nothing left to write
+    session.replace(replace(session.dossier, governance="COPIL"))
+    assert not session.unsaved
+    stored = dossiers.load_dossier(store.uow(), new_id)
+    assert replace(stored, updated=None) == replace(session.dossier, updated=None)
+    assert _actions(store, new_id) == ["enregistrement", "piece_jointe", "creation"]
+    assert dossiers.history(store.uow(), new_id)[0].summary == "Dossier enregistré (gouvernance)."
+
+
+def test_a_save_handed_an_out_of_date_value_still_stores_the_new_one(store: Store) -> None:
+    new_id = dossiers.create_dossier(store.uow(), "Avant", CAMPAIGN, grappe(1, 2))
+    loaded = dossiers.load_dossier(store.uow(), new_id)
+    dossiers.rename_dossier(store.uow(), new_id, "Renommé ailleurs")
+    edited = replace(loaded, governance="COPIL")
+    stored = dossiers.save_dossier(store.uow(), edited, before=loaded)
+    assert dossiers.load_dossier(store.uow(), new_id) == stored
+    assert stored == replace(edited, updated=stored.updated)  # the saved value, name included
+    # the change log names what changed from the stored dossier, not from ``loaded``
+    assert dossiers.history(store.uow(), new_id)[0].summary == (
+        "Dossier enregistré (nom, gouvernance)."
+    )
+
+
+def test_each_write_dates_the_dossier_later_even_on_a_coarse_clock(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save trusts the value it is handed only while the stored date is that value's: two
+    writes in the same clock tick must not leave the same date."""
+    frozen = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    monkeypatch.setattr(dossiers, "_now", lambda: frozen)
+    new_id = dossiers.create_dossier(store.uow(), "Horloge", CAMPAIGN)
+    created = dossiers.load_dossier(store.uow(), new_id)
+    first = dossiers.save_dossier(store.uow(), replace(created, governance="A"))
+    second = dossiers.save_dossier(store.uow(), replace(first, governance="B"))
+    dossiers.rename_dossier(store.uow(), new_id, "Renommé")
+    renamed = dossiers.load_dossier(store.uow(), new_id)
+    assert created.updated is not None and first.updated is not None
+    assert second.updated is not None and renamed.updated is not None
+    assert created.updated < first.updated < second.updated < renamed.updated
+    assert (renamed.name, renamed.governance) == ("Renommé", "B")
+
+
+def test_the_use_cases_that_only_duplicated_domain_edits_are_gone() -> None:
+    """Edits are domain functions applied to the dossier value and saved with ``save_dossier``
+    (tests/domain/test_edits.py); no second, row-by-row way to change a dossier remains."""
+    for name in (
+        "update_grappe",
+        "set_overrides",
+        "record_autodiag",
+        "add_establishment",
+        "update_establishment",
+        "remove_establishment",
+        "list_annex_files",
+    ):
+        assert not hasattr(dossiers, name), name
+    for name in ("touch", "add_establishment", "update_establishment", "remove_establishment"):
+        assert not hasattr(SqlAlchemyDossierRepository, name), name
 
 
 def test_too_big_files_are_refused(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.edits import merge_grappes
 from esms_desktop.domain.grappe import Establishment, Grappe, OgRole, Organisation, ProjectType
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.services import dossiers, exchange
@@ -309,6 +310,69 @@ def test_merging_the_same_file_twice_changes_nothing_the_second_time() -> None:
     twice, report = merge_grappe(once, theirs)
     assert twice == once
     assert (len(report.added), len(report.changed), report.unchanged) == (0, 0, 2)
+
+
+# The partner's file and the spreadsheet import used to merge by two rules: the cases below
+# failed on one or the other.
+
+
+def test_a_namesake_with_another_finess_juridique_is_another_organisation() -> None:
+    ours = _porteur_with(establishment(1))
+    namesake = Organisation("porteur ", finess_ej="620088013", establishments=(establishment(2),))
+    merged, report = merge_grappe(ours, [namesake])
+    assert [o.finess_ej for o in merged.organisations] == ["590000004", "620088013"]
+    assert merged.organisations[0].establishments == (establishment(1),)
+    assert report.added_organisations == ("porteur ",)
+
+
+def test_the_same_og_in_the_file_fills_our_blanks_and_keeps_our_values() -> None:
+    ours = _porteur_with(establishment(1))
+    theirs = Organisation(
+        "Autre nom",
+        finess_ej="590000004",
+        siren="123456782",
+        contact_email="direction@porteur.fr",
+        establishments=(establishment(1),),
+    )
+    merged, report = merge_grappe(ours, [theirs])
+    (porteur,) = merged.organisations
+    assert (porteur.name, porteur.siren, porteur.contact_email) == (
+        "Porteur",
+        "123456782",
+        "direction@porteur.fr",
+    )
+    assert report.unchanged == 1
+
+
+def _same_merge_cases() -> list[tuple[Grappe, list[Organisation]]]:
+    one, two, three = establishment(1), establishment(2), establishment(3)
+    blank = establishment(4, capacity=None, town="")
+    ours = Grappe(
+        (
+            Organisation("Porteur", OgRole.PORTEUR, siren="123456782", establishments=(one, blank)),
+            Organisation("APEI", siren="732829320", finess_ej="620088013", establishments=(two,)),
+        )
+    )
+    return [
+        # renamed, found by its FINESS juridique although its SIREN disagrees
+        (ours, [Organisation("APEI du Littoral", siren="314159260", finess_ej="620088013")]),
+        # renamed without identifiers: its known ESSMS merge in place, the new one comes in
+        (ours, [Organisation("Association APEI", establishments=(two, three))]),
+        # the same ESSMS filled in on the other side
+        (ours, [Organisation("Porteur", establishments=(replace(blank, capacity=40),))]),
+        # a namesake with another FINESS juridique
+        (ours, [Organisation("apei", finess_ej="590000004", establishments=(three,))]),
+        # the same OG by SIREN, with its contact
+        (ours, [Organisation("P.", siren="123456782", contact_name="Mme Roux")]),
+    ]
+
+
+@pytest.mark.parametrize(("ours", "theirs"), _same_merge_cases())
+def test_the_file_and_the_spreadsheet_import_merge_alike(
+    ours: Grappe, theirs: list[Organisation]
+) -> None:
+    merged, _ = merge_grappe(ours, theirs)
+    assert merge_grappes(ours, Grappe(tuple(theirs), ours.solution)) == merged
 
 
 def test_og_file_merges_into_a_dossier(store: Store, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from esms_desktop.domain.edits import add_establishment, with_grappe
 from esms_desktop.services import dossiers
 from esms_desktop.storage.store import open_store
 from tests.storage.factories import CAMPAIGN, grappe
@@ -19,9 +20,10 @@ def main() -> None:
     n = 0
     while True:
         new_id = dossiers.create_dossier(store.uow(), f"Écrit {n}", CAMPAIGN, grappe(3, 5))
-        dossiers.add_establishment(
-            store.uow(), new_id, 0, grappe(1, 1).organisations[0].establishments[0]
-        )
+        created = dossiers.load_dossier(store.uow(read_only=True), new_id)
+        row = grappe(1, 1).organisations[0].establishments[0]
+        edited = with_grappe(created, add_establishment(created.grappe, 0, row))
+        dossiers.save_dossier(store.uow(), edited, before=created)  # as the GUI saves an edit
         print(new_id, flush=True)  # printed only once both transactions are committed
         n += 1
 

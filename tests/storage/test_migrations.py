@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from esms_desktop.domain.grappe import DuiSituation, ProjectType
+from esms_desktop.domain.dossier import Porteur
+from esms_desktop.domain.grappe import DuiSituation, DuiSolution, ProjectType
 from esms_desktop.domain.usage_threshold import PERCENT, UsageThreshold
 from esms_desktop.services import dossiers
 from esms_desktop.storage import migrate
@@ -91,7 +93,7 @@ def test_populated_0001_database_upgrades_with_its_data(data_dir: Path) -> None:
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version, state.application_id) == ("0004", 4, APPLICATION_ID)
+    assert (state.revision, state.user_version, state.application_id) == ("0005", 5, APPLICATION_ID)
     before_migration = [b for b in backups if b.reason == "avant-migration"]
     assert len(before_migration) == 1
     old = inspect_file(before_migration[0].path)
@@ -134,10 +136,10 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_migrations_ship_four_revisions_in_a_line() -> None:
-    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003", "0004"})
-    assert migrate.HEAD_REVISION == "0004"
-    assert migrate.SCHEMA_VERSION == 4
+def test_migrations_ship_five_revisions_in_a_line() -> None:
+    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003", "0004", "0005"})
+    assert migrate.HEAD_REVISION == "0005"
+    assert migrate.SCHEMA_VERSION == 5
 
 
 def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> None:
@@ -172,7 +174,7 @@ def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> Non
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version) == ("0004", 4)
+    assert (state.revision, state.user_version) == ("0005", 5)
     assert {"repertoire_finess", "repertoire_finess_info"} <= set(state.tables)
     assert sqlite_rows(db, "SELECT count(*) FROM repertoire_finess") == [(30,)]
     [before] = [b for b in backups if b.reason == "avant-migration"]
@@ -222,7 +224,7 @@ def test_0004_keeps_stored_thresholds_as_percentages(data_dir: Path) -> None:
         ("DUI actifs", UsageThreshold(Decimal("80"), PERCENT)),
         ("Messages MSSanté", None),
     ]
-    assert inspect_file(db).revision == "0004"
+    assert inspect_file(db).revision == "0005"
 
 
 def test_0004_downgrades_cleanly_and_drops_counts(tmp_path: Path) -> None:
@@ -258,3 +260,61 @@ def test_0004_downgrades_cleanly_and_drops_counts(tmp_path: Path) -> None:
         ("DUI", "80"),
         ("Messages", None),
     ]
+
+
+def test_0005_gives_every_dossier_its_porteur_and_solution_rows(data_dir: Path) -> None:
+    """A dossier stored without them (a file written by hand or by another program) gets blank
+    ones; the rows already there are left as they were, and an edit of the porteur is saved."""
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    assert migrate.upgrade(db, target="0004") == "0004"
+    _populate_0001(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "INSERT INTO dossier (id, name, campaign_id, governance, created, updated, "
+            "project_title) VALUES (8, 'Sans porteur', 'amorcage-2021-t1', '', ?, ?, '')",
+            (CREATED, CREATED),
+        )
+        conn.commit()
+    with open_store(data_dir) as store:
+        kept = dossiers.load_dossier(store.uow(), 7)
+        bare = dossiers.load_dossier(store.uow(), 8)
+        assert bare.porteur == Porteur() and bare.grappe.solution == DuiSolution()
+        edited = replace(bare, porteur=Porteur(name="Association"))
+        dossiers.save_dossier(store.uow(), edited, before=bare)
+        assert dossiers.load_dossier(store.uow(), 8).porteur == Porteur(name="Association")
+    assert kept.porteur.legal_representative == "M. Dupont"  # 7 kept its own rows
+    assert inspect_file(db).revision == "0005"
+    assert sqlite_rows(db, "SELECT dossier_id, name FROM porteur ORDER BY dossier_id") == [
+        (7, "Asso"),
+        (8, "Association"),
+    ]
+    assert sqlite_rows(
+        db, "SELECT dossier_id, editor, segur_referenced FROM dui_solution ORDER BY dossier_id"
+    ) == [(7, "Éditeur", 1), (8, "", None)]
+
+
+def test_0005_fills_nothing_in_and_downgrades_cleanly(tmp_path: Path) -> None:
+    from alembic import command
+
+    db = tmp_path / "x.sqlite3"
+    migrate.upgrade(db, target="0004")
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "INSERT INTO dossier (id, name, campaign_id, governance, created, updated, "
+            "project_title) VALUES (1, 'D', 'c', '', '2026-01-01', '2026-01-01', '')"
+        )
+        conn.commit()
+    migrate.upgrade(db)
+    assert sqlite_rows(db, "SELECT count(*) FROM porteur") == [(1,)]
+    migrate.upgrade(db)  # at head already: nothing runs twice
+    assert sqlite_rows(db, "SELECT count(*) FROM porteur") == [(1,)]
+    engine = create_store_engine(db, foreign_keys=False)
+    try:
+        with engine.connect() as conn, conn.begin():
+            config = migrate.alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0004")
+    finally:
+        engine.dispose()
+    assert inspect_file(db).revision == "0004"

@@ -1,7 +1,7 @@
 """Driving the real main window as a person does: menus, buttons, keys, answered dialogs.
 
 The window under test is the one ``esms-desktop`` shows (the real :class:`Workspace` over a
-store in a temporary folder, the step views of ``app.step_factories``, French translations).
+store in a temporary folder, the step views of ``ui.steps.step_factories``, French translations).
 File dialogs are answered by :class:`FileAnswers` (a person would pick a file); any other modal
 dialog is closed by :class:`ModalCloser` as a person pressing Escape, and recorded, so a test can
 say which dialogs a click opened. Exceptions raised in slots and Qt warnings fail the test
@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from esms_desktop.app import step_factories
 from esms_desktop.services import catalog
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.store import open_store
 from esms_desktop.ui.i18n import install_translators
 from esms_desktop.ui.main_window import MainWindow
+from esms_desktop.ui.steps import step_factories
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CSV = ROOT / "resources" / "examples" / "grappe-exemple.csv"

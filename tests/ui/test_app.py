@@ -12,11 +12,12 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from esms_desktop.__main__ import wants_gui
-from esms_desktop.app import bring_forward_running, instance_key, listen_for_others, step_factories
+from esms_desktop.app import bring_forward_running, instance_key, listen_for_others
 from esms_desktop.services.workspace import DossierLine, Workspace
 from esms_desktop.storage.store import open_store
 from esms_desktop.ui.main_window import MainWindow
 from esms_desktop.ui.models.budget import LinesModel
+from esms_desktop.ui.steps import step_factories
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.views.export_view import AnnexesModel
 from esms_desktop.ui.views.home_view import DossiersModel

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from esms_desktop.app import step_factories
 from esms_desktop.domain.completeness import Step
 from esms_desktop.domain.dossier import AutodiagResponse
 from esms_desktop.services import catalog
@@ -17,6 +16,7 @@ from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.store import open_store
 from esms_desktop.ui.dossier_view import DossierView
 from esms_desktop.ui.main_window import MainWindow
+from esms_desktop.ui.steps import step_factories
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.views.export_view import ExportView
 from esms_desktop.ui.views.porteur_view import PorteurView

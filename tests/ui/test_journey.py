@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from esms_desktop.app import step_factories
 from esms_desktop.domain.completeness import Step
 from esms_desktop.services import catalog
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.store import open_store
 from esms_desktop.ui.i18n import install_translators
 from esms_desktop.ui.main_window import MainWindow, NewDossierDialog
+from esms_desktop.ui.steps import step_factories
 
 TOTAL = "560\u202f000\u00a0€"
 

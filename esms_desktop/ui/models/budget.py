@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
@@ -19,9 +18,9 @@ from PySide6.QtCore import (
 from esms_desktop.domain.budget import BudgetLine, EstablishmentBudget, TrancheAmount
 from esms_desktop.domain.campaign import CampaignValue, ValueStatus
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.domain.edits import Parsed
+from esms_desktop.domain.formatting import format_eur, format_pct
+from esms_desktop.domain.parsing import AMOUNT_EXPECTED, AMOUNT_POSITIVE, Parsed, parse_money
 from esms_desktop.services.assessment import effective_campaign
-from esms_desktop.services.formatting import format_eur, format_pct
 from esms_desktop.services.session import DossierSession
 from esms_desktop.ui.undo import Editor
 
@@ -43,17 +42,14 @@ def status_label(status: ValueStatus) -> str:
 
 
 def parse_amount(text: str) -> Parsed:
-    raw = text.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    raw = raw.replace("€", "").replace(",", ".")
-    if not raw:
-        return Parsed(None)
-    try:
-        value = Decimal(raw)
-    except ArithmeticError:
-        return Parsed(problem=_t("an amount in euros is expected"))
-    if not value.is_finite() or value < 0:
-        return Parsed(problem=_t("a positive amount in euros is expected"))
-    return Parsed(value.quantize(Decimal("0.01")))
+    """The domain's :func:`parse_money`, its problem in the interface's language (the editor's
+    warning); the value is the domain's, rounded half up to the cent as on the command line."""
+    parsed = parse_money(text)
+    translated = {
+        AMOUNT_EXPECTED: _t("an amount in euros is expected"),
+        AMOUNT_POSITIVE: _t("a positive amount in euros is expected"),
+    }
+    return replace(parsed, problem=translated.get(parsed.problem, parsed.problem))
 
 
 class _SessionTable(QAbstractTableModel):
@@ -140,7 +136,7 @@ class CampaignValuesModel(_SessionTable):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() != 1:
             return False
-        parsed = parse_amount(str(value))
+        parsed = parse_money(str(value))
         if parsed.problem:
             return False
         name = self.rows[index.row()].name

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,9 +24,9 @@ from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import parse_establishment_field, set_establishment, with_grappe
 from esms_desktop.domain.findings import Severity
 from esms_desktop.domain.finess_register import RegisterEntry, fill_from_register
+from esms_desktop.domain.formatting import format_decimal, format_eur, format_pct
 from esms_desktop.domain.grappe import DuiSituation, Establishment, ProjectType
 from esms_desktop.domain.identifiers import check_finess
-from esms_desktop.services.formatting import format_eur, format_pct
 from esms_desktop.ui.undo import Editor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -208,14 +207,16 @@ class EstablishmentsModel(QAbstractTableModel):
     @staticmethod
     def _edit_text(key: str, est: Establishment) -> str:
         value = getattr(est, key, "")
-        if key in ("project", "current_dui"):
-            return value.value
+        if key == "project":
+            return est.project.value
+        if key == "current_dui":
+            return est.current_dui.value
         if key == "equipment":
             return "oui" if value else "non"
         if key == "capacity":
             return "" if value is None else str(value)
         if key == "eligible_hours_pct":
-            return str(Decimal(value).normalize()).replace(".", ",")
+            return format_decimal(est.eligible_hours_pct)  # « 70 », never « 7E+1 »
         return str(value)
 
     def _sort_key(self, key: str, row: int, est: Establishment) -> Any:

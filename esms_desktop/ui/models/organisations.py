@@ -13,9 +13,10 @@ from PySide6.QtCore import (
 )
 
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.domain.edits import Parsed, parse_int, set_organisation, with_grappe
+from esms_desktop.domain.edits import set_organisation, with_grappe
 from esms_desktop.domain.grappe import OgRole, Organisation
-from esms_desktop.domain.identifiers import check_finess, normalise, siren_problem
+from esms_desktop.domain.identifiers import check_finess, siren_problem
+from esms_desktop.domain.parsing import ORGANISATION_PARSERS, Parsed
 from esms_desktop.ui.undo import Editor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,40 +26,8 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("OrganisationsModel", text)
 
 
-def _text(t: str) -> Parsed:
-    return Parsed(t.strip()) if t.strip() else Parsed(problem="texte obligatoire")
-
-
-def _siren(t: str) -> Parsed:
-    value = normalise(t)
-    return Parsed(value, siren_problem(value) if value else "")
-
-
-def _finess(t: str) -> Parsed:
-    value = normalise(t)
-    return Parsed(value, check_finess(value).problem if value else "")
-
-
-def _size(t: str) -> Parsed:
-    return parse_int(t, minimum=1)
-
-
-def _role(t: str) -> Parsed:
-    try:
-        return Parsed(OgRole(t))
-    except ValueError:
-        return Parsed(problem="porteur ou membre attendu")
-
-
-OG_PARSERS = {
-    "name": _text,
-    "role": _role,
-    "siren": _siren,
-    "finess_ej": _finess,
-    "declared_size": _size,
-    "contact_name": lambda t: Parsed(t.strip()),
-    "contact_email": lambda t: Parsed(t.strip()),
-}
+OG_PARSERS = ORGANISATION_PARSERS
+"""The editable columns and their parsers: the domain's, the same the spreadsheet import uses."""
 
 
 class OrganisationsModel(QAbstractTableModel):

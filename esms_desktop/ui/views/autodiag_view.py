@@ -1,8 +1,9 @@
 """Step "Self-assessment": the maturity questionnaire, its scores and what they suggest.
 
 The questionnaire, its scoring and its advice live in ``domain/autodiagnostic.py`` and the data
-file, reading and routing the dossier's answers in ``domain/autodiag_routing.py``; this view only
-shows them. Answers go to the dossier's ``grappe`` scope, one undo step per
+file, reading and routing the dossier's answers in ``domain/autodiag_routing.py``, and what the
+answers say in ``domain/autodiag_summary.py`` — the same summary the PDF prints; this view only
+shows it. Answers go to the dossier's ``grappe`` scope, one undo step per
 click; answers of other scopes (an OG, an ESSMS) are kept untouched. The suggested project types
 can be applied to the grappe in one undoable step, never silently.
 """
@@ -40,6 +41,7 @@ from esms_desktop.domain.autodiag_routing import (
     suggested_projects,
     with_scope_answers,
 )
+from esms_desktop.domain.autodiag_summary import summarise
 from esms_desktop.domain.autodiagnostic import (
     AutodiagResult,
     Domain,
@@ -48,13 +50,10 @@ from esms_desktop.domain.autodiagnostic import (
     Questionnaire,
     QuestionnaireError,
     Recommendation,
-    recommend,
-    score,
-    usable_answers,
 )
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import apply_projects, with_grappe
-from esms_desktop.domain.grappe import Grappe, ProjectType, only_small_ogs
+from esms_desktop.domain.grappe import Grappe, ProjectType
 from esms_desktop.services import catalog
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import WarningLine, heading, separator, wrapped
@@ -465,10 +464,11 @@ class AutodiagView(QWidget):
         self._shown = shown
         for qid, row in self.rows.items():
             row.show_answer(answers.get(qid))
-        usable, ignored = usable_answers(questionnaire, answers)
-        result = score(questionnaire, usable)
+        summary = summarise(questionnaire, dossier).grappe
+        result = summary.result
+        ignored = summary.ignored
         self.result = result
-        self.recommendations = recommend(result, small_og=only_small_ogs(dossier.grappe))
+        self.recommendations = summary.recommendations
 
         self.progress.setValue(result.answered)
         self.progress_label.setText(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.services.formatting import format_eur
+from esms_desktop.domain.formatting import format_eur
 from esms_desktop.ui.chart import BarChart
 from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.models.budget import (

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.completeness import Readiness
-from esms_desktop.services.formatting import format_eur
+from esms_desktop.domain.formatting import format_eur
 from esms_desktop.ui.dossier_view import verdict_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -206,10 +207,10 @@ class HomeView(QWidget):
             return None
         return self.model.summary(self.proxy.mapToSource(rows[0]).row()).id
 
-    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit(self, signal: SignalInstance) -> None:
         dossier_id = self.selected_id()
         if dossier_id is not None:
-            signal.emit(dossier_id)  # type: ignore[attr-defined]
+            signal.emit(dossier_id)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None

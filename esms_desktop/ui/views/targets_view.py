@@ -38,7 +38,7 @@ from esms_desktop.domain.edits import (
     parse_text,
     parse_threshold,
 )
-from esms_desktop.services.formatting import format_date, format_threshold
+from esms_desktop.domain.formatting import format_date, format_threshold
 from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import (
@@ -155,7 +155,7 @@ class RecordsModel(QAbstractTableModel):
         changed = replace(items[row], **{column.key: parsed.value})
         dossier = self._editor.session.dossier
         self._editor.apply(
-            replace(dossier, **{self.field: (*items[:row], changed, *items[row + 1 :])}),
+            self._with_items(dossier, (*items[:row], changed, *items[row + 1 :])),
             self._undo_text,
             merge_key=f"{self.field}:{row}:{column.key}",
         )
@@ -165,7 +165,7 @@ class RecordsModel(QAbstractTableModel):
         """Add ``item`` at the end in one undo step; return its row."""
         dossier = self._editor.session.dossier
         items = self.items()
-        self._editor.apply(replace(dossier, **{self.field: (*items, item)}), undo_text)
+        self._editor.apply(self._with_items(dossier, (*items, item)), undo_text)
         return len(items)
 
     def remove_rows(self, rows: list[int], undo_text: str) -> None:
@@ -176,7 +176,11 @@ class RecordsModel(QAbstractTableModel):
         if len(kept) == len(items):
             return
         dossier = self._editor.session.dossier
-        self._editor.apply(replace(dossier, **{self.field: kept}), undo_text)
+        self._editor.apply(self._with_items(dossier, kept), undo_text)
+
+    def _with_items(self, dossier: Dossier, items: tuple[Any, ...]) -> Dossier:
+        changes: dict[str, Any] = {self.field: items}  # the field is chosen at construction
+        return replace(dossier, **changes)
 
 
 def _show_date(value: date | None) -> str:

@@ -1,66 +1,33 @@
-"""Command-line sub-commands over the store: dossiers, exchange files, backups, restore.
+"""``dossier {new,list,export,import}``, ``backup`` and ``restore``: the dossiers kept in the store.
 
-``esms_desktop.cli`` calls :func:`register`; every handler takes the parsed ``argparse.Namespace``
-and returns the exit code (0 done, 2 bad input, 3 storage problem: shared/spec/grappe-template.md),
-printing results on stdout and one French sentence per problem on stderr — never a traceback.
+Results on ``out`` (a dossier's number, a file written); problems are raised and reported by
+:func:`esms_desktop.cli.main` (2 bad input, 3 storage problem — shared/spec/grappe-template.md).
+The ``dossier`` group registered here is completed by :mod:`esms_desktop.cli.finess`
+(``add-finess``, ``add-ej``) and :mod:`esms_desktop.cli.reports` (``pdf``).
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
-import sys
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
+from esms_desktop.cli.common import EXIT_OK, CliError, data_dir_options, say
 from esms_desktop.domain.campaign import CampaignError
+from esms_desktop.domain.formatting import format_eur
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services import dossiers as dossier_service
 from esms_desktop.services import exchange
-from esms_desktop.services.dossiers import DossierInputError
-from esms_desktop.services.formatting import format_eur
-from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
+from esms_desktop.storage.errors import DatabaseCorruptError
 from esms_desktop.storage.store import Store, open_store
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_STORAGE = 0, 2, 3
-Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:
+    from esms_desktop.cli.common import Subcommands
 
-
-class _InputError(Exception):
-    """A French message about the user's input (exit 2)."""
-
-
-def _say(message: str) -> None:
-    print(f"esms-desktop : {message}", file=sys.stderr)
-
-
-def _guarded(handler: Handler) -> Handler:
-    """Turn typed errors into a French message and an exit code."""
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except DatabaseCorruptError as exc:
-            _say(exc.message)
-            if exc.backup is not None:
-                _say("Pour la restaurer : esms-desktop restore --latest")
-            return EXIT_STORAGE
-        except StoreError as exc:
-            _say(exc.message)
-            return EXIT_STORAGE
-        except (exchange.ExchangeFileError, DossierInputError) as exc:
-            _say(exc.message)
-            return EXIT_BAD_INPUT
-        except (CampaignError, _InputError) as exc:
-            _say(str(exc))
-            return EXIT_BAD_INPUT
-
-    run.__name__ = handler.__name__
-    run.__doc__ = handler.__doc__
-    return run
+DOSSIER = "dossier"
+"""The group of sub-commands about one stored dossier."""
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -76,23 +43,23 @@ def _check_campaign(campaign_id: str) -> None:
 
 def _grappe_from(path: Path) -> Grappe:
     """The grappe of a spreadsheet in the template format; every bad cell is reported."""
-    try:
-        from esms_desktop.importers.grappe_sheet import import_grappe
-    except ModuleNotFoundError as exc:  # pragma: no cover - until the importer is there
-        raise _InputError("L'import de tableur n'est pas disponible dans cette version.") from exc
+    # Looked up at call time: tests stand a fake importer in for this module.
+    from esms_desktop.importers.grappe_sheet import import_grappe
+
     result = import_grappe(path)
     errors = list(getattr(result, "errors", ()) or ())
     if errors:
         details = "\n".join(f"  - {getattr(e, 'message', e)}" for e in errors)
-        raise _InputError(
+        raise CliError(
             f"Le fichier « {path} » contient {len(errors)} erreur(s) ; aucun dossier créé :\n"
             f"{details}"
         )
+    if result.grappe is None:  # no error and no grappe: an empty file
+        raise CliError(f"Le fichier « {path} » ne contient aucune ligne ; aucun dossier créé.")
     return result.grappe
 
 
-@_guarded
-def cmd_dossier_new(args: argparse.Namespace) -> int:
+def cmd_dossier_new(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier new --name N --campaign ID [--from FILE]``: prints the new dossier's id."""
     _check_campaign(args.campaign)
     source: Path | None = args.source
@@ -104,7 +71,7 @@ def cmd_dossier_new(args: argparse.Namespace) -> int:
         else:
             grappe = _grappe_from(source) if source is not None else None
             new_id = dossier_service.create_dossier(store.uow(), args.name, args.campaign, grappe)
-    print(new_id)
+    out.write(f"{new_id}\n")
     return EXIT_OK
 
 
@@ -148,8 +115,7 @@ def _summary_dict(
     }
 
 
-@_guarded
-def cmd_dossier_list(args: argparse.Namespace) -> int:
+def cmd_dossier_list(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier list [--json]``: id, name, campaign, number of ESSMS, total."""
     with _open(args) as store:
         summaries = dossier_service.list_dossiers(store.uow(read_only=True))
@@ -157,96 +123,88 @@ def cmd_dossier_list(args: argparse.Namespace) -> int:
         missing = [_missing_count(store, s) for s in summaries]
     rows = [_summary_dict(s, t, m) for s, t, m in zip(summaries, totals, missing, strict=True)]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     if not rows:
-        print("Aucun dossier.")
+        out.write("Aucun dossier.\n")
         return EXIT_OK
     for row, amount in zip(rows, totals, strict=True):
         total = "" if amount is None else f"  {format_eur(amount)}"
         n = row["missing_count"]
         state = "" if n is None else ("  complet" if n == 0 else f"  incomplet ({n} manquant(s))")
-        print(
+        out.write(
             f"{row['id']:>4}  {row['name']}  [{row['campaign']}]  "
-            f"{row['establishments']} ESSMS{total}{state}"
+            f"{row['establishments']} ESSMS{total}{state}\n"
         )
     return EXIT_OK
 
 
-@_guarded
-def cmd_dossier_export(args: argparse.Namespace) -> int:
+def cmd_dossier_export(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier export ID -o FILE.esms``."""
     with _open(args) as store:
         written = exchange.export_dossier(store.uow(read_only=True), args.id, args.output)
-    print(written)
+    out.write(f"{written}\n")
     return EXIT_OK
 
 
-@_guarded
-def cmd_dossier_import(args: argparse.Namespace) -> int:
+def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier import FILE.esms [--into ID] [--prefer ours|theirs]``."""
     with _open(args) as store:
         if args.into is None:
             new_id = exchange.import_as_new(store.uow(), args.file)
-            print(new_id)
+            out.write(f"{new_id}\n")
             return EXIT_OK
         report = exchange.merge_into(store.uow(), args.into, args.file, default=args.prefer)
-    print(report.summary())
+    out.write(f"{report.summary()}\n")
     return EXIT_OK
 
 
-@_guarded
-def cmd_backup(args: argparse.Namespace) -> int:
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     """``backup``: prints the backup file (nothing to do without any dossier)."""
     with _open(args) as store:
         path = store.backup("manuelle")
     if path is None:
-        print("Aucun dossier : rien à sauvegarder.")
+        out.write("Aucun dossier : rien à sauvegarder.\n")
     else:
-        print(path)
+        out.write(f"{path}\n")
     return EXIT_OK
 
 
-@_guarded
-def cmd_restore(args: argparse.Namespace) -> int:
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     """``restore (--latest | FILE)``: a damaged current database is set aside first."""
     try:
         store = _open(args)
     except DatabaseCorruptError as exc:
-        _say(exc.message)
+        say(exc.message)
         store = _open(args)  # the damaged file is now aside: start from an empty database
     with store:
         source = None if args.latest else args.file
         result = store.restore(source)
-    print(f"Sauvegarde restaurée : {result.restored_from}")
+    out.write(f"Sauvegarde restaurée : {result.restored_from}\n")
     if result.previous_backup is not None:
-        print(f"Les données remplacées ont été sauvegardées dans : {result.previous_backup}")
+        out.write(f"Les données remplacées ont été sauvegardées dans : {result.previous_backup}\n")
     return EXIT_OK
 
 
-def _suppressed_copies(parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """A parent parser with ``parent``'s options but no defaults.
+def dossier_actions(subparsers: Subcommands) -> Subcommands:
+    """The sub-commands of the ``dossier`` group, for the groups that add to it.
 
-    With argparse, a sub-command parser that repeats an option of the main parser writes its
-    default over the value given before the sub-command (``esms-desktop --data-dir X backup``
-    would lose X). Copies of the options with ``SUPPRESS`` defaults keep both spellings working.
+    argparse offers no public way to reach a sub-parser's own sub-commands; we look for its
+    ``_SubParsersAction`` among its actions. :func:`register` must have run first.
     """
-    clone = argparse.ArgumentParser(add_help=False)
-    for action in parent._actions:  # argparse has no public accessor
-        if isinstance(action, argparse._HelpAction):
-            continue
-        twin = copy.copy(action)
-        twin.default = argparse.SUPPRESS
-        clone._add_action(twin)
-    return clone
+    dossier = subparsers.choices[DOSSIER]
+    for action in dossier._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    raise LookupError(f"le groupe « {DOSSIER} » n'a pas de sous-commandes")
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def register(subparsers: Subcommands) -> None:
     """Add ``dossier {new,list,export,import}``, ``backup`` and ``restore`` to the CLI."""
-    common = _suppressed_copies(common_parent)
+    common = data_dir_options()
 
     dossier = subparsers.add_parser(
-        "dossier", help="gérer les dossiers de candidature enregistrés", parents=[common]
+        DOSSIER, help="gérer les dossiers de candidature enregistrés", parents=[common]
     )
     dossier_sub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
 

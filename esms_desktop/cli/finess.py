@@ -1,10 +1,12 @@
-"""Command-line sub-commands over the offline FINESS register, and filling dossiers from it.
+"""``finess {import,status,lookup,search}`` over the offline FINESS register, and filling
+dossiers from it.
 
 ``finess import FICHIER`` loads a register file into the store; ``finess lookup``, ``finess search``
 and ``finess status`` read it; ``dossier add-finess`` and ``dossier add-ej`` (added to the store's
 ``dossier`` group) put establishments found there into a saved dossier. Scripts rely on the exit
-codes: 0 done, 1 not found (or not everything found), 2 bad input, 3 storage problem — and every
-problem is a French sentence on stderr, never a traceback.
+codes: 0 done, 1 not found (or not everything found), 2 bad input, 3 storage problem, 130
+interrupted — and every problem is a French sentence on stderr, never a traceback
+(:func:`esms_desktop.cli.main` reports what the handlers raise).
 """
 
 from __future__ import annotations
@@ -12,57 +14,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from esms_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    data_dir_options,
+    say,
+)
+from esms_desktop.cli.store import dossier_actions
 from esms_desktop.domain.finess_register import FinessFileError, ImportIssue, RegisterEntry
 from esms_desktop.importers.progress import Cancelled
 from esms_desktop.services import finess_lookup
-from esms_desktop.services.finess_lookup import (
-    AddReport,
-    FinessLookupError,
-    RegisterNotLoadedError,
-    format_count,
-)
-from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
+from esms_desktop.services.finess_lookup import AddReport, FinessLookupError, format_count
 from esms_desktop.storage.store import Store, open_store
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT, EXIT_STORAGE = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130
+if TYPE_CHECKING:
+    from esms_desktop.cli.common import Subcommands
+
 ISSUES_SHOWN = 100
 """Row problems printed after an import unless ``--all-issues`` (a national file may have many)."""
-Handler = Callable[[argparse.Namespace, TextIO], int]
-
-
-def _say(message: str) -> None:
-    print(f"esms-desktop : {message}", file=sys.stderr)
-
-
-def _guarded(handler: Handler) -> Handler:
-    """Turn typed errors into one French message and an exit code."""
-
-    def run(args: argparse.Namespace, out: TextIO) -> int:
-        try:
-            return handler(args, out)
-        except DatabaseCorruptError as exc:
-            _say(exc.message)
-            if exc.backup is not None:
-                _say("Pour la restaurer : esms-desktop restore --latest")
-            return EXIT_STORAGE
-        except StoreError as exc:
-            _say(exc.message)
-            return EXIT_STORAGE
-        except RegisterNotLoadedError as exc:
-            _say(f"{exc.message} Commande : esms-desktop finess import FICHIER")
-            return EXIT_NOT_FOUND
-        except FinessLookupError as exc:
-            _say(exc.message)
-            return EXIT_BAD_INPUT
-
-    run.__name__ = handler.__name__
-    run.__doc__ = handler.__doc__
-    return run
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -118,7 +92,6 @@ def _print_issues(issues: tuple[ImportIssue, ...], show_all: bool) -> None:
         )
 
 
-@_guarded
 def cmd_finess_import(args: argparse.Namespace, out: TextIO) -> int:
     """``finess import FICHIER``: replace the look-up table by this register file."""
     path: Path = args.file
@@ -126,12 +99,12 @@ def cmd_finess_import(args: argparse.Namespace, out: TextIO) -> int:
         with _open(args) as store:
             result = finess_lookup.load_register(store.uow(), path)
     except FinessFileError as exc:
-        _say(exc.message)
+        say(exc.message)
         if exc.issues:
             _print_issues(exc.issues, args.all_issues)
         return EXIT_BAD_INPUT
     except (Cancelled, KeyboardInterrupt):
-        _say(f"Import de « {path.name} » interrompu : rien n'a été importé.")
+        say(f"Import de « {path.name} » interrompu : rien n'a été importé.")
         return EXIT_INTERRUPTED
     out.write(result.summary + "\n")
     if result.issues:
@@ -143,7 +116,6 @@ def cmd_finess_import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-@_guarded
 def cmd_finess_status(args: argparse.Namespace, out: TextIO) -> int:
     """``finess status [--json]``: which register file is loaded."""
     with _open(args) as store:
@@ -193,14 +165,13 @@ def _describe(entry: RegisterEntry) -> list[str]:
     return [f"{label:<17}: {value}" for label, value in rows if value]
 
 
-@_guarded
 def cmd_finess_lookup(args: argparse.Namespace, out: TextIO) -> int:
     """``finess lookup NUMERO [--json]``: exit 1 when absent, 2 when the number is invalid."""
     with _open(args) as store:
         entry = finess_lookup.lookup(store.uow(read_only=True), args.number)
         if entry is None:
             number = finess_lookup.valid_finess(args.number)
-            _say(_not_found(store, f"FINESS {number} introuvable"))
+            say(_not_found(store, f"FINESS {number} introuvable"))
             return EXIT_NOT_FOUND
     if args.json:
         out.write(json.dumps(entry_dict(entry), ensure_ascii=False, indent=2) + "\n")
@@ -209,7 +180,6 @@ def cmd_finess_lookup(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-@_guarded
 def cmd_finess_search(args: argparse.Namespace, out: TextIO) -> int:
     """``finess search TEXTE [--json] [--limit N]``: exit 1 when nothing matches."""
     text = " ".join(args.text)
@@ -218,7 +188,7 @@ def cmd_finess_search(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
         found = finess_lookup.search(store.uow(read_only=True), text, args.limit)
         if not found:
-            _say(_not_found(store, f"Aucun établissement trouvé pour « {text} »"))
+            say(_not_found(store, f"Aucun établissement trouvé pour « {text} »"))
             if args.json:
                 out.write("[]\n")
             return EXIT_NOT_FOUND
@@ -236,13 +206,12 @@ def _report(report: AddReport, out: TextIO) -> int:
     for line in report.lines():
         out.write(line + "\n")
     for line in report.problems():
-        _say(line)
+        say(line)
     if report.invalid:
         return EXIT_BAD_INPUT
     return EXIT_OK if report.complete else EXIT_NOT_FOUND
 
 
-@_guarded
 def cmd_dossier_add_finess(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier add-finess ID NUMERO… [--og N]``: 0 all added (or there), 1 some not found or
     closed, 2 some invalid — the others are added in every case."""
@@ -254,13 +223,12 @@ def cmd_dossier_add_finess(args: argparse.Namespace, out: TextIO) -> int:
     return _report(report, out)
 
 
-@_guarded
 def cmd_dossier_add_ej(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier add-ej ID FINESS_EJ``: the open establishments of one legal entity as one OG."""
     with _open(args) as store:
         report = finess_lookup.add_by_ej(store.uow(), args.id, args.finess_ej)
     if report.unknown:
-        _say(
+        say(
             f"Aucun établissement de l'entité juridique {report.unknown[0]} dans le répertoire "
             "FINESS chargé : rien n'a été ajouté."
         )
@@ -268,23 +236,9 @@ def cmd_dossier_add_ej(args: argparse.Namespace, out: TextIO) -> int:
     return _report(report, out)
 
 
-def _dossier_actions(subparsers: Any) -> Any:
-    """The sub-commands of the store's ``dossier`` group, if that group is registered (argparse
-    has no public accessor: its ``_SubParsersAction`` is looked for among its actions)."""
-    dossier = getattr(subparsers, "choices", {}).get("dossier")
-    if dossier is None:
-        return None
-    for action in dossier._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return None
-
-
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def register(subparsers: Subcommands) -> None:
     """Add ``finess {import,status,lookup,search}`` and ``dossier {add-finess,add-ej}``."""
-    from esms_desktop.cli_store import _suppressed_copies  # same --data-dir handling
-
-    common = _suppressed_copies(common_parent)
+    common = data_dir_options()
     finess = subparsers.add_parser(
         "finess",
         help="répertoire FINESS hors ligne : charger un fichier, chercher un établissement",
@@ -337,10 +291,8 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=cmd_finess_search)
 
-    dossier_actions = _dossier_actions(subparsers)
-    if dossier_actions is None:  # pragma: no cover - the store's group is always registered
-        return
-    p = dossier_actions.add_parser(
+    dossier_sub = dossier_actions(subparsers)
+    p = dossier_sub.add_parser(
         "add-finess",
         help="ajouter des ESSMS au dossier par leur numéro FINESS (répertoire chargé)",
         parents=[common],
@@ -357,7 +309,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=cmd_dossier_add_finess)
 
-    p = dossier_actions.add_parser(
+    p = dossier_sub.add_parser(
         "add-ej",
         help="ajouter tous les ESSMS ouverts d'une entité juridique (un OG)",
         parents=[common],

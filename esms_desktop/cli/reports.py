@@ -1,9 +1,8 @@
-"""Command-line sub-commands that print documents: the dossier PDF and the partner form.
+"""``pdf``, ``form`` and ``dossier pdf``: the commands that print documents.
 
-``esms_desktop.cli`` calls :func:`register`. Handlers take ``(args, out)``, write one line per
-file written on ``out`` and raise :class:`~esms_desktop.cli.CliError` for the user's mistakes,
-so the user reads one French sentence and an exit code (0 written, 2 bad input, 3 file or store
-problem), never a traceback.
+Each writes one line per file written on ``out``; problems are raised and reported by
+:func:`esms_desktop.cli.main` as one French sentence and an exit code (0 written, 2 bad input,
+3 file or store problem), never a traceback.
 """
 
 from __future__ import annotations
@@ -11,31 +10,32 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from esms_desktop.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_STORAGE, CliError, read_grappe
+from esms_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_STORAGE,
+    CliError,
+    data_dir_options,
+    overrides,
+    read_grappe,
+)
+from esms_desktop.cli.store import dossier_actions
 from esms_desktop.domain.autodiagnostic import QuestionnaireError
-from esms_desktop.domain.campaign import parse_override
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.formatting import format_eur
 from esms_desktop.services import catalog
 from esms_desktop.services.export import (
     ExportResult,
-    ReportWriteError,
     dossier_from_grappe,
     export_candidature_pdf,
     export_partner_form,
 )
-from esms_desktop.services.formatting import format_eur
 
-
-def _overrides(pairs: list[str] | None) -> dict[str, Decimal]:
-    out: dict[str, Decimal] = {}
-    for text in pairs or ():
-        name, amount = parse_override(text)
-        out[name] = amount
-    return out
+if TYPE_CHECKING:
+    from esms_desktop.cli.common import Subcommands
 
 
 def _report(result: ExportResult, out: TextIO) -> None:
@@ -58,8 +58,6 @@ def _report(result: ExportResult, out: TextIO) -> None:
 def _export(dossier: Dossier, output: Path, out: TextIO) -> int:
     try:
         result = export_candidature_pdf(dossier, output)
-    except ReportWriteError as exc:
-        raise CliError(str(exc), EXIT_STORAGE) from exc
     except QuestionnaireError as exc:  # a broken questionnaire file: say so, no traceback
         raise CliError(str(exc), EXIT_BAD_INPUT) from exc
     _report(result, out)
@@ -71,18 +69,15 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
     catalog.campaign(args.campaign)  # unknown campaign: French error before reading the file
     grappe = read_grappe(Path(args.file), args.skip_bad_rows)
     dossier = dossier_from_grappe(grappe, args.campaign, args.name)
-    overrides = _overrides(args.set)
-    if overrides:
-        dossier = replace(dossier, overrides=overrides)
+    values = overrides(args.set)
+    if values:
+        dossier = replace(dossier, overrides=values)
     return _export(dossier, args.output, out)
 
 
 def cmd_form(args: argparse.Namespace, out: TextIO) -> int:
     """``form -o OUT.pdf [--campaign ID]``: the blank partner form."""
-    try:
-        result = export_partner_form(args.output, campaign_id=args.campaign)
-    except ReportWriteError as exc:
-        raise CliError(str(exc), EXIT_STORAGE) from exc
+    result = export_partner_form(args.output, campaign_id=args.campaign)
     out.write(f"Fiche partenaire écrite : {result.path} — {result.pages} pages\n")
     return EXIT_OK
 
@@ -96,7 +91,7 @@ def cmd_dossier_pdf(args: argparse.Namespace, out: TextIO) -> int:
     try:
         with open_store(getattr(args, "data_dir", None)) as store:
             dossier = load_dossier(store.uow(read_only=True), args.id)
-    except NotFoundError as exc:
+    except NotFoundError as exc:  # here a wrong number is the user's input, not the store's fault
         raise CliError(getattr(exc, "message", str(exc)), EXIT_BAD_INPUT) from exc
     except StoreError as exc:
         raise CliError(getattr(exc, "message", str(exc)), EXIT_STORAGE) from exc
@@ -109,8 +104,8 @@ def _output_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
-    """Add ``pdf``, ``form`` and, when the store's ``dossier`` group exists, ``dossier pdf``."""
+def register(subparsers: Subcommands) -> None:
+    """Add ``pdf``, ``form`` and ``dossier pdf`` (after :func:`esms_desktop.cli.store.register`)."""
     p = subparsers.add_parser(
         "pdf", help="imprimer le dossier de candidature (PDF) d'une grappe (tableur)"
     )
@@ -138,30 +133,11 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=cmd_form)
 
-    dossier_actions = _dossier_actions(subparsers)
-    if dossier_actions is not None:
-        from esms_desktop.cli_store import _suppressed_copies  # same --data-dir handling
-
-        p = dossier_actions.add_parser(
-            "pdf",
-            help="imprimer le dossier de candidature (PDF) d'un dossier enregistré",
-            parents=[_suppressed_copies(common_parent)],
-        )
-        p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
-        _output_argument(p)
-        p.set_defaults(handler=cmd_dossier_pdf)
-
-
-def _dossier_actions(subparsers: Any) -> Any:
-    """The sub-commands of the store's ``dossier`` group, if that group is registered.
-
-    argparse offers no public way to reach a sub-parser's own sub-commands; we look for its
-    ``_SubParsersAction`` among its actions.
-    """
-    dossier = getattr(subparsers, "choices", {}).get("dossier")
-    if dossier is None:
-        return None
-    for action in dossier._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return None
+    p = dossier_actions(subparsers).add_parser(
+        "pdf",
+        help="imprimer le dossier de candidature (PDF) d'un dossier enregistré",
+        parents=[data_dir_options()],
+    )
+    p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
+    _output_argument(p)
+    p.set_defaults(handler=cmd_dossier_pdf)

@@ -1,7 +1,10 @@
-"""French number, money and date formatting, shared by the CLI, the GUI and the PDF.
+"""French number, money and date formatting, shared by the budget, the CLI, the GUI and the PDF.
 
 French typography: narrow no-break space (U+202F) between thousands, decimal comma, "€" after
 the figure with a no-break space. Whole euros are shown without ",00".
+
+Pure functions over domain values, so they live in the domain: the budget's own labels, the
+reports and the interface all print a number the same way (no layer reaches up for them).
 """
 
 from __future__ import annotations
@@ -32,6 +35,16 @@ MONTHS = (
 def format_number(value: Decimal | int, decimals: int = 0) -> str:
     text = f"{Decimal(value):,.{decimals}f}"
     return text.replace(",", NNBSP).replace(".", ",")
+
+
+def format_decimal(value: Decimal | int) -> str:
+    """A number as typed in a cell: ``70``, ``70,5``, ``0,25``; never ``7E+1``, never ``-0``.
+
+    No thousands separator and no trailing zeros, so the text reads back through the parsers
+    (:mod:`esms_desktop.domain.parsing`) as the same value.
+    """
+    text = format(Decimal(value).normalize(), "f").replace(".", ",")
+    return "0" if text == "-0" else text
 
 
 def format_eur(

@@ -1,0 +1,162 @@
+"""Command line over the same services as the GUI (installers and scripts use it).
+
+Exit codes (shared/spec/grappe-template.md): 0 eligible / done, 1 not eligible or not found,
+2 bad input, 3 storage problem. Every error is one French sentence on stderr, never a traceback.
+
+Each group of sub-commands is a module with a ``register(subparsers)`` function, registered here
+in the order ``--help`` lists them; every handler takes ``(args, out)`` and returns the exit code.
+Handlers raise; :data:`ERRORS`, the one table of what each error means to the user, is applied
+here by :func:`dispatch`, so a group never re-states how a storage or input problem is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from esms_desktop import __version__
+from esms_desktop.cli import check, finess, reports, store
+from esms_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_ELIGIBLE,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_STORAGE,
+    CliError,
+    FrenchParser,
+    Handler,
+    data_dir_options,
+    say,
+)
+from esms_desktop.domain.campaign import CampaignError
+from esms_desktop.reports.writer import ReportWriteError
+from esms_desktop.services import catalog
+from esms_desktop.services.dossiers import DossierInputError
+from esms_desktop.services.exchange import ExchangeFileError
+from esms_desktop.services.finess_lookup import FinessLookupError, RegisterNotLoadedError
+from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
+
+__all__ = [
+    "ERRORS",
+    "EXIT_BAD_INPUT",
+    "EXIT_INTERRUPTED",
+    "EXIT_NOT_ELIGIBLE",
+    "EXIT_NOT_FOUND",
+    "EXIT_OK",
+    "EXIT_STORAGE",
+    "CliError",
+    "Handler",
+    "build_parser",
+    "dispatch",
+    "main",
+]
+
+
+def _corrupt(exc: DatabaseCorruptError) -> tuple[int, list[str]]:
+    hint = ["Pour la restaurer : esms-desktop restore --latest"] if exc.backup is not None else []
+    return EXIT_STORAGE, [exc.message, *hint]
+
+
+ERRORS: tuple[tuple[type[Exception], Callable[[Any], tuple[int, list[str]]]], ...] = (
+    (CliError, lambda e: (e.code, [str(e)])),
+    (DatabaseCorruptError, _corrupt),
+    (StoreError, lambda e: (EXIT_STORAGE, [e.message])),
+    (
+        RegisterNotLoadedError,
+        lambda e: (EXIT_NOT_FOUND, [f"{e.message} Commande : esms-desktop finess import FICHIER"]),
+    ),
+    (FinessLookupError, lambda e: (EXIT_BAD_INPUT, [e.message])),
+    (ExchangeFileError, lambda e: (EXIT_BAD_INPUT, [e.message])),
+    (DossierInputError, lambda e: (EXIT_BAD_INPUT, [e.message])),
+    (CampaignError, lambda e: (EXIT_BAD_INPUT, [str(e)])),
+    (ReportWriteError, lambda e: (EXIT_STORAGE, [str(e)])),
+)
+"""Error → (exit code, French lines on stderr), first match wins: a subclass before its base.
+Anything else is a bug, not the user's: :func:`dispatch` logs it and says so in one line."""
+
+
+def dispatch(handler: Handler, args: argparse.Namespace, out: TextIO) -> int:
+    """Run one command; what it raises becomes French lines on stderr and an exit code."""
+    try:
+        return handler(args, out)
+    except Exception as exc:
+        for error, explain in ERRORS:
+            if isinstance(exc, error):
+                code, lines = explain(exc)
+                for line in lines:
+                    say(line)
+                return code
+        return _unexpected(exc, args)
+
+
+def _unexpected(exc: Exception, args: argparse.Namespace) -> int:
+    """One French line, the traceback in the log (when a log can be written)."""
+    from esms_desktop import crash_log
+    from esms_desktop.paths import data_paths
+
+    try:
+        logs: Path | None = data_paths(getattr(args, "data_dir", None)).logs
+    except Exception:  # no user folder at all: still say what happened
+        logs = None
+    print(crash_log.cli_error_line(exc, logs), file=sys.stderr)
+    return EXIT_STORAGE
+
+
+def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> int:
+    """``campaigns [--json]``: the campaigns the program knows, with their missing amounts."""
+    campaigns = catalog.campaigns()
+    if args.json:
+        data = [
+            {
+                "id": c.id,
+                "title": c.title,
+                "kind": c.kind,
+                "year": c.year,
+                "missing_values": [v.name for v in c.missing_values],
+            }
+            for c in campaigns.values()
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for c in campaigns.values():
+        missing = f"  ({len(c.missing_values)} montant(s) à confirmer)" if c.missing_values else ""
+        out.write(f"{c.id:<22} {c.title}{missing}\n")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchParser(
+        prog="esms-desktop",
+        description="Préparer une candidature ESMS numérique : grappe, éligibilité, budget, "
+        "dossier PDF.",
+        parents=[data_dir_options(after_command=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"esms-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
+
+    p = sub.add_parser("campaigns", help="lister les campagnes (appels à projets) connues")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_campaigns)
+
+    check.register(sub)
+    store.register(sub)
+    finess.register(sub)  # adds to the store's ``dossier`` group
+    reports.register(sub)  # likewise
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(out)
+        return EXIT_OK
+    return dispatch(handler, args, out)

@@ -1,0 +1,348 @@
+"""One parser per kind of input: typed or imported text → a value of the model's type, or why not.
+
+A capacity typed in the grid, read from a spreadsheet cell or an amount given on the command
+line goes through the same function here, so the same text gives the same value (or the same
+French problem) wherever it is entered. The entry points only add what belongs to them: the
+spreadsheet's required columns, the CLI's ``nom=montant`` form, the interface's translation.
+
+Rules shared by every number: spaces of any kind (and ``'``) between the digits are thousands
+separators, the decimal mark is a comma or a point, an exponent (``7E+1``) is refused, and
+``-0`` is 0 — never a negative zero that would print as « -0 ».
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from esms_desktop.domain.grappe import DuiSituation, OgRole, ProjectType
+from esms_desktop.domain.identifiers import check_finess, normalise, siren_problem
+from esms_desktop.domain.nomenclature import normalise_category
+from esms_desktop.domain.usage_threshold import (
+    PERIOD_WORDS,
+    PERIODS,
+    UsageThreshold,
+    percentage,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A typed value turned into the model's type, or the French reason it cannot be."""
+
+    value: Any = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+Parser = Callable[[str], Parsed]
+
+INTEGER_EXPECTED = "nombre entier attendu"
+PCT_EXPECTED = "pourcentage entre 0 et 100 attendu (ex. 70 ou 70,5)"
+AMOUNT_EXPECTED = "un montant en euros est attendu"
+AMOUNT_POSITIVE = "un montant positif en euros est attendu"
+YES_NO_EXPECTED = "« oui » ou « non » attendu"
+PROJECT_EXPECTED = "« acquisition », « conformite » ou « aucun » attendu"
+ROLE_EXPECTED = "« porteur » ou « membre » attendu"
+CATEGORY_EXPECTED = "code catégorie FINESS à 3 chiffres attendu (ex. 500, 246, 354)"
+
+TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "1", "x", "vrai", "true"})
+FALSE_WORDS = frozenset({"non", "n", "no", "0", "", "faux", "false"})
+PROJECT_WORDS: dict[str, ProjectType] = {
+    "acquisition": ProjectType.ACQUISITION,
+    "acquisition d'un dui": ProjectType.ACQUISITION,
+    "conformite": ProjectType.CONFORMITE,
+    "mise en conformite": ProjectType.CONFORMITE,
+    "mise en conformite du dui": ProjectType.CONFORMITE,
+    "aucun": ProjectType.AUCUN,
+    "aucun projet dui": ProjectType.AUCUN,
+    "": ProjectType.AUCUN,
+}
+"""Folded words (see :func:`fold`) → project; the template's long labels included."""
+ROLE_WORDS: dict[str, OgRole] = {
+    "porteur": OgRole.PORTEUR,
+    "porteuse": OgRole.PORTEUR,
+    "membre": OgRole.MEMBRE,
+    "partenaire": OgRole.MEMBRE,
+}
+
+CENT = Decimal("0.01")
+_SEPARATORS = re.compile(r"[\s\u00a0\u202f']")
+_INTEGER = re.compile(r"-?[0-9]+(?:[.,]0+)?")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_DATE = re.compile(r"([0-9]{2})/([0-9]{2})/([0-9]{4})")
+
+
+def fold(text: str) -> str:
+    """Compare words as people type them: case, accents, apostrophe style and spacing ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def _plain_decimal(text: str) -> Decimal | None:
+    """A decimal written plainly (``70``, ``70.5``, ``.5``); None for anything else.
+
+    ``text`` has its separators removed and a point for decimal mark. An exponent, ``NaN`` or
+    ``Infinity`` is refused: nobody types them, and ``Decimal`` would accept them.
+    """
+    if not _DECIMAL.fullmatch(text):
+        return None
+    value = Decimal(text)
+    return value if value else Decimal(0)  # "-0" is 0, not a negative zero
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def parse_int(text: str, *, minimum: int = 0) -> Parsed:
+    """Whole numbers as people and spreadsheets write them: ``1 200``, ``84.0``, ``84,0``.
+
+    Empty is None (not given). ``84,5`` and negatives below ``minimum`` are refused; ``-0`` is 0.
+    """
+    raw = _SEPARATORS.sub("", text)
+    if not raw:
+        return Parsed(None)
+    if not _INTEGER.fullmatch(raw):  # ASCII digits only: "²" and "٣" are digits to str.isdigit
+        return Parsed(problem=INTEGER_EXPECTED)
+    try:
+        value = int(re.split(r"[.,]", raw)[0])
+    except ValueError:  # thousands of digits: beyond int()'s limit, and beyond any capacity
+        return Parsed(problem=INTEGER_EXPECTED)
+    if value < minimum:
+        return Parsed(problem=f"nombre entier supérieur ou égal à {minimum} attendu")
+    return Parsed(value)
+
+
+def parse_og_size(text: str) -> Parsed:
+    """The number of ESSMS an OG manages: at least 1; empty is None (its rows are counted)."""
+    return parse_int(text, minimum=1)
+
+
+def parse_pct(text: str) -> Parsed:
+    """0–100 with a decimal comma or point and an optional ``%``; empty means the whole 100."""
+    raw = _SEPARATORS.sub("", text).removesuffix("%").replace(",", ".")
+    if not raw:
+        return Parsed(Decimal(100))
+    value = _plain_decimal(raw)
+    if value is None or not 0 <= value <= 100:
+        return Parsed(problem=PCT_EXPECTED)
+    return Parsed(value)
+
+
+def to_cents(amount: Decimal) -> Decimal:
+    """Round half up to the cent, as on an invoice (``12,345`` → ``12,35``)."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def parse_money(text: str) -> Parsed:
+    """An amount in euros: ``25 000``, ``1 234,50 €``, ``12.5``; rounded half up to the cent.
+
+    Empty (or ``€`` alone) is None: no amount given. Negative amounts are refused.
+    """
+    raw = _SEPARATORS.sub("", text)
+    raw = raw.removesuffix("€") if raw.endswith("€") else raw.removeprefix("€")
+    raw = raw.replace(",", ".")
+    if not raw:
+        return Parsed(None)
+    value = _plain_decimal(raw)
+    if value is None:
+        return Parsed(problem=AMOUNT_EXPECTED)
+    if value < 0:
+        return Parsed(problem=AMOUNT_POSITIVE)
+    try:
+        return Parsed(to_cents(value))
+    except InvalidOperation:  # more digits than Decimal's 28: no campaign amount is that big
+        return Parsed(problem=AMOUNT_EXPECTED)
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def parse_bool(text: str) -> Parsed:
+    """``oui``/``x``/``1``/``vrai``… or ``non``/``0``/empty (empty is no)."""
+    word = fold(text)
+    if word in TRUE_WORDS:
+        return Parsed(True)
+    if word in FALSE_WORDS:
+        return Parsed(False)
+    return Parsed(problem=YES_NO_EXPECTED)
+
+
+def parse_project(text: str) -> Parsed:
+    """The ESSMS's DUI project; empty is « aucun » (a required column says so itself)."""
+    project = PROJECT_WORDS.get(fold(text))
+    if project is None:
+        return Parsed(problem=PROJECT_EXPECTED)
+    return Parsed(project)
+
+
+def parse_role(text: str) -> Parsed:
+    role = ROLE_WORDS.get(fold(text))
+    return Parsed(role) if role is not None else Parsed(problem=ROLE_EXPECTED)
+
+
+def parse_situation(text: str) -> Parsed:
+    try:
+        return Parsed(DuiSituation(text.strip() or "inconnue"))
+    except ValueError:
+        return Parsed(problem="situation du DUI inconnue")
+
+
+# --- identifiers and codes ------------------------------------------------------------------
+
+
+def parse_finess(text: str) -> Parsed:
+    """Normalise; an invalid number is *kept* (so the user can fix it) with its problem."""
+    check = check_finess(text)
+    return Parsed(check.value, check.problem)
+
+
+def parse_optional_finess(text: str) -> Parsed:
+    """A FINESS that may be left empty (an OG's FINESS juridique)."""
+    return parse_finess(text) if normalise(text) else Parsed("")
+
+
+def parse_siren(text: str) -> Parsed:
+    """Normalise; may be empty; an invalid SIREN is kept with its problem, like a FINESS."""
+    value = normalise(text)
+    return Parsed(value, siren_problem(value) if value else "")
+
+
+def parse_category(text: str) -> Parsed:
+    code = normalise_category(text)
+    if code.isascii() and code.isdigit() and len(code) == 3:
+        return Parsed(code)
+    return Parsed(problem=CATEGORY_EXPECTED)
+
+
+def parse_postal_code(text: str) -> Parsed:
+    return Parsed(normalise(text))
+
+
+# --- text and dates -------------------------------------------------------------------------
+
+
+def parse_label(text: str) -> Parsed:
+    """A row's label: kept as typed but never empty (an unnamed row prints as nothing)."""
+    return Parsed(text.strip()) if text.strip() else Parsed(problem="libellé obligatoire")
+
+
+def parse_name(text: str) -> Parsed:
+    """The name of an ESSMS or an OG: never empty (it is how the dossier designates them)."""
+    return Parsed(text.strip()) if text.strip() else Parsed(problem="nom obligatoire")
+
+
+def parse_text(text: str) -> Parsed:
+    """Free text: any value is accepted, surrounding spaces dropped."""
+    return Parsed(text.strip())
+
+
+def parse_due_date(text: str) -> Parsed:
+    """A date typed ``jj/mm/aaaa`` exactly; empty means no date.
+
+    Strict on purpose: ``3/4/25`` could be read several ways, and a wrong due date printed in the
+    dossier is worse than asking for four more keystrokes.
+    """
+    raw = text.strip()
+    if not raw:
+        return Parsed(None)
+    match = _DATE.fullmatch(raw)
+    if match is None:
+        return Parsed(problem="date au format jj/mm/aaaa attendue (par exemple 31/12/2025)")
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return Parsed(date(year, month, day))
+    except ValueError:
+        return Parsed(problem="date inexistante : vérifiez le jour et le mois")
+
+
+# --- usage-target thresholds ----------------------------------------------------------------
+
+_THRESHOLD = re.compile(
+    r"^(?P<amount>[0-9]+(?:[ \u00a0\u202f][0-9]{3})*(?:[.,][0-9]+)?)\s*(?P<rest>.*)$", re.DOTALL
+)
+_PER = re.compile(r"^(?P<unit>.*?)\s*(?P<sep>/|\bpar\b)\s*(?P<period>[^\s/]*)\s*$", re.IGNORECASE)
+THRESHOLD_HINT = "« 80 % » pour un pourcentage, « 100 messages / mois » pour un nombre par période"
+
+
+def parse_threshold(text: str) -> Parsed:
+    """A usage target's threshold: a percentage or a count, optionally per period.
+
+    Empty means "not set yet" (``None``). A number without a unit is refused rather than read as
+    a percentage: the calls use both forms, and guessing printed « 100 % » for 100 messages.
+    """
+    raw = " ".join(text.split())
+    if not raw:
+        return Parsed(None)
+    match = _THRESHOLD.match(raw)
+    if match is None:
+        return Parsed(problem=f"seuil attendu : {THRESHOLD_HINT}")
+    amount = Decimal(re.sub(r"[ \u00a0\u202f]", "", match["amount"]).replace(",", "."))
+    rest = match["rest"].strip()
+    if not rest:
+        return Parsed(problem=f"précisez l'unité : {THRESHOLD_HINT}")
+    if rest.startswith("%"):
+        if rest != "%":
+            return Parsed(
+                problem="rien après « % » : l'indicateur se décrit dans sa propre colonne"
+            )
+        if amount > 100:
+            return Parsed(problem="un pourcentage ne dépasse pas 100 %")
+        return Parsed(percentage(amount))
+    unit, period = rest, ""
+    per = _PER.match(rest)
+    if per is not None:
+        word = per["period"].casefold()
+        if word in PERIOD_WORDS:
+            unit, period = per["unit"].strip(), PERIOD_WORDS[word]
+        elif per["sep"] == "/":  # « par » may belong to the unit (« messages envoyés par ESSMS »)
+            known = ", ".join(PERIODS)
+            return Parsed(problem=f"période « {per['period']} » inconnue : {known}")
+    if not any(c.isalpha() for c in unit):
+        return Parsed(problem=f"dites ce qui est compté : {THRESHOLD_HINT}")
+    return Parsed(UsageThreshold(amount, unit, period))
+
+
+# --- the grid's columns ---------------------------------------------------------------------
+
+ESTABLISHMENT_PARSERS: dict[str, Parser] = {
+    "finess": parse_finess,
+    "name": parse_name,
+    "category": parse_category,
+    "capacity": parse_int,
+    "project": parse_project,
+    "equipment": parse_bool,
+    "eligible_hours_pct": parse_pct,
+    "dui_solution": parse_text,
+    "current_dui": parse_situation,
+    "already_funded": parse_bool,
+    "address": parse_text,
+    "postal_code": parse_postal_code,
+    "town": parse_text,
+}
+"""Establishment attribute → parser of what is typed in its cell."""
+
+ORGANISATION_PARSERS: dict[str, Parser] = {
+    "name": parse_name,
+    "role": parse_role,
+    "siren": parse_siren,
+    "finess_ej": parse_optional_finess,
+    "declared_size": parse_og_size,
+    "contact_name": parse_text,
+    "contact_email": parse_text,
+}
+"""Organisation attribute → parser of what is typed in its cell."""
+
+
+def parse_establishment_field(field: str, text: str) -> Parsed:
+    """Parse what the user typed in one ESSMS cell (``field`` is an Establishment attribute)."""
+    return ESTABLISHMENT_PARSERS[field](text)

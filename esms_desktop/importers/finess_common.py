@@ -1,0 +1,263 @@
+"""What the three FINESS readers share: the first bytes of a file, per-line decoding, header keys.
+
+:func:`sniff` refuses, in French, what no FINESS reader can open (an empty download, a ZIP, an
+office document renamed ``.csv``, a PDF, UTF-16 text). Encodings are decided *per line*, not per
+file: FINESS exports mix them (the website writes its header in UTF-8 and its rows in Latin-1), and
+a line of French text that is valid UTF-8 is UTF-8 with near certainty. :class:`LineDecoder`
+records what it saw so readers can warn about mixed files, and repairs text that was UTF-8-encoded
+twice (``HandicapÃ©s``).
+
+This module sits below the readers (``finess_web``, ``finess_etalab``, ``finess_json``) and below
+:mod:`~esms_desktop.importers.finess_detect`, which picks a reader: the readers import only this
+module, so the import graph has no cycle.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from esms_desktop.domain.finess_register import FinessFileError, RegisterBuilder, RegisterSource
+from esms_desktop.domain.nomenclature import Nomenclature
+from esms_desktop.resources import resource_path
+
+HEAD_BYTES = 65536
+"""How much of the file detection looks at (enough for any header line)."""
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+# --- bytes ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The first bytes of a file (decompressed when gzip), its size and whether it is gzip."""
+
+    data: bytes
+    size: int
+    gzip: bool
+
+
+def sniff(path: Path) -> Head:
+    """Read the first bytes and refuse, in French, what no FINESS reader can open.
+
+    Raises :class:`FinessFileError` for a missing or unreadable file, an empty file, a ZIP or an
+    office document (``.xlsx``/``.ods`` renamed ``.csv`` are ZIPs), an old ``.xls``, a PDF, a
+    UTF-16 text or any other binary content.
+    """
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            data = f.read(HEAD_BYTES)
+    except FileNotFoundError:
+        raise FinessFileError(name, 0, "fichier introuvable.") from None
+    except IsADirectoryError:
+        raise FinessFileError(name, 0, "c'est un dossier, pas un fichier.") from None
+    except OSError as exc:
+        raise FinessFileError(name, 0, f"lecture impossible ({exc.strerror or exc}).") from None
+
+    if not data.removeprefix(UTF8_BOM).strip():
+        raise FinessFileError(name, 0, "le fichier est vide : aucun établissement à importer.")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        raise FinessFileError(name, 0, _zip_problem(path))
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise FinessFileError(
+            name,
+            0,
+            "c'est un classeur Excel 97-2003 (.xls), pas un fichier texte : ouvrez-le dans "
+            "votre tableur et enregistrez-le au format « CSV (point-virgule) ».",
+        )
+    if data.startswith(b"%PDF"):
+        raise FinessFileError(name, 0, "c'est un document PDF, pas un fichier de données FINESS.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        raise FinessFileError(
+            name,
+            1,
+            "fichier en UTF-16 (« texte Unicode » d'Excel), encodage non pris en charge : "
+            "enregistrez-le au format « CSV UTF-8 » ou « CSV (point-virgule) ».",
+        )
+    if data.startswith(b"\x1f\x8b"):
+        return Head(_gunzip_head(path), size, True)
+    if b"\x00" in data:
+        raise FinessFileError(
+            name, _line_of(data, data.index(b"\x00")), "contenu binaire : ce n'est pas un texte."
+        )
+    return Head(data, size, False)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without BOM: every other byte is NUL in ASCII-heavy text."""
+    sample = data[:400]
+    return len(sample) >= 8 and sample.count(b"\x00") >= len(sample) // 3
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _zip_problem(path: Path) -> str:
+    """Say which kind of ZIP it is: an Excel or LibreOffice workbook renamed, or a real archive."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            mimetype = (
+                archive.read("mimetype").decode("ascii", "replace") if ("mimetype" in names) else ""
+            )
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return "c'est une archive ZIP incomplète ou abîmée, pas un fichier texte."
+    if any(n.startswith("xl/") for n in names):
+        return (
+            "c'est un classeur Excel (.xlsx) renommé, pas un fichier CSV : ouvrez-le dans "
+            "votre tableur et enregistrez-le au format « CSV (point-virgule) »."
+        )
+    if "spreadsheet" in mimetype:
+        return (
+            "c'est un classeur LibreOffice (.ods) renommé, pas un fichier CSV : enregistrez-le "
+            "au format « CSV » avec le point-virgule comme séparateur."
+        )
+    listed = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    return (
+        f"c'est une archive ZIP ({listed}) : décompressez-la et choisissez le fichier "
+        "qu'elle contient."
+    )
+
+
+def _gunzip_head(path: Path) -> bytes:
+    name = path.name
+    try:
+        with gzip.open(path, "rb") as f:
+            return f.read(HEAD_BYTES)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise FinessFileError(
+            name, 0, f"fichier compressé (gzip) illisible ou tronqué ({exc})."
+        ) from None
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+UTF8 = "UTF-8"
+LATIN1 = "Latin-1 (Windows-1252)"
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u2122]")
+
+
+class LineDecoder:
+    """Decode each line on its own: UTF-8 when it is valid, else Windows-1252, else Latin-1.
+
+    ``first_line`` records, for each encoding met on a non-ASCII line, the first such line, so a
+    reader can warn that a file mixes encodings (and say where). ``repaired_line`` is the first line
+    whose doubly-encoded text (``Ã©`` for ``é``) was repaired.
+    """
+
+    __slots__ = ("first_line", "repaired_line")
+
+    def __init__(self) -> None:
+        self.first_line: dict[str, int] = {}
+        self.repaired_line = 0
+
+    def decode(self, raw: bytes, line: int, *, track: bool = True) -> str:
+        if raw.isascii():
+            return raw.decode("ascii")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            if track:
+                self.first_line.setdefault(LATIN1, line)
+            try:
+                return raw.decode("cp1252")
+            except UnicodeDecodeError:
+                return raw.decode("latin-1")
+        if track:
+            self.first_line.setdefault(UTF8, line)
+        if _MOJIBAKE.search(text):
+            try:
+                repaired = text.encode("cp1252").decode("utf-8")
+            except UnicodeError:
+                return text
+            if track and not self.repaired_line:
+                self.repaired_line = line
+            return repaired
+        return text
+
+    def report(self, builder: RegisterBuilder) -> None:
+        """Add the encoding warnings (mixed encodings, repaired text) to an import."""
+        if len(self.first_line) > 1:
+            (enc_a, line_a), (enc_b, line_b) = sorted(self.first_line.items(), key=lambda i: i[1])
+            builder.warn(
+                line_b,
+                f"encodage mixte : lignes en {enc_a} (dès la ligne {line_a}) et en {enc_b} "
+                f"(dès la ligne {line_b}) ; chaque ligne a été lue dans son encodage, "
+                "vérifiez les accents des noms",
+            )
+        if self.repaired_line:
+            builder.warn(
+                self.repaired_line,
+                "accents encodés deux fois (« Ã© » au lieu de « é ») : texte corrigé, "
+                "vérifiez les noms",
+            )
+
+
+def header_key(cell: str) -> str:
+    """Compare column titles whatever their encoding: keep only ASCII letters and digits.
+
+    ``Numéro FINESS`` read as UTF-8, as Latin-1, double-encoded or with ``?`` for a lost byte all
+    become ``numrofiness``: dropping every non-ASCII character is what makes them equal.
+    """
+    text = cell.strip()
+    if text.startswith("="):
+        text = text[1:]
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def separator_problem(first_line: str) -> str:
+    """A French hint when a header seems to use ``,`` or tab instead of ``;``; ``""`` if not."""
+    if ";" in first_line:
+        return ""
+    for sep, label in ((",", "la virgule « , »"), ("\t", "la tabulation")):
+        if first_line.count(sep) >= 2:
+            return (
+                f"le séparateur de colonnes semble être {label} au lieu du point-virgule « ; » "
+                "attendu (fichier réenregistré par un tableur ?) : réenregistrez-le en "
+                "« CSV (point-virgule) »"
+            )
+    return ""
+
+
+# --- header of the website export -----------------------------------------------------------------
+
+_WEB_FINESS = re.compile(r"^(?:num[a-z]*|no)?finess(?:et)?$")
+_WEB_NAME = "raisonsociale"
+_WEB_CATEGORY = re.compile(r"^codecat")
+
+
+def is_web_header(keys: list[str]) -> bool:
+    """The website export's header: a FINESS column, ``Raison sociale`` and ``Code categorie``."""
+    return (
+        any(_WEB_FINESS.match(k) for k in keys)
+        and _WEB_NAME in keys
+        and any(_WEB_CATEGORY.match(k) for k in keys)
+    )
+
+
+# --- building an import ---------------------------------------------------------------------------
+
+
+@cache
+def default_nomenclature() -> Nomenclature:
+    """The program's own category list, used to flag unknown category codes."""
+    return Nomenclature.load(resource_path("nomenclature", "categories.csv"))
+
+
+def new_builder(
+    file: str, source: RegisterSource, nomenclature: Nomenclature | None
+) -> RegisterBuilder:
+    """A builder that checks categories against ``nomenclature`` (the program's by default)."""
+    nom = nomenclature if nomenclature is not None else default_nomenclature()
+    labels = {c.code: c.label for c in nom.categories() if c.label}
+    return RegisterBuilder(file, source, nom, labels)

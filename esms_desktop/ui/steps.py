@@ -1,0 +1,51 @@
+"""The step views of a dossier, in the side bar's order, as the main window asks for them.
+
+Here rather than in :mod:`esms_desktop.app` so that everything that builds a main window (the
+application, ``--self-test``, the tests, the screenshot and start-up tools) takes the same views
+without importing the application's start-up code — which imports the self-test in turn.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from esms_desktop.domain.completeness import Step
+from esms_desktop.services.workspace import Workspace
+from esms_desktop.ui.dossier_view import ViewFactory
+from esms_desktop.ui.undo import Editor
+
+
+def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory]:
+    """One view per step of the dossier, in the side bar's order."""
+    from esms_desktop.ui.views.autodiag_view import AutodiagView
+    from esms_desktop.ui.views.budget_view import BudgetView
+    from esms_desktop.ui.views.export_view import ExportView
+    from esms_desktop.ui.views.grappe_view import GrappeView
+    from esms_desktop.ui.views.porteur_view import PorteurView
+    from esms_desktop.ui.views.solution_view import SolutionView
+    from esms_desktop.ui.views.targets_view import TargetsView
+
+    def grappe(editor: Editor) -> QWidget:
+        view = GrappeView(editor, workspace)
+        view.import_requested.connect(lambda: _import_into(view, editor))
+        return view
+
+    return {
+        Step.PORTEUR: PorteurView,
+        Step.AUTODIAG: AutodiagView,
+        Step.GRAPPE: grappe,
+        Step.SOLUTION: SolutionView,
+        Step.BUDGET: BudgetView,
+        Step.ENGAGEMENTS: TargetsView,
+        Step.EXPORT: lambda editor: ExportView(editor, workspace),
+    }
+
+
+def _import_into(view: QWidget, editor: Editor) -> None:
+    from esms_desktop.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(editor, view)
+    if wizard.exec() == ImportWizard.LOAD_REGISTER and wizard.register_file is not None:
+        load_and_pick = getattr(view, "load_and_pick", None)
+        if load_and_pick is not None:
+            load_and_pick(wizard.register_file)
