@@ -34,6 +34,7 @@ from esms_desktop.cli.common import (
     say,
 )
 from esms_desktop.domain.campaign import CampaignError
+from esms_desktop.domain.errors import UserError
 from esms_desktop.reports.writer import ReportWriteError
 from esms_desktop.services import catalog
 from esms_desktop.services.dossiers import DossierInputError
@@ -62,7 +63,7 @@ def _corrupt(exc: DatabaseCorruptError) -> tuple[int, list[str]]:
     return EXIT_STORAGE, [exc.message, *hint]
 
 
-ERRORS: tuple[tuple[type[Exception], Callable[[Any], tuple[int, list[str]]]], ...] = (
+ERRORS: tuple[tuple[type[UserError], Callable[[Any], tuple[int, list[str]]]], ...] = (
     (CliError, lambda e: (e.code, [str(e)])),
     (DatabaseCorruptError, _corrupt),
     (StoreError, lambda e: (EXIT_STORAGE, [e.message])),
@@ -75,9 +76,12 @@ ERRORS: tuple[tuple[type[Exception], Callable[[Any], tuple[int, list[str]]]], ..
     (DossierInputError, lambda e: (EXIT_BAD_INPUT, [e.message])),
     (CampaignError, lambda e: (EXIT_BAD_INPUT, [str(e)])),
     (ReportWriteError, lambda e: (EXIT_STORAGE, [str(e)])),
+    (UserError, lambda e: (EXIT_BAD_INPUT, [e.message])),
 )
 """Error → (exit code, French lines on stderr), first match wins: a subclass before its base.
-Anything else is a bug, not the user's: :func:`dispatch` logs it and says so in one line."""
+Every error here is a :class:`UserError`; the last line is the one for those not listed (bad
+input, their message). Anything else is a bug, not the user's: :func:`dispatch` logs it and says
+so in one line."""
 
 
 def dispatch(handler: Handler, args: argparse.Namespace, out: TextIO) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from esms_desktop.domain.campaign import parse_override
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import Grappe
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 Problems are raised, and :func:`esms_desktop.cli.main` turns them into a French line and a code."""
 
 
-class CliError(Exception):
+class CliError(UserError):
     """A user-facing problem: message printed on stderr, ``code`` returned."""
 
     def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:

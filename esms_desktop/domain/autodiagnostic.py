@@ -34,6 +34,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import DuiSituation, ProjectType
 
 DEFAULT_FUNCTIONAL_THRESHOLD = 50
@@ -43,11 +44,11 @@ _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 _NO_DUI: Mapping[int, DuiSituation] = MappingProxyType({})
 
 
-class QuestionnaireError(ValueError):
+class QuestionnaireError(UserError, ValueError):
     """A questionnaire file that cannot be used; the message is French and names file and key."""
 
 
-class AnswerError(ValueError):
+class AnswerError(UserError):
     """Answers that do not fit the questionnaire (unknown question, level out of the scale)."""
 
 

@@ -18,10 +18,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import ProjectType
 
 
-class CampaignError(ValueError):
+class CampaignError(UserError):
     """A campaign file that cannot be used; the message is French and names the file and key."""
 
 

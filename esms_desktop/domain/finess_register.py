@@ -29,6 +29,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import StrEnum
 
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.identifiers import (
     LA_POSTE_SIREN,
     FinessCheck,
@@ -146,7 +147,7 @@ class RegisterImport:
         return {e.finess: e for e in self.entries}
 
 
-class FinessFileError(Exception):
+class FinessFileError(UserError):
     """The file as a whole cannot be read: nothing is imported.
 
     ``problem`` is a French sentence; ``issues`` carries the row problems found before giving up
@@ -162,10 +163,6 @@ class FinessFileError(Exception):
         self.issues = tuple(issues)
         where = f", ligne {line}" if line > 0 else ""
         super().__init__(f"Fichier « {file} »{where} : {problem} Rien n'a été importé.")
-
-    @property
-    def message(self) -> str:
-        return str(self)
 
 
 # --- values as written in register files --------------------------------------------------------

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from esms_desktop.domain.fields import (
+    ESTABLISHMENT_FIELDS,
+    ORGANISATION_FIELDS,
+    FieldSpec,
+    organisation_field,
+)
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -28,56 +33,35 @@ from esms_desktop.domain.grappe import (
     solution_key,
 )
 from esms_desktop.domain.identifiers import normalise
-from esms_desktop.domain.parsing import (
-    CATEGORY_EXPECTED,
-    PROJECT_EXPECTED,
-    ROLE_EXPECTED,
-    Parsed,
-    Parser,
-    fold,
-    parse_bool,
-    parse_category,
-    parse_finess,
-    parse_int,
-    parse_og_size,
-    parse_optional_finess,
-    parse_pct,
-    parse_project,
-    parse_role,
-    parse_siren,
-    parse_text,
-)
+from esms_desktop.domain.parsing import Parsed, Parser, fold
 from esms_desktop.importers.tabular import Table, header_key, read_table
 
-COLUMNS: tuple[str, ...] = (
-    "og_nom",
-    "og_role",
-    "og_siren",
-    "og_finess_ej",
-    "og_nb_esms",
-    "finess",
-    "nom",
-    "categorie",
-    "capacite",
-    "projet",
-    "equipement",
-    "heures_eligibles_pct",
-    "solution_dui",
+_SHEET_FIELDS: tuple[tuple[str, FieldSpec], ...] = (
+    *(("og", f) for f in ORGANISATION_FIELDS if f.column),
+    *(("essms", f) for f in ESTABLISHMENT_FIELDS if f.column),
 )
+"""(record, spec) of every template column: the OG's first, then the ESSMS's (the field table)."""
+
+SHEET_FIELDS: dict[str, FieldSpec] = {f.column: f for _record, f in _SHEET_FIELDS}
+"""Template column → the field it fills (:mod:`esms_desktop.domain.fields`)."""
+
+COLUMNS: tuple[str, ...] = tuple(SHEET_FIELDS)
 """The template's columns, in the order the template and the export write them."""
 
-REQUIRED: frozenset[str] = frozenset({"og_nom", "og_role", "finess", "nom", "categorie", "projet"})
+REQUIRED: frozenset[str] = frozenset(c for c, f in SHEET_FIELDS.items() if f.required)
 
-OG_COLUMNS: tuple[str, ...] = ("og_role", "og_siren", "og_finess_ej", "og_nb_esms")
+_OG_NAME = organisation_field("name").column
+OG_COLUMNS: tuple[str, ...] = tuple(
+    f.column for record, f in _SHEET_FIELDS if record == "og" and f.column != _OG_NAME
+)
 """Columns describing the OG, repeated on each of its rows: they must agree across those rows."""
+
+ESSMS_COLUMNS: tuple[str, ...] = tuple(f.column for r, f in _SHEET_FIELDS if r == "essms")
+"""Columns describing the ESSMS of the row."""
 
 HEADER_ALIASES: dict[str, str] = {
     **{header_key(c): c for c in COLUMNS},
-    header_key("heures_eligibles"): "heures_eligibles_pct",
-    header_key("finess_geographique"): "finess",
-    header_key("finess_et"): "finess",
-    header_key("nom_etablissement"): "nom",
-    header_key("categorie_finess"): "categorie",
+    **{header_key(a): f.column for f in SHEET_FIELDS.values() for a in f.aliases},
 }
 """Header key (see :func:`header_key`) → template column; a few spellings seen in real files."""
 
@@ -132,33 +116,25 @@ def _required(parse: Parser, expected: str = "") -> Parser:
     return parse_required
 
 
-PARSERS: dict[str, Parser] = {
-    "og_nom": _required(parse_text),
-    "og_role": _required(parse_role, ROLE_EXPECTED),
-    "og_siren": parse_siren,
-    "og_finess_ej": parse_optional_finess,
-    "og_nb_esms": parse_og_size,
-    "finess": parse_finess,
-    "nom": _required(parse_text),
-    "categorie": _required(parse_category, CATEGORY_EXPECTED),
-    "capacite": parse_int,
-    "projet": _required(parse_project, PROJECT_EXPECTED),
-    "equipement": parse_bool,
-    "heures_eligibles_pct": parse_pct,
-    "solution_dui": parse_text,
-}
+def _column_parser(spec: FieldSpec) -> Parser:
+    """The field's parser; a required column also refuses an empty cell.
+
+    Except where the field's parser already refuses an empty value and keeps it to be fixed (a
+    FINESS: « numéro FINESS vide »), which says more than « valeur obligatoire ».
+    """
+    if not spec.required:
+        return spec.parse
+    empty = spec.parse("")
+    if empty.problem and empty.value is not None:
+        return spec.parse
+    return _required(spec.parse, spec.expected)
+
+
+PARSERS: dict[str, Parser] = {c: _column_parser(f) for c, f in SHEET_FIELDS.items()}
 """Cell text (stripped) → value of the model's type, or the French reason it is not one."""
 
-_DEFAULTS: dict[str, Any] = {
-    "og_siren": "",
-    "og_finess_ej": "",
-    "og_nb_esms": None,
-    "capacite": None,
-    "equipement": False,
-    "heures_eligibles_pct": Decimal(100),
-    "solution_dui": "",
-}
-"""Values of optional columns absent from the file (the spec's defaults)."""
+_DEFAULTS: dict[str, Any] = {c: f.default for c, f in SHEET_FIELDS.items() if not f.required}
+"""Values of optional columns absent from the file (the dataclasses' defaults)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,26 +455,15 @@ def _build(rows: list[_Row]) -> Grappe:
             )
 
         establishments = tuple(
-            Establishment(
-                finess=r.values["finess"],
-                name=r.values["nom"],
-                category=r.values["categorie"],
-                capacity=r.values["capacite"],
-                project=r.values["projet"],
-                equipment=r.values["equipement"],
-                eligible_hours_pct=r.values["heures_eligibles_pct"],
-                dui_solution=r.values["solution_dui"],
-            )
+            Establishment(**{SHEET_FIELDS[c].name: r.values[c] for c in ESSMS_COLUMNS})
             for r in items
         )
         organisations.append(
             Organisation(
                 name=name,
                 role=og_value("og_role") or OgRole.MEMBRE,
-                siren=og_value("og_siren"),
-                finess_ej=og_value("og_finess_ej"),
-                declared_size=og_value("og_nb_esms"),
                 establishments=establishments,
+                **{SHEET_FIELDS[c].name: og_value(c) for c in OG_COLUMNS if c != "og_role"},
             )
         )
     organisations.sort(key=lambda o: o.role is not OgRole.PORTEUR)

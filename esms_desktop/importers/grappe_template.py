@@ -11,79 +11,57 @@ import io
 import os
 import uuid
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
-from esms_desktop.domain.formatting import format_decimal
 from esms_desktop.domain.grappe import Grappe
-from esms_desktop.importers.grappe_sheet import COLUMNS, REQUIRED
+from esms_desktop.importers.grappe_sheet import COLUMNS, ESSMS_COLUMNS, REQUIRED, SHEET_FIELDS
 
-HELP: dict[str, str] = {
-    "og_nom": "Nom de l'organisme gestionnaire (OG) qui gère l'établissement",
-    "og_role": "« porteur » sur les lignes de l'OG qui porte le projet (un seul OG), "
-    "« membre » sur celles des autres OG",
-    "og_siren": "SIREN de l'OG : 9 chiffres",
-    "og_finess_ej": "FINESS juridique de l'OG : 9 caractères",
-    "og_nb_esms": "Nombre total d'ESSMS gérés par l'OG (tous, pas seulement ceux du projet) ; "
-    "vide : son nombre de lignes dans ce fichier",
-    "finess": "FINESS géographique de l'établissement : 9 caractères (gardez le zéro initial)",
-    "nom": "Nom de l'établissement",
-    "categorie": "Code catégorie FINESS à 3 chiffres (ex. 500 EHPAD, 246 ESAT, 354 SSIAD)",
-    "capacite": "Places ou file active : nombre entier",
-    "projet": "acquisition, conformite (mise en conformité du DUI) ou aucun",
-    "equipement": "oui / non : demande la ligne équipement et infrastructure ; vide : non",
-    "heures_eligibles_pct": "Services à domicile : part des heures sur activités essentielles, "
-    "de 0 à 100 ; vide : 100",
-    "solution_dui": "Solution DUI sous la forme « Éditeur — Produit »",
-}
-"""One French sentence per column, for the template's "Aide" sheet."""
+_OG_COLUMNS = frozenset(COLUMNS) - frozenset(ESSMS_COLUMNS)
+"""Template columns filled from the OG of the row (the others from its ESSMS)."""
 
-CHOICES: dict[str, tuple[str, ...]] = {
-    "og_role": ("porteur", "membre"),
-    "projet": ("acquisition", "conformite", "aucun"),
-    "equipement": ("oui", "non"),
-}
+HELP: dict[str, str] = {c: f.help for c, f in SHEET_FIELDS.items()}
+"""One French sentence per column, for the template's "Aide" sheet (from the field table)."""
+
+CHOICES: dict[str, tuple[str, ...]] = {c: f.choices for c, f in SHEET_FIELDS.items() if f.choices}
 """Drop-down lists of the workbook template (other spellings are still accepted on import)."""
 
 TEMPLATE_ROWS = 500
 """Rows of the workbook template prepared with drop-down lists and text-formatted numbers."""
 
-_TEXT_COLUMNS = ("og_siren", "og_finess_ej", "finess", "categorie")
+_TEXT_COLUMNS = tuple(c for c, f in SHEET_FIELDS.items() if f.as_text)
 """Identifiers: formatted as text so Excel keeps leading zeros (01…, 02…)."""
 
-EXAMPLE_ROWS: tuple[tuple[str, ...], ...] = (
-    (
-        "Association exemple",
-        "porteur",
-        "",
-        "",
-        "",
-        "590050076",
-        "EHPAD exemple",
-        "500",
-        "80",
-        "acquisition",
-        "oui",
-        "",
-        "Éditeur — Produit",
-    ),
-    (
-        "Association partenaire",
-        "membre",
-        "",
-        "",
-        "",
-        "620050427",
-        "IME exemple",
-        "183",
-        "40",
-        "conformite",
-        "non",
-        "",
-        "Éditeur — Produit",
-    ),
+EXAMPLES: tuple[dict[str, str], ...] = (
+    {
+        "og_nom": "Association exemple",
+        "og_role": "porteur",
+        "finess": "590050076",
+        "nom": "EHPAD exemple",
+        "categorie": "500",
+        "capacite": "80",
+        "projet": "acquisition",
+        "equipement": "oui",
+        "solution_dui": "Éditeur — Produit",
+    },
+    {
+        "og_nom": "Association partenaire",
+        "og_role": "membre",
+        "finess": "620050427",
+        "nom": "IME exemple",
+        "categorie": "183",
+        "capacite": "40",
+        "projet": "conformite",
+        "equipement": "non",
+        "solution_dui": "Éditeur — Produit",
+    },
 )
+"""The template's two example rows by column; a column they do not name is left empty."""
+
+EXAMPLE_ROWS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(example.get(c, "") for c in COLUMNS) for example in EXAMPLES
+)
+"""The example rows in the template's column order."""
 
 
 def _atomic(path: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -129,32 +107,17 @@ def _csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _pct(value: Decimal) -> str:
-    """100 (the default) is left empty; others in plain French notation: 70, 70,5 (never 1E+1)."""
-    if value == 100:
-        return ""
-    return format_decimal(value)
-
-
 def grappe_rows(grappe: Grappe) -> list[tuple[str, ...]]:
-    """The grappe as template rows (one per ESSMS), in the order entered."""
+    """The grappe as template rows (one per ESSMS), in the order entered.
+
+    Each cell is written by its field (:attr:`FieldSpec.cell`), so it reads back as the value.
+    """
     rows: list[tuple[str, ...]] = []
     for og, e in grappe.rows():
         rows.append(
-            (
-                og.name,
-                og.role.value,
-                og.siren,
-                og.finess_ej,
-                "" if og.declared_size is None else str(og.declared_size),
-                e.finess,
-                e.name,
-                e.category,
-                "" if e.capacity is None else str(e.capacity),
-                e.project.value,
-                "oui" if e.equipment else "non",
-                _pct(e.eligible_hours_pct),
-                e.dui_solution,
+            tuple(
+                f.cell(getattr(og if c in _OG_COLUMNS else e, f.name))
+                for c, f in SHEET_FIELDS.items()
             )
         )
     return rows

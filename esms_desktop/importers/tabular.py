@@ -23,6 +23,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.formatting import format_decimal
 
 MAX_ROWS = 200_000
@@ -42,7 +43,7 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1a")
 """Tabs and line breaks, plus what old exports leave (vertical tab for Alt+Entrée, DOS EOF)."""
 
 
-class ImportFileError(ValueError):
+class ImportFileError(UserError):
     """The file cannot be read as a table; nothing is imported. The message is French for users."""
 
 

@@ -23,8 +23,10 @@ import hashlib
 import io
 import json
 import re
+import threading
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -95,22 +97,55 @@ def register_fonts() -> None:
         italic=FONT_ITALIC,
         boldItalic=FONT_COND_BOLD,
     )
-    _keep_narrow_no_break_space()
 
 
-def _keep_narrow_no_break_space() -> None:
-    """Stop ReportLab's paragraphs from treating U+202F as a breakable space.
+_PATCHED_NAMES = ("_wsc", "_wsc_end_search", "split")
+_patch_lock = threading.Lock()
+_patch_depth = 0
+_patch_originals: dict[str, Any] = {}
+
+
+@contextmanager
+def narrow_no_break_space_kept() -> Iterator[None]:
+    """While a document renders, ReportLab's paragraphs keep U+202F as an unbreakable space.
 
     ReportLab lists U+202F among the characters it splits words on, so in a paragraph
     ``445 000 €`` (with narrow no-break spaces, the French norm) would be printed with plain
-    spaces and could even wrap between ``445`` and ``000``. Only U+00A0 is kept unbreakable.
-    We rebuild the two module-level helpers the paragraph code calls at run time, without
-    U+202F; tests check that the character survives into the PDF, so a ReportLab upgrade that
-    moves these internals fails loudly instead of silently degrading the typography.
+    spaces and could even wrap between ``445`` and ``000``. The fix rebinds module-level
+    helpers of ``reportlab.platypus.paragraph``, i.e. for the whole process: so it is applied
+    only for the duration of a render and the originals are put back afterwards, leaving any
+    other ReportLab user in the process as it found it.
+
+    Renders may run in background threads: a lock-guarded count makes the patch re-entrant and
+    shared, installed by the first render that enters and restored by the last one that leaves.
+    """
+    global _patch_depth
+    with _patch_lock:
+        if _patch_depth == 0:
+            _install_patch()
+        _patch_depth += 1
+    try:
+        yield
+    finally:
+        with _patch_lock:
+            _patch_depth -= 1
+            if _patch_depth == 0:
+                for name, value in _patch_originals.items():
+                    setattr(rl_paragraph, name, value)
+                _patch_originals.clear()
+
+
+def _install_patch() -> None:
+    """Rebuild the helpers the paragraph code calls at run time, without U+202F.
+
+    Only U+00A0 is kept unbreakable by ReportLab itself. Tests check that U+202F survives into
+    the PDF, so a ReportLab upgrade that moves these internals fails loudly instead of silently
+    degrading the typography (pyproject.toml bounds ReportLab to the versions checked).
     """
     wsc = getattr(rl_paragraph, "_wsc", None)
     if not isinstance(wsc, str) or "\u202f" not in wsc:
         return
+    _patch_originals.update({name: getattr(rl_paragraph, name) for name in _PATCHED_NAMES})
     wsc = wsc.replace("\u202f", "")
     breakable = re.compile(f"[{re.escape(wsc)}]+").split
 
@@ -541,6 +576,10 @@ class BaseDocument:
 
     def render(self) -> RenderedPdf:
         """Build the PDF in memory; returns its bytes and page count."""
+        with narrow_no_break_space_kept():
+            return self._render()
+
+    def _render(self) -> RenderedPdf:
         buffer = io.BytesIO()
         meta = self.meta
         doc = _DocTemplate(

@@ -15,8 +15,10 @@ import os
 import secrets
 from pathlib import Path
 
+from esms_desktop.domain.errors import UserError
 
-class ReportWriteError(OSError):
+
+class ReportWriteError(UserError, OSError):
     """The PDF could not be written; ``str()`` is a French sentence naming the path."""
 
     def __init__(self, message: str, path: Path) -> None:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.errors import NotFoundError
@@ -65,7 +66,7 @@ _DOSSIER_PART_LABELS: Mapping[str, str] = MappingProxyType(
 )
 
 
-class DossierInputError(ValueError):
+class DossierInputError(UserError, ValueError):
     """Input the user can fix (empty name, level out of range…); ``message`` is French."""
 
     def __init__(self, message: str) -> None:

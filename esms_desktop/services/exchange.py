@@ -38,14 +38,18 @@ from esms_desktop.domain.dossier import (
     Porteur,
     UsageTarget,
 )
+from esms_desktop.domain.errors import UserError
+from esms_desktop.domain.fields import (
+    ESTABLISHMENT_FIELDS,
+    ORGANISATION_FIELDS,
+    FieldKind,
+    FieldSpec,
+)
 from esms_desktop.domain.grappe import (
-    DuiSituation,
     DuiSolution,
     Establishment,
     Grappe,
-    OgRole,
     Organisation,
-    ProjectType,
 )
 from esms_desktop.domain.merge import AddedEstablishment as AddedEstablishment
 from esms_desktop.domain.merge import EstablishmentMerge as EstablishmentMerge
@@ -72,7 +76,7 @@ Kind = Literal["dossier", "og"]
 _E = TypeVar("_E", bound=StrEnum)
 
 
-class ExchangeFileError(ValueError):
+class ExchangeFileError(UserError):
     """An exchange file that cannot be used; ``message`` is French and names the file."""
 
     def __init__(self, message: str, path: Path | None = None) -> None:
@@ -163,34 +167,30 @@ def _moment(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def _field_json(spec: FieldSpec, value: Any) -> Any:
+    """One field's JSON value: enums as their value, decimals as text, dates in ISO form."""
+    if spec.kind is FieldKind.CHOICE:
+        return None if spec.choice_type is None else spec.choice_type(value).value
+    if spec.kind is FieldKind.DECIMAL:
+        return _dec(value)
+    if spec.kind is FieldKind.DATE:
+        return _day(value)
+    return value
+
+
+def _fields_to_dict(specs: Iterable[FieldSpec], record: object) -> dict[str, Any]:
+    return {s.exchange: _field_json(s, getattr(record, s.name)) for s in specs}
+
+
 def establishment_to_dict(est: Establishment) -> dict[str, Any]:
-    return {
-        "finess": est.finess,
-        "name": est.name,
-        "category": est.category,
-        "capacity": est.capacity,
-        "project": ProjectType(est.project).value,
-        "equipment": est.equipment,
-        "eligible_hours_pct": _dec(est.eligible_hours_pct),
-        "dui_solution": est.dui_solution,
-        "current_dui": DuiSituation(est.current_dui).value,
-        "already_funded": est.already_funded,
-        "address": est.address,
-        "postal_code": est.postal_code,
-        "town": est.town,
-    }
+    """Every field of the table (:data:`ESTABLISHMENT_FIELDS`), in its order."""
+    return _fields_to_dict(ESTABLISHMENT_FIELDS, est)
 
 
 def organisation_to_dict(og: Organisation) -> dict[str, Any]:
+    """The OG's fields, then its ESSMS (last, as files have always had them)."""
     return {
-        "name": og.name,
-        "role": OgRole(og.role).value,
-        "siren": og.siren,
-        "finess_ej": og.finess_ej,
-        "declared_size": og.declared_size,
-        "contact_name": og.contact_name,
-        "contact_email": og.contact_email,
-        "convention_date": _day(og.convention_date),
+        **_fields_to_dict(ORGANISATION_FIELDS, og),
         "establishments": [establishment_to_dict(e) for e in og.establishments],
     }
 
@@ -347,36 +347,30 @@ def _invalid(where: str, what: str) -> _PayloadError:
     return _PayloadError(f"champ « {where} » : {what}")
 
 
+def _field_from(r: _Reader, spec: FieldSpec) -> Any:
+    """One field read strictly; an absent key gives the dataclass's default."""
+    key = spec.exchange
+    if spec.kind is FieldKind.CHOICE and spec.choice_type is not None:
+        return r.enum(key, spec.choice_type, spec.default)
+    if spec.kind is FieldKind.INTEGER:
+        return r.opt_int(key)
+    if spec.kind is FieldKind.DECIMAL:
+        return r.decimal(key, spec.default)  # 0 % is a real answer: only null means the default
+    if spec.kind is FieldKind.BOOLEAN:
+        return r.boolean(key, spec.default)
+    if spec.kind is FieldKind.DATE:
+        return r.day(key)
+    return r.text(key, spec.default)
+
+
 def establishment_from_dict(r: _Reader) -> Establishment:
-    pct = r.decimal("eligible_hours_pct")  # 0 % is a real answer: test for None, not falsiness
-    return Establishment(
-        finess=r.text("finess"),
-        name=r.text("name"),
-        category=r.text("category"),
-        capacity=r.opt_int("capacity"),
-        project=r.enum("project", ProjectType, ProjectType.AUCUN),
-        equipment=r.boolean("equipment"),
-        eligible_hours_pct=Decimal(100) if pct is None else pct,
-        dui_solution=r.text("dui_solution"),
-        current_dui=r.enum("current_dui", DuiSituation, DuiSituation.INCONNUE),
-        already_funded=r.boolean("already_funded"),
-        address=r.text("address"),
-        postal_code=r.text("postal_code"),
-        town=r.text("town"),
-    )
+    return Establishment(**{s.name: _field_from(r, s) for s in ESTABLISHMENT_FIELDS})
 
 
 def organisation_from_dict(r: _Reader) -> Organisation:
     return Organisation(
-        name=r.text("name"),
-        role=r.enum("role", OgRole, OgRole.MEMBRE),
-        siren=r.text("siren"),
-        finess_ej=r.text("finess_ej"),
-        declared_size=r.opt_int("declared_size"),
+        **{s.name: _field_from(r, s) for s in ORGANISATION_FIELDS},
         establishments=tuple(establishment_from_dict(e) for e in r.items("establishments")),
-        contact_name=r.text("contact_name"),
-        contact_email=r.text("contact_email"),
-        convention_date=r.day("convention_date"),
     )
 
 

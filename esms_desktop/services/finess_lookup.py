@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.finess_register import (
     FinessFileError,
     ImportIssue,
@@ -46,7 +47,7 @@ _LISTED = 10
 """How many FINESS numbers a change-log line quotes before « … »."""
 
 
-class FinessLookupError(ValueError):
+class FinessLookupError(UserError, ValueError):
     """Input the user can fix (a bad number, no register loaded…); ``message`` is French."""
 
     def __init__(self, message: str) -> None:

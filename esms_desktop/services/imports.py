@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.grappe import Establishment, Grappe, OgRole, Organisation, ProjectType
 from esms_desktop.importers.progress import CancelToken, ProgressFn
@@ -27,7 +28,7 @@ class ImportPreview:
     skipped_rows: tuple[int, ...] = field(default=())
 
 
-class UnreadableFileError(ValueError):
+class UnreadableFileError(UserError):
     """The file cannot be read at all; the message is French and names the file."""
 
 

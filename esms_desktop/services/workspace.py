@@ -15,6 +15,7 @@ from pathlib import Path
 from esms_desktop.domain.campaign import CampaignError
 from esms_desktop.domain.completeness import missing_items, readiness
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.porteur_link import link_porteur
 from esms_desktop.importers.progress import CancelToken, ProgressFn
@@ -43,7 +44,7 @@ class DossierLine:
 
 
 class Workspace:
-    save_errors: tuple[type[Exception], ...] = (StoreError, ValueError, OSError)
+    save_errors: tuple[type[Exception], ...] = (StoreError, UserError, OSError)
 
     def __init__(self, store: Store) -> None:
         self.store = store

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from esms_desktop.domain.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """Base of every storage failure; ``message`` is a French sentence for the user."""
 
     def __init__(self, message: str, *, path: Path | None = None) -> None:
@@ -73,3 +75,15 @@ class StoreBusyError(StoreError):
 
 class NotFoundError(StoreError):
     """A dossier, an OG, an establishment or an attached file that does not (or no longer) exist."""
+
+
+class InvalidTextError(StoreError):
+    """A text SQLite cannot store: a lone surrogate (half an emoji), usually from a paste."""
+
+    def __init__(self, database: Path) -> None:
+        super().__init__(
+            "Le texte saisi contient un caractère invalide (une moitié d'emoji ou de symbole, "
+            "souvent laissée par un copier-coller) : la dernière modification n'a pas été "
+            f"enregistrée dans « {database} ». Retapez ce texte ; le reste est intact.",
+            path=database,
+        )

@@ -22,6 +22,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
+from enum import StrEnum
+from operator import attrgetter
 from types import MappingProxyType, SimpleNamespace
 from typing import Any, cast
 
@@ -37,14 +39,12 @@ from esms_desktop.domain.dossier import (
     Porteur,
     UsageTarget,
 )
+from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS, ORGANISATION_FIELDS, FieldSpec
 from esms_desktop.domain.grappe import (
-    DuiSituation,
     DuiSolution,
     Establishment,
     Grappe,
-    OgRole,
     Organisation,
-    ProjectType,
 )
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.storage.errors import NotFoundError, StoreError
@@ -156,39 +156,67 @@ def _solution_row(solution: DuiSolution) -> dict[str, Any]:
     return {name: getattr(solution, name) for name in _SOLUTION_FIELDS}
 
 
+class _FieldRows:
+    """How the fields of one table map to the columns of one row, worked out once.
+
+    Columns are named like the attributes unless a spec says otherwise (``stored``); enums are
+    stored as their value and read back by a dictionary look-up instead of an enum call per row
+    (an unknown value still goes through the enum, which raises). The rows of a 1,000-ESSMS
+    dossier go through here on every load and save, hence the attrgetter.
+    """
+
+    def __init__(self, specs: Sequence[FieldSpec]) -> None:
+        self.names = tuple(s.name for s in specs)
+        self.columns = tuple(s.stored for s in specs)
+        self._of_record = attrgetter(*self.names)
+        self._of_row = attrgetter(*self.columns)
+        self._choices = tuple(
+            (s.stored, s.choice_type, _members(s.choice_type))
+            for s in specs
+            if s.choice_type is not None
+        )
+        self._choices_at = tuple(
+            (i, s.choice_type, _members(s.choice_type))
+            for i, s in enumerate(specs)
+            if s.choice_type is not None
+        )
+
+    def values(self, record: object) -> dict[str, Any]:
+        """Column → value of one record, ready for insert or update."""
+        # Not zip(strict=True): the getter yields one value per column, and this runs per row.
+        values = dict(zip(self.columns, self._of_record(record)))  # noqa: B905
+        for column, kind, members in self._choices:
+            value = values[column]  # a member, or its value: both find the member
+            values[column] = (members.get(value) or kind(value)).value
+        return values
+
+    def fields(self, row: Any) -> list[Any]:
+        """The field values read from one row, in the table's order."""
+        values = list(self._of_row(row))
+        for i, kind, members in self._choices_at:
+            stored = values[i]
+            values[i] = members.get(stored) or kind(stored)
+        return values
+
+
+def _members(kind: type[StrEnum]) -> dict[str, StrEnum]:
+    return cast(dict[str, StrEnum], kind._value2member_map_)
+
+
+_ESTABLISHMENT_ROWS = _FieldRows(ESTABLISHMENT_FIELDS)
+_ORGANISATION_ROWS = _FieldRows(ORGANISATION_FIELDS)
+
+
 def _organisation_values(og: Organisation) -> dict[str, Any]:
-    return {
-        "name": og.name,
-        "role": OgRole(og.role).value,
-        "siren": og.siren,
-        "finess_ej": og.finess_ej,
-        "declared_size": og.declared_size,
-        "contact_name": og.contact_name,
-        "contact_email": og.contact_email,
-        "convention_date": og.convention_date,
-    }
+    return _ORGANISATION_ROWS.values(og)
 
 
 def _establishment_values(est: Establishment) -> dict[str, Any]:
-    return {
-        "finess": est.finess,
-        "name": est.name,
-        "category": est.category,
-        "capacity": est.capacity,
-        "project": ProjectType(est.project).value,
-        "equipment": est.equipment,
-        "eligible_hours_pct": est.eligible_hours_pct,
-        "dui_solution": est.dui_solution,
-        "current_dui": DuiSituation(est.current_dui).value,
-        "already_funded": est.already_funded,
-        "address": est.address,
-        "postal_code": est.postal_code,
-        "town": est.town,
-    }
+    return _ESTABLISHMENT_ROWS.values(est)
 
 
-_ESTABLISHMENT_COLUMNS = tuple(f.name for f in fields(Establishment))
-"""The ESSMS columns :func:`_establishment_values` writes (one per field, same names)."""
+_ESTABLISHMENT_COLUMNS = _ESTABLISHMENT_ROWS.columns
+"""The ESSMS columns :func:`_establishment_values` writes (one per field of the table)."""
 
 
 def _part_rows(dossier: Dossier, part: str) -> list[dict[str, Any]]:
@@ -242,42 +270,15 @@ def _part_rows(dossier: Dossier, part: str) -> list[dict[str, Any]]:
 # them) as they come.
 
 
-_PROJECTS = cast(dict[str, ProjectType], ProjectType._value2member_map_)
-_SITUATIONS = cast(dict[str, DuiSituation], DuiSituation._value2member_map_)
-"""Enum members by stored value: a dictionary look-up instead of an enum call per ESSMS (an
-unknown value still goes through the enum, which raises as before)."""
-
-
 def _to_establishment(row: Any) -> Establishment:
-    return Establishment(
-        finess=row.finess,
-        name=row.name,
-        category=row.category,
-        capacity=row.capacity,
-        project=_PROJECTS.get(row.project) or ProjectType(row.project),
-        equipment=row.equipment,
-        eligible_hours_pct=row.eligible_hours_pct,
-        dui_solution=row.dui_solution,
-        current_dui=_SITUATIONS.get(row.current_dui) or DuiSituation(row.current_dui),
-        already_funded=row.already_funded,
-        address=row.address,
-        postal_code=row.postal_code,
-        town=row.town,
-    )
+    # Positional: the table lists Establishment's fields in the dataclass's order (a test checks
+    # it), and a thousand keyword calls per load cost more than the rest of the conversion.
+    return Establishment(*_ESTABLISHMENT_ROWS.fields(row))
 
 
 def _organisation_with(row: Any, establishments: tuple[Establishment, ...]) -> Organisation:
-    return Organisation(
-        name=row.name,
-        role=OgRole(row.role),
-        siren=row.siren,
-        finess_ej=row.finess_ej,
-        declared_size=row.declared_size,
-        establishments=establishments,
-        contact_name=row.contact_name,
-        contact_email=row.contact_email,
-        convention_date=row.convention_date,
-    )
+    values = dict(zip(_ORGANISATION_ROWS.names, _ORGANISATION_ROWS.fields(row), strict=True))
+    return Organisation(establishments=establishments, **values)
 
 
 def _to_porteur(row: Any | None) -> Porteur:

@@ -21,6 +21,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from esms_desktop.storage.db import translate_error
+from esms_desktop.storage.errors import InvalidTextError
 from esms_desktop.storage.register_repository import SqlAlchemyRegisterRepository
 from esms_desktop.storage.repository import SqlAlchemyDossierRepository
 
@@ -74,6 +75,8 @@ class SqlAlchemyUnitOfWork:
                 session.close()
         if exc is not None and isinstance(exc, _DB_ERRORS):
             raise translate_error(exc, self._database) from exc
+        if isinstance(exc, UnicodeEncodeError):  # SQLite refuses a lone surrogate
+            raise InvalidTextError(self._database) from exc
         if exc is None and cleanup_error is not None:  # pragma: no cover - see above
             raise translate_error(cleanup_error, self._database) from cleanup_error
 
@@ -90,6 +93,9 @@ class SqlAlchemyUnitOfWork:
         except _DB_ERRORS as exc:
             self.dossiers.rolled_back()
             raise translate_error(exc, self._database) from exc
+        except UnicodeEncodeError as exc:
+            self.dossiers.rolled_back()
+            raise InvalidTextError(self._database) from exc
         except BaseException:
             self.dossiers.rolled_back()
             raise

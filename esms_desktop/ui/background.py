@@ -1,17 +1,21 @@
 """Long work (imports, exports) off the GUI thread, with progress and cancel.
 
 The work is a plain function of the services taking ``progress`` and ``cancel``; the result or
-the error comes back on the GUI thread through a signal, as in Anki's operations.
+the error comes back on the GUI thread through a signal, as in Anki's operations. Only a
+:class:`UserError` is the caller's to show; any other exception is a bug and goes to
+``sys.excepthook`` (the crash reporter), on the GUI thread, with its traceback.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from esms_desktop.domain.errors import UserError
 from esms_desktop.importers.progress import Cancelled, CancelToken
 
 T = TypeVar("T")
@@ -38,9 +42,7 @@ class _Job(QRunnable, Generic[T]):
             result = self.work(
                 lambda done, total: self.signals.progress.emit(done, total), self.token
             )
-        except Cancelled as exc:
-            self.signals.failed.emit(exc)
-        except Exception as exc:  # handed to the GUI thread, shown as a French message
+        except Exception as exc:  # handed to the GUI thread: shown, ignored or reported there
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
@@ -51,12 +53,14 @@ def run_with_progress(
     label: str,
     work: Callable[[Progress, CancelToken], T],
     on_done: Callable[[T], None],
-    on_error: Callable[[Exception], None],
+    on_error: Callable[[UserError], None],
 ) -> CancelToken:
     """Run ``work(progress, cancel)`` in the thread pool behind a cancellable progress dialog.
 
     Typed like Anki's ``QueryOp[T]``: ``on_done`` receives what ``work`` returns, so a caller
-    cannot mistake a PDF result for an import result.
+    cannot mistake a PDF result for an import result. ``on_error`` receives a :class:`UserError`
+    only (its French message is for the user); a cancel is silent; anything else is a bug and
+    goes to ``sys.excepthook``, so it is logged and shown as an unexpected error.
     """
     token = CancelToken()
     signals = _Signals(parent)
@@ -83,8 +87,12 @@ def run_with_progress(
 
     def failed(exc: Exception) -> None:
         finish()
-        if not isinstance(exc, Cancelled):
+        if isinstance(exc, Cancelled):
+            return
+        if isinstance(exc, UserError):
             on_error(exc)
+        else:  # the crash reporter's hook, read now: tests and the app install their own
+            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     signals.progress.connect(progress)
     signals.done.connect(done)

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from esms_desktop import __version__
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.errors import UserError
 from esms_desktop.services.session import DossierSession
+from esms_desktop.storage.errors import StoreError
 from esms_desktop.ui.dossier_view import DossierView, ViewFactory
 from esms_desktop.ui.file_dialogs import open_file
 from esms_desktop.ui.undo import Editor
@@ -378,13 +380,19 @@ class MainWindow(QMainWindow):
     # --- errors, help ---------------------------------------------------------------------
 
     def guard(self, call: Callable[[], Any]) -> Any:
-        """Run a service call; a storage or input error becomes a French dialog, not a crash."""
+        """Run a service call; a storage or input error becomes a French dialog, not a crash.
+
+        Only a :class:`UserError` is the user's to read: anything else (a ``KeyError``, a
+        ``ValueError`` from a bug…) goes on to the crash reporter, logged with its traceback,
+        instead of passing for a problem with the user's data.
+        """
         try:
             return call()
-        except self.workspace.save_errors as exc:
-            QMessageBox.critical(self, self.tr("esms-desktop"), str(exc))
-        except ValueError as exc:  # French messages from importers and campaign files
-            QMessageBox.warning(self, self.tr("esms-desktop"), str(exc))
+        except UserError as exc:
+            if isinstance(exc, StoreError):  # the data folder or database: the data is at stake
+                QMessageBox.critical(self, self.tr("esms-desktop"), exc.message)
+            else:  # French messages from importers and campaign files
+                QMessageBox.warning(self, self.tr("esms-desktop"), exc.message)
         return None
 
     def load_register(self) -> None:

@@ -73,7 +73,14 @@ def write_csv(
 
 
 def set_cell(rows: list[list[str]], line: int, column: str, value: str) -> None:
-    """Change the cell at file line ``line`` (header = 1) in template column ``column``."""
+    """Change the cell at file line ``line`` (header = 1) in template column ``column``.
+
+    A column the file lacks (the worked example predates ``dui_actuel``) is added, empty.
+    """
+    if column not in rows[0]:
+        for cells in rows:
+            cells.append("")
+        rows[0][-1] = column
     rows[line - 1][rows[0].index(column)] = value
 
 
@@ -798,7 +805,7 @@ def test_export_writes_plain_numbers(tmp_path: Path) -> None:
     est = Establishment("590050076", "SAAD", "460", 10, ProjectType.ACQUISITION, True, Decimal(10))
     g = Grappe((Organisation("A", OgRole.PORTEUR, declared_size=20, establishments=(est,)),))
     text = write_grappe_csv(g, tmp_path / "e.csv").read_text(encoding="utf-8-sig")
-    assert text.splitlines()[1] == "A;porteur;;;20;590050076;SAAD;460;10;acquisition;oui;10;"
+    assert text.splitlines()[1] == "A;porteur;;;20;590050076;SAAD;460;10;acquisition;oui;10;;"
     assert import_grappe(tmp_path / "e.csv").grappe == g
 
 
@@ -830,6 +837,7 @@ def test_xlsx_template_layout(tmp_path: Path) -> None:
         "B2:B501": '"porteur,membre"',
         "J2:J501": '"acquisition,conformite,aucun"',
         "K2:K501": '"oui,non"',
+        "N2:N501": '"inconnue,aucun,non_reference,reference"',
     }
     aide = book["Aide"]
     described = {aide.cell(r, 1).value: aide.cell(r, 3).value for r in range(2, len(COLUMNS) + 2)}

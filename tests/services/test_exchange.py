@@ -7,6 +7,7 @@ import json
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +17,15 @@ from hypothesis import strategies as st
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import merge_grappes
-from esms_desktop.domain.grappe import Establishment, Grappe, OgRole, Organisation, ProjectType
+from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
+from esms_desktop.domain.grappe import (
+    DuiSituation,
+    Establishment,
+    Grappe,
+    OgRole,
+    Organisation,
+    ProjectType,
+)
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.services import dossiers, exchange
 from esms_desktop.services.exchange import ExchangeFileError, merge_grappe
@@ -461,3 +470,77 @@ def test_a_threshold_with_an_unknown_period_is_refused_naming_the_field(
 
     _rewrite(path, bad_period)
     _check_refused(store, path, "threshold")
+
+
+# --- the codec reads the field table (esms_desktop/domain/fields.py) ---------------------------
+
+_EVERY_FIELD_SET = Establishment(
+    finess="590050076",
+    name="EHPAD « Les Tilleuls »",
+    category="500",
+    capacity=84,
+    project=ProjectType.CONFORMITE,
+    equipment=True,
+    eligible_hours_pct=Decimal("70.50"),
+    dui_solution="Éditeur — Produit",
+    current_dui=DuiSituation.NON_REFERENCE,
+    already_funded=True,
+    address="1 rue de la Paix",
+    postal_code="59000",
+    town="Lille",
+)
+
+
+def test_the_json_of_an_establishment_is_unchanged() -> None:
+    """Keys, order and value forms as files have always had them (the table changed nothing)."""
+    assert json.dumps(exchange.establishment_to_dict(_EVERY_FIELD_SET), ensure_ascii=False) == (
+        '{"finess": "590050076", "name": "EHPAD « Les Tilleuls »", "category": "500", '
+        '"capacity": 84, "project": "conformite", "equipment": true, '
+        '"eligible_hours_pct": "70.50", "dui_solution": "Éditeur — Produit", '
+        '"current_dui": "non_reference", "already_funded": true, "address": "1 rue de la Paix", '
+        '"postal_code": "59000", "town": "Lille"}'
+    )
+
+
+def test_the_json_of_an_organisation_is_unchanged() -> None:
+    og = Organisation(
+        "OG",
+        OgRole.PORTEUR,
+        "314159260",
+        "590088001",
+        20,
+        (),
+        "Mme Martin",
+        "m@example.org",
+        date(2025, 3, 1),
+    )
+    assert list(exchange.organisation_to_dict(og).items()) == [
+        ("name", "OG"),
+        ("role", "porteur"),
+        ("siren", "314159260"),
+        ("finess_ej", "590088001"),
+        ("declared_size", 20),
+        ("contact_name", "Mme Martin"),
+        ("contact_email", "m@example.org"),
+        ("convention_date", "2025-03-01"),
+        ("establishments", []),
+    ]
+
+
+def test_every_field_of_the_table_goes_through_the_file() -> None:
+    """A field added to the dataclass and the table travels in .esms files with no codec edit."""
+    data = exchange.establishment_to_dict(_EVERY_FIELD_SET)
+    assert list(data) == [s.exchange for s in ESTABLISHMENT_FIELDS]
+    back = exchange.establishment_from_dict(exchange._Reader(data, "e"))
+    assert back == _EVERY_FIELD_SET
+    for spec in ESTABLISHMENT_FIELDS:  # every field set away from its default, so tested
+        assert getattr(back, spec.name) != spec.default, spec.name
+
+
+def test_absent_keys_read_as_the_defaults_and_wrong_types_are_named() -> None:
+    est = exchange.establishment_from_dict(exchange._Reader({"finess": "1"}, "e"))
+    assert est == Establishment("1", "", "")
+    with pytest.raises(exchange._PayloadError, match=r"e\.current_dui"):
+        exchange.establishment_from_dict(exchange._Reader({"current_dui": "peut-être"}, "e"))
+    with pytest.raises(exchange._PayloadError, match=r"o\.declared_size"):
+        exchange.organisation_from_dict(exchange._Reader({"declared_size": "3"}, "o"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import parse_establishment_field, set_establishment, with_grappe
+from esms_desktop.domain.fields import ESTABLISHMENT_BY_NAME
 from esms_desktop.domain.findings import Severity
 from esms_desktop.domain.finess_register import RegisterEntry, fill_from_register
 from esms_desktop.domain.formatting import format_decimal, format_eur, format_pct
@@ -43,21 +44,46 @@ class Column:
     editable: bool = True
 
 
+GRID_KEYS: tuple[str, ...] = (
+    "finess",
+    "name",
+    "og",
+    "category",
+    "sector",
+    "capacity",
+    "project",
+    "equipment",
+    "eligible_hours_pct",
+    "dui_solution",
+    "current_dui",
+    "amount",
+)
+"""The grid's columns, left to right: fields of the table, and a few worked out for the view."""
+
+
+def column_titles() -> dict[str, str]:
+    """Every column title of the grid, by key: the one place they are spelt (and translated)."""
+    return {
+        "finess": _t("FINESS"),
+        "name": _t("Name"),
+        "og": _t("Organisation"),
+        "category": _t("Category"),
+        "sector": _t("Sector"),
+        "capacity": _t("Capacity"),
+        "project": _t("Project"),
+        "equipment": _t("Equipment"),
+        "eligible_hours_pct": _t("Eligible hours"),
+        "dui_solution": _t("DUI solution"),
+        "current_dui": _t("Current DUI"),
+        "amount": _t("Amount"),
+    }
+
+
 def columns() -> tuple[Column, ...]:
-    return (
-        Column("finess", _t("FINESS")),
-        Column("name", _t("Name")),
-        Column("og", _t("Organisation"), editable=False),
-        Column("category", _t("Category")),
-        Column("sector", _t("Sector"), editable=False),
-        Column("capacity", _t("Capacity")),
-        Column("project", _t("Project")),
-        Column("equipment", _t("Equipment")),
-        Column("eligible_hours_pct", _t("Eligible hours")),
-        Column("dui_solution", _t("DUI solution")),
-        Column("current_dui", _t("Current DUI")),
-        Column("amount", _t("Amount"), editable=False),
-    )
+    """The grid's columns; a field of the table (:mod:`esms_desktop.domain.fields`) is editable,
+    a column the view works out (OG, sector, amount) is not."""
+    shown = column_titles()
+    return tuple(Column(key, shown[key], key in ESTABLISHMENT_BY_NAME) for key in GRID_KEYS)
 
 
 def project_label(project: ProjectType) -> str:

@@ -26,22 +26,41 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("OrganisationsModel", text)
 
 
+OG_KEYS: tuple[str, ...] = (
+    "name",
+    "role",
+    "siren",
+    "finess_ej",
+    "declared_size",
+    "essms",
+    "size_class",
+    "contact_name",
+    "contact_email",
+)
+"""The table's columns, left to right: fields of the OG, and a few worked out for the view."""
+
 OG_PARSERS = ORGANISATION_PARSERS
-"""The editable columns and their parsers: the domain's, the same the spreadsheet import uses."""
+"""The editable columns and their parsers: the domain's, the same the spreadsheet import uses
+(and the field table's: tests/domain/test_fields.py checks they are the same functions)."""
+
+
+def column_titles() -> dict[str, str]:
+    """Every column title of the table, by key: the one place they are spelt (and translated)."""
+    return {
+        "name": _t("Name"),
+        "role": _t("Role"),
+        "siren": _t("SIREN"),
+        "finess_ej": _t("FINESS (legal entity)"),
+        "declared_size": _t("ESSMS managed"),
+        "essms": _t("ESSMS in project"),
+        "size_class": _t("Size"),
+        "contact_name": _t("Contact"),
+        "contact_email": _t("E-mail"),
+    }
 
 
 class OrganisationsModel(QAbstractTableModel):
-    KEYS = (
-        "name",
-        "role",
-        "siren",
-        "finess_ej",
-        "declared_size",
-        "essms",
-        "size_class",
-        "contact_name",
-        "contact_email",
-    )
+    KEYS = OG_KEYS
 
     def __init__(self, editor: Editor) -> None:
         super().__init__()
@@ -50,17 +69,8 @@ class OrganisationsModel(QAbstractTableModel):
         editor.session.subscribe(self._dossier_changed)
 
     def titles(self) -> tuple[str, ...]:
-        return (
-            _t("Name"),
-            _t("Role"),
-            _t("SIREN"),
-            _t("FINESS (legal entity)"),
-            _t("ESSMS managed"),
-            _t("ESSMS in project"),
-            _t("Size"),
-            _t("Contact"),
-            _t("E-mail"),
-        )
+        shown = column_titles()
+        return tuple(shown[key] for key in self.KEYS)
 
     def _dossier_changed(self, dossier: Dossier) -> None:
         count = len(dossier.grappe.organisations)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.errors import UserError
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.file_dialogs import open_file, save_file
 from esms_desktop.ui.undo import Editor
@@ -372,7 +373,7 @@ class ExportView(QWidget):
             return
         try:
             write_grappe_csv(self.editor.session.dossier.grappe, path)
-        except (OSError, ValueError) as exc:
+        except (OSError, UserError) as exc:  # a bug is not the user's: crash reporter
             self._failed(exc)
             return
         self._done(path, self.tr("Spreadsheet written: %1.").replace("%1", str(path)))
@@ -412,7 +413,7 @@ class ExportView(QWidget):
         self.editor.session.retry_save()
         try:
             name = self.files.attach(dossier.id, dossier.annexes[row].key, path)
-        except (OSError, ValueError) as exc:
+        except (OSError, UserError) as exc:  # a bug is not the user's: crash reporter
             self._failed(exc)
             return
         annexes = list(dossier.annexes)
@@ -428,7 +429,7 @@ class ExportView(QWidget):
             return
         try:
             self.files.detach(dossier.id, dossier.annexes[row].key)
-        except (OSError, ValueError) as exc:
+        except (OSError, UserError) as exc:  # a bug is not the user's: crash reporter
             self._failed(exc)
             return
         annexes = list(dossier.annexes)
@@ -445,7 +446,7 @@ class ExportView(QWidget):
             return
         try:
             name, data = self.files.annex_file(dossier.id, annex.key)
-        except (OSError, ValueError) as exc:
+        except (OSError, UserError) as exc:  # a bug is not the user's: crash reporter
             self._failed(exc)
             return
         folder = Path(tempfile.mkdtemp(prefix="esms-annexe-"))

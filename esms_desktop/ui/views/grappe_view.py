@@ -29,6 +29,7 @@ from esms_desktop.domain.edits import (
     remove_organisation,
     with_grappe,
 )
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import (
     DuiSituation,
     Establishment,
@@ -395,8 +396,8 @@ class GrappeView(QWidget):
                 return
         try:
             dialog = open_merge(self.editor, path, self)
-        except ValueError as exc:  # ExchangeFileError: tampered, truncated, newer format…
-            QMessageBox.warning(self, self.tr("Merge a partner's file"), str(exc))
+        except UserError as exc:  # ExchangeFileError: tampered, truncated, newer format…
+            QMessageBox.warning(self, self.tr("Merge a partner's file"), exc.message)
             return
         dialog.exec()
 

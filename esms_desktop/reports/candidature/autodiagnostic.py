@@ -1,0 +1,172 @@
+"""« Autodiagnostic de maturité »: one block per scope (the grappe, then ESSMS by ESSMS).
+
+The scores are those of the screen: both read the same summary (domain/autodiag_summary.py),
+so the PDF never scores an answer the screen left out, nor the other way round.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from esms_desktop.domain.autodiag_summary import ScopeSummary
+from esms_desktop.domain.autodiagnostic import AutodiagResult
+from esms_desktop.reports.base import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    FONT_COND,
+    INK,
+    MUTED,
+    RULE,
+    clean,
+    fit_cell,
+    grid_table,
+    para,
+)
+from esms_desktop.reports.candidature.common import SectionTitle, subheading
+from esms_desktop.reports.candidature.context import CandidatureContext
+
+
+def section(ctx: CandidatureContext) -> list[Flowable]:
+    flow: list[Flowable] = [CondPageBreak(50 * mm), SectionTitle("Autodiagnostic de maturité")]
+    if not ctx.autodiag:
+        flow.append(
+            para(
+                "Autodiagnostic non renseigné. Il n'est pas exigé sous une forme imposée, mais "
+                "il éclaire le choix entre acquisition, mise en conformité et équipement : "
+                "renseignez-le dans esms-desktop pour qu'il figure ici.",
+                "Body",
+            )
+        )
+        return flow
+    q = ctx.questionnaire
+    if q is not None:
+        flow.append(
+            para(
+                f"{q.title} (version {q.version}) — {q.source} Chaque domaine est noté de "
+                f"0 à 100 (moyenne des réponses données, sur une échelle de 0 à "
+                f"{q.max_value}) ; le score global est la moyenne des domaines notés.",
+                "BodySmall",
+            )
+        )
+    for summary in ctx.autodiag:
+        flow += scope_block(summary, ctx.portrait_width)
+    return flow
+
+
+def scope_block(summary: ScopeSummary, width: float) -> list[Flowable]:
+    """Score, table and chart of one scope kept on one page, then its recommendations."""
+    block: list[Flowable] = [subheading(f"Autodiagnostic — {summary.title}")]
+    result = summary.result
+    for note in summary.notes:
+        block.append(para(note, "Muted"))
+    overall = "Score global : "
+    if summary.unscored is not None:
+        overall += f"non calculé ({summary.unscored.label})"
+    else:
+        overall += f"{result.score} / 100"
+        if result.level is not None:
+            overall += f" — {result.level.label}"
+    overall += f" · {result.answered} réponse(s) sur {result.total} questions"
+    block.append(para(overall, "Body"))
+    rows: list[list[Any]] = [
+        [
+            para("Domaine", "CellHead"),
+            para("Réponses", "CellHeadRight"),
+            para("Score", "CellHeadRight"),
+            para("Niveau", "CellHead"),
+        ]
+    ]
+    for d in result.domains:
+        rows.append(
+            [
+                fit_cell(f"{d.domain.number}. {d.domain.title}", 92 * mm),
+                f"{d.answered} / {d.total}",
+                "non évalué" if d.score is None else f"{d.score} / 100",
+                fit_cell(d.level.label if d.level else "—", 42 * mm),
+            ]
+        )
+    block.append(
+        grid_table(
+            rows,
+            [92 * mm, 18 * mm, 18 * mm, 42 * mm],
+            extra=[("ALIGN", (1, 1), (2, -1), "RIGHT")],
+        )
+    )
+    block.append(Spacer(1, 3 * mm))
+    block.append(score_chart(result, width))
+    flow: list[Flowable] = [KeepTogether(block)]
+    if summary.recommendations:
+        flow.append(CondPageBreak(25 * mm))
+        flow.append(para("Recommandations", "H2"))
+        for rec in summary.recommendations:
+            flow.append(
+                para(
+                    f"<b>{clean(rec.kind.label)}</b> — {clean(rec.message)}",
+                    "BodySmall",
+                    markup=True,
+                )
+            )
+    return flow
+
+
+def score_chart(result: AutodiagResult, width: float) -> Drawing:
+    """Horizontal bars, one per domain, on a 0–100 scale; an unassessed domain shows no bar."""
+    domains = list(reversed(result.domains))
+    n = max(len(domains), 1)
+    bar_zone = 6.5 * mm * n
+    drawing = Drawing(width, bar_zone + 14 * mm)
+    chart = HorizontalBarChart()
+    label_width = 62 * mm
+    chart.x = label_width
+    chart.y = 8 * mm
+    chart.width = width - label_width - 10 * mm
+    chart.height = bar_zone
+    chart.data = [[d.score or 0 for d in domains]]
+    names = []
+    for d in domains:
+        name = f"{d.domain.number}. {d.domain.title}"
+        names.append(name if len(name) <= 40 else name[:39] + "…")
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.fontName = FONT_COND
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100
+    chart.valueAxis.valueStep = 20
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#E3E7EC")
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barWidth = 4 * mm
+    drawing.add(chart)
+    # Values written at the end of each bar ("non évalué" where there is none).
+    step = chart.height / n
+    for i, d in enumerate(domains):
+        value = d.score or 0
+        x = chart.x + chart.width * value / 100 + 2
+        y = chart.y + step * i + step / 2 - 2.5
+        text = "non évalué" if d.score is None else str(d.score)
+        drawing.add(String(x, y, text, fontName=FONT_BOLD, fontSize=7, fillColor=INK))
+    drawing.add(
+        String(
+            label_width,
+            1.5 * mm,
+            "Score par domaine (0 à 100)",
+            fontName=FONT,
+            fontSize=7,
+            fillColor=MUTED,
+        )
+    )
+    return drawing

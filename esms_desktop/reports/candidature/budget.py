@@ -1,0 +1,315 @@
+"""« Budget demandé »: every line with the rule it comes from, then the total and its tranches.
+
+The document reads the same :class:`Budget` as the screen and the command line and never
+recomputes an amount: the sums printed here are only the sub-totals of amounts the engine gave.
+A rule repeats on every ESSMS of a large grappe, so ESSMS lines refer to a numbered table of
+rules instead of printing each rule again.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+
+from esms_desktop.domain.budget import BudgetLine, EstablishmentBudget
+from esms_desktop.domain.campaign import ValueStatus
+from esms_desktop.domain.formatting import format_eur, format_number, format_pct
+from esms_desktop.reports.base import (
+    ACCENT,
+    FONT_COND,
+    FONT_COND_BOLD,
+    GROUP,
+    INK,
+    MUTED,
+    RULE,
+    WARN,
+    ZEBRA,
+    TextBlock,
+    TextPart,
+    clean,
+    fit_cell,
+    grid_table,
+    para,
+)
+from esms_desktop.reports.candidature.common import (
+    CAP_PREFIX,
+    TO_CONFIRM,
+    SectionTitle,
+    eur_incomplete,
+    known_sum,
+    line_is_provisional,
+    missing,
+    og_title,
+    right,
+    runs,
+    subheading,
+)
+from esms_desktop.reports.candidature.context import CandidatureContext
+
+
+def section(ctx: CandidatureContext) -> list[Flowable]:
+    b, c = ctx.budget, ctx.campaign
+    flow: list[Flowable] = [SectionTitle("Budget demandé")]
+    intro = (
+        f"Campagne {c.title} ({c.id}). Chaque ligne est suivie de la règle qui la fonde. "
+        "« à renseigner » : montant non publié, à saisir depuis le cahier des charges de "
+        f"votre ARS ; « {TO_CONFIRM} » : montant affiché à titre provisoire."
+    )
+    flow.append(para(intro, "BodySmall"))
+    cap = c.size.funded_cap
+    capped = [e for e in b.establishments if not e.funded and e.reason.startswith(CAP_PREFIX)]
+    if cap is not None:
+        cap_text = (
+            f"Plafond de la campagne : {cap.value} ESSMS financés au plus par projet ; "
+            "au-delà, les ESSMS aux montants les plus élevés sont retenus (ordre de saisie "
+            f"en cas d'égalité). ESSMS « {CAP_PREFIX} » : {len(capped)}."
+        )
+        flow.append(para(cap_text, "Body"))
+    flow.append(CondPageBreak(35 * mm))
+    flow.append(subheading("Lignes par ESSMS"))
+    flow += budget_lines_tables(ctx)
+    flow.append(Spacer(1, 4 * mm))
+    flow.append(CondPageBreak(35 * mm))
+    flow.append(subheading("Lignes du projet"))
+    flow.append(project_lines_table(ctx))
+    flow.append(Spacer(1, 4 * mm))
+    flow.append(KeepTogether([subheading("Total et versements"), totals_table(ctx)]))
+    if c.notes:
+        flow.append(CondPageBreak(25 * mm))
+        flow.append(para("Interprétations retenues pour cette campagne", "H2"))
+        for note in c.notes:
+            flow.append(para(f"• {note}", "BodySmall"))
+    return flow
+
+
+def rule_numbers(ctx: CandidatureContext) -> dict[str, int]:
+    """Each distinct rule of the ESSMS lines, numbered in order of first appearance."""
+    numbers: dict[str, int] = {}
+    for _row, e in ctx.rows:
+        if e.funded:
+            for line in e.lines:
+                numbers.setdefault(line.rule, len(numbers) + 1)
+    return numbers
+
+
+def rules_table(numbers: dict[str, int]) -> list[Flowable]:
+    """The rules the ESSMS lines refer to by number, each printed once."""
+    if not numbers:
+        return []
+    rows: list[list[Any]] = [[para("N°", "CellHead"), para("Règle appliquée", "CellHead")]]
+    for rule, number in numbers.items():
+        rows.append([f"règle n° {number}", TextBlock([TextPart(rule, FONT_COND, 7.5)])])
+    return [
+        para(
+            "Les lignes ci-dessous renvoient par leur numéro aux règles de calcul suivantes.",
+            "BodySmall",
+        ),
+        grid_table(rows, [22 * mm, 148 * mm], zebra=True),
+        Spacer(1, 3 * mm),
+    ]
+
+
+def budget_lines_tables(ctx: CandidatureContext) -> list[Flowable]:
+    """Budget lines, one table per OG, each line with the number of its rule below it."""
+    header = ["ESSMS", "Ligne de financement et règle appliquée", "Montant"]
+    widths = [40 * mm, 104 * mm, 26 * mm]
+    numbers = rule_numbers(ctx)
+    flow: list[Flowable] = rules_table(numbers)
+    if not ctx.rows:
+        flow.append(missing("À COMPLÉTER — aucun ESSMS dans la grappe."))
+    for og, members in ctx.groups:
+        rows: list[list[Any]] = [header, [og_title(og), "", ""]]
+        extra: list[tuple[Any, ...]] = [
+            ("SPAN", (0, 1), (-1, 1)),
+            ("BACKGROUND", (0, 1), (-1, 1), GROUP),
+            ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+            ("ALIGN", (2, 2), (2, -1), "RIGHT"),
+        ]
+        firsts: list[int] = []
+        amounts: list[Decimal | None] = []
+        for _row, e in members:
+            ident = fit_cell(f"{e.finess}\n{e.name}", widths[0])
+            first = len(rows)
+            if e.funded:
+                amounts.append(e.amount)
+                for i, line in enumerate(e.lines):
+                    rows.append(
+                        [
+                            ident if i == 0 else "",
+                            line_cell(line, numbers[line.rule]),
+                            line_amount(line),
+                        ]
+                    )
+            else:
+                rows.append([ident, unfunded_cell(e), "—"])
+            firsts.append(first)
+        # A rule above each ESSMS's first line: one command per run of consecutive rows (a
+        # 1,000-row table re-applies every command each time it is split across pages).
+        for start, end in runs(firsts):
+            extra.append(("LINEABOVE", (0, start), (-1, end), 0.5, RULE))
+        sub, complete = known_sum(amounts)
+        rows.append(
+            [
+                para(f"Sous-total {og.name} ({len(amounts)} ESSMS financés)", "CellBold"),
+                "",
+                para(eur_incomplete(sub, complete), "CellRightBold"),
+            ]
+        )
+        extra += [
+            ("SPAN", (0, -1), (1, -1)),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.6, INK),
+            ("BACKGROUND", (0, -1), (-1, -1), ZEBRA),
+        ]
+        flow.append(grid_table(rows, widths, header_rows=2, zebra=False, extra=extra, long=True))
+        flow.append(Spacer(1, 3 * mm))
+    sub, complete = known_sum([e.amount for e in ctx.budget.establishments if e.funded])
+    total_row = [
+        para(
+            f"Sous-total des ESSMS financés ({format_number(ctx.budget.funded_count)})",
+            "CellBold",
+        ),
+        "",
+        para(eur_incomplete(sub, complete), "CellRightBold"),
+    ]
+    flow.append(
+        grid_table(
+            [total_row],
+            widths,
+            header_rows=0,
+            zebra=False,
+            extra=[("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), GROUP)],
+        )
+    )
+    return flow
+
+
+def unfunded_cell(e: EstablishmentBudget) -> TextBlock:
+    """Why an ESSMS gets nothing; under the campaign's cap, what it would have been given."""
+    if e.reason.startswith(CAP_PREFIX):
+        return TextBlock(
+            [
+                TextPart(
+                    f"{CAP_PREFIX} — montant qui aurait été demandé : {format_eur(e.requested)}",
+                    FONT_COND_BOLD,
+                ),
+                TextPart(e.reason, FONT_COND, 6.8, MUTED),
+            ]
+        )
+    return TextBlock([TextPart(e.reason or "non financé", FONT_COND, 8, MUTED)])
+
+
+def line_cell(line: BudgetLine, rule_number: int | None = None) -> TextBlock:
+    """Label in bold, the rule below in small grey, then the badge if the amount is unsure.
+
+    With ``rule_number``, the rule is printed once in the table of rules and the line only
+    refers to it by its number (a rule repeats on every ESSMS of a 1,000-ESSMS grappe).
+    """
+    label = line.label if line.payee == "og" else f"{line.label} (versé à : {line.payee})"
+    rule = line.rule if rule_number is None else f"règle n° {rule_number}"
+    parts = [TextPart(label, FONT_COND_BOLD), TextPart(rule, FONT_COND, 6.5, MUTED)]
+    if line_is_provisional(line):
+        parts.append(TextPart(TO_CONFIRM, FONT_COND_BOLD, 6.8, WARN))
+    elif line.status is ValueStatus.SAISI:
+        parts.append(
+            TextPart("montant saisi d'après le cahier des charges de l'ARS", FONT_COND, 6.8, MUTED)
+        )
+    return TextBlock(parts)
+
+
+def line_amount(line: BudgetLine) -> TextBlock | str:
+    if line.amount is None:
+        return right([TextPart("à renseigner", FONT_COND_BOLD)])
+    return format_eur(line.amount)
+
+
+def project_lines_table(ctx: CandidatureContext) -> Flowable:
+    lines = ctx.budget.project_lines
+    if not lines:
+        return para(
+            "Aucune ligne au niveau du projet pour cette grappe et cette campagne.", "BodySmall"
+        )
+    rows: list[list[Any]] = [
+        [
+            para("Ligne du projet et règle appliquée", "CellHead"),
+            para("Montant", "CellHeadRight"),
+        ]
+    ]
+    for line in lines:
+        rows.append([line_cell(line), line_amount(line)])
+    sub, complete = known_sum([line.amount for line in lines])
+    rows.append(
+        [
+            para("Sous-total des lignes du projet", "CellBold"),
+            para(eur_incomplete(sub, complete), "CellRightBold"),
+        ]
+    )
+    return grid_table(
+        rows,
+        [144 * mm, 26 * mm],
+        zebra=False,
+        extra=[("LINEABOVE", (0, -1), (-1, -1), 1, INK), ("ALIGN", (1, 1), (1, -1), "RIGHT")],
+    )
+
+
+def totals_table(ctx: CandidatureContext) -> Table:
+    """ESSMS, project lines and the total asked for, then the tranches it is paid in."""
+    b = ctx.budget
+    ess, ess_ok = known_sum([e.amount for e in b.establishments if e.funded])
+    proj, proj_ok = known_sum([line.amount for line in b.project_lines])
+    rows: list[list[Any]] = [
+        [para("ESSMS financés", "Cell"), "", para(eur_incomplete(ess, ess_ok), "CellRight")],
+        [
+            para("Lignes du projet", "Cell"),
+            "",
+            para(eur_incomplete(proj, proj_ok), "CellRight"),
+        ],
+        [
+            para("TOTAL DEMANDÉ", "CellBold"),
+            "",
+            para(format_eur(b.total), "CellRightBold"),
+        ],
+    ]
+    if not b.complete:
+        rows.append(
+            [
+                missing(
+                    "Total incomplet : il ne compte que les montants connus ; des montants "
+                    "restent à renseigner."
+                ),
+                "",
+                "",
+            ]
+        )
+    head = len(rows)
+    rows.append(
+        [
+            para("Versement", "CellHead"),
+            para("Part", "CellHeadRight"),
+            para("Montant", "CellHeadRight"),
+        ]
+    )
+    for i, t in enumerate(b.tranches, start=1):
+        label = f"{i}. {clean(t.label)}"
+        if t.status is ValueStatus.A_CONFIRMER:
+            label += f" <font size='6.8' color='#A84300'><b>{clean(TO_CONFIRM)}</b></font>"
+        rows.append(
+            [
+                para(label, "Cell", markup=True),
+                para(format_pct(t.pct), "CellRight"),
+                para(format_eur(t.amount), "CellRight"),
+            ]
+        )
+    extra: list[tuple[Any, ...]] = [
+        ("SPAN", (0, 0), (1, 0)),
+        ("SPAN", (0, 1), (1, 1)),
+        ("SPAN", (0, 2), (1, 2)),
+        ("BACKGROUND", (0, 2), (-1, 2), GROUP),
+        ("LINEABOVE", (0, 2), (-1, 2), 1, INK),
+        ("BACKGROUND", (0, head), (-1, head), ACCENT),
+    ]
+    if not b.complete:
+        extra.append(("SPAN", (0, 3), (-1, 3)))
+    return grid_table(rows, [112 * mm, 30 * mm, 28 * mm], header_rows=0, zebra=False, extra=extra)
