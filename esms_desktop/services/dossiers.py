@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
+from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.errors import NotFoundError
@@ -28,22 +29,14 @@ from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
 MAX_NAME_LENGTH = 200
 MAX_ANNEX_FILE_BYTES = 50 * 1024 * 1024
 
+
+def _in_sentence(label: str) -> str:
+    """« Capacité » → « capacité » inside a sentence; acronyms (« FINESS », « DUI ») stay."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 ESTABLISHMENT_FIELD_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "finess": "FINESS",
-        "name": "nom",
-        "category": "catégorie",
-        "capacity": "capacité",
-        "project": "projet",
-        "equipment": "équipement",
-        "eligible_hours_pct": "heures éligibles (%)",
-        "dui_solution": "solution DUI",
-        "current_dui": "DUI actuel",
-        "already_funded": "déjà financé",
-        "address": "adresse",
-        "postal_code": "code postal",
-        "town": "commune",
-    }
+    {f.name: _in_sentence(f.label) for f in ESTABLISHMENT_FIELDS}
 )
 """French names of the ESSMS fields, for the change log and merge reports."""
 

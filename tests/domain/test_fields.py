@@ -107,3 +107,13 @@ def test_show_is_french_text() -> None:
     assert establishment_field("equipment").show(True) == "oui"
     assert establishment_field("eligible_hours_pct").show(Decimal(70)) == "70\u00a0%"
     assert establishment_field("capacity").show(None) == ""
+
+
+def test_the_change_log_names_fields_from_the_table() -> None:
+    """The change log and merge reports say « capacité », not a second list of labels."""
+    from esms_desktop.services.dossiers import ESTABLISHMENT_FIELD_LABELS
+
+    assert ESTABLISHMENT_FIELD_LABELS["capacity"] == "capacité"
+    assert ESTABLISHMENT_FIELD_LABELS["finess"] == "FINESS"
+    assert ESTABLISHMENT_FIELD_LABELS["current_dui"] == "DUI actuel"
+    assert set(ESTABLISHMENT_FIELD_LABELS) == {f.name for f in ESTABLISHMENT_FIELDS}
