@@ -715,6 +715,26 @@ def grid_table(
     return table
 
 
+def signature_rows(signatory: Paragraph | str = "") -> list[list[Any]]:
+    """The four rows every signed page ends with: who signs, « Fait à … le … », then the
+    « Lu et approuvé » and stamp boxes (the last row is the space to sign in).
+
+    The candidature's per-OG blocks and the partner form print the same block, so the ARS reads
+    one layout whoever filled the paper.
+    """
+    return [
+        [para("Nom et qualité du signataire", "Label"), signatory, "", ""],
+        [para("Fait à", "Label"), "", para("le", "Label"), ""],
+        [
+            para("Mention « Lu et approuvé » et signature", "Label"),
+            "",
+            para("Cachet de l'organisme", "Label"),
+            "",
+        ],
+        ["", "", "", ""],
+    ]
+
+
 def key_value_table(
     pairs: Sequence[tuple[str, Flowable | str]], width: float, label_width: float = 48 * mm
 ) -> Table:

@@ -31,6 +31,7 @@ from esms_desktop.reports.base import (
     grid_table,
     key_value_table,
     para,
+    signature_rows,
     table_style,
 )
 
@@ -411,17 +412,7 @@ def _with_note(box: Flowable, note: str) -> Table:
 def _signature_table(width: float) -> Table:
     label_w, le_w = 46 * mm, 8 * mm
     place_w = (width - label_w - le_w) * 0.55
-    rows: list[list[Any]] = [
-        [para("Nom et qualité du signataire", "Label"), "", "", ""],
-        [para("Fait à", "Label"), "", para("le", "Label"), ""],
-        [
-            para("Mention « Lu et approuvé » et signature", "Label"),
-            "",
-            para("Cachet de l'organisme", "Label"),
-            "",
-        ],
-        ["", "", "", ""],
-    ]
+    rows = signature_rows()
     t = Table(
         rows,
         colWidths=[label_w, place_w, le_w, width - label_w - le_w - place_w],

@@ -22,6 +22,7 @@ from esms_desktop.reports.base import (
     checkbox,
     clean,
     para,
+    signature_rows,
     table_style,
 )
 from esms_desktop.reports.candidature.common import SectionTitle, missing, role_label
@@ -111,15 +112,7 @@ def signature_block(og: Organisation, porteur: Porteur, width: float) -> Table:
             para(role_label(og), "CellBold"),
         ],
         [para(ident, "BodySmall"), "", "", ""],
-        [para("Nom et qualité du signataire", "Label"), para(signatory, "Value"), "", ""],
-        [para("Fait à", "Label"), "", para("le", "Label"), ""],
-        [
-            para("Mention « Lu et approuvé » et signature", "Label"),
-            "",
-            para("Cachet de l'organisme", "Label"),
-            "",
-        ],
-        ["", "", "", ""],
+        *signature_rows(para(signatory, "Value")),
     ]
     t = SplittingTable(
         rows,
