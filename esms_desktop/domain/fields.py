@@ -32,9 +32,7 @@ from esms_desktop.domain.parsing import (
     CATEGORY_EXPECTED,
     PROJECT_EXPECTED,
     ROLE_EXPECTED,
-    Parsed,
     Parser,
-    fold,
     parse_bool,
     parse_category,
     parse_due_date,
@@ -48,6 +46,7 @@ from esms_desktop.domain.parsing import (
     parse_project,
     parse_role,
     parse_siren,
+    parse_situation,
     parse_text,
 )
 
@@ -124,30 +123,6 @@ def _role_label(value: OgRole) -> str:
 
 def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
-
-
-SITUATION_EXPECTED = (
-    "« aucun », « non_reference », « reference » ou « inconnue » attendu "
-    "(les libellés « Pas de DUI », « DUI non référencé Ségur », « DUI référencé Ségur » "
-    "et « Non renseignée » aussi)"
-)
-SITUATION_WORDS: Mapping[str, DuiSituation] = MappingProxyType(
-    {
-        "": DuiSituation.INCONNUE,
-        **{fold(s.value.replace("_", " ")): s for s in DuiSituation},
-        **{fold(s.label): s for s in DuiSituation},
-    }
-)
-"""Folded words (underscores read as spaces) → situation: the enum values and the French labels."""
-
-
-def parse_situation_words(text: str) -> Parsed:
-    """The current DUI as a spreadsheet states it: the value the grid stores or its French label.
-
-    Empty is « inconnue »: an optional column, like the grid's default.
-    """
-    situation = SITUATION_WORDS.get(fold(text.replace("_", " ")))
-    return Parsed(situation) if situation is not None else Parsed(problem=SITUATION_EXPECTED)
 
 
 # --- the tables -------------------------------------------------------------------------------
@@ -277,7 +252,7 @@ ESTABLISHMENT_FIELDS: tuple[FieldSpec, ...] = (
         "DUI actuel",
         FieldKind.CHOICE,
         choice_type=DuiSituation,
-        parse=parse_situation_words,
+        parse=parse_situation,
         show=lambda v: v.label,
         cell=_situation_cell,
         column="dui_actuel",

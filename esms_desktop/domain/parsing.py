@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Any
 
 from esms_desktop.domain.grappe import DuiSituation, OgRole, ProjectType
@@ -190,11 +191,28 @@ def parse_role(text: str) -> Parsed:
     return Parsed(role) if role is not None else Parsed(problem=ROLE_EXPECTED)
 
 
+SITUATION_EXPECTED = (
+    "« aucun », « non_reference », « reference » ou « inconnue » attendu "
+    "(les libellés « Pas de DUI », « DUI non référencé Ségur », « DUI référencé Ségur » "
+    "et « Non renseignée » aussi)"
+)
+SITUATION_WORDS: Mapping[str, DuiSituation] = MappingProxyType(
+    {
+        "": DuiSituation.INCONNUE,
+        **{fold(s.value.replace("_", " ")): s for s in DuiSituation},
+        **{fold(s.label): s for s in DuiSituation},
+    }
+)
+"""Folded words (underscores read as spaces) → situation: the enum values and the French labels."""
+
+
 def parse_situation(text: str) -> Parsed:
-    try:
-        return Parsed(DuiSituation(text.strip() or "inconnue"))
-    except ValueError:
-        return Parsed(problem="situation du DUI inconnue")
+    """The current DUI: the stored value or its French label, from a sheet, a paste or the grid.
+
+    Empty is « inconnue »: the column is optional, like the grid's default.
+    """
+    situation = SITUATION_WORDS.get(fold(text.replace("_", " ")))
+    return Parsed(situation) if situation is not None else Parsed(problem=SITUATION_EXPECTED)
 
 
 # --- identifiers and codes ------------------------------------------------------------------

@@ -15,10 +15,9 @@ from esms_desktop.domain.fields import (
     FieldKind,
     establishment_field,
     organisation_field,
-    parse_situation_words,
 )
 from esms_desktop.domain.grappe import DuiSituation, Establishment, Organisation, ProjectType
-from esms_desktop.domain.parsing import ESTABLISHMENT_PARSERS, ORGANISATION_PARSERS
+from esms_desktop.domain.parsing import ESTABLISHMENT_PARSERS, ORGANISATION_PARSERS, parse_situation
 
 
 def test_every_establishment_field_once_in_dataclass_order() -> None:
@@ -60,13 +59,13 @@ def test_the_grid_parsers_are_the_table_s() -> None:
 
 def test_current_dui_accepts_the_values_and_the_french_labels() -> None:
     for situation in DuiSituation:
-        assert parse_situation_words(situation.value).value is situation
-        assert parse_situation_words(situation.label).value is situation
-        assert parse_situation_words(f"  {situation.label.upper()} ").value is situation
-    assert parse_situation_words("").value is DuiSituation.INCONNUE
-    assert parse_situation_words("DUI non reference Segur").value is DuiSituation.NON_REFERENCE
-    assert parse_situation_words("non reference").value is DuiSituation.NON_REFERENCE
-    bad = parse_situation_words("peut-être")
+        assert parse_situation(situation.value).value is situation
+        assert parse_situation(situation.label).value is situation
+        assert parse_situation(f"  {situation.label.upper()} ").value is situation
+    assert parse_situation("").value is DuiSituation.INCONNUE
+    assert parse_situation("DUI non reference Segur").value is DuiSituation.NON_REFERENCE
+    assert parse_situation("non reference").value is DuiSituation.NON_REFERENCE
+    bad = parse_situation("peut-être")
     assert not bad.ok and "attendu" in bad.problem
 
 
@@ -117,3 +116,12 @@ def test_the_change_log_names_fields_from_the_table() -> None:
     assert ESTABLISHMENT_FIELD_LABELS["finess"] == "FINESS"
     assert ESTABLISHMENT_FIELD_LABELS["current_dui"] == "DUI actuel"
     assert set(ESTABLISHMENT_FIELD_LABELS) == {f.name for f in ESTABLISHMENT_FIELDS}
+
+
+def test_the_grid_and_the_sheet_read_the_current_dui_alike() -> None:
+    """One parser: a French label pasted in the grid is read as the sheet reads it."""
+    from esms_desktop.domain.parsing import ESTABLISHMENT_PARSERS
+
+    for situation in DuiSituation:
+        assert ESTABLISHMENT_PARSERS["current_dui"](situation.label).value is situation
+        assert establishment_field("current_dui").parse(situation.label).value is situation
