@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TextIO
 from esms_desktop.cli.common import (
     EXIT_NOT_ELIGIBLE,
     EXIT_OK,
+    add_grappe_options,
+    add_grappe_source,
     overrides,
     read_grappe,
 )
@@ -130,18 +132,7 @@ def register(subparsers: Subcommands) -> None:
         ("budget", cmd_budget, "calculer le budget d'une grappe (tableur)"),
     ):
         p = subparsers.add_parser(name, help=text)
-        p.add_argument("file", metavar="FICHIER", help="grappe au format modèle (.csv ou .xlsx)")
-        p.add_argument("--campaign", required=True, metavar="ID", help="identifiant de campagne")
+        add_grappe_source(p)
         p.add_argument("--json", action="store_true", help="sortie JSON")
-        p.add_argument(
-            "--set",
-            action="append",
-            metavar="NOM=MONTANT",
-            help="saisir une valeur « à confirmer » (répétable)",
-        )
-        p.add_argument(
-            "--skip-bad-rows",
-            action="store_true",
-            help="ignorer les lignes invalides au lieu de refuser le fichier",
-        )
+        add_grappe_options(p)
         p.set_defaults(handler=handler)

@@ -73,6 +73,27 @@ def data_dir_options(*, after_command: bool = True) -> argparse.ArgumentParser:
     return parent
 
 
+def add_grappe_source(p: argparse.ArgumentParser) -> None:
+    """The spreadsheet and its campaign, as ``check``, ``budget`` and ``pdf`` take them."""
+    p.add_argument("file", metavar="FICHIER", help="grappe au format modèle (.csv ou .xlsx)")
+    p.add_argument("--campaign", required=True, metavar="ID", help="identifiant de campagne")
+
+
+def add_grappe_options(p: argparse.ArgumentParser) -> None:
+    """``--set`` and ``--skip-bad-rows``, read by :func:`overrides` and :func:`read_grappe`."""
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="NOM=MONTANT",
+        help="saisir une valeur « à confirmer » (répétable)",
+    )
+    p.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="ignorer les lignes invalides au lieu de refuser le fichier",
+    )
+
+
 def overrides(pairs: Sequence[str] | None) -> dict[str, Decimal]:
     """The ``--set nom=montant`` values, by name (the last one given wins)."""
     out: dict[str, Decimal] = {}

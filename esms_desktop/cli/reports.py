@@ -18,6 +18,8 @@ from esms_desktop.cli.common import (
     EXIT_OK,
     EXIT_STORAGE,
     CliError,
+    add_grappe_options,
+    add_grappe_source,
     data_dir_options,
     overrides,
     read_grappe,
@@ -109,21 +111,10 @@ def register(subparsers: Subcommands) -> None:
     p = subparsers.add_parser(
         "pdf", help="imprimer le dossier de candidature (PDF) d'une grappe (tableur)"
     )
-    p.add_argument("file", metavar="FICHIER", help="grappe au format modèle (.csv ou .xlsx)")
-    p.add_argument("--campaign", required=True, metavar="ID", help="identifiant de campagne")
+    add_grappe_source(p)
     _output_argument(p)
     p.add_argument("--name", default=None, metavar="NOM", help="nom du dossier imprimé")
-    p.add_argument(
-        "--set",
-        action="append",
-        metavar="NOM=MONTANT",
-        help="saisir une valeur « à confirmer » (répétable)",
-    )
-    p.add_argument(
-        "--skip-bad-rows",
-        action="store_true",
-        help="ignorer les lignes invalides au lieu de refuser le fichier",
-    )
+    add_grappe_options(p)
     p.set_defaults(handler=cmd_pdf)
 
     p = subparsers.add_parser("form", help="imprimer la fiche partenaire vierge (PDF)")
