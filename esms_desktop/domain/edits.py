@@ -11,6 +11,8 @@ from dataclasses import fields, replace
 from typing import Any
 
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.fields import ESTABLISHMENT_PARSERS as ESTABLISHMENT_PARSERS
+from esms_desktop.domain.fields import parse_establishment_field as parse_establishment_field
 from esms_desktop.domain.grappe import (
     Establishment,
     Grappe,
@@ -19,7 +21,6 @@ from esms_desktop.domain.grappe import (
     ProjectType,
 )
 from esms_desktop.domain.merge import merge
-from esms_desktop.domain.parsing import ESTABLISHMENT_PARSERS as ESTABLISHMENT_PARSERS
 from esms_desktop.domain.parsing import FALSE_WORDS as FALSE_WORDS
 from esms_desktop.domain.parsing import THRESHOLD_HINT as THRESHOLD_HINT
 from esms_desktop.domain.parsing import TRUE_WORDS as TRUE_WORDS
@@ -27,7 +28,6 @@ from esms_desktop.domain.parsing import Parsed as Parsed
 from esms_desktop.domain.parsing import parse_bool as parse_bool
 from esms_desktop.domain.parsing import parse_category as parse_category
 from esms_desktop.domain.parsing import parse_due_date as parse_due_date
-from esms_desktop.domain.parsing import parse_establishment_field as parse_establishment_field
 from esms_desktop.domain.parsing import parse_finess as parse_finess
 from esms_desktop.domain.parsing import parse_int as parse_int
 from esms_desktop.domain.parsing import parse_label as parse_label

@@ -32,6 +32,7 @@ from esms_desktop.domain.parsing import (
     CATEGORY_EXPECTED,
     PROJECT_EXPECTED,
     ROLE_EXPECTED,
+    Parsed,
     Parser,
     parse_bool,
     parse_category,
@@ -367,3 +368,32 @@ def establishment_field(name: str) -> FieldSpec:
 def organisation_field(name: str) -> FieldSpec:
     """The spec of one scalar Organisation attribute (KeyError otherwise)."""
     return ORGANISATION_BY_NAME[name]
+
+
+# --- what the grids parse ----------------------------------------------------------------------
+
+ESTABLISHMENT_PARSERS: Mapping[str, Parser] = MappingProxyType(
+    {f.name: f.parse for f in ESTABLISHMENT_FIELDS}
+)
+"""Establishment attribute → parser of what is typed in its cell (every field is editable)."""
+
+ORGANISATION_GRID: tuple[str, ...] = (
+    "name",
+    "role",
+    "siren",
+    "finess_ej",
+    "declared_size",
+    "contact_name",
+    "contact_email",
+)
+"""The OG fields typed in the grappe's OG table (the convention date has its own page)."""
+
+ORGANISATION_PARSERS: Mapping[str, Parser] = MappingProxyType(
+    {name: ORGANISATION_BY_NAME[name].parse for name in ORGANISATION_GRID}
+)
+"""Organisation attribute → parser of what is typed in its cell."""
+
+
+def parse_establishment_field(field: str, text: str) -> Parsed:
+    """Parse what the user typed in one ESSMS cell (``field`` is an Establishment attribute)."""
+    return ESTABLISHMENT_PARSERS[field](text)

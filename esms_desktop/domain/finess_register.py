@@ -39,6 +39,7 @@ from esms_desktop.domain.identifiers import (
     siret_problem,
 )
 from esms_desktop.domain.nomenclature import normalise_category
+from esms_desktop.domain.parsing import parse_int
 
 
 class IssueSeverity(StrEnum):
@@ -229,14 +230,14 @@ def parse_register_date(raw: str | None) -> date | None:
 def parse_capacity(raw: str | None) -> int | None:
     """``"50"``, ``" 50 "``, ``"50.0"`` (spreadsheet number) → 50; blank → None.
 
+    The grid's and the sheet's integer parser, so a register capacity reads as a typed one does.
     Raises ``ValueError`` (French) for anything that is not a whole, non-negative number.
     """
-    text = (raw or "").strip().replace("\u00a0", "").replace(" ", "")
-    if not text:
-        return None
-    if re.fullmatch(r"\d+(?:[.,]0+)?", text):
-        return int(re.split(r"[.,]", text)[0])
-    raise ValueError(f"capacité « {raw.strip() if raw else ''} » illisible (nombre entier attendu)")
+    parsed = parse_int(raw or "")
+    if parsed.ok:
+        return parsed.value  # type: ignore[no-any-return]
+    shown = raw.strip() if raw else ""
+    raise ValueError(f"capacité « {shown} » illisible ({parsed.problem})")
 
 
 # --- building entries ---------------------------------------------------------------------------

@@ -328,39 +328,3 @@ def parse_threshold(text: str) -> Parsed:
     if not any(c.isalpha() for c in unit):
         return Parsed(problem=f"dites ce qui est compté : {THRESHOLD_HINT}")
     return Parsed(UsageThreshold(amount, unit, period))
-
-
-# --- the grid's columns ---------------------------------------------------------------------
-
-ESTABLISHMENT_PARSERS: dict[str, Parser] = {
-    "finess": parse_finess,
-    "name": parse_name,
-    "category": parse_category,
-    "capacity": parse_int,
-    "project": parse_project,
-    "equipment": parse_bool,
-    "eligible_hours_pct": parse_pct,
-    "dui_solution": parse_text,
-    "current_dui": parse_situation,
-    "already_funded": parse_bool,
-    "address": parse_text,
-    "postal_code": parse_postal_code,
-    "town": parse_text,
-}
-"""Establishment attribute → parser of what is typed in its cell."""
-
-ORGANISATION_PARSERS: dict[str, Parser] = {
-    "name": parse_name,
-    "role": parse_role,
-    "siren": parse_siren,
-    "finess_ej": parse_optional_finess,
-    "declared_size": parse_og_size,
-    "contact_name": parse_text,
-    "contact_email": parse_text,
-}
-"""Organisation attribute → parser of what is typed in its cell."""
-
-
-def parse_establishment_field(field: str, text: str) -> Parsed:
-    """Parse what the user typed in one ESSMS cell (``field`` is an Establishment attribute)."""
-    return ESTABLISHMENT_PARSERS[field](text)

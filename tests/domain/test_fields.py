@@ -10,14 +10,16 @@ import pytest
 from esms_desktop.domain.fields import (
     ESTABLISHMENT_BY_NAME,
     ESTABLISHMENT_FIELDS,
+    ESTABLISHMENT_PARSERS,
     ORGANISATION_FIELDS,
     ORGANISATION_NESTED,
+    ORGANISATION_PARSERS,
     FieldKind,
     establishment_field,
     organisation_field,
 )
 from esms_desktop.domain.grappe import DuiSituation, Establishment, Organisation, ProjectType
-from esms_desktop.domain.parsing import ESTABLISHMENT_PARSERS, ORGANISATION_PARSERS, parse_situation
+from esms_desktop.domain.parsing import parse_situation
 
 
 def test_every_establishment_field_once_in_dataclass_order() -> None:
@@ -50,9 +52,9 @@ def test_names_columns_and_keys_are_unique(table) -> None:
 
 def test_the_grid_parsers_are_the_table_s() -> None:
     """The grid and the sheet parse a cell alike (the current DUI: see the next test)."""
+    assert set(ESTABLISHMENT_PARSERS) == set(ESTABLISHMENT_BY_NAME)
     for name, parse in ESTABLISHMENT_PARSERS.items():
-        if name != "current_dui":
-            assert ESTABLISHMENT_BY_NAME[name].parse is parse, name
+        assert ESTABLISHMENT_BY_NAME[name].parse is parse, name
     for name, parse in ORGANISATION_PARSERS.items():
         assert organisation_field(name).parse is parse, name
 
@@ -120,7 +122,6 @@ def test_the_change_log_names_fields_from_the_table() -> None:
 
 def test_the_grid_and_the_sheet_read_the_current_dui_alike() -> None:
     """One parser: a French label pasted in the grid is read as the sheet reads it."""
-    from esms_desktop.domain.parsing import ESTABLISHMENT_PARSERS
 
     for situation in DuiSituation:
         assert ESTABLISHMENT_PARSERS["current_dui"](situation.label).value is situation

@@ -155,11 +155,11 @@ def test_the_cli_refuses_an_amount_with_the_domain_problem(text: str) -> None:
 
 
 def test_every_entry_point_calls_the_domain_parsers() -> None:
-    from esms_desktop.domain import edits, parsing
+    from esms_desktop.domain import edits, fields, parsing
     from esms_desktop.importers import grappe_sheet
 
-    assert OG_PARSERS is parsing.ORGANISATION_PARSERS
-    assert edits.ESTABLISHMENT_PARSERS is parsing.ESTABLISHMENT_PARSERS
+    assert OG_PARSERS is fields.ORGANISATION_PARSERS
+    assert edits.ESTABLISHMENT_PARSERS is fields.ESTABLISHMENT_PARSERS
     assert edits.Parsed is parsing.Parsed and edits.parse_int is parsing.parse_int
     assert grappe_sheet.PARSERS["capacite"] is parsing.parse_int
     assert grappe_sheet.PARSERS["heures_eligibles_pct"] is parsing.parse_pct

@@ -14,9 +14,10 @@ from PySide6.QtCore import (
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import set_organisation, with_grappe
+from esms_desktop.domain.fields import ORGANISATION_PARSERS
 from esms_desktop.domain.grappe import OgRole, Organisation
 from esms_desktop.domain.identifiers import check_finess, siren_problem
-from esms_desktop.domain.parsing import ORGANISATION_PARSERS, Parsed
+from esms_desktop.domain.parsing import Parsed
 from esms_desktop.ui.undo import Editor
 
 Index = QModelIndex | QPersistentModelIndex
