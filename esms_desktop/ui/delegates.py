@@ -8,7 +8,7 @@ the table: a cell that silently goes back to its old value looks like a lost key
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
@@ -68,7 +68,7 @@ class CheckingDelegate(QStyledItemDelegate):
     def __init__(
         self,
         key_of: Callable[[int], str],
-        parsers: dict[str, Callable[[str], Parsed]],
+        parsers: Mapping[str, Callable[[str], Parsed]],
         choices: dict[str, Choices],
         parent: QWidget | None = None,
     ) -> None:
