@@ -47,9 +47,17 @@ class Parsed:
 Parser = Callable[[str], Parsed]
 
 INTEGER_EXPECTED = "nombre entier attendu"
+MAX_COUNT = 1_000_000
+"""The largest capacity (places or file active) taken: beyond it a number is a typing slip or a
+hostile file, and the store's 64-bit integers would overflow long before a real ESSMS does."""
+MAX_OG_SIZE = 100_000
+"""The largest number of ESSMS an OG may declare (the largest associations run a few hundred)."""
+MAX_AMOUNT = Decimal(100_000_000)
+"""The largest amount in euros taken: a whole national call was a few hundred million."""
 PCT_EXPECTED = "pourcentage entre 0 et 100 attendu (ex. 70 ou 70,5)"
 AMOUNT_EXPECTED = "un montant en euros est attendu"
 AMOUNT_POSITIVE = "un montant positif en euros est attendu"
+AMOUNT_TOO_LARGE = "montant invraisemblable : 100\u202f000\u202f000 € au plus"
 YES_NO_EXPECTED = "« oui » ou « non » attendu"
 PROJECT_EXPECTED = "« acquisition », « conformite » ou « aucun » attendu"
 ROLE_EXPECTED = "« porteur » ou « membre » attendu"
@@ -104,10 +112,11 @@ def _plain_decimal(text: str) -> Decimal | None:
 # --- numbers --------------------------------------------------------------------------------
 
 
-def parse_int(text: str, *, minimum: int = 0) -> Parsed:
+def parse_int(text: str, *, minimum: int = 0, maximum: int = MAX_COUNT) -> Parsed:
     """Whole numbers as people and spreadsheets write them: ``1 200``, ``84.0``, ``84,0``.
 
-    Empty is None (not given). ``84,5`` and negatives below ``minimum`` are refused; ``-0`` is 0.
+    Empty is None (not given). ``84,5`` and numbers outside ``minimum``–``maximum`` are
+    refused; ``-0`` is 0.
     """
     raw = _SEPARATORS.sub("", text)
     if not raw:
@@ -120,12 +129,16 @@ def parse_int(text: str, *, minimum: int = 0) -> Parsed:
         return Parsed(problem=INTEGER_EXPECTED)
     if value < minimum:
         return Parsed(problem=f"nombre entier supérieur ou égal à {minimum} attendu")
+    if value > maximum:
+        return Parsed(
+            problem=f"nombre entier inférieur ou égal à {maximum:,} attendu".replace(",", "\u202f")
+        )
     return Parsed(value)
 
 
 def parse_og_size(text: str) -> Parsed:
     """The number of ESSMS an OG manages: at least 1; empty is None (its rows are counted)."""
-    return parse_int(text, minimum=1)
+    return parse_int(text, minimum=1, maximum=MAX_OG_SIZE)
 
 
 def parse_pct(text: str) -> Parsed:
@@ -159,6 +172,8 @@ def parse_money(text: str) -> Parsed:
         return Parsed(problem=AMOUNT_EXPECTED)
     if value < 0:
         return Parsed(problem=AMOUNT_POSITIVE)
+    if value > MAX_AMOUNT:
+        return Parsed(problem=AMOUNT_TOO_LARGE)
     try:
         return Parsed(to_cents(value))
     except InvalidOperation:  # more digits than Decimal's 28: no campaign amount is that big

@@ -320,7 +320,11 @@ def test_money(typed: str, value: Decimal | None) -> None:
         ("12€50", "un montant en euros est attendu"),
         ("1.000,50", "un montant en euros est attendu"),
         ("Infinity", "un montant en euros est attendu"),
-        ("9" * 40, "un montant en euros est attendu"),  # more digits than Decimal keeps
+        (
+            "9" * 40,
+            "montant invraisemblable : 100\u202f000\u202f000 € au plus",
+        ),  # more digits than Decimal keeps
+        ("100 000 000,01", "montant invraisemblable : 100\u202f000\u202f000 € au plus"),
         ("-3", "un montant positif en euros est attendu"),
         ("-0,01", "un montant positif en euros est attendu"),
     ],

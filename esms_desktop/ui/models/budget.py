@@ -19,7 +19,13 @@ from esms_desktop.domain.budget import BudgetLine, EstablishmentBudget, TrancheA
 from esms_desktop.domain.campaign import CampaignValue, ValueStatus
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.formatting import format_eur, format_pct
-from esms_desktop.domain.parsing import AMOUNT_EXPECTED, AMOUNT_POSITIVE, Parsed, parse_money
+from esms_desktop.domain.parsing import (
+    AMOUNT_EXPECTED,
+    AMOUNT_POSITIVE,
+    AMOUNT_TOO_LARGE,
+    Parsed,
+    parse_money,
+)
 from esms_desktop.services.assessment import effective_campaign
 from esms_desktop.services.session import DossierSession
 from esms_desktop.ui.undo import Editor
@@ -48,6 +54,7 @@ def parse_amount(text: str) -> Parsed:
     translated = {
         AMOUNT_EXPECTED: _t("an amount in euros is expected"),
         AMOUNT_POSITIVE: _t("a positive amount in euros is expected"),
+        AMOUNT_TOO_LARGE: _t("implausible amount: 100,000,000 € at most"),
     }
     return replace(parsed, problem=translated.get(parsed.problem, parsed.problem))
 
