@@ -10,6 +10,8 @@ per character for the identifiers, whose key the software will check).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -84,61 +86,160 @@ class WritingBox(Flowable):
         c.restoreState()
 
 
-COLUMNS: tuple[tuple[str, str, str, str], ...] = (
-    (
+@dataclass(frozen=True, slots=True)
+class FormColumn:
+    """One column of the paper table: a template column, as a partner writes it by hand.
+
+    ``key`` is the template's column (the field table's ``column``); the rest is the paper's:
+    the label (instructions), headings of the rows page and of the example, what to write, the
+    values admitted, the widths of the box (``None``: what is left) and the example.
+    """
+
+    key: str
+    label: str
+    heading: str
+    short: str
+    example_mm: float | None
+    how: str
+    values: str
+    width_mm: float | None
+    blank: Callable[[], Any]
+    example: str
+
+
+def _fit(widths_mm: list[float | None], total: float) -> list[float]:
+    """Widths in points: the given ones, and what is left shared by the ``None`` ones."""
+    rest = (total - sum(w * mm for w in widths_mm if w)) / max(1, widths_mm.count(None))
+    return [w * mm if w else rest for w in widths_mm]
+
+
+def _empty() -> str:
+    return ""
+
+
+def _choices(labels: tuple[str, ...]) -> Paragraph:
+    """Tick boxes written as ☐ glyphs: a partner ticks one by hand."""
+    return para("  ".join(f"\u2610\u00a0{label}" for label in labels), "CellSmallInk")
+
+
+FORM_COLUMNS: tuple[FormColumn, ...] = (
+    FormColumn(
         "finess",
         "FINESS géographique",
+        "FINESS géographique",
+        "FINESS",
+        19,
         "Les 9 caractères du numéro FINESS de l'établissement (et non celui de l'organisme), "
         "un par case. Corse : 2A ou 2B au début.",
         "9 caractères ; le dernier chiffre est une clé de contrôle vérifiée par le logiciel.",
+        46,
+        lambda: CombBoxes(9),
+        "590050076",
     ),
-    (
+    FormColumn(
         "nom",
         "Nom de l'établissement",
+        "Nom de l'établissement",
+        "Nom",
+        22,
         "Le nom usuel, tel qu'il figure au répertoire FINESS.",
         "texte libre",
+        44,
+        _empty,
+        "EHPAD Les Hirondelles",
     ),
-    (
+    FormColumn(
         "categorie",
         "Catégorie FINESS",
+        "Catégorie",
+        "Catégorie",
+        18,
         "Le code de catégorie à 3 chiffres (par exemple 500 EHPAD, 354 SSIAD, 460 SAAD, "
         "246 ESAT, 183 IME, 214 CHRS).",
         "3 chiffres ; une USLD (362) relève du sanitaire et n'est pas éligible.",
+        17,
+        lambda: CombBoxes(3),
+        "500",
     ),
-    (
+    FormColumn(
         "capacite",
         "Capacité",
+        "Capacité",
+        "Capacité",
+        15,
         "Nombre de places autorisées, ou file active pour un service.",
         "nombre entier, 0 ou plus",
+        16,
+        _empty,
+        "84",
     ),
-    (
+    FormColumn(
         "projet",
         "Projet DUI",
+        "Projet DUI",
+        "Projet DUI",
+        19,
         "Cochez une case : acquisition d'un nouveau dossier usager informatisé, mise en "
         "conformité du DUI existant, ou aucun projet pour cet établissement.",
         "acquisition / conformité / aucun",
+        34,
+        lambda: _choices(("acquisition", "conformité", "aucun")),
+        "acquisition",
     ),
-    (
+    FormColumn(
         "equipement",
         "Équipement",
+        "Équipement",
+        "Équipement",
+        21,
         "Cochez « oui » si l'établissement demande la ligne « équipement et infrastructure » "
         "(petits organismes, avec un projet DUI).",
         "oui / non (non par défaut)",
+        20,
+        lambda: _choices(("oui", "non")),
+        "oui",
     ),
-    (
+    FormColumn(
         "heures_eligibles_pct",
         "Heures éligibles (%)",
+        "Heures éligibles %",
+        "Heures %",
+        13,
         "Services à domicile seulement : part des heures consacrées aux activités essentielles "
         "(hors confort). Laissez vide pour les autres établissements.",
         "de 0 à 100 (100 par défaut)",
+        20,
+        _empty,
+        "",
     ),
-    (
+    FormColumn(
         "solution_dui",
         "Solution DUI",
+        "Solution DUI (éditeur — produit)",
+        "Solution DUI",
+        None,
         "L'éditeur et le produit du DUI visé, sous la forme « Éditeur — Produit ».",
         "texte libre ; une seule solution par projet dans la plupart des appels",
+        None,  # the rest of the width
+        _empty,
+        "Éditeur Exemple — Dossier Usager",
+    ),
+    FormColumn(
+        "dui_actuel",
+        "DUI actuel",
+        "DUI actuel",
+        "DUI actuel",
+        20,
+        "Cochez le dossier usager utilisé aujourd'hui : aucun DUI, un DUI non référencé Ségur, "
+        "ou un DUI référencé Ségur. Laissez vide si vous ne savez pas.",
+        "aucun / non référencé / référencé Ségur (vide : inconnue)",
+        30,
+        lambda: _choices(("aucun", "non réf.", "réf. Ségur")),
+        "non référencé",
     ),
 )
+"""The ESSMS columns of the grappe template, in its order (a test holds them to the field
+table): adding a field to the template fails that test until the paper form has its column."""
 
 
 class PartnerFormDocument(BaseDocument):
@@ -244,48 +345,27 @@ class PartnerFormDocument(BaseDocument):
         rows: list[list[Any]] = [
             [para(h, "CellHead") for h in ("Colonne", "Ce qu'il faut écrire", "Valeurs admises")]
         ]
-        for key, label, how, values in COLUMNS:
+        for c in FORM_COLUMNS:
             rows.append(
                 [
                     para(
-                        f"<b>{clean(label)}</b><br/><font color='#5A5A5A'>({clean(key)})</font>",
+                        f"<b>{clean(c.label)}</b><br/>"
+                        f"<font color='#5A5A5A'>({clean(c.key)})</font>",
                         "Cell",
                         markup=True,
                     ),
-                    para(how, "Cell"),
-                    para(values, "Cell"),
+                    para(c.how, "Cell"),
+                    para(c.values, "Cell"),
                 ]
             )
         flow.append(grid_table(rows, [40 * mm, 80 * mm, self.portrait_width - 120 * mm]))
         flow.append(Spacer(1, 4 * mm))
         flow.append(para("Exemple de ligne remplie", "H2"))
         example = [
-            [
-                para(label, "CellHead")
-                for label in (
-                    "FINESS",
-                    "Nom",
-                    "Catégorie",
-                    "Capacité",
-                    "Projet DUI",
-                    "Équipement",
-                    "Heures %",
-                    "Solution DUI",
-                )
-            ],
-            [
-                "590050076",
-                para("EHPAD Les Hirondelles", "Cell"),
-                "500",
-                "84",
-                para("acquisition", "Cell"),
-                "oui",
-                "",
-                para("Éditeur Exemple — Dossier Usager", "Cell"),
-            ],
+            [para(c.short, "CellHead") for c in FORM_COLUMNS],
+            [para(c.example, "Cell") for c in FORM_COLUMNS],
         ]
-        widths = [w * mm for w in (21, 30, 17, 16, 22, 20, 18)]
-        widths.append(self.portrait_width - sum(widths))
+        widths = _fit([c.example_mm for c in FORM_COLUMNS], self.portrait_width)
         flow.append(grid_table(example, widths, zebra=False))
         flow.append(Spacer(1, 4 * mm))
         flow.append(
@@ -327,43 +407,19 @@ class PartnerFormDocument(BaseDocument):
                 ]
             )
         )
-        head = [
-            ("N°", ""),
-            ("FINESS géographique", "finess"),
-            ("Nom de l'établissement", "nom"),
-            ("Catégorie", "categorie"),
-            ("Capacité", "capacite"),
-            ("Projet DUI", "projet"),
-            ("Équipement", "equipement"),
-            ("Heures éligibles %", "heures_eligibles_pct"),
-            ("Solution DUI (éditeur — produit)", "solution_dui"),
-        ]
-        header = [
+        header = [para("N°", "CellHead")] + [
             para(
-                f"{clean(label)}<br/><font size='6'>{clean(key)}</font>" if key else label,
+                f"{clean(c.heading)}<br/><font size='6'>{clean(c.key)}</font>",
                 "CellHead",
                 markup=True,
             )
-            for label, key in head
+            for c in FORM_COLUMNS
         ]
-        widths = [w * mm for w in (8, 46, 54, 17, 16, 36, 20, 25)]
-        widths.append(width - sum(widths))
+        widths = _fit([8, *(c.width_mm for c in FORM_COLUMNS)], width)
         rows: list[list[Any]] = [header]
         for i in range(ROWS_PER_PAGE):
             number = page * ROWS_PER_PAGE + i + 1
-            rows.append(
-                [
-                    str(number),
-                    CombBoxes(9),
-                    "",
-                    CombBoxes(3),
-                    "",
-                    _choices(("acquisition", "conformité", "aucun")),
-                    _choices(("oui", "non")),
-                    "",
-                    "",
-                ]
-            )
+            rows.append([str(number), *(c.blank() for c in FORM_COLUMNS)])
         table = Table(
             rows,
             colWidths=widths,
@@ -387,11 +443,6 @@ class PartnerFormDocument(BaseDocument):
             )
         )
         return [ident, Spacer(1, 2 * mm), table]
-
-
-def _choices(labels: tuple[str, ...]) -> Paragraph:
-    """Tick boxes written as ☐ glyphs: a partner ticks one by hand."""
-    return para("  ".join(f"\u2610\u00a0{label}" for label in labels), "CellSmallInk")
 
 
 def _with_note(box: Flowable, note: str) -> Table:

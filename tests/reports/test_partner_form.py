@@ -13,7 +13,9 @@ import pypdf
 import pytest
 from reportlab.lib.units import mm
 
+from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
 from esms_desktop.reports.partner_form import (
+    FORM_COLUMNS,
     ROW_HEIGHT,
     ROWS_PER_PAGE,
     TABLE_PAGES,
@@ -23,16 +25,13 @@ from esms_desktop.reports.partner_form import (
 from esms_desktop.services.catalog import campaign
 from esms_desktop.services.export import export_partner_form
 
-TEMPLATE_COLUMNS = (
-    "finess",
-    "nom",
-    "categorie",
-    "capacite",
-    "projet",
-    "equipement",
-    "heures_eligibles_pct",
-    "solution_dui",
-)
+TEMPLATE_COLUMNS = tuple(f.column for f in ESTABLISHMENT_FIELDS if f.column)
+"""The template's ESSMS columns, from the field table: the form must have every one."""
+
+
+def test_the_form_s_columns_are_the_template_s_in_its_order() -> None:
+    assert tuple(c.key for c in FORM_COLUMNS) == TEMPLATE_COLUMNS
+    assert "dui_actuel" in TEMPLATE_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +85,7 @@ def test_instructions_cover_every_template_column_and_allowed_values(form):
         "3 chiffres",
         "9 caractères",
         "« Éditeur — Produit »",
+        "aucun / non référencé / référencé Ségur",
     ):
         assert allowed in text, allowed
 
