@@ -19,7 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from esms_desktop import __version__, crash_log
+from esms_desktop import __version__, annex_copies, crash_log
 from esms_desktop.paths import data_paths
 from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
@@ -136,6 +136,7 @@ def run(argv: Sequence[str]) -> int:
     key = instance_key(paths.root)
     if bring_forward_running(key):
         return 0
+    annex_copies.remove_stale_copies()  # copies of opened annexes an earlier run left behind
     # From here this process is the folder's only window: its log, crash file and hooks.
     log_file = crash_log.start_logging(paths.logs)
     crash_log.enable_crash_file(paths.logs)  # left on until the process ends (Qt's teardown)

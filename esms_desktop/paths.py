@@ -68,6 +68,32 @@ class DataPaths:
         return self.root / LOCK_FILENAME
 
 
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def make_private(path: Path) -> bool:
+    """Let only the user read ``path`` (a folder: 0700, a file: 0600) on POSIX; True if done.
+
+    The database holds the annexes (RIB, statuts…): on a shared computer another account must not
+    read it. On Windows the per-user profile's permissions already keep other accounts out, so
+    nothing is changed there. A path that is missing or whose mode cannot be changed (a read-only
+    medium, a FAT USB stick, a folder owned by someone else) is left as it is: being private is a
+    precaution, never a reason to refuse to start.
+    """
+    if os.name != "posix":  # pragma: no cover - POSIX only
+        return False
+    try:
+        mode = PRIVATE_FOLDER_MODE if path.is_dir() else PRIVATE_FILE_MODE
+        if not path.exists():
+            return False
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except OSError:
+        return False
+    return True
+
+
 def program_dir() -> Path:
     """Folder of the program: the executable's folder when frozen, else the source checkout."""
     if getattr(sys, "frozen", False):

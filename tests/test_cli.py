@@ -143,7 +143,8 @@ def test_bad_cells_are_listed(
 def test_campaigns_lists_every_campaign() -> None:
     code, text = run("campaigns", "--json")
     ids = {c["id"] for c in json.loads(text)}
-    assert code == 0 and "generalisation-2025" in ids and len(ids) == 8
+    # national-2023 and national-2024 were added by programme.md §8.
+    assert code == 0 and "generalisation-2025" in ids and len(ids) == 10
 
 
 def test_python_dash_m_entry_point(example_csv: Path) -> None:
@@ -268,3 +269,85 @@ def test_an_error_means_the_same_whichever_command_raises_it(
     for words in ONE_PER_GROUP:
         assert cli.main(["--data-dir", str(tmp_path), *words], io.StringIO()) == code, words
         assert capsys.readouterr().err.splitlines() == [f"esms-desktop : {s}" for s in lines]
+
+
+# --- a stored dossier that fails validation; --set beyond any amount (issue 14) -----------------
+
+
+@pytest.mark.parametrize("poison", ["heures NaN", "capacité -5", "montant NaN", "projet inconnu"])
+def test_dossier_pdf_refuses_a_dossier_to_repair_with_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], poison: str
+) -> None:
+    from tests.services.test_poisoned_store import POISONS, poisoned_store
+
+    data = tmp_path / "donnees"
+    dossier_id = poisoned_store(data, POISONS[poison].sql)
+    pdf = tmp_path / "dossier.pdf"
+    code, text = run("dossier", "pdf", str(dossier_id), "-o", str(pdf), "--data-dir", str(data))
+    err = capsys.readouterr().err
+    assert code == 2 and text == "" and not pdf.exists()  # nothing printed over the bad value
+    assert err.startswith("esms-desktop : Le dossier « Grappe empoisonnée » (n° 1) contient")
+    assert "lecture seule" in err and "impossible de l'imprimer" in err
+    assert f"— {POISONS[poison].field} : « " in err and "restaurez une sauvegarde" in err
+    assert "Traceback" not in err and "inattendue" not in err
+
+
+def test_dossier_list_names_a_dossier_to_repair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.services.test_poisoned_store import POISONS, poisoned_store
+
+    data = tmp_path / "donnees"
+    poisoned_store(data, POISONS["montant NaN"].sql)
+    code, text = run("dossier", "list", "--data-dir", str(data))
+    assert code == 0, capsys.readouterr().err
+    assert "Grappe empoisonnée" in text and "à réparer" in text
+
+
+@pytest.mark.parametrize("command", ["budget", "check", "pdf"])
+@pytest.mark.parametrize("amount", ["1e26", "1e999999999", "1" + "0" * 5000, "NaN", "-1e30"])
+def test_set_refuses_an_amount_no_campaign_has_in_french(
+    example_csv: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    amount: str,
+) -> None:
+    output = ["-o", str(tmp_path / "x.pdf")] if command == "pdf" else []
+    setting = f"acquisition={amount}"
+    args = [command, str(example_csv), "--campaign", "generalisation-2023", *output]
+    code, text = run(*args, "--set", setting)
+    err = capsys.readouterr().err
+    assert code == 2 and "TOTAL" not in text and not (tmp_path / "x.pdf").exists()
+    assert f"Réglage « {setting} » : " in err, err
+    assert "Traceback" not in err and "inattendue" not in err
+
+
+HOSTILE_NAME = "Rouge\x1b[31m\x1b]0;titre\x07 \u202eesrever\x9b2J\tfin"
+"""A dossier name as an older version (or a received file) may have stored it: colour and title
+escape codes, a bidi override, an 8-bit CSI, a tab."""
+OBEYED = "\x1b\x07\x9b\u202e\t"
+
+
+def test_dossier_list_shows_escape_codes_in_names_instead_of_obeying_them(tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from esms_desktop.services import dossiers
+    from esms_desktop.storage.store import open_store
+
+    data_dir = tmp_path / "données"
+    with open_store(data_dir) as store:
+        dossiers.create_dossier(store.uow(), "Sain", "amorcage-2021-t1")
+    with closing(sqlite3.connect(data_dir / "esms-desktop.sqlite3")) as conn:
+        conn.execute("UPDATE dossier SET name = ?", (HOSTILE_NAME,))
+        conn.commit()
+
+    code, text = run("--data-dir", str(data_dir), "dossier", "list")
+    assert code == 0
+    assert "Rouge␛[31m␛]0;titre␇ �esrever�2J␉fin  [amorcage-2021-t1]" in text
+    assert not any(ch in text for ch in OBEYED)
+
+    code, text = run("--data-dir", str(data_dir), "dossier", "list", "--json")
+    assert code == 0 and not any(ch in text for ch in OBEYED)
+    assert json.loads(text)[0]["name"] == HOSTILE_NAME  # the value itself is unchanged

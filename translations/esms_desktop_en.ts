@@ -180,8 +180,8 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>%1 (provisional)</translation>
     </message>
     <message>
-      <source>Amount</source>
-      <translation>Amount</translation>
+      <source>Amount incl. VAT</source>
+      <translation>Amount incl. VAT</translation>
     </message>
     <message>
       <source>Establishment</source>
@@ -258,6 +258,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>founding documents</source>
       <translation>founding documents</translation>
+    </message>
+    <message>
+      <source>implausible amount: 100,000,000 € at most</source>
+      <translation>implausible amount: 100,000,000 € at most</translation>
     </message>
     <message>
       <source>provisional amount, to be confirmed</source>
@@ -431,6 +435,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Steps of the dossier</source>
       <translation>Steps of the dossier</translation>
+    </message>
+    <message>
+      <source>To repair</source>
+      <translation>To repair</translation>
     </message>
     <message>
       <source>Usage targets and commitments</source>
@@ -791,6 +799,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>esms-desktop exchange file (*.esms)</source>
       <translation>esms-desktop exchange file (*.esms)</translation>
+    </message>
+    <message>
+      <source>“%1” is not opened directly: a file of this type could run a program. Its folder is shown instead; open it from there only if you trust where it comes from.</source>
+      <translation>“%1” is not opened directly: a file of this type could run a program. Its folder is shown instead; open it from there only if you trust where it comes from.</translation>
     </message>
     <message>
       <source>… and %1 more (see the side bar)</source>
@@ -1366,6 +1378,14 @@ It will be saved again with your next change, or when you close the dossier.</tr
   <context>
     <name>MergeDialog</name>
     <message>
+      <source>Blanks filled in</source>
+      <translation>Blanks filled in</translation>
+    </message>
+    <message>
+      <source>Changes refused</source>
+      <translation>Changes refused</translation>
+    </message>
+    <message>
       <source>Conflicts</source>
       <translation>Conflicts</translation>
     </message>
@@ -1392,6 +1412,14 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Merge a partner's file (%1 added, %2 changed)</source>
       <translation>Merge a partner's file (%1 added, %2 changed)</translation>
+    </message>
+    <message>
+      <source>Not applied: establishments of another organisation, which this file may not change:</source>
+      <translation>Not applied: establishments of another organisation, which this file may not change:</translation>
+    </message>
+    <message>
+      <source>Our blanks that the file fills in (applied when you press OK):</source>
+      <translation>Our blanks that the file fills in (applied when you press OK):</translation>
     </message>
     <message>
       <source>Porteur of the project</source>
@@ -1824,6 +1852,49 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>“%1”, the porteur named in the file</source>
       <translation>“%1”, the porteur named in the file</translation>
+    </message>
+  </context>
+  <context>
+    <name>RepairPage</name>
+    <message>
+      <source>&amp;Restore a backup…</source>
+      <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+      <source>Back to the &amp;list of dossiers</source>
+      <translation>Back to the &amp;list of dossiers</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Expected</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>It holds %1 value(s) that esms-desktop cannot use, listed below: it is open read-only, and nothing in it can be changed, computed or printed until it is repaired.</source>
+      <translation>It holds %1 value(s) that esms-desktop cannot use, listed below: it is open read-only, and nothing in it can be changed, computed or printed until it is repaired.</translation>
+    </message>
+    <message>
+      <source>This dossier must be repaired</source>
+      <translation>This dossier must be repaired</translation>
+    </message>
+    <message>
+      <source>To repair it, restore a backup taken before the problem (every dossier goes back to that moment), or delete this dossier from the list of dossiers.</source>
+      <translation>To repair it, restore a backup taken before the problem (every dossier goes back to that moment), or delete this dossier from the list of dossiers.</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>Values to repair</source>
+      <translation>Values to repair</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Where</translation>
     </message>
   </context>
   <context>

@@ -180,8 +180,8 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>%1 (provisoire)</translation>
     </message>
     <message>
-      <source>Amount</source>
-      <translation>Montant</translation>
+      <source>Amount incl. VAT</source>
+      <translation>Montant TTC</translation>
     </message>
     <message>
       <source>Establishment</source>
@@ -258,6 +258,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>founding documents</source>
       <translation>documents fondateurs</translation>
+    </message>
+    <message>
+      <source>implausible amount: 100,000,000 € at most</source>
+      <translation>montant invraisemblable : 100 000 000 € au plus</translation>
     </message>
     <message>
       <source>provisional amount, to be confirmed</source>
@@ -431,6 +435,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Steps of the dossier</source>
       <translation>Étapes du dossier</translation>
+    </message>
+    <message>
+      <source>To repair</source>
+      <translation>À réparer</translation>
     </message>
     <message>
       <source>Usage targets and commitments</source>
@@ -791,6 +799,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>esms-desktop exchange file (*.esms)</source>
       <translation>Fichier d'échange esms-desktop (*.esms)</translation>
+    </message>
+    <message>
+      <source>“%1” is not opened directly: a file of this type could run a program. Its folder is shown instead; open it from there only if you trust where it comes from.</source>
+      <translation>« %1 » n'est pas ouvert directement : un fichier de ce type pourrait lancer un programme. Son dossier est affiché à la place ; ouvrez-le depuis là seulement si vous avez confiance dans sa provenance.</translation>
     </message>
     <message>
       <source>… and %1 more (see the side bar)</source>
@@ -1366,6 +1378,14 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
   <context>
     <name>MergeDialog</name>
     <message>
+      <source>Blanks filled in</source>
+      <translation>Champs vides remplis</translation>
+    </message>
+    <message>
+      <source>Changes refused</source>
+      <translation>Modifications refusées</translation>
+    </message>
+    <message>
       <source>Conflicts</source>
       <translation>Conflits</translation>
     </message>
@@ -1392,6 +1412,14 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Merge a partner's file (%1 added, %2 changed)</source>
       <translation>Fusion du fichier d'un partenaire (%1 ajouté(s), %2 modifié(s))</translation>
+    </message>
+    <message>
+      <source>Not applied: establishments of another organisation, which this file may not change:</source>
+      <translation>Non appliqué : établissements d'un autre organisme, que ce fichier ne peut pas modifier :</translation>
+    </message>
+    <message>
+      <source>Our blanks that the file fills in (applied when you press OK):</source>
+      <translation>Nos champs vides que le fichier remplit (appliqué quand vous validez par OK) :</translation>
     </message>
     <message>
       <source>Porteur of the project</source>
@@ -1824,6 +1852,49 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>“%1”, the porteur named in the file</source>
       <translation>« %1 », le porteur désigné dans le fichier</translation>
+    </message>
+  </context>
+  <context>
+    <name>RepairPage</name>
+    <message>
+      <source>&amp;Restore a backup…</source>
+      <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+      <source>Back to the &amp;list of dossiers</source>
+      <translation>Retour à la &amp;liste des dossiers</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Attendu</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <source>It holds %1 value(s) that esms-desktop cannot use, listed below: it is open read-only, and nothing in it can be changed, computed or printed until it is repaired.</source>
+      <translation>Il contient %1 valeur(s) qu'esms-desktop ne peut pas utiliser, listées ci-dessous : il est ouvert en lecture seule, et rien ne peut y être modifié, calculé ni imprimé avant sa réparation.</translation>
+    </message>
+    <message>
+      <source>This dossier must be repaired</source>
+      <translation>Ce dossier doit être réparé</translation>
+    </message>
+    <message>
+      <source>To repair it, restore a backup taken before the problem (every dossier goes back to that moment), or delete this dossier from the list of dossiers.</source>
+      <translation>Pour le réparer, restaurez une sauvegarde prise avant le problème (tous les dossiers reviennent à cet instant), ou supprimez ce dossier de la liste des dossiers.</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <source>Values to repair</source>
+      <translation>Valeurs à réparer</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Où</translation>
     </message>
   </context>
   <context>

@@ -1,5 +1,6 @@
 """What every group of sub-commands shares: exit codes, the handler shape, the French parser,
-``--data-dir`` and reading a grappe spreadsheet.
+``--data-dir``, opening the store, printing user-given text safely and reading a grappe
+spreadsheet.
 
 Exit codes (shared/spec/grappe-template.md): 0 eligible / done, 1 not eligible or not found,
 2 bad input, 3 storage problem, 130 interrupted. Here, below the groups and below
@@ -9,6 +10,7 @@ Exit codes (shared/spec/grappe-template.md): 0 eligible / done, 1 not eligible o
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -20,6 +22,8 @@ from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import Grappe
 
 if TYPE_CHECKING:
+    from esms_desktop.storage.store import Store
+
     Subcommands = argparse._SubParsersAction[Any]
 
 EXIT_OK, EXIT_NOT_ELIGIBLE, EXIT_BAD_INPUT, EXIT_STORAGE = 0, 1, 2, 3
@@ -42,6 +46,56 @@ class CliError(UserError):
 def say(message: str) -> None:
     """One French sentence on stderr, as every problem is reported."""
     print(f"esms-desktop : {message}", file=sys.stderr)
+
+
+_HIDDEN_ORDER = (
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+)
+"""Characters a terminal obeys without showing them: bidi marks, overrides and isolates (which
+display a line reversed) and the Unicode line and paragraph separators."""
+_C1 = range(0x80, 0xA0)
+_SHOWN: dict[int, str] = {
+    **{code: chr(0x2400 + code) for code in range(0x20)},  # ␀…␟: ESC shows as ␛
+    0x7F: "\u2421",  # ␡
+    **{code: "\ufffd" for code in _C1},
+    **{ord(ch): "\ufffd" for ch in _HIDDEN_ORDER},
+}
+_ESCAPED_IN_JSON: dict[int, str] = {
+    code: f"\\u{code:04x}" for code in (*_C1, *(ord(ch) for ch in _HIDDEN_ORDER))
+}
+
+
+def printable(text: object) -> str:
+    """``text`` safe to print on a terminal: its control characters shown, never obeyed.
+
+    A dossier's name comes from the user or from a received file: an escape sequence in it would
+    recolour, move or clear the terminal (or worse), a bidi override would show the line reversed.
+    C0 controls and DEL become their visible symbol (ESC → ␛, tab → ␉), C1 and bidi controls the
+    replacement character �; every other character is kept.
+    """
+    return str(text).translate(_SHOWN)
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON a terminal cannot be driven by, with the values unchanged.
+
+    ``json`` already escapes C0 controls; the C1 and bidi controls it writes raw (with
+    ``ensure_ascii=False``) are escaped too (``\\u202e``), which any JSON reader decodes back.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_ESCAPED_IN_JSON)
+
+
+def open_data(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """The store of ``--data-dir`` (or the default folder), as every command opens it.
+
+    ``read_only``: the command only reads (list, export), so a data folder that cannot be written
+    is opened anyway. Warnings (start-up backup skipped for lack of room, read-only folder, data
+    in a synchronised folder) are logged by the store: without a log configured, as on the
+    command line, Python writes them on stderr.
+    """
+    from esms_desktop.storage.store import open_store  # lazily: SQLAlchemy loads on use
+
+    return open_store(getattr(args, "data_dir", None), read_only=read_only)
 
 
 class FrenchParser(argparse.ArgumentParser):

@@ -85,14 +85,19 @@ def cmd_form(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_dossier_pdf(args: argparse.Namespace, out: TextIO) -> int:
-    """``dossier pdf ID -o OUT.pdf``: the dossier as stored (its own overrides and answers)."""
-    from esms_desktop.services.dossiers import load_dossier
+    """``dossier pdf ID -o OUT.pdf``: the dossier as stored (its own overrides and answers).
+
+    A dossier with problems (values no door lets in) is not printed: the refusal lists them
+    (:class:`~esms_desktop.services.dossiers.DossierToRepairError`, exit 2).
+    """
+    from esms_desktop.services.dossiers import open_dossier
     from esms_desktop.storage.errors import NotFoundError, StoreError
     from esms_desktop.storage.store import open_store
 
     try:
         with open_store(getattr(args, "data_dir", None)) as store:
-            dossier = load_dossier(store.uow(read_only=True), args.id)
+            loaded = open_dossier(store.uow(read_only=True), args.id)
+        dossier = loaded.usable("impossible de l'imprimer")
     except NotFoundError as exc:  # here a wrong number is the user's input, not the store's fault
         raise CliError(getattr(exc, "message", str(exc)), EXIT_BAD_INPUT) from exc
     except StoreError as exc:

@@ -2,6 +2,9 @@
 
 Results on ``out`` (a dossier's number, a file written); problems are raised and reported by
 :func:`esms_desktop.cli.main` (2 bad input, 3 storage problem — shared/spec/grappe-template.md).
+User-given text (names, campaigns, merge reports) goes through :func:`printable`: a name holding
+terminal escape codes is shown, never obeyed. ``dossier list`` and ``dossier export`` only read,
+so they also work on a full disk or a read-only data folder (with a warning on stderr).
 The ``dossier`` group registered here is completed by :mod:`esms_desktop.cli.finess`
 (``add-finess``, ``add-ej``) and :mod:`esms_desktop.cli.reports` (``pdf``).
 """
@@ -9,19 +12,27 @@ The ``dossier`` group registered here is completed by :mod:`esms_desktop.cli.fin
 from __future__ import annotations
 
 import argparse
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from esms_desktop.cli.common import EXIT_OK, CliError, data_dir_options, say
+from esms_desktop.cli.common import (
+    EXIT_OK,
+    CliError,
+    data_dir_options,
+    json_text,
+    open_data,
+    printable,
+    say,
+)
 from esms_desktop.domain.campaign import CampaignError
 from esms_desktop.domain.formatting import format_eur
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services import dossiers as dossier_service
 from esms_desktop.services import exchange
+from esms_desktop.storage.backups import BackupSummary
 from esms_desktop.storage.errors import DatabaseCorruptError
-from esms_desktop.storage.store import Store, open_store
+from esms_desktop.storage.store import Store
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
@@ -30,8 +41,8 @@ DOSSIER = "dossier"
 """The group of sub-commands about one stored dossier."""
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return open_store(getattr(args, "data_dir", None))
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    return open_data(args, read_only=read_only)
 
 
 def _check_campaign(campaign_id: str) -> None:
@@ -77,6 +88,8 @@ def cmd_dossier_new(args: argparse.Namespace, out: TextIO) -> int:
 
 def _total(store: Store, summary: dossier_service.DossierSummary) -> Decimal | None:
     """The dossier's budget total (the sum of known lines), ``None`` if it cannot be computed."""
+    if summary.problems:  # values no door lets in: nothing is computed over them
+        return None
     total = getattr(summary, "total", None)
     if total is not None:
         return Decimal(total)
@@ -92,6 +105,9 @@ def _total(store: Store, summary: dossier_service.DossierSummary) -> Decimal | N
 def _missing_count(store: Store, summary: dossier_service.DossierSummary) -> int | None:
     """How many items the ARS still needs for this dossier, ``None`` if it cannot be judged."""
     from esms_desktop.services.export import dossier_missing  # lazily: loads the campaign files
+
+    if summary.problems:
+        return None
 
     dossier = dossier_service.load_dossier(store.uow(read_only=True), summary.id)
     try:
@@ -112,18 +128,20 @@ def _summary_dict(
         "updated": None if summary.updated is None else summary.updated.isoformat(),
         "complete": None if missing is None else missing == 0,
         "missing_count": missing,
+        "to_repair": bool(summary.problems),
+        "problems": [str(p) for p in summary.problems],
     }
 
 
 def cmd_dossier_list(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier list [--json]``: id, name, campaign, number of ESSMS, total."""
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         summaries = dossier_service.list_dossiers(store.uow(read_only=True))
         totals = [_total(store, s) for s in summaries]
         missing = [_missing_count(store, s) for s in summaries]
     rows = [_summary_dict(s, t, m) for s, t, m in zip(summaries, totals, missing, strict=True)]
     if args.json:
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        out.write(json_text(rows) + "\n")
         return EXIT_OK
     if not rows:
         out.write("Aucun dossier.\n")
@@ -132,8 +150,10 @@ def cmd_dossier_list(args: argparse.Namespace, out: TextIO) -> int:
         total = "" if amount is None else f"  {format_eur(amount)}"
         n = row["missing_count"]
         state = "" if n is None else ("  complet" if n == 0 else f"  incomplet ({n} manquant(s))")
+        if row["to_repair"]:
+            state = f"  à réparer ({len(row['problems'])} valeur(s) hors limites)"
         out.write(
-            f"{row['id']:>4}  {row['name']}  [{row['campaign']}]  "
+            f"{row['id']:>4}  {printable(row['name'])}  [{printable(row['campaign'])}]  "
             f"{row['establishments']} ESSMS{total}{state}\n"
         )
     return EXIT_OK
@@ -141,7 +161,7 @@ def cmd_dossier_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_dossier_export(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier export ID -o FILE.esms``."""
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         written = exchange.export_dossier(store.uow(read_only=True), args.id, args.output)
     out.write(f"{written}\n")
     return EXIT_OK
@@ -155,7 +175,7 @@ def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{new_id}\n")
             return EXIT_OK
         report = exchange.merge_into(store.uow(), args.into, args.file, default=args.prefer)
-    out.write(f"{report.summary()}\n")
+    out.write(f"{printable(report.summary())}\n")
     return EXIT_OK
 
 
@@ -170,19 +190,41 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def restoring_line(summary: BackupSummary) -> str:
+    """What is about to be restored, in one French line: when, how many dossiers and ESSMS."""
+    when = (
+        "de date inconnue" if summary.taken is None else f"du {summary.taken:%d/%m/%Y à %H:%M:%S}"
+    )
+    dossiers = f"{summary.dossiers} dossier{'s' if summary.dossiers > 1 else ''}"
+    return (
+        f"Restauration de la sauvegarde {when} : {dossiers}, {summary.establishments} ESSMS "
+        f"(« {printable(summary.path)} »)."
+    )
+
+
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
-    """``restore (--latest | FILE)``: a damaged current database is set aside first."""
+    """``restore (--latest | FILE)``: a damaged current database is set aside first.
+
+    ``--latest`` is the newest valid backup other than the one this command took on opening
+    (that one holds the very data being replaced). What is restored is said before restoring it.
+    """
     try:
         store = _open(args)
     except DatabaseCorruptError as exc:
         say(exc.message)
         store = _open(args)  # the damaged file is now aside: start from an empty database
     with store:
-        source = None if args.latest else args.file
+        source = store.latest_backup() if args.latest else args.file
+        if source is not None:  # none at all: restore() says there is nothing to restore
+            out.write(restoring_line(store.describe(source)) + "\n")
+            out.flush()
         result = store.restore(source)
-    out.write(f"Sauvegarde restaurée : {result.restored_from}\n")
+    out.write(f"Sauvegarde restaurée : {printable(result.restored_from)}\n")
     if result.previous_backup is not None:
-        out.write(f"Les données remplacées ont été sauvegardées dans : {result.previous_backup}\n")
+        out.write(
+            "Les données remplacées ont été sauvegardées dans : "
+            f"{printable(result.previous_backup)}\n"
+        )
     return EXIT_OK
 
 

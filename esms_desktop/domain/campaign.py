@@ -3,27 +3,58 @@
 Calls change every year, so nothing about a particular call lives in code: a campaign file states
 its thresholds, amounts, lines and tranche split, each value with a status (``seed``, ``ok``,
 ``a_confirmer``) and its source. The engines only know the *vocabulary* of rules defined here;
-adding next year's call means writing one more file.
+adding next year's call means writing one more file. The format itself (every key, its type) is
+described in :mod:`esms_desktop.domain.campaign_schema` and documented in ``docs/campagnes.md``.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from esms_desktop.domain.campaign_schema import SchemaError, as_decimal, check, format_path, line_of
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import ProjectType
 
+KeyPath = tuple[str | int, ...]
+
 
 class CampaignError(UserError):
-    """A campaign file that cannot be used; the message is French and names the file and key."""
+    """A campaign file that cannot be used; the message is French and names the file and key.
+
+    ``path`` is where the problem is (``("size", "min_essms")``, list elements counted from 0),
+    ``problem`` the sentence without its place, ``line`` the file's line when it is known: a
+    campaign editor can put the cursor on the key instead of parsing the message.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: KeyPath = (),
+        problem: str = "",
+        where: str = "",
+        line: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.problem = problem or message
+        self.where = where
+        self.line = line
+
+    @property
+    def key(self) -> str:
+        """The key as the message names it: ``essms_lines[2].value`` (elements from 1)."""
+        return format_path(self.path)
 
 
 class ValueStatus(StrEnum):
@@ -73,6 +104,38 @@ class Threshold:
 
 
 @dataclass(frozen=True, slots=True)
+class Factor:
+    """A coefficient (the Corse / overseas modulation), with its status and source.
+
+    Not a :class:`CampaignValue`: values are euros the user can type over in the budget view; a
+    coefficient is part of the grid and is changed by editing the campaign.
+    """
+
+    value: Decimal
+    status: ValueStatus = ValueStatus.SEED
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRules:
+    """Size rules for grappes in one region, or spread over several (2024's routing).
+
+    A field left ``None`` keeps the general ``[size]`` rule. ``accepted = False`` means the call
+    takes no grappe of this configuration (blocking, pointing to ``advice``): a national call
+    open only to multi-region projects says so for ``one_region``.
+    """
+
+    min_essms: Threshold | None = None
+    min_essms_island: Threshold | None = None
+    max_essms: Threshold | None = None
+    max_advice: str | None = None
+    accepted: bool = True
+    advice: str = ""
+    status: ValueStatus = ValueStatus.SEED
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class SizeRules:
     min_essms: Threshold | None = None
     min_essms_island: Threshold | None = None
@@ -83,6 +146,27 @@ class SizeRules:
     small_og_min_ogs: Threshold | None = None
     small_og_min_ogs_island: Threshold | None = None
     multi_region_note: str = ""
+    min_note: str = ""
+    one_region: RegionRules | None = None
+    several_regions: RegionRules | None = None
+
+    def regions_rules(self, several: bool) -> RegionRules | None:
+        return self.several_regions if several else self.one_region
+
+    def for_regions(self, several: bool) -> SizeRules:
+        """The rules that apply to a grappe in one region or over several, merged with [size]."""
+        rules = self.regions_rules(several)
+        if rules is None:
+            return self
+        return replace(
+            self,
+            min_essms=self.min_essms if rules.min_essms is None else rules.min_essms,
+            min_essms_island=(
+                self.min_essms_island if rules.min_essms_island is None else rules.min_essms_island
+            ),
+            max_essms=self.max_essms if rules.max_essms is None else rules.max_essms,
+            max_advice=self.max_advice if rules.max_advice is None else rules.max_advice,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +178,37 @@ class ScopeRules:
     no_double_funding: bool = False
     hours_prorata: bool = False
     hours_prorata_sectors: tuple[str, ...] = ("DOMICILE",)
+    segur_registered_sectors: tuple[str, ...] = ()
+    """Sectors (AHI in 2025) for which an editor registered at the referencing office on the
+    convention date is enough, instead of a referenced DUI."""
+    ght_exception: bool = False
+    """From 2023: an ESSMS attached to a GHT may keep the hospital's DUI (declared per ESSMS)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """One band of a graded line: from rank (or project size) ``low`` to ``high`` included."""
+
+    low: int
+    high: int | None
+    value: str
+
+    def matches(self, n: int) -> bool:
+        return n >= self.low and (self.high is None or n <= self.high)
+
+    @property
+    def text(self) -> str:
+        if self.high is None:
+            return f"à partir de {self.low}"
+        return f"de {self.low} à {self.high}"
+
+
+@dataclass(frozen=True, slots=True)
+class IslandRule:
+    """How a line changes for an ESSMS in Corse or overseas: another value, or a coefficient."""
+
+    value: str = ""
+    coefficient: Factor | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +216,9 @@ class EssmsLineRule:
     """One per-ESSMS line: which value applies to which ESSMS.
 
     ``ranks`` bounds the ESSMS's rank among the project's ESSMS with a DUI project (order entered),
-    for national calls whose amounts change from the 50th or the 500th ESSMS.
+    for national calls whose amounts change from the 50th or the 500th ESSMS. ``bands`` grade the
+    amount instead of one ``value``: by that rank (``band_by = "rank"``) or by the number of ESSMS
+    the project counts (``"size"``), the two shapes the ARS grids take.
     """
 
     value: str
@@ -111,10 +228,26 @@ class EssmsLineRule:
     requires_equipment: bool = False
     requires_segur: bool = False
     payee: str = "og"
+    bands: tuple[Band, ...] = ()
+    band_by: str = "rank"
+    island: IslandRule | None = None
 
     def rank_matches(self, rank: int) -> bool:
         low, high = self.ranks
         return rank >= low and (high is None or rank <= high)
+
+    def band_for(self, rank: int, size: int) -> Band | None:
+        """The band an ESSMS of this ``rank`` in a project of ``size`` ESSMS falls in."""
+        n = size if self.band_by == "size" else rank
+        return next((b for b in self.bands if b.matches(n)), None)
+
+    @property
+    def value_names(self) -> tuple[str, ...]:
+        names = [self.value] if self.value else []
+        names += [b.value for b in self.bands]
+        if self.island is not None and self.island.value:
+            names.append(self.island.value)
+        return tuple(names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +260,30 @@ class ProjectLineRule:
 
 
 @dataclass(frozen=True, slots=True)
+class OgLineRule:
+    """A line paid once per OG of the project (support to each small OG, généralisation)."""
+
+    value: str
+    small_og_only: bool = False
+    requires_acquisition: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ceilings:
+    """Caps on amounts; ``per_essms`` names the value an ESSMS's total may not exceed."""
+
+    per_essms: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Tranche:
     label: str
     pct: Decimal
     status: ValueStatus = ValueStatus.SEED
     source: str = ""
+    condition: str = ""
+    usage_targets: bool = False
+    """Paid only once the usage targets are met: what a funded project follows after 2025."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +294,15 @@ class Window:
     start: date | None = None
     end: date | None = None
     status: ValueStatus = ValueStatus.SEED
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """A sentence shown with the eligibility when an ESSMS has one of ``projects``."""
+
+    text: str
+    projects: tuple[ProjectType, ...]
     source: str = ""
 
 
@@ -162,6 +323,11 @@ class Campaign:
     notes: tuple[str, ...] = ()
     source: str = ""
     overridden: frozenset[str] = field(default_factory=frozenset)
+    og_lines: tuple[OgLineRule, ...] = ()
+    ceilings: Ceilings = field(default_factory=Ceilings)
+    reminders: tuple[Reminder, ...] = ()
+    ttc: bool = True
+    """Amounts are TTC (programme.md §8): the budget's figures include VAT."""
 
     def value(self, name: str) -> CampaignValue:
         return self.values[name]
@@ -188,23 +354,7 @@ class Campaign:
             values[name] = CampaignValue(
                 name, old.label, amount, ValueStatus.SAISI, old.source, old.fallback
             )
-        return Campaign(
-            self.id,
-            self.title,
-            self.kind,
-            self.year,
-            self.summary,
-            self.size,
-            self.scope,
-            MappingProxyType(values),
-            self.essms_lines,
-            self.project_lines,
-            self.tranches,
-            self.windows,
-            self.notes,
-            self.source,
-            frozenset(overrides),
-        )
+        return replace(self, values=MappingProxyType(values), overridden=frozenset(overrides))
 
     @property
     def missing_values(self) -> tuple[CampaignValue, ...]:
@@ -213,16 +363,45 @@ class Campaign:
 
 # --- reading files -------------------------------------------------------------------------
 
+_TOML_LINE = re.compile(r"at line (\d+)")
+
 
 def load_campaign(path: Path) -> Campaign:
-    """Read and check one campaign file; any problem raises :class:`CampaignError` in French."""
+    """Read and check one campaign file; any problem raises :class:`CampaignError` in French,
+    naming the file, the line and the key (« fichier X, ligne N, clé Y : … »)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CampaignError(f"Fichier de campagne illisible : {path} ({exc.strerror})") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CampaignError(f"Fichier de campagne mal formé : {path.name} ({exc})") from exc
-    return parse_campaign(data, path.name)
+    except UnicodeDecodeError as exc:
+        raise CampaignError(
+            f"Fichier de campagne mal formé : {path.name} (texte UTF-8 attendu)"
+        ) from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        line = int(found.group(1)) if found else None
+        at = f", ligne {line}" if line else ""
+        raise CampaignError(
+            f"fichier {path.name}{at} : fichier de campagne mal formé ({exc})",
+            where=path.name,
+            line=line,
+        ) from exc
+    try:
+        return parse_campaign(data, path.name)
+    except CampaignError as err:
+        if not err.path:
+            raise
+        line = line_of(text, err.path)
+        at = f", ligne {line}" if line else ""
+        raise CampaignError(
+            f"fichier {path.name}{at}, clé {err.key} : {err.problem}",
+            path=err.path,
+            problem=err.problem,
+            where=path.name,
+            line=line,
+        ) from None
 
 
 def load_campaigns(folder: Path) -> dict[str, Campaign]:
@@ -236,203 +415,238 @@ def load_campaigns(folder: Path) -> dict[str, Campaign]:
     return campaigns
 
 
-class _Reader:
-    """Typed access to a TOML table with French errors naming the file and key."""
-
-    def __init__(self, data: Mapping[str, Any], where: str) -> None:
-        self.data = data
-        self.where = where
-
-    def fail(self, key: str, expected: str) -> CampaignError:
-        return CampaignError(f"{self.where} : « {key} » — {expected}")
-
-    def sub(self, key: str) -> _Reader:
-        value = self.data.get(key, {})
-        if not isinstance(value, Mapping):
-            raise self.fail(key, "table attendue")
-        return _Reader(value, f"{self.where} [{key}]")
-
-    def text(self, key: str, default: str | None = None) -> str:
-        value = self.data.get(key, default)
-        if not isinstance(value, str):
-            raise self.fail(key, "texte attendu")
-        return value
-
-    def boolean(self, key: str, default: bool = False) -> bool:
-        value = self.data.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(key, "true ou false attendu")
-        return value
-
-    def strings(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-        value = self.data.get(key, list(default))
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, "liste de textes attendue")
-        return tuple(value)
-
-    def status(self, key: str = "status") -> ValueStatus:
-        raw = self.data.get(key, "seed")
-        try:
-            return ValueStatus(raw)
-        except ValueError:
-            raise self.fail(key, "statut seed, ok ou a_confirmer attendu") from None
-
-    def decimal(self, key: str) -> Decimal | None:
-        if key not in self.data:
-            return None
-        raw = self.data[key]
-        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-            raise self.fail(key, "nombre attendu")
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            raise self.fail(key, "nombre attendu") from None
-        if not value.is_finite() or value < 0:
-            raise self.fail(key, "nombre positif attendu")
-        return value
-
-    def threshold(self, key: str) -> Threshold | None:
-        if key not in self.data:
-            return None
-        raw = self.data[key]
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            return Threshold(raw)
-        sub = self.sub(key)
-        value = sub.data.get("value")
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise sub.fail("value", "nombre entier positif attendu")
-        return Threshold(value, sub.status(), sub.text("source", ""))
-
-    def date(self, key: str) -> date | None:
-        value = self.data.get(key)
-        if value is None or isinstance(value, date):
-            return value
-        raise self.fail(key, "date AAAA-MM-JJ attendue")
-
-
 def parse_campaign(data: Mapping[str, Any], where: str = "campagne") -> Campaign:
-    """Build a :class:`Campaign` from parsed TOML, checking every reference between tables."""
-    top = _Reader(data, where)
-    cid = top.text("id")
-    year = data.get("year")
-    if not isinstance(year, int) or isinstance(year, bool):
-        raise top.fail("year", "année attendue")
+    """Build a :class:`Campaign` from a parsed TOML mapping: the one validating entry point.
 
+    Every key is checked against the format (unknown keys refused), then the rules that span
+    several keys (references to ``[values]``, tranches adding up to 100, bands that do not
+    overlap). A problem raises :class:`CampaignError` naming ``where`` and the key.
+    """
+    try:
+        check(data)
+        return _build(data)
+    except SchemaError as issue:
+        message = f"{where}, clé {format_path(issue.path)} : {issue.problem}"
+        raise CampaignError(message, path=issue.path, problem=issue.problem, where=where) from None
+
+
+# --- building from a checked mapping ---------------------------------------------------------
+
+
+def _status(data: Mapping[str, Any]) -> ValueStatus:
+    return ValueStatus(data.get("status", "seed"))
+
+
+def _threshold(data: Mapping[str, Any], key: str) -> Threshold | None:
+    raw = data.get(key)
+    if raw is None:
+        return None
+    if isinstance(raw, Mapping):
+        return Threshold(raw["value"], _status(raw), raw.get("source", ""))
+    return Threshold(raw)
+
+
+def _factor(raw: Any) -> Factor:
+    if isinstance(raw, Mapping):
+        value = as_decimal(raw["value"])
+        assert value is not None  # checked by the schema
+        return Factor(value, _status(raw), raw.get("source", ""))
+    value = as_decimal(raw)
+    assert value is not None
+    return Factor(value)
+
+
+def _amount(data: Mapping[str, Any], key: str) -> Decimal | None:
+    return as_decimal(data[key]) if key in data else None
+
+
+def _projects(data: Mapping[str, Any], default: tuple[str, ...] = ()) -> tuple[ProjectType, ...]:
+    return tuple(ProjectType(p) for p in data.get("projects", default))
+
+
+def _values(data: Mapping[str, Any]) -> dict[str, CampaignValue]:
     values: dict[str, CampaignValue] = {}
-    vtable = top.sub("values")
-    for name in vtable.data:
-        v = vtable.sub(name)
-        amount = v.decimal("amount")
-        status = v.status()
+    for name, v in data.get("values", {}).items():
+        amount = _amount(v, "amount")
+        status = _status(v)
         if amount is None and status is not ValueStatus.A_CONFIRMER:
-            raise v.fail("amount", "montant manquant (ou statut a_confirmer)")
+            raise SchemaError(
+                ("values", name, "amount"), "montant manquant (ou statut a_confirmer)"
+            )
         values[name] = CampaignValue(
-            name, v.text("label"), amount, status, v.text("source", ""), v.decimal("fallback")
+            name, v["label"], amount, status, v.get("source", ""), _amount(v, "fallback")
         )
+    return values
 
-    def known_value(reader: _Reader) -> str:
-        name = reader.text("value")
-        if name not in values:
-            raise reader.fail("value", f"valeur « {name} » absente de [values]")
-        return name
 
-    essms_lines = []
-    for i, raw in enumerate(_table_list(top, "essms_lines")):
-        r = _Reader(raw, f"{where} [[essms_lines]] n°{i + 1}")
-        try:
-            projects = tuple(ProjectType(p) for p in r.strings("projects"))
-        except ValueError:
-            raise r.fail("projects", "acquisition et/ou conformite attendus") from None
-        ranks = raw.get("ranks", [1])
-        if (
-            not isinstance(ranks, list)
-            or not 1 <= len(ranks) <= 2
-            or not all(isinstance(x, int) and x >= 1 for x in ranks)
-        ):
-            raise r.fail("ranks", "[premier rang] ou [premier, dernier] attendu")
-        essms_lines.append(
-            EssmsLineRule(
-                known_value(r),
-                projects,
-                (ranks[0], ranks[1] if len(ranks) == 2 else None),
-                r.boolean("small_og_only"),
-                r.boolean("requires_equipment"),
-                r.boolean("requires_segur"),
-                r.text("payee", "og"),
+def _bands(raw: Mapping[str, Any], where: KeyPath) -> tuple[Band, ...]:
+    bands = [
+        (Band(b["from"], b.get("to"), b["value"]), i) for i, b in enumerate(raw.get("bands", []))
+    ]
+    for band, i in bands:
+        if band.high is not None and band.high < band.low:
+            raise SchemaError((*where, "bands", i, "to"), "« to » doit être au moins « from »")
+    ordered = sorted(bands, key=lambda bi: bi[0].low)
+    for (before, _), (after, i) in pairwise(ordered):
+        if before.high is None or after.low <= before.high:
+            raise SchemaError(
+                (*where, "bands", i, "from"),
+                f"tranche qui chevauche la tranche {before.text} : les tranches ne doivent pas "
+                "se recouvrir",
             )
+    return tuple(band for band, _ in ordered)
+
+
+def _essms_line(raw: Mapping[str, Any], i: int) -> EssmsLineRule:
+    where: KeyPath = ("essms_lines", i)
+    has_bands = "bands" in raw
+    if has_bands == ("value" in raw):
+        raise SchemaError(
+            (*where, "value"), "une ligne a soit « value », soit « bands » (l'un ou l'autre)"
         )
-    project_lines = []
-    for i, raw in enumerate(_table_list(top, "project_lines")):
-        r = _Reader(raw, f"{where} [[project_lines]] n°{i + 1}")
-        project_lines.append(
-            ProjectLineRule(
-                known_value(r), r.boolean("only_small_og_grappe"), r.boolean("requires_acquisition")
+    if has_bands and not raw["bands"]:
+        raise SchemaError((*where, "bands"), "au moins une tranche attendue")
+    if "band_by" in raw and not has_bands:
+        raise SchemaError((*where, "band_by"), "« band_by » ne sert qu'avec « bands »")
+    ranks = raw.get("ranks", [1])
+    island = None
+    if "island" in raw:
+        isl = raw["island"]
+        if ("value" in isl) == ("coefficient" in isl):
+            raise SchemaError(
+                (*where, "island"), "« value » ou « coefficient » attendu (l'un ou l'autre)"
             )
+        island = IslandRule(
+            isl.get("value", ""), _factor(isl["coefficient"]) if "coefficient" in isl else None
         )
-    tranches = []
-    for i, raw in enumerate(_table_list(top, "tranches")):
-        r = _Reader(raw, f"{where} [[tranches]] n°{i + 1}")
-        pct = r.decimal("pct")
-        if pct is None:
-            raise r.fail("pct", "pourcentage attendu")
-        tranches.append(Tranche(r.text("label"), pct, r.status(), r.text("source", "")))
-    if not tranches or sum(t.pct for t in tranches) != 100:
-        raise top.fail("tranches", "les pourcentages des tranches doivent faire 100")
+    return EssmsLineRule(
+        raw.get("value", ""),
+        _projects(raw),
+        (ranks[0], ranks[1] if len(ranks) == 2 else None),
+        raw.get("small_og_only", False),
+        raw.get("requires_equipment", False),
+        raw.get("requires_segur", False),
+        raw.get("payee", "og"),
+        _bands(raw, where),
+        raw.get("band_by", "rank"),
+        island,
+    )
+
+
+def _region(raw: Mapping[str, Any] | None) -> RegionRules | None:
+    if raw is None:
+        return None
+    return RegionRules(
+        _threshold(raw, "min_essms"),
+        _threshold(raw, "min_essms_island"),
+        _threshold(raw, "max_essms"),
+        raw.get("max_advice"),
+        raw.get("accepted", True),
+        raw.get("advice", ""),
+        _status(raw),
+        raw.get("source", ""),
+    )
+
+
+def _size(s: Mapping[str, Any]) -> SizeRules:
+    return SizeRules(
+        _threshold(s, "min_essms"),
+        _threshold(s, "min_essms_island"),
+        s.get("min_severity", "bloquant"),
+        _threshold(s, "max_essms"),
+        s.get("max_advice", ""),
+        _threshold(s, "funded_cap"),
+        _threshold(s, "small_og_min_ogs"),
+        _threshold(s, "small_og_min_ogs_island"),
+        s.get("multi_region_note", ""),
+        s.get("min_note", ""),
+        _region(s.get("one_region")),
+        _region(s.get("several_regions")),
+    )
+
+
+def _scope(c: Mapping[str, Any]) -> ScopeRules:
+    return ScopeRules(
+        tuple(c.get("priority_sectors", ())),
+        c.get("single_solution", False),
+        c.get("segur_required", False),
+        tuple(c.get("segur_exempt_sectors", ())),
+        c.get("no_double_funding", False),
+        c.get("hours_prorata", False),
+        tuple(c.get("hours_prorata_sectors", ("DOMICILE",))),
+        tuple(c.get("segur_registered_sectors", ())),
+        c.get("ght_exception", False),
+    )
+
+
+def _tranches(data: Mapping[str, Any]) -> tuple[Tranche, ...]:
+    tranches = tuple(
+        Tranche(
+            t["label"],
+            as_decimal(t["pct"]) or Decimal(0),
+            _status(t),
+            t.get("source", ""),
+            t.get("condition", ""),
+            t.get("usage_targets", False),
+        )
+        for t in data["tranches"]
+    )
+    total = sum((t.pct for t in tranches), Decimal(0))
+    if total != 100:
+        raise SchemaError(
+            ("tranches",),
+            f"les pourcentages des tranches doivent faire 100 (ils font {total})",
+        )
+    return tranches
+
+
+def _windows(data: Mapping[str, Any]) -> tuple[Window, ...]:
     windows = []
-    for i, raw in enumerate(_table_list(top, "windows")):
-        r = _Reader(raw, f"{where} [[windows]] n°{i + 1}")
-        windows.append(
-            Window(
-                r.text("label"), r.date("start"), r.date("end"), r.status(), r.text("source", "")
-            )
-        )
-    s = top.sub("size")
-    size = SizeRules(
-        s.threshold("min_essms"),
-        s.threshold("min_essms_island"),
-        s.text("min_severity", "bloquant"),
-        s.threshold("max_essms"),
-        s.text("max_advice", ""),
-        s.threshold("funded_cap"),
-        s.threshold("small_og_min_ogs"),
-        s.threshold("small_og_min_ogs_island"),
-        s.text("multi_region_note", ""),
-    )
-    if size.min_severity not in ("bloquant", "avertissement"):
-        raise s.fail("min_severity", "bloquant ou avertissement attendu")
-    c = top.sub("scope")
-    scope = ScopeRules(
-        c.strings("priority_sectors"),
-        c.boolean("single_solution"),
-        c.boolean("segur_required"),
-        c.strings("segur_exempt_sectors"),
-        c.boolean("no_double_funding"),
-        c.boolean("hours_prorata"),
-        c.strings("hours_prorata_sectors", ("DOMICILE",)),
-    )
+    for i, w in enumerate(data.get("windows", [])):
+        start, end = w.get("start"), w.get("end")
+        if start is not None and end is not None and end < start:
+            raise SchemaError(("windows", i, "end"), "la fin précède le début")
+        windows.append(Window(w["label"], start, end, _status(w), w.get("source", "")))
+    return tuple(windows)
+
+
+def _build(data: Mapping[str, Any]) -> Campaign:
+    values = _values(data)
     return Campaign(
-        id=cid,
-        title=top.text("title"),
-        kind=top.text("kind", "regional"),
-        year=year,
-        summary=top.text("summary", ""),
-        size=size,
-        scope=scope,
+        id=data["id"],
+        title=data["title"],
+        kind=data.get("kind", "regional"),
+        year=data["year"],
+        summary=data.get("summary", ""),
+        size=_size(data.get("size", {})),
+        scope=_scope(data.get("scope", {})),
         values=MappingProxyType(values),
-        essms_lines=tuple(essms_lines),
-        project_lines=tuple(project_lines),
-        tranches=tuple(tranches),
-        windows=tuple(windows),
-        notes=top.strings("notes"),
-        source=top.text("source", ""),
+        essms_lines=tuple(_essms_line(r, i) for i, r in enumerate(data.get("essms_lines", []))),
+        project_lines=tuple(
+            ProjectLineRule(
+                r["value"],
+                r.get("only_small_og_grappe", False),
+                r.get("requires_acquisition", False),
+            )
+            for r in data.get("project_lines", [])
+        ),
+        tranches=_tranches(data),
+        windows=_windows(data),
+        notes=tuple(data.get("notes", ())),
+        source=data.get("source", ""),
+        og_lines=tuple(
+            OgLineRule(
+                r["value"], r.get("small_og_only", False), r.get("requires_acquisition", False)
+            )
+            for r in data.get("og_lines", [])
+        ),
+        ceilings=Ceilings(data.get("ceilings", {}).get("per_essms", "")),
+        reminders=tuple(
+            Reminder(r["text"], _projects(r, ("acquisition", "conformite")), r.get("source", ""))
+            for r in data.get("reminders", [])
+        ),
+        ttc=data.get("ttc", True),
     )
-
-
-def _table_list(top: _Reader, key: str) -> list[Mapping[str, Any]]:
-    raw = top.data.get(key, [])
-    if not isinstance(raw, list) or not all(isinstance(x, Mapping) for x in raw):
-        raise top.fail(key, "liste de tables [[...]] attendue")
-    return raw
 
 
 def parse_override(text: str) -> tuple[str, Decimal]:

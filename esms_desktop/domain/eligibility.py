@@ -2,16 +2,18 @@
 
 The engine never refuses to answer: a bad row is reported and left out of the count, a rule not
 met becomes a finding whose severity the campaign file decides, and a condition the data cannot
-tell (the Ségur referencing, say) is "à vérifier" rather than a silent pass or a block.
+tell (the Ségur referencing, say) is "à vérifier" rather than a silent pass or a block. What only
+the user can state (an ESSMS keeping its GHT's DUI, an editor registered at the referencing
+office) comes in as :class:`Declarations`; until it is declared, the rule stays "à vérifier".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from esms_desktop.domain.campaign import Campaign, Threshold
+from esms_desktop.domain.campaign import Campaign, RegionRules, Threshold, ValueStatus
 from esms_desktop.domain.findings import Finding, Severity, is_blocking
-from esms_desktop.domain.geography import region_of
+from esms_desktop.domain.geography import regions_of
 from esms_desktop.domain.grappe import (
     Establishment,
     Grappe,
@@ -24,6 +26,7 @@ from esms_desktop.domain.identifiers import (
     check_finess,
     finess_department,
     is_island_or_overseas,
+    normalise,
 )
 from esms_desktop.domain.nomenclature import Category, CategoryEligibility, Nomenclature
 
@@ -45,10 +48,29 @@ class RowStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class Declarations:
+    """What the user declares for rules the grappe's data cannot tell.
+
+    ``ght_essms``: FINESS of the ESSMS attached to a GHT that keep the hospital's DUI (an
+    exception of the calls from 2023, declared per ESSMS). ``editor_registered``: the DUI's
+    editor is registered at the Ségur referencing office on the date the ARS convention is signed
+    (what an AHI project needs in 2025); ``None`` while nobody declared it.
+    """
+
+    ght_essms: frozenset[str] = frozenset()
+    editor_registered: bool | None = None
+
+
+NO_DECLARATIONS = Declarations()
+
+
+@dataclass(frozen=True, slots=True)
 class Eligibility:
     campaign_id: str
     findings: tuple[Finding, ...]
     rows: tuple[RowStatus, ...]
+    regions: tuple[str, ...] = ()
+    """Regions of the counted ESSMS (from their department), for the size rules by region."""
 
     @property
     def eligible(self) -> bool:
@@ -66,13 +88,17 @@ class Eligibility:
         return tuple(f for f in self.findings if f.finess == finess)
 
 
-def _rule(campaign: Campaign, what: str, threshold: Threshold | None = None) -> str:
+def _rule(
+    campaign: Campaign, what: str, threshold: Threshold | None = None, source: str = ""
+) -> str:
     text = f"{campaign.id} · {what}"
     if threshold is not None:
         text += f" ({threshold.value}"
         if threshold.source:
             text += f" — {threshold.source}"
         text += ")"
+    elif source:
+        text += f" ({source})"
     return text
 
 
@@ -166,7 +192,12 @@ def _row_statuses(
     return rows
 
 
-def evaluate(grappe: Grappe, campaign: Campaign, nomenclature: Nomenclature) -> Eligibility:
+def evaluate(
+    grappe: Grappe,
+    campaign: Campaign,
+    nomenclature: Nomenclature,
+    declarations: Declarations = NO_DECLARATIONS,
+) -> Eligibility:
     """Check ``grappe`` against every rule of ``campaign``; findings come in a stable order."""
     findings: list[Finding] = []
     if grappe.porteur is None:
@@ -202,11 +233,13 @@ def evaluate(grappe: Grappe, campaign: Campaign, nomenclature: Nomenclature) -> 
                 _rule(campaign, "au moins un ESSMS éligible"),
             )
         )
+    regions = regions_of(finess_department(r.finess) for r in counted)
     findings += _scope_findings(campaign, counted)
-    findings += _size_findings(grappe, campaign, counted)
-    findings += _solution_findings(grappe, campaign, counted)
+    findings += _size_findings(grappe, campaign, counted, regions)
+    findings += _solution_findings(grappe, campaign, counted, declarations)
     findings += _row_notes(campaign, counted)
-    return Eligibility(campaign.id, tuple(findings), tuple(rows))
+    findings += _reminders(campaign, counted)
+    return Eligibility(campaign.id, tuple(findings), tuple(rows), regions)
 
 
 def _scope_findings(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
@@ -240,11 +273,17 @@ def _scope_findings(campaign: Campaign, counted: list[RowStatus]) -> list[Findin
     ]
 
 
-def _size_findings(grappe: Grappe, campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
-    size = campaign.size
+def _size_findings(
+    grappe: Grappe, campaign: Campaign, counted: list[RowStatus], regions: tuple[str, ...]
+) -> list[Finding]:
+    several = len(regions) > 1
+    by_regions = campaign.size.regions_rules(several)
+    size = campaign.size.for_regions(several)
     n = len(counted)
     island = bool(counted) and all(is_island_or_overseas(r.finess) for r in counted)
     out: list[Finding] = []
+    if by_regions is not None and not by_regions.accepted and counted:
+        out.append(_regions_refused(campaign, by_regions, regions, several))
     minimum = size.min_essms_island if island and size.min_essms_island else size.min_essms
     if minimum is not None and n < minimum.value:
         where = " (tous en Corse ou outre-mer)" if island else ""
@@ -256,6 +295,8 @@ def _size_findings(grappe: Grappe, campaign: Campaign, counted: list[RowStatus])
         severity = Severity(size.min_severity)
         if campaign.kind == "national":
             advice = " Un projet de cette taille relève de l'appel régional de votre ARS."
+        elif size.min_note:
+            advice = f" {size.min_note}"
         elif severity is Severity.AVERTISSEMENT:
             advice = " Ce seuil est apprécié avec souplesse : justifiez la taille de la grappe."
         else:
@@ -271,12 +312,20 @@ def _size_findings(grappe: Grappe, campaign: Campaign, counted: list[RowStatus])
         )
     if size.max_essms is not None and n > size.max_essms.value:
         advice = f" (campagne « {size.max_advice} »)" if size.max_advice else ""
+        spread = ""
+        if by_regions is not None:
+            spread = (
+                f" répartis sur plusieurs régions ({', '.join(regions)})"
+                if several
+                else " dans une seule région"
+            )
         out.append(
             Finding(
                 "taille_appel_national",
                 Severity.BLOQUANT,
-                f"Le projet compte {n} ESSMS éligibles ; au-delà de {size.max_essms.value}, il "
-                f"relève de l'appel national{advice}, pas de cet appel régional.",
+                f"Le projet compte {n} ESSMS éligibles{spread} ; au-delà de "
+                f"{size.max_essms.value}, il relève de l'appel national{advice}, pas de cet appel "
+                "régional.",
                 _rule(campaign, "taille maximale", size.max_essms),
             )
         )
@@ -293,19 +342,44 @@ def _size_findings(grappe: Grappe, campaign: Campaign, counted: list[RowStatus])
             )
         )
     out += _og_count_findings(grappe, campaign, counted, island)
-    if size.multi_region_note:
-        regions = sorted({region_of(finess_department(r.finess)) for r in counted} - {""})
-        if len(regions) > 1:
-            out.append(
-                Finding(
-                    "multi_regions",
-                    Severity.INFO,
-                    f"La grappe s'étend sur plusieurs régions ({', '.join(regions)}). "
-                    f"{size.multi_region_note}",
-                    _rule(campaign, "projets multirégionaux"),
-                )
+    if size.multi_region_note and several:
+        out.append(
+            Finding(
+                "multi_regions",
+                Severity.INFO,
+                f"La grappe s'étend sur plusieurs régions ({', '.join(regions)}). "
+                f"{size.multi_region_note}",
+                _rule(campaign, "projets multirégionaux"),
             )
+        )
     return out
+
+
+def _regions_refused(
+    campaign: Campaign, rules: RegionRules, regions: tuple[str, ...], several: bool
+) -> Finding:
+    """A call that takes no grappe of this shape: one region for a multi-region national call."""
+    advice = f" (campagne « {rules.advice} »)" if rules.advice else ""
+    if several:
+        message = (
+            f"La grappe s'étend sur plusieurs régions ({', '.join(regions)}) : cet appel ne prend "
+            f"que les grappes d'une seule région{advice}."
+        )
+        what = "grappes réparties sur plusieurs régions"
+    else:
+        where = f" ({regions[0]})" if regions else ""
+        message = (
+            f"Tous les ESSMS de la grappe sont dans une seule région{where} : cet appel ne prend "
+            "que les grappes réparties sur plusieurs régions ; la grappe relève de l'appel "
+            f"régional de son ARS{advice}."
+        )
+        what = "grappes d'une seule région"
+    source = rules.source
+    if rules.status is ValueStatus.A_CONFIRMER:
+        source = ValueStatus.A_CONFIRMER.label + (f" — {source}" if source else "")
+    return Finding(
+        "regions_hors_appel", Severity.BLOQUANT, message, _rule(campaign, what, source=source)
+    )
 
 
 def _og_count_findings(
@@ -335,27 +409,80 @@ def _og_count_findings(
     ]
 
 
+def _ght_rows(
+    campaign: Campaign, counted: list[RowStatus], declarations: Declarations
+) -> tuple[set[int], list[Finding]]:
+    """Rows declared as keeping their GHT's DUI: left out of the one-solution rule when the
+    campaign has the exception (from 2023), noted either way."""
+    declared = {normalise(f) for f in declarations.ght_essms}
+    kept: set[int] = set()
+    out: list[Finding] = []
+    for r in counted:
+        if normalise(r.finess) not in declared:
+            continue
+        est, og = r.establishment, r.og
+        who = f"{est.name} ({est.finess}, {og.name})"
+        if campaign.scope.ght_exception:
+            kept.add(r.index)
+            out.append(
+                Finding(
+                    "exception_ght",
+                    Severity.INFO,
+                    f"{who} : rattaché à un GHT, garde le DUI de l'hôpital (exception déclarée) ; "
+                    "ce DUI doit répondre aux exigences du médico-social.",
+                    _rule(campaign, "exception GHT (à partir de 2023)"),
+                    est.finess,
+                    og.name,
+                )
+            )
+        else:
+            out.append(
+                Finding(
+                    "exception_ght_non_prevue",
+                    Severity.INFO,
+                    f"{who} : déclaré rattaché à un GHT, mais cette campagne ne prévoit pas "
+                    "l'exception GHT (appels à partir de 2023) ; il suit la règle commune.",
+                    _rule(campaign, "exception GHT"),
+                    est.finess,
+                    og.name,
+                )
+            )
+    return kept, out
+
+
+def _sectors_text(sectors: tuple[str, ...]) -> str:
+    return " et/ou ".join(sectors)
+
+
 def _solution_findings(
-    grappe: Grappe, campaign: Campaign, counted: list[RowStatus]
+    grappe: Grappe, campaign: Campaign, counted: list[RowStatus], declarations: Declarations
 ) -> list[Finding]:
     scope = campaign.scope
-    out: list[Finding] = []
+    ght, out = _ght_rows(campaign, counted, declarations)
     if scope.single_solution:
         labels: dict[str, str] = {}
         for r in counted:
+            if r.index in ght:
+                continue
             label = r.establishment.dui_solution.strip()
             if label:
                 labels.setdefault(solution_key(label), label)
         if grappe.solution.label.strip():
             labels.setdefault(solution_key(grappe.solution.label), grappe.solution.label)
         if len(labels) > 1:
+            ght_hint = (
+                " Un ESSMS rattaché à un GHT peut garder le DUI de l'hôpital : l'exception se "
+                "déclare pour cet ESSMS."
+                if scope.ght_exception
+                else ""
+            )
             out.append(
                 Finding(
                     "solutions_multiples",
                     Severity.BLOQUANT,
                     f"Le projet cite {len(labels)} solutions DUI différentes "
                     f"({' ; '.join(labels.values())}) : tous les ESSMS du projet doivent utiliser "
-                    "la même solution.",
+                    f"la même solution.{ght_hint}",
                     _rule(campaign, "une seule solution DUI par projet"),
                 )
             )
@@ -370,32 +497,79 @@ def _solution_findings(
                 )
             )
     if scope.segur_required and counted:
-        exempt = set(scope.segur_exempt_sectors)
-        if not all(r.category.sector.value in exempt for r in counted):
-            referenced = grappe.solution.segur_referenced
-            rule = _rule(campaign, "DUI référencé Ségur vague 1")
-            if referenced is None:
-                out.append(
-                    Finding(
-                        "segur_a_verifier",
-                        Severity.AVERTISSEMENT,
-                        "Référencement Ségur vague 1 de la solution DUI : à vérifier (non "
-                        "renseigné). Il est exigé, sauf projet uniquement AHI et/ou PJM.",
-                        rule,
-                    )
-                )
-            elif referenced is False:
-                out.append(
-                    Finding(
-                        "solution_non_referencee",
-                        Severity.BLOQUANT,
-                        "La solution DUI n'est pas référencée Ségur vague 1 : elle est exigée "
-                        "pour ce projet (sauf projet uniquement AHI et/ou PJM). Choisissez une "
-                        "solution référencée.",
-                        rule,
-                    )
-                )
+        out += _segur_findings(grappe, campaign, counted, declarations)
     return out
+
+
+def _segur_findings(
+    grappe: Grappe, campaign: Campaign, counted: list[RowStatus], declarations: Declarations
+) -> list[Finding]:
+    scope = campaign.scope
+    sectors = {r.category.sector.value for r in counted}
+    exempt = set(scope.segur_exempt_sectors)
+    if sectors <= exempt:
+        return []
+    referenced = grappe.solution.segur_referenced
+    registered = set(scope.segur_registered_sectors)
+    if sectors <= exempt | registered and referenced is not True:
+        return _registration_findings(campaign, declarations)
+    unless = (
+        f"sauf projet uniquement {_sectors_text(scope.segur_exempt_sectors)}"
+        if scope.segur_exempt_sectors
+        else "pour tout projet"
+    )
+    rule = _rule(campaign, "DUI référencé Ségur vague 1")
+    if referenced is None:
+        return [
+            Finding(
+                "segur_a_verifier",
+                Severity.AVERTISSEMENT,
+                "Référencement Ségur vague 1 de la solution DUI : à vérifier (non "
+                f"renseigné). Il est exigé, {unless}.",
+                rule,
+            )
+        ]
+    if referenced is False:
+        return [
+            Finding(
+                "solution_non_referencee",
+                Severity.BLOQUANT,
+                "La solution DUI n'est pas référencée Ségur vague 1 : elle est exigée "
+                f"pour ce projet ({unless}). Choisissez une solution référencée.",
+                rule,
+            )
+        ]
+    return []
+
+
+def _registration_findings(campaign: Campaign, declarations: Declarations) -> list[Finding]:
+    """2025: an AHI project needs no referenced DUI, but its editor must be registered at the
+    referencing office on the convention date; the user declares it, until then « à vérifier »."""
+    sectors = _sectors_text(campaign.scope.segur_registered_sectors)
+    rule = _rule(campaign, "éditeur inscrit au guichet de référencement Ségur")
+    if declarations.editor_registered is True:
+        return []
+    if declarations.editor_registered is False:
+        return [
+            Finding(
+                "editeur_non_inscrit",
+                Severity.BLOQUANT,
+                f"Projet {sectors} : la solution n'est pas référencée Ségur et son éditeur "
+                "n'est pas inscrit au guichet de référencement ; il doit l'être à la date de "
+                "signature de la convention avec l'ARS.",
+                rule,
+            )
+        ]
+    return [
+        Finding(
+            "inscription_editeur_a_verifier",
+            Severity.AVERTISSEMENT,
+            f"Projet {sectors} : à vérifier — sans DUI référencé Ségur, l'éditeur doit être "
+            "inscrit au guichet de référencement à la date de signature de la convention "
+            "avec l'ARS (non déclaré).",
+            rule,
+        )
+    ]
 
 
 def _row_notes(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
@@ -445,6 +619,21 @@ def _row_notes(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
                 )
             )
     return out
+
+
+def _reminders(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
+    """The campaign's reminders that concern a project type present in the grappe."""
+    projects = {r.establishment.project for r in counted}
+    return [
+        Finding(
+            "rappel_campagne",
+            Severity.INFO,
+            reminder.text,
+            _rule(campaign, "rappel", source=reminder.source),
+        )
+        for reminder in campaign.reminders
+        if projects & set(reminder.projects)
+    ]
 
 
 def _has_equipment_line(campaign: Campaign) -> bool:

@@ -337,7 +337,10 @@ class RegisterBuilder:
         self._labels = category_labels or {}
         self._issues: list[ImportIssue] = []
         self._entries: dict[str, RegisterEntry] = {}
-        self._first_line: dict[str, tuple[int, str]] = {}
+        # Where each establishment was first seen, for a duplicate's warning: the line, or, when
+        # the file has no lines (0), the ``where`` text. A national file keeps 1,000,000 of these:
+        # a plain int is all most need.
+        self._first_line: dict[str, int | str] = {}
         self._unknown: dict[str, _Unknown] = {}
         self._ej: dict[str, str] = {}
         self._known_codes: dict[str, bool] = {}
@@ -439,6 +442,8 @@ class RegisterBuilder:
             clean_name = clean_long
         if not clean_name:
             pending.append("raison sociale vide")
+        elif clean_long == clean_name:
+            clean_long = clean_name  # one string for both when equal (memory of a national file)
 
         opened_date = self._date(opened, "date d'ouverture", pending)
         closed_date = self._date(closed_on, "date de fermeture", pending)
@@ -450,12 +455,12 @@ class RegisterBuilder:
             siret_value,
             clean_name,
             clean_long,
-            code,
+            intern(code),
             intern(label),
-            (legal_status_code or "").strip(),
+            intern((legal_status_code or "").strip()),
             intern(_clean(legal_status_label)),
             _clean(address),
-            (postal_code or "").strip(),
+            intern((postal_code or "").strip()),
             intern(_clean(town)),
             intern(finess_department(key)),
             capacity,
@@ -469,11 +474,11 @@ class RegisterBuilder:
         previous = self._entries.get(key)
         if previous is None:
             self._entries[key] = entry
-            self._first_line[key] = (line, where)
+            self._first_line[key] = line if line > 0 else where
             return entry
         self.duplicates += 1
-        first_line, first_where = self._first_line[key]
-        first = f"ligne {first_line}" if first_line > 0 else first_where
+        seen = self._first_line[key]
+        first = f"ligne {seen}" if isinstance(seen, int) else seen
         self.warn(
             line,
             f"établissement FINESS {key} en double (déjà présent {first}) : "

@@ -12,11 +12,18 @@ another OG, the other matched by FINESS). There is now one rule, stated here:
   renamed OG does not come back as an empty copy; the file's porteur is always added);
 * an incoming ESSMS is the ESSMS of the grappe with the same FINESS, whatever its OG
   (:func:`establishment_key`; the name when there is no FINESS); a new ESSMS goes to its OG;
-* on an ESSMS present on both sides, a field where ours is blank (or still at its default)
-  takes theirs; a field filled on both sides with different values is a *conflict*, settled per
-  ESSMS by ``choices`` (``"ours"`` or ``"theirs"``) or else by ``default``, and reported;
+* on an ESSMS present on both sides, a field where ours was never filled in (an empty text, a
+  capacity not given) takes theirs; any other difference is a *conflict* — a yes/no, a
+  percentage or a choice still at its default is an answer too (« non », 100 %, « aucun »), not
+  a blank — settled per ESSMS by ``choices`` (``"ours"`` or ``"theirs"``) or else by
+  ``default``, and reported; every change, fill or conflict, is in the report;
+* a *part* file (one OG's own part, sent back by a partner: ``part=True``) may change only the
+  OG it is the part of: an ESSMS it lists that belongs to another OG is not applied but reported
+  (:class:`RefusedEstablishment`), and it never takes the porteur role from a real porteur;
 * the file's porteur is never demoted without asking: ``porteur_link.settle_porteur`` gives the
-  role and :func:`porteur_clash` says, from this very matching, when the user has to choose.
+  role and :func:`porteur_clash` says, from this very matching, when the user has to choose;
+* a file may add at most ``limit`` new ESSMS (:data:`MAX_NEW_ESTABLISHMENTS` for the partner's
+  file): beyond it the merge is refused (:class:`TooManyEstablishmentsError`) before anything else.
 
 Everything is pure: the result is a new grappe and a report made of frozen dataclasses.
 """
@@ -24,11 +31,14 @@ Everything is pure: the result is a new grappe and a report made of frozen datac
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Literal
 
+from esms_desktop.domain.errors import UserError
+from esms_desktop.domain.fields import ESTABLISHMENT_BY_NAME, FieldKind
+from esms_desktop.domain.formatting import format_number
 from esms_desktop.domain.grappe import DuiSolution, Establishment, Grappe, OgRole, Organisation
 from esms_desktop.domain.identifiers import normalise
 from esms_desktop.domain.porteur_link import (
@@ -41,6 +51,27 @@ from esms_desktop.domain.porteur_link import (
 
 Side = Literal["ours", "theirs"]
 """Whose values a conflicting ESSMS keeps: the dossier's (``"ours"``) or the file's."""
+
+MAX_NEW_ESTABLISHMENTS = 500
+"""The most ESSMS one partner's file may add. The programme's largest grappes count a few hundred
+ESSMS: a file adding more is the wrong file (or a forged one), and is refused before it is
+merged rather than swelling the dossier by thousands of rows."""
+
+
+class TooManyEstablishmentsError(UserError):
+    """A merge would add more new ESSMS than its limit: refused, nothing is changed."""
+
+    def __init__(self, count: int, limit: int, source: str = "") -> None:
+        who = f"Le fichier « {source} »" if source else "Ce fichier"
+        super().__init__(
+            f"{who} ajouterait {format_number(count)} ESSMS à la grappe, plus que les "
+            f"{format_number(limit)} qu'une fusion peut ajouter : la fusion est refusée, rien "
+            "n'a été modifié. Les plus grandes grappes du programme comptent quelques centaines "
+            "d'ESSMS : vérifiez qu'il s'agit du bon fichier."
+        )
+        self.count = count
+        self.limit = limit
+        self.source = source
 
 
 # --- the report ----------------------------------------------------------------------------------
@@ -82,12 +113,39 @@ class AddedEstablishment:
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedEstablishment:
+    """An ESSMS of another OG listed in a part file: not applied, shown to the user.
+
+    ``owner`` is the OG the ESSMS belongs to in the dossier, ``source`` the OG whose part the
+    file is; ``changes`` what the file would have changed (empty when it lists it unchanged).
+    """
+
+    key: str
+    finess: str
+    name: str
+    owner: str
+    source: str
+    changes: tuple[FieldChange, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The French sentence the dialog and the CLI show."""
+        what = f"{self.finess} ({self.name})" if self.finess else f"« {self.name} »"
+        return (
+            f"L'ESSMS {what} appartient à l'OG « {self.owner} » : le fichier de "
+            f"« {self.source} » ne peut pas le modifier."
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class GrappeMerge:
     """The merged grappe and what the merge did to get it.
 
     ``porteur_clash`` is set when the file names another porteur than the dossier's and ours is
     not only a name: ``porteur_kept`` then says which one the merged grappe keeps as porteur.
     ``porteur_note`` is a French sentence when the merge changes who is porteur, else empty.
+    ``refused`` lists the ESSMS of other OGs a part file listed (not applied); ``notes`` are
+    French sentences about what a part file could not do or how its OG was recognised.
     """
 
     grappe: Grappe
@@ -98,6 +156,8 @@ class GrappeMerge:
     porteur_clash: PorteurClash | None = None
     porteur_kept: PorteurChoice = PorteurChoice.INCOMING
     porteur_note: str = ""
+    refused: tuple[RefusedEstablishment, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def conflicts(self) -> tuple[EstablishmentMerge, ...]:
@@ -156,16 +216,17 @@ def match_organisation(organisations: Sequence[Organisation], og: Organisation) 
 
 # --- the merge -----------------------------------------------------------------------------------
 
-_ESTABLISHMENT_DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {f.name: f.default for f in fields(Establishment) if f.default is not MISSING}
-)
+_ANSWERED_KINDS = frozenset({FieldKind.BOOLEAN, FieldKind.DECIMAL, FieldKind.CHOICE})
+"""Kinds of field whose default is itself an answer: « non », 100 %, « aucun » are what someone
+chose (or left as true), so they are never a blank that the other side may fill silently."""
 
 
 def _blank(name: str, value: object) -> bool:
-    """Ours was never filled in: empty, or still the field's default (taking theirs is safe)."""
-    if value is None or value == "":
-        return True
-    return name in _ESTABLISHMENT_DEFAULTS and value == _ESTABLISHMENT_DEFAULTS[name]
+    """Ours was never filled in, so taking theirs loses nothing: a text left empty, a capacity
+    not given — the field's default, for a field whose default means « not given » (decided
+    from the field table, :mod:`esms_desktop.domain.fields`)."""
+    spec = ESTABLISHMENT_BY_NAME[name]
+    return spec.kind not in _ANSWERED_KINDS and value == spec.default
 
 
 def _shown(value: object) -> str:
@@ -235,6 +296,10 @@ def merge(
     default: Side = "ours",
     porteur: PorteurChoice = PorteurChoice.INCOMING,
     labels: Mapping[str, str] | None = None,
+    *,
+    part: bool = False,
+    limit: int | None = None,
+    source: str = "",
 ) -> GrappeMerge:
     """Merge ``incoming`` into ``current`` by the rules of the module docstring.
 
@@ -243,28 +308,53 @@ def merge(
     a porteur clash. ``labels`` names the ESSMS fields in the report (the field name otherwise).
     The solution stays ours unless it is unnamed. Only the file's first porteur counts; its
     other OGs come in as members.
+
+    ``part``: ``incoming`` is a part file, each of its OGs may change only the OG it is (its
+    ESSMS elsewhere in the grappe are refused and reported) and may not take the porteur role
+    from a real porteur. ``limit``: the most new ESSMS the merge may add, else
+    :class:`TooManyEstablishmentsError` (naming ``source``, the file) is raised before anything.
     """
     choices = choices or {}
     labels = labels or {}
     work = _Work(
         list(current.organisations), [list(og.establishments) for og in current.organisations]
     )
+    if limit is not None:
+        count = _new_count(work, incoming)
+        if count > limit:
+            raise TooManyEstablishmentsError(count, limit, source)
     added: list[AddedEstablishment] = []
     changed: list[EstablishmentMerge] = []
+    refused: list[RefusedEstablishment] = []
     new_ogs: list[str] = []
+    notes: list[str] = []
     unchanged = 0
     ours = next((i for i, og in enumerate(work.ogs) if og.role is OgRole.PORTEUR), None)
     theirs: int | None = None
     for their_og in incoming.organisations:
         target = match_organisation(work.ogs, their_og)
         first_porteur = their_og.role is OgRole.PORTEUR and theirs is None
+        refusal = _porteur_refused(work, ours, target, their_og.name) if part else ""
+        if first_porteur and refusal:
+            first_porteur = False  # a partner's part does not take the role from our porteur
+            notes.append(refusal)
         if target is None and (first_porteur or work.brings_something(their_og)):
             work.ogs.append(replace(their_og, role=OgRole.MEMBRE, establishments=()))
             work.rows.append([])
             target = len(work.ogs) - 1
             new_ogs.append(their_og.name)
+            if part:
+                notes.append(
+                    f"« {their_og.name} » ne correspond à aucun organisme de la grappe (FINESS "
+                    "juridique, SIREN, nom) : il est ajouté comme nouveau membre."
+                )
         elif target is not None:
             work.ogs[target] = fill_organisation(work.ogs[target], their_og)
+        elif part:
+            notes.append(
+                f"« {their_og.name} » ne correspond à aucun organisme de la grappe (FINESS "
+                "juridique, SIREN, nom) et n'apporte aucun ESSMS nouveau : il n'est pas ajouté."
+            )
         for est in their_og.establishments:
             key = establishment_key(est)
             if key not in work.where:
@@ -275,6 +365,13 @@ def merge(
             i, j = work.where[key]
             mine = work.rows[i][j]
             diffs = _differences(mine, est, labels)
+            if part and i != target:  # another OG's ESSMS: the part may not touch it
+                refused.append(
+                    RefusedEstablishment(
+                        key, mine.finess, mine.name, work.ogs[i].name, their_og.name, tuple(diffs)
+                    )
+                )
+                continue
             if not diffs:
                 unchanged += 1
                 continue
@@ -302,6 +399,27 @@ def merge(
         porteur_clash=clash,
         porteur_kept=porteur,
         porteur_note=note,
+        refused=tuple(refused),
+        notes=tuple(notes),
+    )
+
+
+def _new_count(work: _Work, incoming: Grappe) -> int:
+    """How many ESSMS merging ``incoming`` would add: its distinct keys not in the grappe (a
+    part file's refusals are all ESSMS already there, so they never count)."""
+    keys = {establishment_key(e) for og in incoming.organisations for e in og.establishments}
+    return len(keys - work.where.keys())
+
+
+def _porteur_refused(work: _Work, ours: int | None, target: int | None, name: str) -> str:
+    """Why a part file naming its OG « ``name`` » porteur leaves the role where it is, or "" when
+    it may keep it, nobody losing it: the dossier has no porteur, or one that is only a name,
+    or the part is our porteur's own."""
+    if ours is None or target == ours or is_placeholder(work.ogs[ours]):
+        return ""
+    return (
+        f"Le fichier de « {name} » le désigne comme porteur : le fichier d'un seul organisme ne "
+        f"change pas le porteur, « {work.ogs[ours].name} » reste le porteur du projet."
     )
 
 

@@ -17,7 +17,7 @@ that no door would have let in.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -94,7 +94,7 @@ def shown(value: object, limit: int = 60) -> str:
 
 def _is_control(character: str, *, multiline: bool) -> bool:
     """C0/C1 controls (escape codes, NUL), bidi overrides, unpaired surrogates, unassigned."""
-    if multiline and character in "\n\r\t":
+    if character in "\n\r\t":  # a cell typed with Alt+Entrée keeps its line breaks
         return False
     return unicodedata.category(character) in {"Cc", "Cf", "Cs", "Cn"} and character not in {
         "\u200d",  # zero-width joiner: part of some emoji and scripts
@@ -351,3 +351,41 @@ _SOLUTION_LABELS = {
     "segur_reference": "référence Ségur",
     "justification": "justification",
 }
+
+
+# --- what a received file is refused for ---------------------------------------------------------
+
+TEXT_CONTENT_PROBLEMS: frozenset[str] = frozenset(
+    {
+        text_problem("\x00"),
+        text_problem("x" * (MAX_SHORT_TEXT + 1)),
+        text_problem("x" * (MAX_LONG_TEXT + 1), multiline=True),
+    }
+)
+"""The ``expected`` of the problems about a text's content (a control character, a length), as
+opposed to its type: what :func:`value_problems` leaves out."""
+
+
+def value_problems(dossier: Dossier, *, top_level: int = MAX_LEVEL) -> tuple[Problem, ...]:
+    """:func:`dossier_problems` less the rules on a text's content (control characters, length).
+
+    What a received ``.esms`` is refused for. The texts are left out because every door keeps
+    them today (a spreadsheet cell's line break in an address, text pasted with a tab or an
+    escape code) and the store holds, exports and prints them: refusing them in a file would make
+    the program refuse its own exports. Everything that poisons a dossier — a number out of its
+    range, ``NaN``, a value of the wrong type, a list beyond its size — is still here.
+    """
+    return tuple(
+        p
+        for p in dossier_problems(dossier, top_level=top_level)
+        if p.expected not in TEXT_CONTENT_PROBLEMS
+    )
+
+
+def problem_lines(problems: Sequence[Problem]) -> tuple[str, ...]:
+    """The problems as a message lists them: the first :data:`MAX_PROBLEMS_SHOWN`, then how
+    many more (a file with 5,000 bad capacities needs a dialog, not a scroll of 5,000 lines)."""
+    lines = [f"• {p}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"… et {len(problems) - MAX_PROBLEMS_SHOWN} autre(s) problème(s)")
+    return tuple(lines)

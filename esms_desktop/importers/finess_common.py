@@ -7,6 +7,11 @@ a line of French text that is valid UTF-8 is UTF-8 with near certainty. :class:`
 records what it saw so readers can warn about mixed files, and repairs text that was UTF-8-encoded
 twice (``HandicapÃ©s``).
 
+Compressed input is read through :class:`Source`, a bounded decompressor: a small ``.json.gz``
+that would expand to gigabytes (a "decompression bomb") is refused, in French, after the first
+megabytes instead of filling the disk or the memory. The ZIP archives that :func:`sniff` refuses
+are only listed, within bounds (entry count, directory size, a few bytes of ``mimetype``).
+
 This module sits below the readers (``finess_web``, ``finess_etalab``, ``finess_json``) and below
 :mod:`~esms_desktop.importers.finess_detect`, which picks a reader: the readers import only this
 module, so the import graph has no cycle.
@@ -16,11 +21,13 @@ from __future__ import annotations
 
 import gzip
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import TracebackType
 
 from esms_desktop.domain.finess_register import FinessFileError, RegisterBuilder, RegisterSource
 from esms_desktop.domain.nomenclature import Nomenclature
@@ -30,6 +37,36 @@ HEAD_BYTES = 65536
 """How much of the file detection looks at (enough for any header line)."""
 
 UTF8_BOM = b"\xef\xbb\xbf"
+
+MAX_UNCOMPRESSED = 4 * 1024**3
+"""Most bytes a compressed register file may expand to (4 Gio).
+
+The ANS sample (``../shared/data/finess``) is 6.6 MB for 1,753 establishments, 3.8 kB each: a
+national flux (100,000 open establishments, about as many closed ones) is around 1 GB, so the cap
+leaves a four-fold margin. Reading is streamed, so what this bounds is time (4 GB take 2 to 3
+minutes), not memory."""
+MAX_RATIO = 200
+"""Most a compressed file may expand, uncompressed bytes per compressed byte.
+
+The ANS sample expands 19.6 times (pretty-printed JSON, repeated keys); a bomb of zeros or spaces
+expands about 1,000 times. Checked once :data:`RATIO_AFTER` bytes have come out, so that the small
+gzip header of a tiny file does not count."""
+RATIO_AFTER = 16 * 1024**2
+"""Uncompressed bytes after which :data:`MAX_RATIO` is enforced."""
+
+MAX_ZIP_ENTRIES = 10_000
+"""Most entries a ZIP may list for :func:`sniff` to open it and say what it is (an ``.xlsx`` has
+a dozen): a forged archive of millions of entries is refused from its end record alone."""
+MAX_ZIP_DIRECTORY = 16 * 1024**2
+"""Most bytes of ZIP central directory :func:`sniff` reads (same reason)."""
+
+
+def _size(count: int) -> str:
+    """``4 Gio``, ``2 Mio``: a size the way the messages write it."""
+    for unit, name in ((1024**3, "Gio"), (1024**2, "Mio")):
+        if count >= unit:
+            return f"{count / unit:.3g} {name}"
+    return f"{count} octets"
 
 
 # --- bytes ---------------------------------------------------------------------------------------
@@ -76,6 +113,8 @@ def sniff(path: Path) -> Head:
         )
     if data.startswith(b"%PDF"):
         raise FinessFileError(name, 0, "c'est un document PDF, pas un fichier de données FINESS.")
+    if data.startswith(b"\x1f\x8b"):  # before the text checks: compressed bytes look binary
+        return Head(_gunzip_head(path), size, True)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         raise FinessFileError(
             name,
@@ -83,8 +122,6 @@ def sniff(path: Path) -> Head:
             "fichier en UTF-16 (« texte Unicode » d'Excel), encodage non pris en charge : "
             "enregistrez-le au format « CSV UTF-8 » ou « CSV (point-virgule) ».",
         )
-    if data.startswith(b"\x1f\x8b"):
-        return Head(_gunzip_head(path), size, True)
     if b"\x00" in data:
         raise FinessFileError(
             name, _line_of(data, data.index(b"\x00")), "contenu binaire : ce n'est pas un texte."
@@ -102,15 +139,56 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+def _zip_directory(path: Path) -> tuple[int, int] | None:
+    """Entry count and central directory size from a ZIP's end record; None when not found.
+
+    Read before :class:`zipfile.ZipFile`, which would load the whole directory to answer.
+    """
+    end_record = b"PK\x05\x06"
+    with path.open("rb") as f:
+        size = f.seek(0, 2)
+        f.seek(max(0, size - (22 + 65535)))  # the record, then a comment of up to 64 kB
+        tail = f.read()
+    at = tail.rfind(end_record)
+    if at < 0 or len(tail) - at < 22:
+        return None
+    entries, directory = struct.unpack_from("<HI", tail, at + 10)
+    return entries, directory
+
+
 def _zip_problem(path: Path) -> str:
-    """Say which kind of ZIP it is: an Excel or LibreOffice workbook renamed, or a real archive."""
+    """Say which kind of ZIP it is: an Excel or LibreOffice workbook renamed, or a real archive.
+
+    Nothing is extracted: the listing is bounded (:data:`MAX_ZIP_ENTRIES`,
+    :data:`MAX_ZIP_DIRECTORY`) and only the first bytes of ``mimetype`` are decompressed, so a
+    forged archive cannot make this answer slow or large.
+    """
     try:
+        directory = _zip_directory(path)
+        if directory is not None and (
+            directory[0] > MAX_ZIP_ENTRIES or directory[1] > MAX_ZIP_DIRECTORY
+        ):
+            return (
+                "c'est une archive ZIP de très nombreux fichiers, pas un fichier texte : "
+                "décompressez-la et choisissez le fichier qu'elle contient."
+            )
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-            mimetype = (
-                archive.read("mimetype").decode("ascii", "replace") if ("mimetype" in names) else ""
-            )
-    except (zipfile.BadZipFile, OSError, KeyError):
+            mimetype = ""
+            if "mimetype" in names:
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(256).decode("ascii", "replace")
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        KeyError,
+        EOFError,
+        NotImplementedError,  # a compression method zipfile does not know
+        RuntimeError,  # an encrypted entry
+        ValueError,
+        zlib.error,
+    ):
         return "c'est une archive ZIP incomplète ou abîmée, pas un fichier texte."
     if any(n.startswith("xl/") for n in names):
         return (
@@ -138,6 +216,95 @@ def _gunzip_head(path: Path) -> bytes:
         raise FinessFileError(
             name, 0, f"fichier compressé (gzip) illisible ou tronqué ({exc})."
         ) from None
+
+
+# --- reading, within bounds --------------------------------------------------------------------
+
+
+class Source:
+    """The bytes of a register file as a reader consumes them, decompressed when gzip.
+
+    Decompression is bounded: more than :data:`MAX_UNCOMPRESSED` bytes out, or more than
+    :data:`MAX_RATIO` bytes out per byte in once :data:`RATIO_AFTER` bytes have come out, and the
+    file is refused with a French :class:`FinessFileError` — after a few megabytes of work, never
+    after decompressing the whole bomb. ``position`` is how far into the file on disk reading has
+    gone (what a progress bar can show against the file's size).
+    """
+
+    __slots__ = ("_closed_at", "_gzip", "_raw", "name", "uncompressed")
+
+    def __init__(self, path: Path, compressed: bool) -> None:
+        self.name = path.name
+        try:
+            self._raw = path.open("rb")
+        except OSError as exc:
+            raise FinessFileError(
+                self.name, 0, f"lecture impossible ({exc.strerror or exc})."
+            ) from None
+        self._gzip = gzip.GzipFile(fileobj=self._raw, mode="rb") if compressed else None
+        self._closed_at: int | None = None
+        self.uncompressed = 0
+
+    @property
+    def position(self) -> int:
+        """Bytes of the file on disk read so far (compressed bytes for a gzip file)."""
+        return self._raw.tell() if self._closed_at is None else self._closed_at
+
+    def read(self, size: int) -> bytes:
+        """Up to ``size`` bytes (decompressed); ``b""`` at the end of the file."""
+        try:
+            data = self._gzip.read(size) if self._gzip is not None else self._raw.read(size)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            raise FinessFileError(
+                self.name, 0, f"fichier compressé (gzip) tronqué ou abîmé ({exc})."
+            ) from None
+        except OSError as exc:
+            raise FinessFileError(
+                self.name, 0, f"lecture impossible ({exc.strerror or exc})."
+            ) from None
+        self.uncompressed += len(data)
+        if self._gzip is not None:
+            self._check_expansion()
+        return data
+
+    def _check_expansion(self) -> None:
+        out = self.uncompressed
+        if out > MAX_UNCOMPRESSED:
+            raise FinessFileError(
+                self.name,
+                0,
+                f"fichier compressé (gzip) qui se décompresse en plus de "
+                f"{_size(MAX_UNCOMPRESSED)}, bien plus qu'un flux FINESS national : "
+                "refusé avant d'être décompressé en entier (fichier piégé ?).",
+            )
+        # ``position`` includes what gzip has read ahead: the ratio is underestimated, never over.
+        if out > RATIO_AFTER and out > MAX_RATIO * max(1, self.position):
+            raise FinessFileError(
+                self.name,
+                0,
+                f"fichier compressé (gzip) anormal : il se décompresse plus de {MAX_RATIO} fois "
+                "(un flux FINESS, une vingtaine de fois) ; refusé avant d'être décompressé en "
+                "entier (fichier piégé ?).",
+            )
+
+    def close(self) -> None:
+        if self._closed_at is not None:
+            return
+        self._closed_at = self._raw.tell()
+        if self._gzip is not None:
+            self._gzip.close()
+        self._raw.close()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 # --- text ----------------------------------------------------------------------------------------

@@ -67,6 +67,28 @@ HEADER_ALIASES: dict[str, str] = {
 
 _SHOWN_VALUE_MAX = 60
 
+FORMULA_STARTS = frozenset("=+-@\t\r")
+"""First characters that make Excel read a cell as a formula (OWASP's list)."""
+
+ESCAPED_STARTS = FORMULA_STARTS | {"'"}
+"""Cells the CSV export writes with a leading ``'`` (see ``grappe_template.formula_safe``): a
+formula, and text already starting with ``'`` (so that exactly one can be taken away here)."""
+
+_FLAGGED_STARTS = frozenset("=+@")
+"""Text a partner may have slipped in as a formula: kept as text, flagged in the report. A
+leading ``-`` is left alone (« - Les Tilleuls », a negative number): it is rarely a formula."""
+
+
+def unescape_cell(text: str) -> str:
+    """The cell's text without the ``'`` the export put before it (``'=x`` → ``=x``).
+
+    A ``'`` before anything else is the partner's own and stays. Excel never saves its own
+    quote prefix in a CSV, so a ``'=`` there is ours.
+    """
+    if text[:1] == "'" and text[1:2] in ESCAPED_STARTS:
+        return text[1:]
+    return text
+
 
 @dataclass(frozen=True, slots=True)
 class CellError:
@@ -180,6 +202,7 @@ def import_grappe(path: Path, *, skip_bad_rows: bool = False) -> GrappeImport:
     row_errors += _og_consistency(rows, positions)
     row_errors += _duplicate_finess(rows)
     blocking += _porteur_errors(rows, positions)
+    notices += _formula_notices(rows)
     notices += _row_notices(rows, row_errors)
 
     errors = sorted(
@@ -241,7 +264,7 @@ def _parse_row(line: int, cells: tuple[str, ...], positions: dict[str, int]) -> 
             raw[name] = ""
             values[name] = _DEFAULTS.get(name)
             continue
-        text = cells[pos].strip() if pos < len(cells) else ""
+        text = unescape_cell(cells[pos].strip()) if pos < len(cells) else ""
         raw[name] = text
         cell = parse_cell(name, text)
         values[name] = None if cell.problem else cell.value
@@ -368,6 +391,24 @@ def _porteur_errors(rows: list[_Row], positions: dict[str, int]) -> list[CellErr
         )
         for line, name in porteurs[1:]
     ]
+
+
+def _formula_notices(rows: list[_Row]) -> list[str]:
+    """Text cells that start like a formula (``=HYPERLINK(…)``): imported as text, but named.
+
+    The value is kept (a name may start with « + »); the user sees where it is, because the
+    same cell opened in a spreadsheet would run, and may have been slipped in on purpose.
+    """
+    notices: list[str] = []
+    for row in rows:
+        for name, value in row.values.items():
+            if isinstance(value, str) and value[:1] in _FLAGGED_STARTS:
+                why = (
+                    f"commence par « {value[0]} » comme une formule de tableur : importé comme "
+                    "texte, vérifiez que c'est bien la valeur voulue."
+                )
+                notices.append(CellError(row.line, name, value, why).message)
+    return notices
 
 
 def _row_notices(rows: list[_Row], errors: Iterable[CellError]) -> list[str]:

@@ -9,13 +9,21 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from esms_desktop.domain.fields import FieldKind
 from esms_desktop.domain.grappe import Grappe
-from esms_desktop.importers.grappe_sheet import COLUMNS, ESSMS_COLUMNS, REQUIRED, SHEET_FIELDS
+from esms_desktop.importers.grappe_sheet import (
+    COLUMNS,
+    ESCAPED_STARTS,
+    ESSMS_COLUMNS,
+    REQUIRED,
+    SHEET_FIELDS,
+)
 
 _OG_COLUMNS = frozenset(COLUMNS) - frozenset(ESSMS_COLUMNS)
 """Template columns filled from the OG of the row (the others from its ESSMS)."""
@@ -99,11 +107,38 @@ def _write_bytes(path: Path, data: bytes) -> Path:
     return _atomic(path, write)
 
 
+_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+"""A plain number as a numeric field writes it (``-5``, ``70,5``): data, never a formula."""
+
+
+def formula_safe(cell: str, kind: FieldKind = FieldKind.TEXT) -> str:
+    """The cell as a spreadsheet must show it: text that Excel would run gets a leading ``'``.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is read as a
+    formula by Excel (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``): written ``'=…``, as OWASP
+    advises, it is shown as text. A cell that already starts with ``'`` gets one too, so that
+    the import (:func:`~esms_desktop.importers.grappe_sheet.unescape_cell`) can take exactly one
+    away and every text reads back as written. A number in a numeric field (``-5``) is data and
+    stays as it is; the same ``-5`` as a name is text like any other.
+    """
+    if kind in (FieldKind.INTEGER, FieldKind.DECIMAL) and _NUMBER.fullmatch(cell):
+        return cell
+    return f"'{cell}" if cell[:1] in ESCAPED_STARTS else cell
+
+
+_KINDS: tuple[FieldKind, ...] = tuple(f.kind for f in SHEET_FIELDS.values())
+"""Each template column's kind, in :data:`COLUMNS` order (what :func:`formula_safe` needs)."""
+
+
 def _csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
+    """Template rows as the CSV file Excel opens; every cell made formula-safe on the way."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows)
+    writer.writerows(
+        tuple(formula_safe(cell, kind) for cell, kind in zip(row, _KINDS, strict=True))
+        for row in rows
+    )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -96,13 +96,48 @@ def cell_text(value: object, number_format: str = "") -> str:
         if isinstance(value, float):
             number = Decimal(format(float(number), ".15g"))  # drops float noise: 0.1+0.2
         if number == number.to_integral_value():
-            return str(int(number))
+            return _integer_text(number)
         return format_decimal(number)  # what the cell parsers read back: 70,5, never 7,05E+1
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value).strip()
+
+
+def _numbers_read_as_found() -> None:
+    """Make openpyxl keep a number cell it cannot convert as its text, instead of raising.
+
+    openpyxl turns a number cell's XML text into ``int``/``float`` while it walks the sheet: a
+    5,000-digit integer (beyond Python's 4,300-digit limit) or a ``NaN`` raises ``ValueError``
+    there, which ended the whole sheet as « classeur abîmé ». Kept as text, the cell reaches its
+    column's parser like any other and becomes a French error naming its row. Installed once,
+    on openpyxl's module function (the reader calls it by that name); a version without it keeps
+    the old behaviour.
+    """
+    from openpyxl.worksheet import _reader
+
+    convert = getattr(_reader, "_cast_number", None)
+    if convert is None or getattr(convert, "keeps_unreadable_text", False):
+        return
+
+    def cast_number(value: str) -> object:
+        try:
+            return convert(value)
+        except ValueError:
+            return value
+
+    cast_number.keeps_unreadable_text = True  # type: ignore[attr-defined]
+    _reader._cast_number = cast_number
+
+
+def _integer_text(number: Decimal) -> str:
+    """A whole number's digits; past Python's 4,300-digit limit for ``str(int)``, written out by
+    Decimal (no capacity is that long: the cell's parser refuses it by its row)."""
+    try:
+        return str(int(number))
+    except ValueError:
+        return format(number.to_integral_value(), "f")
 
 
 def read_table(path: Path) -> Table:
@@ -259,6 +294,7 @@ def _read_xlsx(path: Path) -> Table:
         )
     from openpyxl import load_workbook
 
+    _numbers_read_as_found()
     # openpyxl raises whatever its parsers raise on a damaged workbook (zip, XML, KeyError…):
     # for the user they all mean the same thing, so they all become one French message.
     try:

@@ -5,6 +5,12 @@ committed as a whole or not at all, writes one French line to the dossier's chan
 plain domain values. Storage failures arrive as ``StoreError`` subclasses (French ``message``); bad
 input from the user as :class:`DossierInputError` (a ``ValueError``, French too).
 
+A stored dossier may hold a value no door lets in (a poisoned import of an older version stored
+``NaN`` hours, a capacity of -5): the store reads it as found, and :func:`open_dossier` and the
+list give its :func:`stored_problems` with it. Such a dossier is read-only until repaired: it is
+listed « à réparer », never judged nor budgeted, and printing or editing it refuses with
+:class:`DossierToRepairError`, which lists the problems and says how to repair.
+
 Edits themselves are pure functions of the domain (:mod:`esms_desktop.domain.edits`): the GUI
 applies one to the dossier it holds and saves the result with :func:`save_dossier`, handing the
 value it last saved so that only what differs is written.
@@ -15,13 +21,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
+from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.grappe import Grappe
+from esms_desktop.domain.validation import MAX_PROBLEMS_SHOWN, Problem, dossier_problems, shown
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.errors import NotFoundError
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
@@ -67,15 +75,86 @@ class DossierInputError(UserError, ValueError):
         self.message = message
 
 
+class DossierToRepairError(UserError):
+    """A stored dossier with values no door lets in: read-only, refused for ``refused``.
+
+    The message names the dossier, lists the problems (where, field, value, expected) and says
+    how to repair: a backup from before the problem, or deleting the dossier.
+    """
+
+    def __init__(self, dossier: Dossier, problems: tuple[Problem, ...], refused: str) -> None:
+        self.dossier_id = dossier.id
+        self.problems = problems
+        count = len(problems)
+        lines = [f"• {p}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+        if count > MAX_PROBLEMS_SHOWN:
+            lines.append(f"• … et {count - MAX_PROBLEMS_SHOWN} autre(s) problème(s)")
+        super().__init__(
+            f"Le dossier « {shown(dossier.name)} » (n° {dossier.id}) contient {count} "
+            f"valeur{'s' if count > 1 else ''} hors des limites admises ; il est en lecture "
+            f"seule jusqu'à sa réparation : {refused}.\n" + "\n".join(lines) + "\n" + REPAIR_HINT
+        )
+
+
+REPAIR_HINT = (
+    "Pour le réparer, restaurez une sauvegarde d'avant le problème (tous les dossiers reviennent "
+    "alors à cet instant), ou supprimez ce dossier."
+)
+"""How a dossier with problems is repaired, said wherever it is refused."""
+
+
+def _unread_values(dossier: Dossier) -> list[Problem]:
+    """Dates the store could not read (kept as their text), which the validation does not see:
+    it judges the values the doors fill, and these the program writes itself."""
+    found = []
+    dates: list[tuple[str, str, object, type]] = [
+        ("Dossier", "date de convention", dossier.convention_date, date),
+        ("Dossier", "date de création", dossier.created, datetime),
+        ("Dossier", "dernière modification", dossier.updated, datetime),
+    ]
+    dates += [
+        (f"Jalon n°{i}", "échéance", m.due, date) for i, m in enumerate(dossier.milestones, start=1)
+    ]
+    for where, label, value, kind in dates:
+        if value is not None and not isinstance(value, kind):
+            found.append(Problem(where, label, shown(value), "date attendue"))
+    return found
+
+
+def stored_problems(dossier: Dossier) -> tuple[Problem, ...]:
+    """Every value of a stored dossier no door would have let in (``()`` for a sound one)."""
+    return dossier_problems(dossier) + tuple(_unread_values(dossier))
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDossier:
+    """A stored dossier and its :func:`stored_problems`: with any, it is read-only."""
+
+    dossier: Dossier
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.problems)
+
+    def usable(self, refused: str) -> Dossier:
+        """The dossier, when sound; else :class:`DossierToRepairError` saying what is
+        ``refused`` (« impossible de l'imprimer »)."""
+        if self.problems:
+            raise DossierToRepairError(self.dossier, self.problems, refused)
+        return self.dossier
+
+
 @dataclass(frozen=True, slots=True)
 class DossierSummary:
-    """One line of the dossier list."""
+    """One line of the dossier list; ``problems`` non-empty: the dossier is « à réparer »."""
 
     id: int
     name: str
     campaign_id: str
     establishment_count: int
     updated: datetime | None
+    problems: tuple[Problem, ...] = ()
 
 
 def _now() -> datetime:
@@ -152,26 +231,42 @@ def create_dossier(
     return new_id
 
 
-def list_dossiers(uow: UnitOfWork) -> list[DossierSummary]:
-    """Every dossier, most recently changed first."""
+def _summary(d: Dossier) -> DossierSummary:
+    """The list's line of a dossier; what the store could not read shows as text or nothing."""
+    return DossierSummary(
+        id=d.id if d.id is not None else 0,
+        name=d.name if isinstance(d.name, str) else shown(d.name),
+        campaign_id=d.campaign_id if isinstance(d.campaign_id, str) else shown(d.campaign_id),
+        establishment_count=_establishment_count(d),
+        updated=d.updated if isinstance(d.updated, datetime) else None,
+        problems=stored_problems(d),
+    )
+
+
+def list_loaded(uow: UnitOfWork) -> list[tuple[DossierSummary, Dossier]]:
+    """Every dossier with its line, most recently changed first: what the home list judges,
+    read once."""
     with uow:
         dossiers = uow.dossiers.list_all()
-    return [
-        DossierSummary(
-            id=d.id if d.id is not None else 0,
-            name=d.name,
-            campaign_id=d.campaign_id,
-            establishment_count=_establishment_count(d),
-            updated=d.updated,
-        )
-        for d in dossiers
-    ]
+    return [(_summary(d), d) for d in dossiers]
+
+
+def list_dossiers(uow: UnitOfWork) -> list[DossierSummary]:
+    """Every dossier, most recently changed first (those with problems included)."""
+    return [summary for summary, _ in list_loaded(uow)]
 
 
 def load_dossier(uow: UnitOfWork, dossier_id: int) -> Dossier:
-    """The whole dossier, exactly as last saved."""
+    """The whole dossier, exactly as last saved (even with problems: :func:`open_dossier`
+    says which)."""
     with uow:
         return uow.dossiers.get(dossier_id)
+
+
+def open_dossier(uow: UnitOfWork, dossier_id: int) -> LoadedDossier:
+    """The dossier as last saved, with what in it no door would have let in."""
+    dossier = load_dossier(uow, dossier_id)
+    return LoadedDossier(dossier, stored_problems(dossier))
 
 
 def save_dossier(uow: UnitOfWork, dossier: Dossier, before: Dossier | None = None) -> Dossier:
@@ -268,14 +363,15 @@ def attach_annex_file(
 ) -> AnnexFileInfo:
     """Store a file for an annex of the checklist (in the database, so backups carry it).
 
-    The annex is marked provided and its ``file_name`` set; a previous file is replaced.
+    The annex is marked provided and its ``file_name`` set to the name made safe
+    (:func:`safe_file_name`: a base name, no control character); a previous file is replaced.
     """
+    name = safe_file_name(file_name)  # kept and shown as data, never as a path
     if len(data) > MAX_ANNEX_FILE_BYTES:
         raise DossierInputError(
-            f"Le fichier « {file_name} » est trop gros ({len(data) // (1024 * 1024)} Mo ; "
+            f"Le fichier « {name} » est trop gros ({len(data) // (1024 * 1024)} Mo ; "
             f"{MAX_ANNEX_FILE_BYTES // (1024 * 1024)} Mo au plus)."
         )
-    name = file_name.strip() or "piece-jointe"
     with uow:
         dossier = uow.dossiers.get(dossier_id)
         annexes = list(dossier.annexes)

@@ -11,6 +11,15 @@ Reading is strict: a truncated or damaged file, a file that is not ours, a check
 match (edited by hand, corrupted on the way) or a newer format is refused with a French message,
 and nothing is changed. Writing goes to a temporary file renamed over the target.
 
+The checksum guards against accidents, not against a person: anyone can recompute it. So a file
+is read as a stranger's: its size, its number of entries and their compression are bounded before
+anything is decompressed (a few kilobytes must not ask for gigabytes), the JSON may hold no
+``NaN``, no number of thousands of digits, no nesting deeper than Python can walk, and the
+dossier it holds is refused whole, with the list of its problems, when a value is one no door of
+the program would have let in (:func:`esms_desktop.domain.validation.value_problems`). The names
+of the attached files are data: made safe base names (:func:`safe_file_name`) as they are read,
+and so is the ``file_name`` of the annex each one is attached to.
+
 Pure JSON and ZIP: no SQLAlchemy here, the database is reached through the unit of work.
 """
 
@@ -18,15 +27,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
+import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Literal, TypeVar
 
 from esms_desktop import __version__
 from esms_desktop.domain.dossier import (
@@ -45,6 +59,7 @@ from esms_desktop.domain.fields import (
     FieldKind,
     FieldSpec,
 )
+from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -59,6 +74,17 @@ from esms_desktop.domain.merge import establishment_key as establishment_key
 from esms_desktop.domain.merge import merge
 from esms_desktop.domain.porteur_link import PorteurChoice, sync_porteur
 from esms_desktop.domain.usage_threshold import PERCENT, UsageThreshold
+from esms_desktop.domain.validation import (
+    MAX_ANSWERS,
+    MAX_AUTODIAG_SCOPES,
+    MAX_ESTABLISHMENTS,
+    MAX_ITEMS,
+    MAX_ORGANISATIONS,
+    Problem,
+    problem_lines,
+    shown,
+    value_problems,
+)
 from esms_desktop.services.dossiers import (
     ESTABLISHMENT_FIELD_LABELS,
     MAX_ANNEX_FILE_BYTES,
@@ -72,6 +98,27 @@ FORMAT_VERSION = 1
 JSON_ENTRY = "esms.json"
 FILES_PREFIX = "pieces/"
 MAX_JSON_BYTES = 20 * 1024 * 1024
+"""The largest ``esms.json`` (or plain ``.json`` file): some 20,000 ESSMS with their texts."""
+MAX_ENTRIES = 200
+"""Entries of an archive: ``esms.json`` and one file per annex (the checklist has a dozen)."""
+MAX_EXCHANGE_BYTES = MAX_JSON_BYTES + 5 * MAX_ANNEX_FILE_BYTES
+"""What an archive may hold once decompressed, all entries together (and its size on disk):
+the JSON and five annexes at their largest, or many ordinary scans."""
+MAX_RATIO = 100
+"""How much an entry over :data:`RATIO_FROM_BYTES` may have been compressed: documents and
+scans compress a few times, JSON some ten; a decompression bomb a thousand times and more."""
+RATIO_FROM_BYTES = 1024 * 1024
+MAX_INT_DIGITS = 30
+"""Digits of a JSON integer: a capacity of a million has 7; beyond 4,300 ``int()`` itself fails."""
+MAX_NUMBER_TEXT = 100
+"""Characters of a decimal written as text (« 87.50 », « 25000.00 »)."""
+_MAX_DIRECTORY_BYTES = 1024 * 1024
+"""The archive's central directory, read before zipfile lists it: millions of entries would
+take gigabytes to list."""
+_END_RECORD = struct.Struct("<4s4H2LH")
+_END_SIGNATURE = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 Kind = Literal["dossier", "og"]
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -83,6 +130,24 @@ class ExchangeFileError(UserError):
         super().__init__(message)
         self.message = message
         self.path = path
+
+
+class InvalidExchangeFileError(ExchangeFileError):
+    """A file whose dossier holds values no door would have let in: refused whole.
+
+    ``problems`` lists every one (where, field, value, expected); the message shows the first
+    ones, one per line, between the file's name and « Rien n'a été importé. ».
+    """
+
+    def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(problem_lines(self.problems))
+        super().__init__(
+            f"Le fichier « {path} » contient {count} valeur{'s' if count > 1 else ''} hors des "
+            f"limites admises :\n{lines}\nRien n'a été importé.",
+            path,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +189,15 @@ class ExchangeContent:
 
 
 def _dec(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+    """A decimal as text, in plain digits (« 0.0000001 », not « 1E-7 »): the reader refuses the
+    exponent form. A value no door lets in (``NaN``, 10^999) keeps its short form, and is refused
+    when read back."""
+    if value is None:
+        return None
+    text = str(value)
+    if "E" in text and value.is_finite() and -40 <= value.adjusted() <= 40:
+        text = format(value, "f")
+    return text
 
 
 def _threshold_to_dict(value: UsageThreshold | None) -> dict[str, Any]:
@@ -286,56 +359,75 @@ class _Reader:
         return value
 
     def decimal(self, key: str, default: Decimal | None = None) -> Decimal | None:
+        """A decimal written in plain digits, as the program writes it (« 87.50 »).
+
+        ``NaN``, ``Infinity``, ``sNaN`` and the exponent form (« 1e999999999 ») are refused here:
+        ``Decimal`` would take them, and a value that cannot be printed or summed would be held.
+        """
         value = self._get(key, None)
         if value is None:
             return default
         if not isinstance(value, str):
             raise _invalid(f"{self.where}.{key}", "nombre décimal écrit en texte attendu")
-        try:
-            return Decimal(value)
-        except InvalidOperation:
-            raise _invalid(f"{self.where}.{key}", f"nombre illisible {value!r}") from None
+        if len(value) > MAX_NUMBER_TEXT or not _PLAIN_DECIMAL.fullmatch(value):
+            raise _invalid(
+                f"{self.where}.{key}",
+                f"nombre écrit en chiffres attendu (ex. 87.50), lu « {shown(value)} »",
+            )
+        number = Decimal(value)
+        return number if number else number.copy_abs()  # "-0.00" is 0.00, not a negative zero
 
     def day(self, key: str) -> date | None:
         value = self._get(key, None)
         if value is None:
             return None
         try:
-            return date.fromisoformat(str(value))
+            if not isinstance(value, str):
+                raise ValueError
+            return date.fromisoformat(value)
         except ValueError:
-            raise _invalid(f"{self.where}.{key}", f"date illisible {value!r}") from None
+            raise _invalid(f"{self.where}.{key}", f"date illisible « {shown(value)} »") from None
 
     def moment(self, key: str) -> datetime | None:
         value = self._get(key, None)
         if value is None:
             return None
         try:
-            return datetime.fromisoformat(str(value))
+            if not isinstance(value, str):
+                raise ValueError
+            return datetime.fromisoformat(value)
         except ValueError:
-            raise _invalid(f"{self.where}.{key}", f"date et heure illisibles {value!r}") from None
+            raise _invalid(
+                f"{self.where}.{key}", f"date et heure illisibles « {shown(value)} »"
+            ) from None
 
     def enum(self, key: str, kind: type[_E], default: _E) -> _E:
         value = self._get(key, default.value)
         if not isinstance(value, str):
-            raise _invalid(f"{self.where}.{key}", f"valeur inconnue {value!r}")
+            raise _invalid(f"{self.where}.{key}", f"valeur inconnue « {shown(value)} »")
         try:
             return kind(value)
         except ValueError:
-            raise _invalid(f"{self.where}.{key}", f"valeur inconnue {value!r}") from None
+            raise _invalid(f"{self.where}.{key}", f"valeur inconnue « {shown(value)} »") from None
 
-    def items(self, key: str) -> list[_Reader]:
+    def items(self, key: str, limit: int) -> list[_Reader]:
+        """The list under ``key``, refused beyond ``limit`` items before any is read."""
         value = self._get(key, [])
         if not isinstance(value, list):
             raise _invalid(f"{self.where}.{key}", "liste attendue")
+        if len(value) > limit:
+            raise _invalid(f"{self.where}.{key}", f"{len(value)} éléments, {limit} au plus")
         return [_Reader(v, f"{self.where}.{key}[{i}]") for i, v in enumerate(value)]
 
     def child(self, key: str) -> _Reader:
         return _Reader(self._get(key, {}), f"{self.where}.{key}")
 
-    def mapping(self, key: str) -> dict[str, Any]:
+    def mapping(self, key: str, limit: int) -> dict[str, Any]:
         value = self._get(key, {})
         if not isinstance(value, dict):
             raise _invalid(f"{self.where}.{key}", "objet attendu")
+        if len(value) > limit:
+            raise _invalid(f"{self.where}.{key}", f"{len(value)} éléments, {limit} au plus")
         return value
 
 
@@ -370,7 +462,41 @@ def establishment_from_dict(r: _Reader) -> Establishment:
 def organisation_from_dict(r: _Reader) -> Organisation:
     return Organisation(
         **{s.name: _field_from(r, s) for s in ORGANISATION_FIELDS},
-        establishments=tuple(establishment_from_dict(e) for e in r.items("establishments")),
+        establishments=tuple(
+            establishment_from_dict(e) for e in r.items("establishments", MAX_ESTABLISHMENTS)
+        ),
+    )
+
+
+def _organisations_from(grappe: _Reader) -> tuple[Organisation, ...]:
+    """The grappe's OGs, refused when they hold more ESSMS in all than a dossier may, before
+    any is built (20 MB of ``{}`` would be millions of them)."""
+    organisations = grappe.items("organisations", MAX_ORGANISATIONS)
+    listed = (o.data.get("establishments") for o in organisations)
+    total = sum(len(e) for e in listed if isinstance(e, list))
+    if total > MAX_ESTABLISHMENTS:
+        raise _invalid(
+            f"{grappe.where}.organisations", f"{total} ESSMS, {MAX_ESTABLISHMENTS} au plus"
+        )
+    return tuple(organisation_from_dict(o) for o in organisations)
+
+
+def _with_safe_names(dossier: Dossier, files: Sequence[AttachedFile]) -> Dossier:
+    """The dossier with the ``file_name`` of each annex the file carries a file for made a safe
+    base name, as the attached file's own name is (:func:`_read_files`).
+
+    The name of an annex with no file attached is left as the text it is: it names nothing on
+    disk, and the store keeps such texts as given (tests/reliability/test_hostile_input.py).
+    """
+    attached = {f.annex_key for f in files}
+    return replace(
+        dossier,
+        annexes=tuple(
+            replace(a, file_name=safe_file_name(a.file_name))
+            if a.key in attached and a.file_name
+            else a
+            for a in dossier.annexes
+        ),
     )
 
 
@@ -379,17 +505,19 @@ def dossier_from_dict(r: _Reader) -> Dossier:
     grappe = r.child("grappe")
     solution = grappe.child("solution")
     overrides: dict[str, Decimal] = {}
-    for key, value in r.mapping("overrides").items():
-        amount = _Reader({"v": value}, f"{r.where}.overrides.{key}").decimal("v")
+    for key, value in r.mapping("overrides", MAX_ITEMS).items():
+        where = f"{r.where}.overrides.{shown(key, 40)}"
+        amount = _Reader({"v": value}, where).decimal("v")
         if amount is None:
-            raise _invalid(f"{r.where}.overrides.{key}", "montant attendu")
+            raise _invalid(where, "montant attendu")
         overrides[str(key)] = amount
     autodiagnostics = []
-    for item in r.items("autodiagnostics"):
-        answers = item.mapping("answers")
+    for item in r.items("autodiagnostics", MAX_AUTODIAG_SCOPES):
+        answers = item.mapping("answers", MAX_ANSWERS)
         for question, level in answers.items():
             if isinstance(level, bool) or not isinstance(level, int):
-                raise _invalid(f"{item.where}.answers.{question}", "niveau entier attendu")
+                where = f"{item.where}.answers.{shown(question, 40)}"
+                raise _invalid(where, "niveau entier attendu")
         autodiagnostics.append(
             AutodiagResponse(scope=item.text("scope", "grappe"), answers=MappingProxyType(answers))
         )
@@ -399,7 +527,7 @@ def dossier_from_dict(r: _Reader) -> Dossier:
         project_title=r.text("project_title"),
         porteur=Porteur(**{f.name: porteur.text(f.name) for f in fields(Porteur)}),
         grappe=Grappe(
-            organisations=tuple(organisation_from_dict(o) for o in grappe.items("organisations")),
+            organisations=_organisations_from(grappe),
             solution=DuiSolution(
                 editor=solution.text("editor"),
                 product=solution.text("product"),
@@ -418,11 +546,11 @@ def dossier_from_dict(r: _Reader) -> Dossier:
                 window=t.text("window"),
                 evidence=t.text("evidence"),
             )
-            for t in r.items("usage_targets")
+            for t in r.items("usage_targets", MAX_ITEMS)
         ),
         milestones=tuple(
             Milestone(label=m.text("label"), due=m.day("due"), description=m.text("description"))
-            for m in r.items("milestones")
+            for m in r.items("milestones", MAX_ITEMS)
         ),
         governance=r.text("governance"),
         annexes=tuple(
@@ -434,11 +562,11 @@ def dossier_from_dict(r: _Reader) -> Dossier:
                 file_name=a.text("file_name"),
                 note=a.text("note"),
             )
-            for a in r.items("annexes")
+            for a in r.items("annexes", MAX_ITEMS)
         ),
         attestations=tuple(
             Attestation(key=a.text("key"), label=a.text("label"), accepted=a.boolean("accepted"))
-            for a in r.items("attestations")
+            for a in r.items("attestations", MAX_ITEMS)
         ),
         convention_date=r.day("convention_date"),
         created=r.moment("created"),
@@ -516,48 +644,192 @@ def _refuse(path: Path, why: str) -> ExchangeFileError:
     return ExchangeFileError(f"Le fichier « {path} » {why} Rien n'a été importé.", path)
 
 
+def _mb(size: int) -> str:
+    return f"{math.ceil(size / (1024 * 1024))} Mo"
+
+
+# --- reading JSON from a stranger -------------------------------------------------------------
+
+
+class _JsonRefusedError(Exception):
+    """A JSON token refused while parsing (``NaN``, an integer of a thousand digits); French."""
+
+
+def _no_constant(name: str) -> object:
+    raise _JsonRefusedError(f"nombre « {name} » : seuls les nombres écrits en chiffres sont admis")
+
+
+def _bounded_int(text: str) -> int:
+    """An integer of :data:`MAX_INT_DIGITS` digits at most: Python's ``int()`` refuses more than
+    4,300 in English, and no count of ours has more than ten."""
+    digits = len(text.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise _JsonRefusedError(f"nombre entier de {digits} chiffres, {MAX_INT_DIGITS} au plus")
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _JsonRefusedError(f"nombre trop grand « {shown(text)} »")
+    return value
+
+
+def _parse_json(path: Path, raw: bytes) -> object:
+    """``raw`` as JSON; what Python would take (``NaN``) or fail on in English is refused."""
+    try:
+        return json.loads(
+            raw.decode("utf-8-sig"),
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+        )
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise _refuse(path, "est incomplet ou endommagé (texte JSON illisible).") from None
+    except _JsonRefusedError as exc:
+        raise _refuse(path, f"a un contenu invalide ({exc}).") from None
+    except RecursionError:
+        raise _refuse(
+            path, "a une structure trop imbriquée pour être lue (fichier abîmé ou fabriqué)."
+        ) from None
+
+
+# --- reading a ZIP from a stranger: bounded before anything is decompressed ---------------------
+
+
+def _too_many(path: Path, entries: int) -> ExchangeFileError:
+    return _refuse(
+        path,
+        f"contient trop de pièces pour un fichier d'échange ({entries} ; {MAX_ENTRIES} au plus).",
+    )
+
+
+def _check_directory(path: Path, stream: IO[bytes]) -> None:
+    """Refuse an archive whose end record announces too many entries or too large a directory,
+    before zipfile lists it (a directory of millions of entries takes gigabytes to list).
+
+    Without an end record nothing is said here: zipfile then calls the archive damaged. A ZIP64
+    archive is refused: it exists for more than 65,535 entries or 4 GB, and this program never
+    writes one.
+    """
+    end = stream.seek(0, os.SEEK_END)
+    stream.seek(max(0, end - _END_RECORD.size - 0xFFFF))  # the record, then a comment
+    tail = stream.read()
+    at = tail.rfind(_END_SIGNATURE)
+    if at < 0 or len(tail) - at < _END_RECORD.size:
+        return
+    if at >= 20 and tail[at - 20 : at - 16] == _ZIP64_LOCATOR:
+        raise _refuse(path, "est une archive ZIP64, trop grande pour un fichier d'échange.")
+    entries, directory = _END_RECORD.unpack_from(tail, at)[4:6]
+    if entries > MAX_ENTRIES or directory > _MAX_DIRECTORY_BYTES:
+        raise _too_many(path, entries)
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+    """Entries, sizes as declared, compression ratio and method, before reading any entry."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise _too_many(path, len(infos))
+    total = 0
+    for info in infos:
+        name = shown(info.filename)
+        if info.flag_bits & 0x1:
+            raise _refuse(path, f"contient une pièce chiffrée (« {name} »), illisible.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _refuse(path, f"contient une pièce compressée d'une façon inconnue (« {name} »).")
+        limit = MAX_JSON_BYTES if info.filename == JSON_ENTRY else MAX_ANNEX_FILE_BYTES
+        if info.file_size > limit:
+            raise _refuse(
+                path,
+                f"est trop volumineux pour un fichier d'échange (« {name} » : "
+                f"{_mb(info.file_size)}, {_mb(limit)} au plus).",
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        bombable = info.filename != JSON_ENTRY  # the JSON, read whole, is bounded by its size
+        if bombable and info.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
+            raise _refuse(
+                path,
+                f"contient une pièce comprimée {ratio:.0f} fois (« {name} »), comme le sont "
+                "les fichiers fabriqués pour saturer la mémoire.",
+            )
+        total += info.file_size
+    if total > MAX_EXCHANGE_BYTES:
+        raise _refuse(
+            path,
+            f"est trop volumineux pour un fichier d'échange ({_mb(total)} une fois décompressé, "
+            f"{_mb(MAX_EXCHANGE_BYTES)} au plus).",
+        )
+
+
+def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, damaged: str) -> bytes:
+    """The entry's bytes, never more than it declares (checked by :func:`_check_archive`); a
+    length that differs from the declared one, or a bad CRC, is ``damaged``."""
+    try:
+        with archive.open(info) as entry:
+            data = entry.read(info.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+        raise _refuse(path, damaged) from None
+    if len(data) != info.file_size:
+        raise _refuse(path, damaged)
+    return data
+
+
+def _json_entry(path: Path, archive: zipfile.ZipFile) -> bytes:
+    """``esms.json``, read once the whole archive has passed :func:`_check_archive`."""
+    try:
+        info = archive.getinfo(JSON_ENTRY)
+    except KeyError:
+        raise _refuse(path, "n'est pas un fichier d'échange esms-desktop (.esms).") from None
+    _check_archive(path, archive)
+    return _read_entry(path, archive, info, "est endommagé (contenu illisible).")
+
+
 def _load_envelope(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile | None]:
+    raw: bytes | None = None
     try:
         with path.open("rb") as stream:
             head = stream.read(4)
+            if head.startswith(b"PK"):
+                size = os.fstat(stream.fileno()).st_size
+                if size > MAX_EXCHANGE_BYTES:
+                    raise _refuse(
+                        path,
+                        f"est trop volumineux pour un fichier d'échange ({_mb(size)}, "
+                        f"{_mb(MAX_EXCHANGE_BYTES)} au plus).",
+                    )
+                _check_directory(path, stream)
+            else:
+                raw = head + stream.read(MAX_JSON_BYTES + 1 - len(head))
     except FileNotFoundError:
         raise _refuse(path, "est introuvable.") from None
     except OSError as exc:
         raise _refuse(path, f"ne peut pas être lu ({exc.strerror or exc}).") from exc
-    if head.startswith(b"PK"):
+    archive: zipfile.ZipFile | None = None
+    if raw is None:
         try:
             archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, EOFError):
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
             raise _refuse(
                 path, "est incomplet ou endommagé (archive illisible, téléchargement interrompu ?)."
             ) from None
         try:
-            info = archive.getinfo(JSON_ENTRY)
-        except KeyError:
+            raw = _json_entry(path, archive)
+        except ExchangeFileError:
             archive.close()
-            raise _refuse(path, "n'est pas un fichier d'échange esms-desktop (.esms).") from None
-        if info.file_size > MAX_JSON_BYTES:
-            archive.close()
-            raise _refuse(path, "est trop volumineux pour un fichier d'échange.")
-        try:
-            raw = archive.read(JSON_ENTRY)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-            archive.close()
-            raise _refuse(path, "est endommagé (contenu illisible).") from None
-    else:
-        archive = None
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise _refuse(path, f"ne peut pas être lu ({exc.strerror or exc}).") from exc
-        if not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-            raise _refuse(path, "n'est pas un fichier d'échange esms-desktop (.esms).")
+            raise
+    elif len(raw) > MAX_JSON_BYTES:
+        raise _refuse(
+            path,
+            f"est trop volumineux pour un fichier d'échange (plus de {_mb(MAX_JSON_BYTES)}).",
+        )
+    elif not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        raise _refuse(path, "n'est pas un fichier d'échange esms-desktop (.esms).")
     try:
-        envelope = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        envelope = _parse_json(path, raw)
+    except ExchangeFileError:
         if archive is not None:
             archive.close()
-        raise _refuse(path, "est incomplet ou endommagé (texte JSON illisible).") from None
+        raise
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_NAME:
         if archive is not None:
             archive.close()
@@ -566,7 +838,8 @@ def _load_envelope(path: Path) -> tuple[dict[str, Any], zipfile.ZipFile | None]:
 
 
 def read_exchange_file(path: Path) -> ExchangeContent:
-    """Decode and verify an exchange file; raises :class:`ExchangeFileError` when unusable."""
+    """Decode and verify an exchange file; raises :class:`ExchangeFileError` when unusable
+    (:class:`InvalidExchangeFileError`, with the list, when its dossier holds bad values)."""
     path = Path(path)
     envelope, archive = _load_envelope(path)
     try:
@@ -586,8 +859,8 @@ def _decode(
         raise _refuse(
             path,
             f"a été créé par une version plus récente d'esms-desktop "
-            f"({envelope.get('app_version', '?')}, format {version} ; ce programme lit le format "
-            f"{FORMAT_VERSION}). Mettez à jour esms-desktop pour l'ouvrir.",
+            f"({shown(envelope.get('app_version', '?'))}, format {version} ; ce programme lit "
+            f"le format {FORMAT_VERSION}). Mettez à jour esms-desktop pour l'ouvrir.",
         )
     payload = envelope.get("payload")
     checksum = envelope.get("checksum")
@@ -598,6 +871,10 @@ def _decode(
         actual = payload_checksum(payload)
     except UnicodeEncodeError:  # a lone surrogate (\ud800) written as a JSON escape
         raise _refuse(path, "est endommagé (texte contenant des caractères invalides).") from None
+    except RecursionError:  # read just below Python's limit, written just above it
+        raise _refuse(
+            path, "a une structure trop imbriquée pour être lue (fichier abîmé ou fabriqué)."
+        ) from None
     if actual != expected:
         raise _refuse(
             path,
@@ -606,7 +883,7 @@ def _decode(
         )
     kind = envelope.get("kind")
     if kind not in ("dossier", "og"):
-        raise _refuse(path, f"contient un type de données inconnu ({kind!r}).")
+        raise _refuse(path, f"contient un type de données inconnu (« {shown(kind)} »).")
     try:
         reader = _Reader(payload, "payload")
         dossier = dossier_from_dict(reader.child("dossier")) if kind == "dossier" else None
@@ -614,10 +891,16 @@ def _decode(
             organisation_from_dict(reader.child("organisation")) if kind == "og" else None
         )
         campaign_id = dossier.campaign_id if dossier is not None else reader.text("campaign_id")
-        files = tuple(_read_files(path, reader.items("files"), archive))
+    except _PayloadError as exc:
+        raise _refuse(path, f"a un contenu invalide ({exc}).") from None
+    _check_values(path, dossier, organisation, campaign_id)
+    try:
+        files = tuple(_read_files(path, reader.items("files", MAX_ENTRIES), archive))
         created = _Reader(envelope, "fichier").moment("created")
     except _PayloadError as exc:
         raise _refuse(path, f"a un contenu invalide ({exc}).") from None
+    if dossier is not None:
+        dossier = _with_safe_names(dossier, files)
     return ExchangeContent(
         kind=kind,
         format_version=version,
@@ -630,37 +913,72 @@ def _decode(
     )
 
 
+def _check_values(
+    path: Path, dossier: Dossier | None, organisation: Organisation | None, campaign_id: str
+) -> None:
+    """Refuse the file whole, listing every value no door would have let in.
+
+    A part file's OG is checked as the dossier it would start (:func:`import_as_new`) or the
+    grappe it joins: the same rules, the same list.
+    """
+    if dossier is None:
+        grappe = Grappe(() if organisation is None else (organisation,))
+        dossier = Dossier(name="", campaign_id=campaign_id, grappe=grappe)
+    problems = value_problems(dossier)
+    if problems:
+        raise InvalidExchangeFileError(path, problems)
+
+
 def _read_files(
     path: Path, items: Iterable[_Reader], archive: zipfile.ZipFile | None
 ) -> Iterable[AttachedFile]:
+    entries: set[str] = set()
     for item in items:
         entry = item.text("entry")
         size = item.opt_int("size")
         if archive is None:
             raise _refuse(path, "annonce des pièces jointes mais n'est pas une archive .esms.")
+        if entry in entries:  # one entry named many times: one kilobyte stored a thousand times
+            raise _refuse(path, f"cite plusieurs fois la pièce jointe « {shown(entry)} ».")
+        entries.add(entry)
         try:
             info = archive.getinfo(entry)
         except KeyError:
-            raise _refuse(path, f"est incomplet (pièce jointe « {entry} » absente).") from None
+            raise _refuse(
+                path, f"est incomplet (pièce jointe « {shown(entry)} » absente)."
+            ) from None
         if info.file_size > MAX_ANNEX_FILE_BYTES or info.file_size != size:
-            raise _refuse(path, f"est endommagé (taille de la pièce « {entry} »).")
-        try:
-            data = archive.read(entry)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-            raise _refuse(path, f"est endommagé (pièce jointe « {entry} » illisible).") from None
+            raise _refuse(path, f"est endommagé (taille de la pièce « {shown(entry)} »).")
+        data = _read_entry(
+            path, archive, info, f"est endommagé (pièce jointe « {shown(entry)} » illisible)."
+        )
         if hashlib.sha256(data).hexdigest() != item.text("sha256"):
-            raise _refuse(path, f"a été modifié (pièce jointe « {entry} » altérée).")
-        yield AttachedFile(item.text("annex_key"), item.text("name"), data, item.moment("added"))
+            raise _refuse(path, f"a été modifié (pièce jointe « {shown(entry)} » altérée).")
+        name = safe_file_name(item.text("name"))  # data, never a path (« ../../x », « C:\\x »)
+        yield AttachedFile(item.text("annex_key"), name, data, item.moment("added"))
 
 
 # --- merge by FINESS --------------------------------------------------------------------------
 # The rule is the domain's (``domain/merge.py``), shared with the spreadsheet import; here is
 # the report the CLI and the dialog show, and the partner-file entry point.
 
+from esms_desktop.domain.merge import MAX_NEW_ESTABLISHMENTS  # noqa: E402 (with its section)
+from esms_desktop.domain.merge import RefusedEstablishment as RefusedEstablishment  # noqa: E402
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """« 1 ESSMS ajouté », « 3 ESSMS ajoutés », « 0 ESSMS ajouté » (French: 0 is singular)."""
+    return f"{n} {one if n <= 1 else many}"
+
 
 @dataclass(frozen=True, slots=True)
 class MergeReport:
-    """What a merge adds and changes; ``applied`` is False for a preview."""
+    """What a merge adds and changes; ``applied`` is False for a preview.
+
+    Every field change is in ``changed`` (a fill of our blank, or a conflict), every ESSMS of
+    another OG that a partner's part listed is in ``refused`` (not applied): the dialog shows
+    them all before anything is applied.
+    """
 
     added: tuple[AddedEstablishment, ...] = ()
     changed: tuple[EstablishmentMerge, ...] = ()
@@ -675,10 +993,29 @@ class MergeReport:
     porteur_kept: PorteurChoice = PorteurChoice.INCOMING
     porteur_note: str = ""
     """A French sentence when the merge changes who is porteur, empty otherwise."""
+    refused: tuple[RefusedEstablishment, ...] = ()
+    notes: tuple[str, ...] = ()
+    """French sentences on what a part file could not do, or how its OG was recognised."""
 
     @property
     def conflicts(self) -> tuple[EstablishmentMerge, ...]:
         return tuple(c for c in self.changed if c.conflict)
+
+    def headline(self) -> str:
+        """The merge in one French line, the first thing the dialog says: what it adds first,
+        since adding ESSMS is what the user confirms by pressing OK."""
+        parts = [
+            _count(len(self.added), "ESSMS ajouté", "ESSMS ajoutés"),
+            _count(len(self.changed), "modifié", "modifiés")
+            + f" (dont {_count(len(self.conflicts), 'conflit', 'conflits')})",
+        ]
+        if self.refused:
+            parts.append(_count(len(self.refused), "refusé", "refusés"))
+        if self.added_organisations:
+            parts.append(
+                _count(len(self.added_organisations), "organisme ajouté", "organismes ajoutés")
+            )
+        return ", ".join(parts) + "."
 
     def summary(self) -> str:
         """One French paragraph for the CLI and the confirmation dialog."""
@@ -691,6 +1028,10 @@ class MergeReport:
             lines.append("Nouveaux organismes : " + ", ".join(self.added_organisations) + ".")
         if self.porteur_note:
             lines.append(self.porteur_note)
+        lines.extend(self.notes)
+        if self.refused:
+            lines.append(f"{len(self.refused)} ESSMS refusé(s), non modifié(s) :")
+            lines.extend(f"- {r.message}" for r in self.refused)
         for change in self.changed:
             what = "; ".join(
                 f"{c.label} : « {c.ours} » → « {c.theirs} »" + (" (conflit)" if c.conflict else "")
@@ -711,6 +1052,9 @@ def merge_grappe(
     choices: Mapping[str, Side] | None = None,
     default: Side = "ours",
     porteur: PorteurChoice = PorteurChoice.INCOMING,
+    *,
+    part: bool = False,
+    source: str = "",
 ) -> tuple[Grappe, MergeReport]:
     """Merge incoming OGs into ``ours``; returns the merged grappe and the report.
 
@@ -719,6 +1063,10 @@ def merge_grappe(
     both sides with different values is a conflict, decided per ESSMS by ``choices[key]``
     (key = :func:`establishment_key`) or else by ``default``; the file's porteur is never
     silently demoted, ``porteur`` decides and the report says so. Our DUI solution is kept.
+
+    ``part``: the OGs are a partner's part (an ``"og"`` file), which may change only its own
+    OG. A file adding more than :data:`MAX_NEW_ESTABLISHMENTS` ESSMS is refused
+    (:class:`TooManyEstablishmentsError`, naming ``source``) before anything is merged.
     """
     result = merge(
         ours,
@@ -727,6 +1075,9 @@ def merge_grappe(
         default,
         porteur,
         labels=ESTABLISHMENT_FIELD_LABELS,
+        part=part,
+        limit=MAX_NEW_ESTABLISHMENTS,
+        source=source,
     )
     clash = result.porteur_clash
     report = MergeReport(
@@ -738,8 +1089,31 @@ def merge_grappe(
         porteur_clash=() if clash is None else (clash.current.name, clash.incoming.name),
         porteur_kept=result.porteur_kept,
         porteur_note=result.porteur_note,
+        refused=result.refused,
+        notes=result.notes,
     )
     return result.grappe, report
+
+
+def merge_content(
+    ours: Grappe,
+    content: ExchangeContent,
+    choices: Mapping[str, Side] | None = None,
+    default: Side = "ours",
+    porteur: PorteurChoice = PorteurChoice.INCOMING,
+    source: str = "",
+) -> tuple[Grappe, MergeReport]:
+    """Merge what an exchange file holds: a partner's part (``kind == "og"``) touches only its
+    own OG, a whole dossier the whole grappe (:func:`merge_grappe`)."""
+    return merge_grappe(
+        ours,
+        content.organisations,
+        choices,
+        default,
+        porteur,
+        part=content.kind == "og",
+        source=source,
+    )
 
 
 # --- use cases --------------------------------------------------------------------------------
@@ -828,7 +1202,7 @@ def preview_merge(uow: UnitOfWork, dossier_id: int, path: Path) -> MergeReport:
     content = read_exchange_file(path)
     with uow:
         dossier = uow.dossiers.get(dossier_id)
-    _, report = merge_grappe(dossier.grappe, content.organisations)
+    _, report = merge_content(dossier.grappe, content, source=Path(path).name)
     return report
 
 
@@ -846,22 +1220,23 @@ def merge_into(
     Porteur page follows the porteur OG's name, SIREN and FINESS juridique (``sync_porteur``).
     """
     content = read_exchange_file(path)
-    backup = uow.backup("avant-import")
+    name = Path(path).name
     with uow:
         dossier = uow.dossiers.get(dossier_id)
-        merged, report = merge_grappe(
-            dossier.grappe, content.organisations, choices, default, porteur
-        )
-        report = replace(report, applied=True, backup=backup)
-        if merged == dossier.grappe:
-            return report
+    # Merged before the backup is taken: a refused file (too many ESSMS) leaves no trace.
+    merged, report = merge_content(dossier.grappe, content, choices, default, porteur, name)
+    backup = uow.backup("avant-import")
+    report = replace(report, applied=True, backup=backup)
+    if merged == dossier.grappe:
+        return report
+    with uow:
         now = datetime.now(UTC)
         after = sync_porteur(dossier, replace(dossier, grappe=merged))
         uow.dossiers.replace(replace(after, updated=now))
         uow.dossiers.log(
             dossier_id,
             "fusion",
-            f"Fusion du fichier « {Path(path).name} » : {len(report.added)} ESSMS ajouté(s), "
+            f"Fusion du fichier « {name} » : {len(report.added)} ESSMS ajouté(s), "
             f"{len(report.changed)} modifié(s) dont {len(report.conflicts)} conflit(s).",
             now,
         )

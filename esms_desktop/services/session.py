@@ -7,6 +7,10 @@ the caller (the GUI shows it); the next successful save, or :meth:`retry_save`, 
 The session also keeps the value last saved and hands it to the saver with the new one (when the
 saver takes it, as :meth:`Workspace.save <esms_desktop.services.workspace.Workspace.save>` does):
 the store then compares the two and writes the rows that differ, without reading the dossier.
+
+A session over a dossier with ``problems`` (values no door lets in, found when it was opened) is
+read-only: :meth:`DossierSession.replace` refuses every edit with the problems listed, so nothing
+is saved or computed over them until the dossier is repaired.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from typing import Protocol, cast
 
 from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.validation import Problem
 from esms_desktop.services.assessment import assess
+from esms_desktop.services.dossiers import DossierToRepairError
 
 
 class EditSaver(Protocol):
@@ -66,8 +72,11 @@ class DossierSession:
         dossier: Dossier,
         save: Saver | None = None,
         save_errors: tuple[type[Exception], ...] = (OSError,),
+        problems: tuple[Problem, ...] = (),
     ) -> None:
         self._dossier = dossier
+        self.problems = problems
+        """What the dossier holds that no door lets in (the service's list): read-only if any."""
         self._saved = dossier
         """The value last stored (loaded, or returned by the last successful save)."""
         self._save = None if save is None else _storing(save)
@@ -80,6 +89,14 @@ class DossierSession:
     @property
     def dossier(self) -> Dossier:
         return self._dossier
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.problems)
+
+    def refusal(self) -> DossierToRepairError:
+        """Why an edit is refused (the problems, how to repair)."""
+        return DossierToRepairError(self._dossier, self.problems, "impossible de le modifier")
 
     @property
     def budget(self) -> Budget:
@@ -97,7 +114,12 @@ class DossierSession:
         self._error_listeners.append(listener)
 
     def replace(self, new: Dossier) -> None:
-        """Make ``new`` the current dossier, notify, then save (a failure keeps ``new``)."""
+        """Make ``new`` the current dossier, notify, then save (a failure keeps ``new``).
+
+        A read-only session refuses (:class:`DossierToRepairError`) and keeps its dossier.
+        """
+        if self.read_only:
+            raise self.refusal()
         if new == self._dossier and not self.unsaved:
             return
         self._dossier = new

@@ -41,6 +41,9 @@ class DossierLine:
     eligible: bool | None = None
     complete: bool | None = None
     missing_count: int = 0
+    problem_count: int = 0
+    """Values no door lets in (:func:`dossiers.stored_problems`): the dossier is « à réparer »,
+    with neither total nor verdicts (nothing is computed over a ``NaN``)."""
 
 
 class Workspace:
@@ -54,19 +57,21 @@ class Workspace:
         return self.store.paths.root
 
     def list_dossiers(self) -> list[DossierLine]:
+        """The home list: each dossier with its total and verdicts, read once; a dossier with
+        problems is « à réparer », judged on nothing."""
         lines = []
-        for s in dossiers.list_dossiers(self.store.uow(read_only=True)):
+        for s, d in dossiers.list_loaded(self.store.uow(read_only=True)):
             total: Decimal | None = None
             eligible: bool | None = None
             complete: bool | None = None
             missing = 0
             try:
-                d = dossiers.load_dossier(self.store.uow(read_only=True), s.id)
-                budget = assess(d.grappe, d.campaign_id, d.overrides)
-                total = budget.total
-                items = missing_items(d, budget, catalog.questionnaire().question_count)
-                verdict = readiness(budget, items)
-                eligible, complete, missing = verdict.eligible, verdict.complete, len(items)
+                if not s.problems:
+                    budget = assess(d.grappe, d.campaign_id, d.overrides)
+                    total = budget.total
+                    items = missing_items(d, budget, catalog.questionnaire().question_count)
+                    verdict = readiness(budget, items)
+                    eligible, complete, missing = verdict.eligible, verdict.complete, len(items)
             except CampaignError:
                 total = None
             lines.append(
@@ -80,6 +85,7 @@ class Workspace:
                     eligible,
                     complete,
                     missing,
+                    len(s.problems),
                 )
             )
         return lines
@@ -115,6 +121,10 @@ class Workspace:
 
     def load(self, dossier_id: int) -> Dossier:
         return dossiers.load_dossier(self.store.uow(read_only=True), dossier_id)
+
+    def open(self, dossier_id: int) -> dossiers.LoadedDossier:
+        """The dossier to show, with its problems: with any, the window opens it read-only."""
+        return dossiers.open_dossier(self.store.uow(read_only=True), dossier_id)
 
     def save(self, dossier: Dossier, *, before: Dossier | None = None) -> Dossier:
         """Store ``dossier``; ``before``, the value last loaded or saved (the session hands it),

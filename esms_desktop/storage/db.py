@@ -97,14 +97,65 @@ def sqlite_uri(database: Path, **params: str) -> str:
     return uri
 
 
+def _journal_holds_changes(database: Path) -> bool:
+    """Whether a ``-wal`` or ``-journal`` beside ``database`` holds anything (or is unreadable)."""
+    for suffix in ("-wal", "-journal"):
+        try:
+            if database.with_name(database.name + suffix).stat().st_size > 0:
+                return True
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return True
+    return False
+
+
+def read_only_params(database: Path) -> dict[str, str]:
+    """The URI parameters that read ``database`` without writing anything, even in a folder the
+    user may not write to (a read-only medium or share, a folder without write permission) or on
+    a disk without a byte left.
+
+    ``mode=ro`` is enough wherever SQLite can create the WAL's ``-shm`` file (32 KB). In a
+    read-only folder it cannot (``CANTOPEN``), on a full disk it cannot size it (``IOERR``,
+    ``FULL``); ``immutable=1`` (no locks, no shared memory) then reads the file as it is, which is
+    exact only when no journal beside it holds changes: with one, ``mode=ro`` is kept and the
+    caller meets SQLite's error. The store's single-writer lock (or a folder nobody can write to)
+    guarantees that no one changes the file meanwhile.
+    """
+    params = {"mode": "ro"}
+    try:
+        with closing(sqlite3.connect(sqlite_uri(database, **params), uri=True)) as probe:
+            probe.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        if (
+            _sqlite_code(exc) in (_SQLITE_CANTOPEN, _SQLITE_IOERR, _SQLITE_FULL)
+            and database.is_file()
+            and not _journal_holds_changes(database)
+        ):
+            return {**params, "immutable": "1"}
+    return params
+
+
+def lacks_room_to_open(database: Path) -> bool:
+    """Whether SQLite cannot open ``database`` for writing because the disk has no room left for
+    the files it creates beside it (the WAL's ``-shm``): reading it read-only still works."""
+    try:
+        with closing(sqlite3.connect(database, isolation_level=None)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        return _sqlite_code(exc) in (_SQLITE_IOERR, _SQLITE_FULL)
+    return False
+
+
 def connect_raw(database: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A plain sqlite3 connection with the busy timeout (inspection, backups, restores).
 
     ``read_only`` opens with ``mode=ro``: SQLite then never writes the main file, which is how a
-    newer program's database is inspected and left byte-for-byte untouched.
+    newer program's database is inspected and left byte-for-byte untouched (and how a database in
+    a read-only folder is read, see :func:`read_only_params`).
     """
     if read_only:
-        uri = sqlite_uri(database, mode="ro")
+        uri = sqlite_uri(database, **read_only_params(database))
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     else:
         conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -119,6 +170,7 @@ def create_store_engine(
     foreign_keys: bool = True,
     max_page_count: int | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    read_only: bool = False,
 ) -> Engine:
     """The SQLAlchemy engine of the store, every connection configured as described above.
 
@@ -129,8 +181,19 @@ def create_store_engine(
             otherwise cascade deletes into child tables.
         max_page_count: a cap on the database size in pages; tests use it to simulate a full disk.
         busy_timeout_ms: how long to wait for another program's lock before giving up.
+        read_only: open without ever writing (a command that only reads, a data folder the
+            user may not write to, a full disk: see :func:`read_only_params`); the journal mode
+            is then the file's own.
     """
-    engine = create_engine(URL.create("sqlite+pysqlite", database=str(database)))
+    if read_only:
+        url = URL.create(
+            "sqlite+pysqlite",
+            database=sqlite_uri(database),
+            query={"uri": "true", **read_only_params(database)},
+        )
+    else:
+        url = URL.create("sqlite+pysqlite", database=str(database))
+    engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, record: ConnectionPoolEntry) -> None:
@@ -138,12 +201,13 @@ def create_store_engine(
         dbapi_connection.isolation_level = None
         with closing(dbapi_connection.cursor()) as cursor:
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-            cursor.execute(f"PRAGMA journal_mode={journal_mode}")
-            row = cursor.fetchone()
-            if row is not None and str(row[0]).upper() != journal_mode.upper():
-                log.warning(
-                    "journal_mode %s refusé pour %s (reste %s)", journal_mode, database, row
-                )
+            if not read_only:  # changing it would write the file
+                cursor.execute(f"PRAGMA journal_mode={journal_mode}")
+                row = cursor.fetchone()
+                if row is not None and str(row[0]).upper() != journal_mode.upper():
+                    log.warning(
+                        "journal_mode %s refusé pour %s (reste %s)", journal_mode, database, row
+                    )
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
             if max_page_count is not None:

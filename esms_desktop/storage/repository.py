@@ -21,13 +21,30 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 from operator import attrgetter
 from types import MappingProxyType, SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Column,
+    CursorResult,
+    Date,
+    Result,
+    Select,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from esms_desktop.domain.dossier import (
@@ -40,6 +57,7 @@ from esms_desktop.domain.dossier import (
     UsageTarget,
 )
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS, ORGANISATION_FIELDS, FieldSpec
+from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -56,9 +74,11 @@ from esms_desktop.storage.models import (
     AutodiagScopeRow,
     Base,
     ChangeLogRow,
+    DecimalText,
     DossierRow,
     DuiSolutionRow,
     EstablishmentRow,
+    IsoDateTime,
     MilestoneRow,
     OrganisationRow,
     OverrideRow,
@@ -129,6 +149,79 @@ def _missing(dossier_id: int) -> NotFoundError:
     return NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou a été supprimé).")
 
 
+# --- stored text → values ---------------------------------------------------------------------
+#
+# A load reads what the database holds, even a value no version of the program writes (« NaN »
+# hours, an amount that is not a number, a capacity beyond 64 bits that SQLite kept as a real, an
+# unknown project): such a value is kept as found, for the services to list with its place
+# (``domain/validation.py``) and open the dossier read-only. Raising halfway through a load
+# instead stopped the home list, hence the program, at every start. The column types whose
+# conversion raises (decimals, dates, instants) are therefore selected as their text and read
+# here, where a bad one can be kept.
+
+
+def _stored_decimal(text: Any) -> Any:
+    """A stored amount or percentage as a :class:`Decimal` (``NaN`` and ``Infinity`` included:
+    the check names them); text that is no number, or a signalling NaN (which cannot even be
+    compared), stays as found."""
+    if not isinstance(text, str):
+        return text
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text
+    return text if value.is_snan() else value
+
+
+def _stored_date(text: Any) -> Any:
+    """A stored ISO date as a :class:`date`; anything else as found."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else text
+    except ValueError:
+        return text
+
+
+def _stored_instant(text: Any) -> Any:
+    """A stored ISO 8601 instant as a :class:`datetime`; anything else as found."""
+    try:
+        return datetime.fromisoformat(text) if isinstance(text, str) else text
+    except ValueError:
+        return text
+
+
+def _text_reader(column: Column[Any]) -> Callable[[Any], Any] | None:
+    """How a column read as text becomes a value, for the types whose own conversion raises."""
+    if isinstance(column.type, DecimalText):
+        return _stored_decimal
+    if isinstance(column.type, IsoDateTime):
+        return _stored_instant
+    if isinstance(column.type, Date):
+        return _stored_date
+    return None
+
+
+@cache
+def _readable_columns(table: Table) -> tuple[Any, ...]:
+    return tuple(
+        type_coerce(c, String).label(c.name) if _text_reader(c) is not None else c for c in table.c
+    )
+
+
+def _select_readable(table: Table) -> Select[Any]:
+    """``SELECT`` every column of ``table``, those of :func:`_text_reader` as their stored text
+    (same names: rows read as with ``select(table)``)."""
+    return select(*_readable_columns(table))
+
+
+def _stored_choice(kind: type[StrEnum], stored: Any) -> Any:
+    """The member a stored enum value names (the enum's own look-up); a value no member has
+    stays as found."""
+    try:
+        return kind(stored)
+    except ValueError:
+        return stored
+
+
 # --- domain → rows ----------------------------------------------------------------------------
 #
 # Plain dictionaries of column values, for the insert and update statements of both ``add`` and
@@ -161,11 +254,13 @@ class _FieldRows:
 
     Columns are named like the attributes unless a spec says otherwise (``stored``); enums are
     stored as their value and read back by a dictionary look-up instead of an enum call per row
-    (an unknown value still goes through the enum, which raises). The rows of a 1,000-ESSMS
-    dossier go through here on every load and save, hence the attrgetter.
+    (an unknown value goes through the enum, and is kept as found when no member has it).
+    Decimals and dates come as their stored text (:func:`_select_readable`) and are read by
+    :func:`_text_reader`. The rows of a 1,000-ESSMS dossier go through here on every load and
+    save, hence the attrgetter.
     """
 
-    def __init__(self, specs: Sequence[FieldSpec]) -> None:
+    def __init__(self, specs: Sequence[FieldSpec], table: Table) -> None:
         self.names = tuple(s.name for s in specs)
         self.columns = tuple(s.stored for s in specs)
         self._of_record = attrgetter(*self.names)
@@ -180,6 +275,8 @@ class _FieldRows:
             for i, s in enumerate(specs)
             if s.choice_type is not None
         )
+        readers = ((i, _text_reader(table.c[column])) for i, column in enumerate(self.columns))
+        self._texts_at = tuple((i, read) for i, read in readers if read is not None)
 
     def values(self, record: object) -> dict[str, Any]:
         """Column → value of one record, ready for insert or update."""
@@ -191,11 +288,14 @@ class _FieldRows:
         return values
 
     def fields(self, row: Any) -> list[Any]:
-        """The field values read from one row, in the table's order."""
+        """The field values read from one row (of :func:`_select_readable`), in the table's
+        order; a stored value no field can hold is kept as found, never raised on."""
         values = list(self._of_row(row))
         for i, kind, members in self._choices_at:
             stored = values[i]
-            values[i] = members.get(stored) or kind(stored)
+            values[i] = members.get(stored) or _stored_choice(kind, stored)
+        for i, read in self._texts_at:
+            values[i] = read(values[i])
         return values
 
 
@@ -203,8 +303,8 @@ def _members(kind: type[StrEnum]) -> dict[str, StrEnum]:
     return cast(dict[str, StrEnum], kind._value2member_map_)
 
 
-_ESTABLISHMENT_ROWS = _FieldRows(ESTABLISHMENT_FIELDS)
-_ORGANISATION_ROWS = _FieldRows(ORGANISATION_FIELDS)
+_ESTABLISHMENT_ROWS = _FieldRows(ESTABLISHMENT_FIELDS, _ESTABLISHMENT)
+_ORGANISATION_ROWS = _FieldRows(ORGANISATION_FIELDS, _ORGANISATION)
 
 
 def _organisation_values(og: Organisation) -> dict[str, Any]:
@@ -301,14 +401,14 @@ def _head_values(row: Any) -> dict[str, Any]:
         "id": row.id,
         "project_title": row.project_title,
         "governance": row.governance,
-        "convention_date": row.convention_date,
-        "created": row.created,
-        "updated": row.updated,
+        "convention_date": _stored_date(row.convention_date),
+        "created": _stored_instant(row.created),
+        "updated": _stored_instant(row.updated),
     }
 
 
 def _to_overrides(rows: Iterable[Any]) -> MappingProxyType[str, Any]:
-    return MappingProxyType({o.name: o.amount for o in rows})
+    return MappingProxyType({o.name: _stored_decimal(o.amount) for o in rows})
 
 
 def _to_autodiagnostics(rows: Iterable[Any]) -> tuple[AutodiagResponse, ...]:
@@ -321,11 +421,20 @@ def _to_autodiagnostics(rows: Iterable[Any]) -> tuple[AutodiagResponse, ...]:
     )
 
 
-def _threshold(row: Any) -> UsageThreshold | None:
-    """A stored threshold (migration 0004 gave the older ones, all percentages, their « % »)."""
+def _threshold(row: Any) -> Any:
+    """A stored threshold (migration 0004 gave the older ones, all percentages, their « % »).
+
+    A unit and period no threshold can have (a file edited by hand) come back as their text,
+    for the check to name, instead of stopping the load.
+    """
     if row.threshold_amount is None:
         return None
-    return UsageThreshold(row.threshold_amount, row.threshold_unit, row.threshold_period)
+    amount = _stored_decimal(row.threshold_amount)
+    try:
+        return UsageThreshold(amount, row.threshold_unit, row.threshold_period)
+    except ValueError:
+        parts = (row.threshold_amount, row.threshold_unit, row.threshold_period)
+        return " ".join(str(p) for p in parts if p)
 
 
 def _to_usage_targets(rows: Iterable[Any]) -> tuple[UsageTarget, ...]:
@@ -342,7 +451,9 @@ def _to_usage_targets(rows: Iterable[Any]) -> tuple[UsageTarget, ...]:
 
 
 def _to_milestones(rows: Iterable[Any]) -> tuple[Milestone, ...]:
-    return tuple(Milestone(label=m.label, due=m.due, description=m.description) for m in rows)
+    return tuple(
+        Milestone(label=m.label, due=_stored_date(m.due), description=m.description) for m in rows
+    )
 
 
 def _to_annexes(rows: Iterable[Any]) -> tuple[Annex, ...]:
@@ -394,7 +505,7 @@ def _file_info(row: AnnexFileRow) -> AnnexFileInfo:
     return AnnexFileInfo(
         dossier_id=row.dossier_id,
         annex_key=row.annex_key,
-        name=row.name,
+        name=safe_file_name(row.name),  # a row written before names were made safe
         size=row.size,
         sha256=row.sha256,
         added=row.added,
@@ -407,15 +518,17 @@ def _file_info(row: AnnexFileRow) -> AnnexFileInfo:
 # gives is the order ``save`` counts rows in when it finds the one to update.
 
 
-def _one_row(session: Session, table: Any, column: Any, value: int) -> Any | None:
-    return session.execute(select(table).where(column == value)).one_or_none()
+def _one_row(session: Session, table: Table, column: Any, value: int) -> Any | None:
+    return session.execute(_select_readable(table).where(column == value)).one_or_none()
 
 
 def _read_part(session: Session, dossier_id: int, part: str) -> list[Any]:
     """The rows of one repeated part, in the user's order (scopes carry their answers)."""
     table = _PART_TABLES[part]
     order = (table.c.name,) if part == "overrides" else (table.c.position, table.c.id)
-    rows = session.execute(select(table).where(table.c.dossier_id == dossier_id).order_by(*order))
+    rows = session.execute(
+        _select_readable(table).where(table.c.dossier_id == dossier_id).order_by(*order)
+    )
     if part != "autodiagnostics":
         return list(rows)
     scopes = list(rows)
@@ -457,7 +570,7 @@ def _read_organisations(session: Session, dossier_id: int) -> tuple[Organisation
     """Every OG with its ESSMS, in the user's order."""
     ogs = list(
         session.execute(
-            select(_ORGANISATION)
+            _select_readable(_ORGANISATION)
             .where(_ORGANISATION.c.dossier_id == dossier_id)
             .order_by(_ORGANISATION.c.position, _ORGANISATION.c.id)
         )
@@ -467,7 +580,7 @@ def _read_organisations(session: Session, dossier_id: int) -> tuple[Organisation
         owned = select(_ORGANISATION.c.id).where(_ORGANISATION.c.dossier_id == dossier_id)
         est = _ESTABLISHMENT.c
         for row in session.execute(
-            select(_ESTABLISHMENT)
+            _select_readable(_ESTABLISHMENT)
             .where(est.organisation_id.in_(owned))
             .order_by(est.organisation_id, est.position, est.id)
         ):
@@ -815,7 +928,7 @@ class SqlAlchemyDossierRepository:
         if row is None:
             row = AnnexFileRow(dossier_id=dossier_id, annex_key=annex_key)
             self._session.add(row)
-        row.name = name
+        row.name = safe_file_name(name)  # whoever calls: an import, a duplication, the service
         row.size = len(data)
         row.sha256 = hashlib.sha256(data).hexdigest()
         row.data = data

@@ -2,15 +2,20 @@
 
 ``open_store()`` is what the GUI and the CLI call. In order, it:
 
-1. creates the data folder and its ``sauvegardes/`` and ``journaux/`` sub-folders;
+1. creates the data folder and its ``sauvegardes/`` and ``journaux/`` sub-folders, private to the
+   user on POSIX (0700; the database 0600, see step 6): it holds the annexes (RIB, statuts…);
 2. takes the single-writer lock (a second instance gets :class:`StoreLockedError`);
-3. checks the folder is writable (:class:`StoreReadOnlyError` otherwise);
-4. inspects the database read-only: a damaged file (bad header, truncated, ``quick_check`` failing)
+3. checks the folder is writable (:class:`StoreReadOnlyError` otherwise — unless the caller only
+   reads, ``read_only=True``: the store never writes then, and a read-only folder is a warning);
+4. removes the hidden partial copies a process killed during a backup or a restore left behind;
+5. inspects the database read-only: a damaged file (bad header, truncated, ``quick_check`` failing)
    is moved aside as ``esms-desktop.corrompu-AAAAMMJJ-HHMMSS.sqlite3`` — never deleted — and
    :class:`DatabaseCorruptError` names the newest valid backup to restore; a newer or foreign
    database raises :class:`DatabaseTooNewError` and is left byte-for-byte as it was;
-5. backs up, then migrates an older schema (Alembic, one transaction);
-6. takes the start-up backup and rotates old ones.
+6. backs up, then migrates an older schema (Alembic, one transaction);
+7. takes the start-up backup and rotates old ones. A full disk or a read-only backups folder does
+   not stop the program there: the backup is skipped and :attr:`Store.warning` says so, so that
+   the user can still read and export their dossiers to another disk.
 
 The :class:`Store` then hands out units of work, takes backups (``maybe_backup`` for the GUI's
 timer) and restores one. It owns the engine; the UI never sees it.
@@ -24,6 +29,7 @@ import sqlite3
 import tempfile
 import threading
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,7 +39,7 @@ from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from esms_desktop.paths import DataPaths, data_paths
+from esms_desktop.paths import DataPaths, data_paths, make_private
 from esms_desktop.storage import backups as backups_mod
 from esms_desktop.storage.backups import BackupInfo
 from esms_desktop.storage.db import (
@@ -41,12 +47,19 @@ from esms_desktop.storage.db import (
     BUSY_TIMEOUT_MS,
     JournalChoice,
     choose_journal,
+    connect_raw,
     create_store_engine,
     execute_raw,
     inspect_file,
+    lacks_room_to_open,
     translate_error,
 )
-from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
+from esms_desktop.storage.errors import (
+    DatabaseCorruptError,
+    DiskFullError,
+    StoreError,
+    StoreReadOnlyError,
+)
 from esms_desktop.storage.fsutil import free_name, translate_os_error
 from esms_desktop.storage.lock import StoreLock
 from esms_desktop.storage.migrate import check_compatible, needs_upgrade, upgrade
@@ -67,11 +80,28 @@ class RestoreResult:
 
 
 def _ensure_folders(paths: DataPaths) -> None:
+    """Create the data folder and its sub-folders, and keep them private (at creation and at each
+    start: an older version, or the log set up before the store, created them 0755)."""
     for folder in (paths.root, paths.backups, paths.logs):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise translate_os_error(exc, folder, "créer le dossier") from exc
+        make_private(folder)
+
+
+def _make_database_private(database: Path) -> None:
+    """The database and its journals 0600 on POSIX (SQLite creates them 0644)."""
+    for path in (database, *(database.with_name(database.name + s) for s in _SIDECARS)):
+        make_private(path)
+
+
+def _remove_partial_copies(paths: DataPaths) -> None:
+    """Step 4 (lock held): a kill during a backup (or a restore) leaves its temporary copy, as big
+    as the database, hidden in ``sauvegardes/`` (or beside the database) forever otherwise."""
+    for folder in (paths.backups, paths.root):
+        for path in backups_mod.remove_partial_copies(folder):
+            log.warning("copie partielle laissée par un arrêt brutal supprimée : %s", path)
 
 
 def _probe_writable(paths: DataPaths) -> None:
@@ -133,20 +163,28 @@ def _set_aside_orphan_journals(database: Path) -> None:
 
 
 def _has_dossiers(database: Path) -> bool:
-    """Whether the (open, migrated) database holds at least one dossier."""
-    return bool(execute_raw(database, "SELECT EXISTS (SELECT 1 FROM dossier)")[0][0])
+    """Whether the (open, migrated) database holds at least one dossier (read without writing)."""
+    try:
+        with closing(connect_raw(database, read_only=True)) as conn:
+            return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM dossier)").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise translate_error(exc, database) from exc
 
 
-def _prepare_database(paths: DataPaths, journal: JournalChoice) -> None:
-    """Steps 4 and 5 of the module docstring (lock held, no connection open)."""
+def _prepare_database(paths: DataPaths, journal: JournalChoice, *, writable: bool = True) -> None:
+    """Steps 5 and 6 of the module docstring (lock held, no connection open).
+
+    Not ``writable`` (a read-only folder opened for reading), a database that would have to be
+    created or migrated is refused: nothing can be written there.
+    """
     database = paths.database
     state = inspect_file(database)
     damaged = state.status == "corrupt" or (
-        state.status == "empty" and bool(backups_mod.list_backups(paths.backups))
+        state.status == "empty" and backups_mod.has_backups(paths.backups)
     )
     if damaged:
         problem = state.problem or "fichier vide"
-        moved = move_aside(database)
+        moved = move_aside(database) if writable else None
         candidate = backups_mod.newest_valid_backup(paths.backups)
         log.error("base endommagée (%s) mise de côté : %s", problem, moved)
         offer = (
@@ -155,13 +193,33 @@ def _prepare_database(paths: DataPaths, journal: JournalChoice) -> None:
             if candidate is not None
             else "Aucune sauvegarde utilisable n'a été trouvée."
         )
+        where = (
+            f"Elle a été mise de côté sous « {moved.name} » (rien n'a été supprimé)."
+            if moved is not None
+            else "Le dossier étant en lecture seule, elle a été laissée telle quelle."
+        )
         raise DatabaseCorruptError(
-            f"La base « {database} » est endommagée ({problem}). Elle a été mise de côté sous "
-            f"« {moved.name} » (rien n'a été supprimé). {offer}",
+            f"La base « {database} » est endommagée ({problem}). {where} {offer}",
             path=database,
             moved_to=moved,
             backup=candidate,
         )
+    if not writable:
+        check_compatible(state, database)
+        if state.status != "ok" or needs_upgrade(state):
+            raise StoreReadOnlyError(
+                f"Le dossier de données « {paths.root} » est en lecture seule et la base "
+                f"« {database} » "
+                + (
+                    "n'y existe pas encore"
+                    if state.status in ("absent", "empty")
+                    else "doit être mise à jour pour cette version d'esms-desktop"
+                )
+                + " : rien ne peut y être lu. Rendez le dossier inscriptible, ou copiez-le sur "
+                "un disque où vous pouvez écrire.",
+                path=database,
+            )
+        return
     if state.status == "absent":
         _set_aside_orphan_journals(database)
     check_compatible(state, database)
@@ -173,7 +231,13 @@ def _prepare_database(paths: DataPaths, journal: JournalChoice) -> None:
 
 
 class Store:
-    """The open data folder: units of work, backups, restore. Close it (or use ``with``)."""
+    """The open data folder: units of work, backups, restore. Close it (or use ``with``).
+
+    ``read_only``: opened by a command that only reads (every write fails with
+    :class:`StoreReadOnlyError`), which works in a read-only folder and on a full disk too.
+    ``startup_backup``: the backup :func:`open_store` took, which holds exactly the data found at
+    start — ``restore()`` without a file never picks it.
+    """
 
     def __init__(
         self,
@@ -183,9 +247,13 @@ class Store:
         *,
         max_page_count: int | None = None,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        read_only: bool = False,
     ) -> None:
         self.paths = paths
         self.journal = journal
+        self.read_only = read_only
+        self.startup_backup: Path | None = None
+        self._notices: list[str] = []
         self._lock = lock
         self._max_page_count = max_page_count
         self._busy_timeout_ms = busy_timeout_ms
@@ -203,6 +271,7 @@ class Store:
             journal_mode=self.journal.mode,
             max_page_count=self._max_page_count,
             busy_timeout_ms=self._busy_timeout_ms,
+            read_only=self.read_only,
         )
         self._engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -216,10 +285,35 @@ class Store:
         if engine is not None:
             engine.dispose()
 
+    def _read_only_if_no_room(self) -> None:
+        """On a disk full to the last byte SQLite cannot even create its ``-shm`` file to open
+        the database for writing: open it read-only then, so that it can still be read."""
+        if self.read_only or not lacks_room_to_open(self.paths.database):
+            return
+        self._disconnect()
+        self.read_only = True
+        self._connect()
+        self._notice(
+            f"Le disque de « {self.paths.root} » est plein : les données sont ouvertes en lecture "
+            "seule. Vos dossiers peuvent être consultés et exportés (vers un autre disque) ; "
+            "libérez de la place puis rouvrez esms-desktop pour les modifier."
+        )
+
     @property
     def warning(self) -> str | None:
-        """A French warning to show once (e.g. data in a OneDrive folder), else ``None``."""
-        return self.journal.warning
+        """A French warning to show once (data in a OneDrive folder, start-up backup skipped…),
+        else ``None``."""
+        found = [w for w in (self.journal.warning, *self._notices) if w]
+        return "\n\n".join(found) if found else None
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """The warnings of this opening besides the journal's (start-up backup skipped…)."""
+        return tuple(self._notices)
+
+    def _notice(self, text: str) -> None:
+        self._notices.append(text)
+        log.warning("%s", text)
 
     @property
     def closed(self) -> bool:
@@ -255,18 +349,46 @@ class Store:
         with self._mutex:
             if not force and not _has_dossiers(self.paths.database):
                 return None
-            path = backups_mod.backup_database(self.paths.database, self.paths.backups, reason)
+            try:
+                path = backups_mod.backup_database(self.paths.database, self.paths.backups, reason)
+            except DiskFullError:
+                # Rotation deletes what the policy no longer keeps: maybe room for this copy.
+                if not rotate or not self._rotate():
+                    raise
+                path = backups_mod.backup_database(self.paths.database, self.paths.backups, reason)
             self._changes = 0
             self._last_backup = time.monotonic()
             if rotate:
                 self._rotate()
             return path
 
-    def _rotate(self) -> None:
+    def _rotate(self) -> list[Path]:
+        """Rotate the backups; returns what was deleted (nothing if rotation failed)."""
         try:
-            backups_mod.rotate(self.paths.backups)
+            return backups_mod.rotate(self.paths.backups)
         except (OSError, StoreError) as exc:  # pragma: no cover - rotation is housekeeping
             log.warning("rotation des sauvegardes impossible : %s", exc)
+            return []
+
+    def _startup_backup(self) -> None:
+        """The start-up backup, or a warning saying why there is none this time.
+
+        Taken before anything is changed, it must not keep the user from their data: on a full
+        disk or a read-only backups folder, reading and exporting (to another disk) still work.
+        """
+        try:
+            self.startup_backup = self.backup("demarrage")
+        except DiskFullError:
+            self._notice(
+                f"Le disque de « {self.paths.backups} » est plein : la sauvegarde de démarrage "
+                "n'a pas été faite. Vos dossiers peuvent être consultés et exportés (vers un autre "
+                "disque) ; libérez de la place pour que les sauvegardes reprennent."
+            )
+        except StoreReadOnlyError as exc:
+            self._notice(
+                f"La sauvegarde de démarrage n'a pas été faite : {exc.message} Vos dossiers "
+                "peuvent être consultés et exportés (vers un autre dossier)."
+            )
 
     def maybe_backup(self, min_interval_s: float = DEFAULT_BACKUP_INTERVAL_S) -> Path | None:
         """Back up if something was committed and the last backup is ``min_interval_s`` old.
@@ -285,8 +407,15 @@ class Store:
         return backups_mod.list_backups(self.paths.backups)
 
     def latest_backup(self) -> Path | None:
-        """The newest backup that passes ``quick_check`` (what ``restore --latest`` restores)."""
-        return backups_mod.newest_valid_backup(self.paths.backups)
+        """The newest backup that passes ``quick_check`` (what ``restore --latest`` restores),
+        never this opening's start-up backup: it holds the very data a restore means to replace.
+        """
+        skip = () if self.startup_backup is None else (self.startup_backup,)
+        return backups_mod.newest_valid_backup(self.paths.backups, skip=skip)
+
+    def describe(self, backup: Path) -> backups_mod.BackupSummary:
+        """When ``backup`` was taken and what it holds, to tell the user before restoring it."""
+        return backups_mod.describe_backup(Path(backup))
 
     def restore(self, source: Path | None = None) -> RestoreResult:
         """Put a backup in place of the current database (``None``: the latest valid one).
@@ -295,6 +424,12 @@ class Store:
         backed up (``avant-restauration``) before being replaced; an older backup is migrated.
         """
         with self._mutex:
+            if self.read_only:  # pragma: no cover - the commands that restore open for writing
+                raise StoreReadOnlyError(
+                    f"Les données de « {self.paths.root} » ont été ouvertes en lecture seule : "
+                    "aucune sauvegarde n'a été restaurée.",
+                    path=self.paths.database,
+                )
             chosen = source if source is not None else self.latest_backup()
             if chosen is None:
                 raise StoreError(
@@ -380,6 +515,37 @@ class Store:
         self.close()
 
 
+def _writable(paths: DataPaths, lock: StoreLock, *, read_only: bool) -> bool:
+    """Steps 2 and 3: take the lock and probe the folder; whether the store may write.
+
+    A caller that only reads (``read_only``) gets ``False`` where a writer gets
+    :class:`StoreReadOnlyError`; it then goes on without the lock, which nobody can use to write
+    in that folder anyway. A lock that cannot be written in a folder that *can* be is still an
+    error: two writers must never share a folder.
+    """
+    try:
+        lock.acquire()
+    except StoreReadOnlyError:
+        if not read_only:
+            raise
+        try:
+            _probe_writable(paths)
+        except StoreReadOnlyError:
+            return False
+        raise
+    try:
+        _probe_writable(paths)
+    except StoreReadOnlyError:
+        if not read_only:
+            lock.release()
+            raise
+        return False
+    except BaseException:
+        lock.release()
+        raise
+    return True
+
+
 def open_store(
     data_dir: Path | None = None,
     *,
@@ -387,6 +553,7 @@ def open_store(
     backup_on_open: bool = True,
     max_page_count: int | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    read_only: bool = False,
 ) -> Store:
     """Open (creating if needed) the data folder; see the module docstring for every step.
 
@@ -396,6 +563,8 @@ def open_store(
         backup_on_open: take the start-up backup (tests switch it off to count backups).
         max_page_count: cap the database size in pages (tests simulate a full disk with it).
         busy_timeout_ms: wait for another program's lock this long (tests shorten it).
+        read_only: the caller only reads (list, export, print): the store never writes, and a
+            folder that cannot be written is opened with a warning instead of being refused.
 
     Raises:
         StoreLockedError, StoreReadOnlyError, DatabaseCorruptError, DatabaseTooNewError,
@@ -404,25 +573,40 @@ def open_store(
     paths = data_paths(data_dir, program=program_dir)
     _ensure_folders(paths)
     lock = StoreLock(paths.lock)
-    lock.acquire()
+    writable = _writable(paths, lock, read_only=read_only)
     try:
-        _probe_writable(paths)
+        if writable:
+            _remove_partial_copies(paths)
         journal = choose_journal(paths.database)
         if journal.warning:
             log.warning("%s", journal.warning)
-        _prepare_database(paths, journal)
+        _prepare_database(paths, journal, writable=writable)
+        _make_database_private(paths.database)
         store = Store(
-            paths, lock, journal, max_page_count=max_page_count, busy_timeout_ms=busy_timeout_ms
+            paths,
+            lock,
+            journal,
+            max_page_count=max_page_count,
+            busy_timeout_ms=busy_timeout_ms,
+            read_only=read_only or not writable,
         )
     except BaseException:
         lock.release()
         raise
-    if backup_on_open:
-        try:
-            store.backup("demarrage")
-        except BaseException:
-            store.close()
-            raise
+    if not writable:  # said first: it explains the rest
+        store._notice(
+            f"Le dossier de données « {paths.root} » est en lecture seule : vos dossiers peuvent "
+            "être consultés et exportés (vers un autre dossier), mais rien ne peut y être "
+            "enregistré, ni sauvegardé."
+        )
+    try:
+        if writable and backup_on_open:
+            store._startup_backup()  # first: its rotation may free the room needed below
+        if writable:
+            store._read_only_if_no_room()
+    except BaseException:
+        store.close()
+        raise
     return store
 
 

@@ -1,19 +1,29 @@
-"""One open dossier: the steps in a side bar (with their status) and the current step's view."""
+"""One open dossier: the steps in a side bar (with their status) and the current step's view.
+
+A dossier opened with problems (values no door lets in, listed by the service) shows no step:
+its page is the list of problems and how to repair, and nothing is computed over them.
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStackedWidget,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +38,9 @@ from esms_desktop.domain.completeness import (
     step_statuses,
 )
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.validation import Problem, shown
 from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.widgets import heading, warning_icon_label, wrapped
 
 ViewFactory = Callable[[Editor], QWidget]
 
@@ -65,6 +77,76 @@ def verdict_label(r: Readiness) -> str:
         else t("DossierView", "Not eligible, dossier incomplete (%1 missing)")
     )
     return text.replace("%1", str(r.missing_count))
+
+
+def repair_label() -> str:
+    """The verdict of a dossier with problems: it is judged on nothing until repaired."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("DossierView", "To repair")
+
+
+class RepairPage(QWidget):
+    """What a dossier with problems shows instead of its steps: the problems, how to repair.
+
+    The list is the service's (where, field, value, expected), shown as text; the buttons lead
+    to the repair the window offers (restoring a backup) or back to the list of dossiers.
+    """
+
+    restore_requested = Signal()
+    home_requested = Signal()
+
+    def __init__(self, problems: tuple[Problem, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        banner = QHBoxLayout()
+        banner.addWidget(warning_icon_label(32))
+        words = QVBoxLayout()
+        words.addWidget(heading(self.tr("This dossier must be repaired")))
+        self.explanation = wrapped(
+            self.tr(
+                "It holds %1 value(s) that esms-desktop cannot use, listed below: it is open "
+                "read-only, and nothing in it can be changed, computed or printed until it is "
+                "repaired."
+            ).replace("%1", str(len(problems)))
+        )
+        words.addWidget(self.explanation)
+        banner.addLayout(words, 1)
+        layout.addLayout(banner)
+        self.table = QTableWidget(len(problems), 4)
+        self.table.setAccessibleName(self.tr("Values to repair"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Where"), self.tr("Field"), self.tr("Value"), self.tr("Expected")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, problem in enumerate(problems):
+            cells = (problem.where, problem.field, problem.value, problem.expected)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table, 1)
+        self.hint = wrapped(
+            self.tr(
+                "To repair it, restore a backup taken before the problem (every dossier goes back "
+                "to that moment), or delete this dossier from the list of dossiers."
+            )
+        )
+        layout.addWidget(self.hint)
+        buttons = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("&Restore a backup…"))
+        self.home_button = QPushButton(self.tr("Back to the &list of dossiers"))
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.home_button.clicked.connect(self.home_requested)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.home_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
 
 class DossierView(QWidget):
@@ -113,6 +195,11 @@ class DossierView(QWidget):
         layout.addLayout(side)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
+        self.repair: RepairPage | None = None
+        self.order: list[Step] = []
+        if editor.session.read_only:
+            self._show_problems(editor.session.dossier, editor.session.problems)
+            return
         self.order = [s for s in Step if s in factories]
         for step in self.order:
             view = factories[step](editor)
@@ -128,8 +215,21 @@ class DossierView(QWidget):
         editor.session.subscribe(self._refresh)
         self._refresh(editor.session.dossier)
 
+    def _show_problems(self, dossier: Dossier, problems: tuple[Problem, ...]) -> None:
+        """The repair page instead of the steps: no view is built over the problems, and no
+        budget or completeness is computed (a ``NaN`` breaks every sum)."""
+        name, campaign = (html.escape(shown(v, 200)) for v in (dossier.name, dossier.campaign_id))
+        self.title.setText(f"<b>{name}</b><br>{campaign}")
+        self.steps.hide()
+        self.todo_box.hide()
+        self.summary.setText(repair_label())
+        self.summary.setAccessibleName(repair_label())
+        self.repair = RepairPage(problems)
+        self.stack.addWidget(self.repair)
+
     def show_step(self, step: Step) -> None:
-        self.steps.setCurrentRow(self.order.index(step))
+        if step in self.order:  # a dossier to repair has no step
+            self.steps.setCurrentRow(self.order.index(step))
 
     def current_step(self) -> Step:
         return self.order[self.steps.currentRow()]

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from esms_desktop import __version__
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
+from esms_desktop.domain.validation import shown
+from esms_desktop.services.dossiers import LoadedDossier
 from esms_desktop.services.session import DossierSession
 from esms_desktop.storage.errors import StoreError
 from esms_desktop.ui.dossier_view import DossierView, ViewFactory
@@ -46,6 +48,7 @@ class Workspace(Protocol):
     def list_dossiers(self) -> Sequence[Any]: ...
     def create(self, name: str, campaign_id: str, source: Path | None = None) -> int: ...
     def load(self, dossier_id: int) -> Dossier: ...
+    def open(self, dossier_id: int) -> LoadedDossier: ...
     def save(self, dossier: Dossier, *, before: Dossier | None = None) -> Dossier: ...
     def rename(self, dossier_id: int, name: str) -> None: ...
     def duplicate(self, dossier_id: int) -> int: ...
@@ -288,20 +291,28 @@ class MainWindow(QMainWindow):
     # --- one dossier ----------------------------------------------------------------------
 
     def open_dossier(self, dossier_id: int) -> None:
-        dossier = self.guard(lambda: self.workspace.load(dossier_id))
-        if dossier is None:
+        """Show a dossier; one with problems (the service lists them) opens read-only, on the
+        page that lists them and offers the repair, instead of its steps."""
+        loaded: LoadedDossier | None = self.guard(lambda: self.workspace.open(dossier_id))
+        if loaded is None:
             return
+        dossier = loaded.dossier
         self.close_dossier()
-        self.session = DossierSession(dossier, self.workspace.save, self.workspace.save_errors)
+        self.session = DossierSession(
+            dossier, self.workspace.save, self.workspace.save_errors, problems=loaded.problems
+        )
         self.session.on_save_error(self._save_failed)
         self.session.subscribe(lambda _d: self._update_save_label())
         self.session.subscribe(lambda _d: self._update_verdict_label())
         self.undo_stack.clear()
         editor = Editor(self.session, self.undo_stack)
         self.dossier_view = DossierView(editor, self.factories, self.question_count)
+        if self.dossier_view.repair is not None:
+            self.dossier_view.repair.restore_requested.connect(self.restore_backup)
+            self.dossier_view.repair.home_requested.connect(self.show_home)
         self.pages.addWidget(self.dossier_view)
         self.pages.setCurrentWidget(self.dossier_view)
-        self.setWindowTitle(f"{dossier.name} — esms-desktop")
+        self.setWindowTitle(f"{shown(dossier.name, 200)} — esms-desktop")
         self._update_dossier_actions()
         self.settings.setValue("session/last_dossier", dossier_id)
         self._update_save_label()
@@ -321,8 +332,10 @@ class MainWindow(QMainWindow):
             self._update_dossier_actions()
 
     def _update_dossier_actions(self) -> None:
-        """Actions that act on the open dossier are greyed out on the home page."""
-        self.pdf_action.setEnabled(self.dossier_view is not None)
+        """Actions that act on the open dossier are greyed out on the home page, and for a
+        dossier to repair (nothing of it is printed)."""
+        readable = self.session is not None and not self.session.read_only
+        self.pdf_action.setEnabled(self.dossier_view is not None and readable)
 
     def find_in_dossier(self) -> None:
         if self.dossier_view is None:
@@ -357,10 +370,13 @@ class MainWindow(QMainWindow):
     def _update_verdict_label(self) -> None:
         """Both verdicts (eligibility, completeness) in the status bar, next to the save state."""
         from esms_desktop.domain.completeness import missing_items, readiness
-        from esms_desktop.ui.dossier_view import verdict_label
+        from esms_desktop.ui.dossier_view import repair_label, verdict_label
 
         if self.session is None:
             self.verdict_label.setText("")
+            return
+        if self.session.read_only:  # no budget over values no door lets in
+            self.verdict_label.setText(repair_label())
             return
         budget = self.session.budget
         items = missing_items(self.session.dossier, budget, self.question_count)

@@ -1,20 +1,27 @@
-"""Merge a partner's .esms file into the grappe: see what it adds and changes, settle conflicts.
+"""Merge a partner's .esms file into the grappe: see everything it adds and changes, then approve.
 
 The merge itself is the domain's (``domain/merge.py``, the spreadsheet import's too: OGs by
 FINESS juridique, SIREN or name, ESSMS by FINESS), reached through ``services.exchange``; this
-dialog shows its report and asks, for each establishment filled on both sides, whose values to
-keep. Applying is one undo step.
+dialog shows its whole report before anything is applied: how many ESSMS it adds (first), the
+ESSMS of other OGs that a partner's part may not change (refused, in their own section), our
+blanks it fills, and, for each establishment filled on both sides, whose values to keep. Nothing
+is applied until OK; applying is one undo step. A file adding too many ESSMS is refused before
+the dialog opens (the French message comes from the merge).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -23,9 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop.domain.edits import with_grappe
-from esms_desktop.domain.merge import Side
+from esms_desktop.domain.grappe import Grappe
+from esms_desktop.domain.merge import EstablishmentMerge, Side
 from esms_desktop.domain.porteur_link import PorteurChoice
-from esms_desktop.services.exchange import ExchangeContent, merge_grappe, read_exchange_file
+from esms_desktop.services.exchange import (
+    ExchangeContent,
+    MergeReport,
+    merge_content,
+    read_exchange_file,
+)
 from esms_desktop.ui.undo import Editor
 
 
@@ -36,15 +49,22 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.editor = editor
         self.content = content
+        self.name = name
         self.setWindowTitle(self.tr("Merge a partner's file"))
-        grappe = editor.session.dossier.grappe
-        _, self.report = merge_grappe(grappe, content.organisations)
+        _, self.report = self._merge()  # TooManyEstablishmentsError: refused before showing
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr("What “%1” brings to the grappe (matched by FINESS):").replace("%1", name)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # What the user confirms, stated first: « N ESSMS ajoutés, … ».
+        self.headline = QLabel(self.report.headline())
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        layout.addWidget(self.headline)
         self.summary = summary = QPlainTextEdit(self.report.summary())
         summary.setReadOnly(True)
         summary.setAccessibleName(self.tr("Summary of the merge"))
@@ -61,45 +81,108 @@ class MergeDialog(QDialog):
             label.setBuddy(self.porteur_combo)
             layout.addWidget(label)
             layout.addWidget(self.porteur_combo)
+        self.refused_list = self._refused_section(layout)
+        self.fills_table = self._fills_section(layout)
         self.conflicts = self.report.conflicts
         self.choices: dict[str, QComboBox] = {}
-        if self.conflicts:
-            label = QLabel(
-                self.tr(
-                    "Establishments filled in on both sides with different "
-                    "values: choose whose values to keep."
-                )
-            )
-            label.setWordWrap(True)
-            layout.addWidget(label)
-            table = QTableWidget(len(self.conflicts), 3)
-            table.setAccessibleName(self.tr("Conflicts"))
-            table.setHorizontalHeaderLabels(
-                [self.tr("Establishment"), self.tr("Differences"), self.tr("Keep")]
-            )
-            for row, c in enumerate(self.conflicts):
-                table.setItem(row, 0, QTableWidgetItem(f"{c.name} ({c.finess})"))
-                diff = "; ".join(
-                    f"{d.label} : « {d.ours} » / « {d.theirs} »" for d in c.changes if d.conflict
-                )
-                table.setItem(row, 1, QTableWidgetItem(diff))
-                combo = QComboBox()
-                combo.addItem(self.tr("our values"), "ours")
-                combo.addItem(self.tr("their values"), "theirs")
-                combo.setAccessibleName(self.tr("Values to keep for %1").replace("%1", c.name))
-                table.setCellWidget(row, 2, combo)
-                self.choices[c.key] = combo
-            table.setColumnWidth(0, 220)
-            table.setColumnWidth(1, 420)
-            table.horizontalHeader().setStretchLastSection(True)
-            layout.addWidget(table, 2)
+        self.conflicts_table = self._conflicts_section(layout)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        if self.conflicts_table is not None:  # Tab goes from the table through its choices
+            chain = [self.conflicts_table, *self.choices.values(), buttons]
+            for before, after in pairwise(chain):
+                QWidget.setTabOrder(before, after)
+        self.resize(860, 620)
+
+    # --- the sections ------------------------------------------------------------------------
+
+    def _refused_section(self, layout: QVBoxLayout) -> QListWidget | None:
+        """The ESSMS of other OGs the file listed: not applied, each with the reason."""
+        if not self.report.refused:
+            return None
+        label = QLabel(
+            self.tr(
+                "Not applied: establishments of another organisation, which this file may not "
+                "change:"
+            )
+        )
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        listing = QListWidget()
+        listing.setAccessibleName(self.tr("Changes refused"))
+        listing.addItems([r.message for r in self.report.refused])
+        label.setBuddy(listing)
+        layout.addWidget(listing, 1)
+        return listing
+
+    def _fills_section(self, layout: QVBoxLayout) -> QTableWidget | None:
+        """Our blanks the file fills in: applied on OK, shown so that nothing passes unseen."""
+        filling = [c for c in self.report.changed if any(not d.conflict for d in c.changes)]
+        if not filling:
+            return None
+        label = QLabel(self.tr("Our blanks that the file fills in (applied when you press OK):"))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        table = _read_only_table(len(filling), 2)
+        table.setAccessibleName(self.tr("Blanks filled in"))
+        table.setHorizontalHeaderLabels([self.tr("Establishment"), self.tr("Differences")])
+        for row, c in enumerate(filling):
+            table.setItem(row, 0, QTableWidgetItem(_title(c)))
+            table.setItem(row, 1, QTableWidgetItem(_differences(c, conflict=False)))
+        table.setColumnWidth(0, 220)
+        table.horizontalHeader().setStretchLastSection(True)
+        label.setBuddy(table)
+        layout.addWidget(table, 1)
+        return table
+
+    def _conflicts_section(self, layout: QVBoxLayout) -> QTableWidget | None:
+        """Each ESSMS filled in on both sides: whose values to keep (ours unless chosen)."""
+        if not self.conflicts:
+            return None
+        label = QLabel(
+            self.tr(
+                "Establishments filled in on both sides with different "
+                "values: choose whose values to keep."
+            )
+        )
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        table = _read_only_table(len(self.conflicts), 3)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the choices, then OK
+        table.setAccessibleName(self.tr("Conflicts"))
+        table.setHorizontalHeaderLabels(
+            [self.tr("Establishment"), self.tr("Differences"), self.tr("Keep")]
+        )
+        for row, c in enumerate(self.conflicts):
+            table.setItem(row, 0, QTableWidgetItem(_title(c)))
+            table.setItem(row, 1, QTableWidgetItem(_differences(c, conflict=True)))
+            combo = QComboBox()
+            combo.addItem(self.tr("our values"), "ours")
+            combo.addItem(self.tr("their values"), "theirs")
+            combo.setAccessibleName(self.tr("Values to keep for %1").replace("%1", c.name))
+            table.setCellWidget(row, 2, combo)
+            self.choices[c.key] = combo
+        table.setColumnWidth(0, 220)
+        table.setColumnWidth(1, 420)
+        table.horizontalHeader().setStretchLastSection(True)
+        label.setBuddy(table)
+        layout.addWidget(table, 2)
+        return table
+
+    # --- choices and applying ----------------------------------------------------------------
+
+    def _merge(
+        self,
+        choices: Mapping[str, Side] | None = None,
+        porteur: PorteurChoice = PorteurChoice.INCOMING,
+    ) -> tuple[Grappe, MergeReport]:
+        """The file merged into the dossier as it is now: a partner's part touches its OG only."""
+        grappe = self.editor.session.dossier.grappe
+        return merge_content(grappe, self.content, choices, porteur=porteur, source=self.name)
 
     def chosen(self) -> dict[str, Side]:
         return {key: combo.currentData() for key, combo in self.choices.items()}
@@ -110,18 +193,12 @@ class MergeDialog(QDialog):
         return PorteurChoice(self.porteur_combo.currentData())
 
     def _porteur_chosen(self) -> None:
-        grappe = self.editor.session.dossier.grappe
-        _, report = merge_grappe(grappe, self.content.organisations, porteur=self.porteur_choice())
+        _, report = self._merge(porteur=self.porteur_choice())
         self.summary.setPlainText(report.summary())
 
     def accept(self) -> None:
         dossier = self.editor.session.dossier
-        merged, report = merge_grappe(
-            dossier.grappe,
-            self.content.organisations,
-            self.chosen(),
-            porteur=self.porteur_choice(),
-        )
+        merged, report = self._merge(self.chosen(), self.porteur_choice())
         self.editor.apply(
             with_grappe(dossier, merged),
             self.tr("Merge a partner's file (%1 added, %2 changed)")
@@ -131,6 +208,28 @@ class MergeDialog(QDialog):
         super().accept()
 
 
+def _read_only_table(rows: int, columns: int) -> QTableWidget:
+    table = QTableWidget(rows, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    return table
+
+
+def _title(change: EstablishmentMerge) -> str:
+    return f"{change.name} ({change.finess})" if change.finess else change.name
+
+
+def _differences(change: EstablishmentMerge, *, conflict: bool) -> str:
+    """The fields of one kind: a conflict as « ours » / « theirs », a fill (ours was blank) as
+    the value it gets."""
+    return "; ".join(
+        f"{d.label} : « {d.ours} » / « {d.theirs} »" if conflict else f"{d.label} : « {d.theirs} »"
+        for d in change.changes
+        if d.conflict is conflict
+    )
+
+
 def open_merge(editor: Editor, path: Path, parent: QWidget | None = None) -> MergeDialog:
-    """Read ``path`` (raises ExchangeFileError with a French message) and build the dialog."""
+    """Read ``path`` and build the dialog; a file that cannot be read or merged raises a
+    UserError with a French message (ExchangeFileError, TooManyEstablishmentsError)."""
     return MergeDialog(editor, read_exchange_file(path), path.name, parent)

@@ -7,6 +7,7 @@ in the same field merges into one step, as users expect from a word processor.
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.porteur_link import sync_porteur
@@ -45,7 +46,9 @@ class Editor:
     """What views call to change the dossier: one undoable, saved step per call.
 
     A storage error raised while saving is caught by the main window's handler (a French
-    dialog); the edit stays in memory and on the undo stack, so nothing typed is lost.
+    dialog); the edit stays in memory and on the undo stack, so nothing typed is lost. A session
+    that is read-only (a dossier to repair) takes no edit: the refusal and its list of problems
+    are shown, and nothing goes on the undo stack.
     """
 
     def __init__(self, session: DossierSession, stack: QUndoStack) -> None:
@@ -55,6 +58,11 @@ class Editor:
     def apply(self, after: Dossier, text: str, merge_key: str = "") -> None:
         """Push ``after`` as one step; the Porteur page and the porteur OG follow each other
         (:func:`sync_porteur`) inside that same step, so one undo reverts both sides."""
+        if self.session.read_only:
+            QMessageBox.warning(
+                QApplication.activeWindow(), "esms-desktop", self.session.refusal().message
+            )
+            return
         before = self.session.dossier
         if after == before:
             return

@@ -7,13 +7,18 @@ settled, and the porteur rules of ``domain/porteur_link.py`` kept through the me
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from esms_desktop.domain.grappe import DuiSolution, Grappe, OgRole, Organisation
+from esms_desktop.domain.errors import UserError
+from esms_desktop.domain.grappe import DuiSolution, Grappe, OgRole, Organisation, ProjectType
 from esms_desktop.domain.merge import (
+    MAX_NEW_ESTABLISHMENTS,
     FieldChange,
+    TooManyEstablishmentsError,
     establishment_key,
     match_organisation,
     merge,
@@ -135,6 +140,131 @@ def test_the_solution_stays_ours_unless_it_is_unnamed() -> None:
     assert merge(Grappe(), incoming).grappe.solution == theirs
 
 
+def test_ours_at_its_default_is_an_answer_their_different_value_a_conflict() -> None:
+    """« non », 100 %, « aucun » were chosen (or left as true): the file may not overwrite them
+    silently under « garder les nôtres »; an empty text is still a blank it fills."""
+    (mine,) = establishments(1, project=ProjectType.AUCUN, hours=Decimal(100))
+    assert not mine.already_funded and not mine.equipment and mine.town == ""
+    theirs = replace(
+        mine,
+        already_funded=True,
+        eligible_hours_pct=Decimal(60),
+        equipment=True,
+        project=ProjectType.ACQUISITION,
+        town="Douai",
+    )
+    current = Grappe((og("OG A", (mine,), porteur=True),))
+    result = merge(current, Grappe((og("OG A", (theirs,)),)))
+    (change,) = result.changed
+    conflicts = {c.field: (c.ours, c.theirs) for c in change.changes if c.conflict}
+    assert conflicts == {
+        "project": (ProjectType.AUCUN.label, ProjectType.ACQUISITION.label),
+        "equipment": ("non", "oui"),
+        "eligible_hours_pct": ("100", "60"),
+        "already_funded": ("non", "oui"),
+    }
+    assert [c.field for c in change.changes if not c.conflict] == ["town"]  # listed too
+    (kept,) = result.grappe.organisations[0].establishments
+    assert kept == replace(mine, town="Douai")  # ours kept, the blank filled
+    chosen = merge(current, Grappe((og("OG A", (theirs,)),)), {change.key: "theirs"})
+    (taken,) = chosen.grappe.rows()
+    assert taken[1] == theirs
+
+
+# --- a partner's part file -----------------------------------------------------------------------
+
+
+def test_a_part_file_changes_and_adds_only_its_own_ogs_essms_and_reports_the_others() -> None:
+    ests = establishments(4)
+    porteur = replace(_org("Porteur", ej=EJ_A, porteur=True), establishments=ests[:2])
+    partner = replace(_org("Partenaire", ej=EJ_B), establishments=ests[2:3])
+    current = Grappe((porteur, partner))
+    sent = replace(
+        _org("Partenaire (siège)", ej=EJ_B),
+        establishments=(
+            replace(ests[0], capacity=999),  # the porteur's ESSMS, listed by the partner
+            replace(ests[2], town="Lens"),  # its own: filled
+            ests[3],  # new: comes in under the partner
+        ),
+    )
+    result = merge(current, Grappe((sent,)), part=True)
+    a, b = result.grappe.organisations
+    assert a == porteur  # untouched
+    assert b.establishments == (replace(ests[2], town="Lens"), ests[3])
+    (refused,) = result.refused
+    assert (refused.finess, refused.owner, refused.source) == (
+        ests[0].finess,
+        "Porteur",
+        "Partenaire (siège)",
+    )
+    assert [c.field for c in refused.changes] == ["capacity"]
+    assert refused.message == (
+        f"L'ESSMS {ests[0].finess} ({ests[0].name}) appartient à l'OG « Porteur » : le fichier "
+        "de « Partenaire (siège) » ne peut pas le modifier."
+    )
+    assert [c.finess for c in result.changed] == [ests[2].finess]
+    # The same OGs in a whole-dossier file: an ESSMS is found wherever it is, as before.
+    whole = merge(current, Grappe((sent,)))
+    assert whole.refused == () and whole.grappe.organisations[0].establishments[0].capacity == 999
+
+
+def test_a_part_file_does_not_take_the_porteur_role_from_a_real_porteur() -> None:
+    ests = establishments(2)
+    porteur = replace(_org("Porteur", ej=EJ_A, porteur=True), establishments=ests[:1])
+    partner = replace(_org("Partenaire", ej=EJ_B), establishments=ests[1:])
+    current = Grappe((porteur, partner))
+    sent = replace(partner, role=OgRole.PORTEUR, contact_name="M. Roux")
+    assert porteur_clash(current, Grappe((sent,))) is not None  # a whole file would ask
+    result = merge(current, Grappe((sent,)), part=True)
+    assert result.porteur_clash is None and result.porteur_note == ""
+    assert [(o.name, o.role) for o in result.grappe.organisations] == [
+        ("Porteur", OgRole.PORTEUR),
+        ("Partenaire", OgRole.MEMBRE),
+    ]
+    assert result.grappe.organisations[1].contact_name == "M. Roux"  # its own blanks filled
+    assert result.notes == (
+        "Le fichier de « Partenaire » le désigne comme porteur : le fichier d'un seul organisme "
+        "ne change pas le porteur, « Porteur » reste le porteur du projet.",
+    )
+    # Where nobody loses the role (the dossier's porteur is only a name), it takes it, as before.
+    named = Grappe((Organisation("Nouvel organisme 1", OgRole.PORTEUR),))
+    taken = merge(named, Grappe((sent,)), part=True).grappe
+    assert [(o.name, o.role) for o in taken.organisations] == [("Partenaire", OgRole.PORTEUR)]
+
+
+def test_a_part_whose_og_matches_nothing_comes_in_as_a_new_member_and_says_so() -> None:
+    ests = establishments(3)
+    current = Grappe((replace(_org("Porteur", ej=EJ_A, porteur=True), establishments=ests[:1]),))
+    sent = replace(_org("Inconnu", siren=SIREN_B), establishments=(ests[0], ests[1]))
+    result = merge(current, Grappe((sent,)), part=True)
+    assert [o.name for o in result.grappe.organisations] == ["Porteur", "Inconnu"]
+    assert result.added_organisations == ("Inconnu",)
+    assert result.grappe.organisations[1].establishments == (ests[1],)
+    assert [r.owner for r in result.refused] == ["Porteur"]
+    assert "« Inconnu » ne correspond à aucun organisme de la grappe" in result.notes[0]
+
+
+# --- how many a file may add ---------------------------------------------------------------------
+
+
+def test_a_merge_adding_more_than_the_limit_is_refused_in_french_before_anything() -> None:
+    current = Grappe((og("Porteur", establishments(1), porteur=True),))
+    many = og("Partenaire", establishments(MAX_NEW_ESTABLISHMENTS + 1, start=1))
+    with pytest.raises(TooManyEstablishmentsError) as refused:
+        merge(current, Grappe((many,)), limit=MAX_NEW_ESTABLISHMENTS, source="apei.esms")
+    assert isinstance(refused.value, UserError)
+    assert refused.value.message.startswith(
+        "Le fichier « apei.esms » ajouterait 501 ESSMS à la grappe, plus que les 500 qu'une "
+        "fusion peut ajouter : la fusion est refusée, rien n'a été modifié."
+    )
+    # Exactly the limit, or ESSMS already there, pass; the spreadsheet import has no limit.
+    enough = og("Partenaire", establishments(MAX_NEW_ESTABLISHMENTS, start=1))
+    assert len(merge(current, Grappe((enough,)), limit=MAX_NEW_ESTABLISHMENTS).added) == 500
+    known = og("Partenaire", (*establishments(1), *establishments(500, start=1)))
+    assert len(merge(current, Grappe((known,)), limit=MAX_NEW_ESTABLISHMENTS).added) == 500
+    assert len(merge(current, Grappe((many,))).added) == 501
+
+
 # --- the porteur ---------------------------------------------------------------------------------
 
 
@@ -237,3 +367,35 @@ def test_the_porteur_changes_only_as_asked_and_no_essms_is_doubled(
     # place to the file's porteur, once, even when the file lists it too: settle_porteur's rule).
     if current.porteur is None or not is_placeholder(current.porteur):
         assert merge(taken.grappe, incoming).grappe == taken.grappe
+
+
+@settings(max_examples=200, deadline=None)
+@given(current=grappes(), incoming=grappes(), which=st.integers(0, 2))
+def test_a_part_file_never_touches_another_og_nor_a_real_porteur(
+    current: Grappe, incoming: Grappe, which: int
+) -> None:
+    sent = (
+        incoming.organisations[which % len(incoming.organisations)]
+        if incoming.organisations
+        else Organisation("Vide")
+    )
+    # Every ESSMS it lists differs from ours: only its OG's may change.
+    sent = replace(sent, establishments=tuple(replace(e, capacity=7) for e in sent.establishments))
+    result = merge(current, Grappe((sent,)), part=True)
+    target = match_organisation(current.organisations, sent)
+    after = {establishment_key(e): e for _o, e in result.grappe.rows()}
+    others: set[str] = set()
+    for i, o in enumerate(current.organisations):
+        if i == target:
+            continue
+        others |= {establishment_key(e) for e in o.establishments}
+        assert all(after[establishment_key(e)] == e for e in o.establishments)
+        if not (o.role is OgRole.PORTEUR and is_placeholder(o)):  # a name only gives way
+            assert o in result.grappe.organisations
+    assert {r.key for r in result.refused} == {
+        establishment_key(e) for e in sent.establishments
+    } & others
+    if current.porteur is not None and not is_placeholder(current.porteur):
+        assert result.grappe.porteur is not None
+        assert result.grappe.porteur.name == current.porteur.name
+        assert result.porteur_clash is None

@@ -81,3 +81,52 @@ def test_cap_funds_at_most_30_and_keeps_the_highest(
         assert min(e.requested for e in funded) >= max(e.requested for e in capped)
     assert b.total == sum(e.amount for e in funded)
     assert sum(t.amount for t in b.tranches) == b.total
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    acquisition=amounts,
+    equipment=amounts,
+    ceiling=amounts,
+    hours=st.integers(min_value=1, max_value=100),
+    cut=st.integers(min_value=1, max_value=20),
+    n=st.integers(min_value=1, max_value=20),
+)
+def test_ceiling_caps_every_essms_and_bands_pick_one_amount(
+    acquisition: Decimal, equipment: Decimal, ceiling: Decimal, hours: int, cut: int, n: int
+) -> None:
+    """An ESSMS gets min(its lines after the prorata, the ceiling); the band of its rank."""
+    data = {
+        "id": "x",
+        "title": "x",
+        "year": 2030,
+        "scope": {"hours_prorata": True, "hours_prorata_sectors": ["PA"]},
+        "values": {
+            "low": {"label": "rangs bas", "amount": str(acquisition)},
+            "high": {"label": "rangs hauts", "amount": str(acquisition + 1)},
+            "eq": {"label": "équipement", "amount": str(equipment)},
+            "cap": {"label": "plafond", "amount": str(ceiling)},
+        },
+        "ceilings": {"per_essms": "cap"},
+        "essms_lines": [
+            {
+                "projects": ["acquisition"],
+                "bands": [
+                    {"from": 1, "to": cut, "value": "low"},
+                    {"from": cut + 1, "value": "high"},
+                ],
+            },
+            {"value": "eq", "projects": ["acquisition"], "requires_equipment": True},
+        ],
+        "tranches": [{"label": "T", "pct": 100}],
+    }
+    ests = establishments(n, equipment=True, hours=Decimal(hours))
+    b = compute(grappe(og("A", ests, porteur=True)), parse_campaign(data), catalog.nomenclature())
+    for e in b.establishments:
+        assert e.rank is not None and e.amount is not None
+        base = (acquisition if e.rank <= cut else acquisition + 1) + equipment
+        prorated = base - (base * (100 - hours) / 100).quantize(Decimal("0.01"), "ROUND_HALF_UP")
+        if hours == 100:
+            prorated = base
+        assert e.amount == min(prorated, ceiling)
+    assert b.total == sum((e.amount or 0 for e in b.establishments), Decimal(0))

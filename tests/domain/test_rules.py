@@ -19,6 +19,18 @@ from tests.domain.builders import establishments, finess, grappe, og, split_grap
 D = Decimal
 
 
+def two_regions(n: int, second_dept: str = "75", segur: bool | None = None) -> Grappe:
+    """``n`` ESSMS in 4 OGs, the first half in the Nord (59), the rest in ``second_dept``."""
+    first = n // 2
+    ests = (*establishments(first), *establishments(n - first, dept=second_dept, start=first))
+    per = [len(ests) // 4 + (1 if i < len(ests) % 4 else 0) for i in range(4)]
+    ogs, start = [], 0
+    for i, k in enumerate(per):
+        ogs.append(og(f"OG {i + 1}", ests[start : start + k], porteur=i == 0))
+        start += k
+    return grappe(*ogs, segur=segur)
+
+
 def run(g: Grappe, campaign_id: str, **overrides: int) -> Budget:
     campaign = catalog.campaign(campaign_id).with_overrides({k: D(v) for k, v in overrides.items()})
     return compute(g, campaign, catalog.nomenclature())
@@ -58,10 +70,18 @@ def test_island_threshold_needs_every_essms_overseas() -> None:
     )
 
 
-@pytest.mark.parametrize("campaign_id", ["amorcage-2021-t2", "generalisation-2024"])
+# programme.md §8: from 2024 the limit of 49 holds only for grappes over several regions, so
+# generalisation-2024 is checked on a two-region grappe (one region: tests below).
+@pytest.mark.parametrize(
+    ("campaign_id", "second_dept"),
+    [("amorcage-2021-t2", "59"), ("generalisation-2023", "59"), ("generalisation-2024", "75")],
+)
 @pytest.mark.parametrize(("n", "routed"), [(49, False), (50, True)])
-def test_regional_maximum_49_routes_to_national(campaign_id: str, n: int, routed: bool) -> None:
-    b = run(split_grappe(n, 4), campaign_id)
+def test_regional_maximum_49_routes_to_national(
+    campaign_id: str, second_dept: str, n: int, routed: bool
+) -> None:
+    g = two_regions(n, second_dept)
+    b = run(g, campaign_id)
     assert ("taille_appel_national" in codes(b, Severity.BLOQUANT)) is routed
     if routed:
         finding = next(f for f in b.findings if f.code == "taille_appel_national")
@@ -320,8 +340,15 @@ def test_generalisation_amounts_missing_then_given() -> None:
     assert all(e.amount is None for e in b.establishments if e.funded)
     assert {"valeur_a_confirmer", "total_incomplet"} <= codes(b, Severity.AVERTISSEMENT)
     assert b.eligible  # missing amounts never block
+    # programme.md §8 changed two rules here: the support goes to each small OG (3 OGs of 5),
+    # and 2024 caps an ESSMS at 10 000 € (provisionally, until the user confirms it).
     b2 = run(g, "generalisation-2024", acquisition=20_000, accompagnement=50_000)
-    assert b2.complete and b2.total == 15 * 20_000 + 50_000
+    assert b2.complete and b2.total == 15 * 10_000 + 3 * 50_000
+    assert "valeur_provisoire" in codes(b2, Severity.AVERTISSEMENT)
+    b3 = run(
+        g, "generalisation-2024", acquisition=20_000, accompagnement=50_000, plafond_essms=25_000
+    )
+    assert b3.total == 15 * 20_000 + 3 * 50_000
 
 
 def test_hours_prorata_only_in_generalisation() -> None:
@@ -350,6 +377,8 @@ def test_every_shipped_campaign_loads_with_status_and_source() -> None:
         "amorcage-2021-t2",
         "national-2021",
         "national-2022",
+        "national-2023",
+        "national-2024",
         "generalisation-2022",
         "generalisation-2023",
         "generalisation-2024",
@@ -361,11 +390,14 @@ def test_every_shipped_campaign_loads_with_status_and_source() -> None:
             assert v.source, (c.id, v.name)
             assert v.known or v.status.value == "a_confirmer"
     for year in (2022, 2023, 2024, 2025):
+        # programme.md §8: 2024 adds a per-ESSMS ceiling, shipped à confirmer.
+        ceiling = {"plafond_essms"} if year == 2024 else set()
         assert {v.name for v in campaigns[f"generalisation-{year}"].missing_values} == {
             "acquisition",
             "conformite",
             "equipement",
             "accompagnement",
+            *ceiling,
         }
 
 
@@ -453,3 +485,244 @@ def test_parse_override(text: str, name: str, amount: Decimal) -> None:
 def test_parse_override_rejects(text: str) -> None:
     with pytest.raises(CampaignError):
         parse_override(text)
+
+
+# --- programme.md §8: size and routing by regions (2024) -------------------------------------
+
+
+def test_2024_one_region_has_no_upper_limit() -> None:
+    b = run(split_grappe(60, 4, segur=True), "generalisation-2024")
+    assert b.eligible, [f.message for f in b.findings if f.severity is Severity.BLOQUANT]
+    assert "taille_appel_national" not in codes(b)
+    assert b.eligibility.regions == ("Hauts-de-France",)
+
+
+def test_2024_sixty_over_two_regions_go_to_national_2024() -> None:
+    g = two_regions(60, segur=True)
+    b = run(g, "generalisation-2024")
+    assert not b.eligible
+    finding = next(f for f in b.findings if f.code == "taille_appel_national")
+    assert "« national-2024 »" in finding.message
+    assert "plusieurs régions (Hauts-de-France, Île-de-France)" in finding.message
+    national = run(g, "national-2024")
+    assert national.eligible, [f.message for f in national.findings]
+
+
+def test_2024_forty_over_two_regions_answer_the_regional_call() -> None:
+    b = run(two_regions(40, segur=True), "generalisation-2024")
+    assert b.eligible
+    note = next(f for f in b.findings if f.code == "multi_regions")
+    assert "1er juin 2024" in note.message and "Depuis 2024" not in note.message
+
+
+def test_national_2024_refuses_a_grappe_of_one_region() -> None:
+    b = run(split_grappe(60, 4), "national-2024")
+    refusal = next(f for f in b.findings if f.code == "regions_hors_appel")
+    assert refusal.severity is Severity.BLOQUANT
+    assert "« generalisation-2024 »" in refusal.message
+    assert not b.eligible
+
+
+@pytest.mark.parametrize(
+    ("campaign_id", "advice"),
+    [("generalisation-2022", "national-2022"), ("generalisation-2023", "national-2023")],
+)
+def test_2022_2023_still_route_60_to_their_own_national_call(campaign_id: str, advice: str) -> None:
+    for g in (split_grappe(60, 4, segur=True), two_regions(60, segur=True)):
+        finding = next(f for f in run(g, campaign_id).findings if f.code == "taille_appel_national")
+        assert finding.severity is Severity.BLOQUANT and f"« {advice} »" in finding.message
+
+
+def test_2022_2023_multi_region_note_is_not_from_2024() -> None:
+    for campaign_id in ("generalisation-2022", "generalisation-2023"):
+        b = run(two_regions(40, segur=True), campaign_id)
+        assert b.eligible
+        note = next(f for f in b.findings if f.code == "multi_regions")
+        assert "déjà le cas en 2022 et 2023" in note.message
+
+
+def test_2025_repeats_the_2024_routing_a_confirmer() -> None:
+    c = catalog.campaign("generalisation-2025")
+    assert c.size.several_regions is not None and c.size.several_regions.max_essms is not None
+    assert c.size.several_regions.max_essms.status.value == "a_confirmer"
+    assert run(split_grappe(60, 4, segur=True), "generalisation-2025").eligible
+    assert "taille_appel_national" in codes(run(two_regions(60, segur=True), "generalisation-2025"))
+
+
+@pytest.mark.parametrize(("n", "eligible"), [(49, False), (50, True)])
+def test_national_2023_from_50_essms(n: int, eligible: bool) -> None:
+    b = run(split_grappe(n, 2), "national-2023")
+    assert ("taille_insuffisante" in codes(b, Severity.BLOQUANT)) is not eligible
+
+
+def test_every_advice_names_a_shipped_campaign_of_the_same_year() -> None:
+    campaigns = catalog.campaigns()
+    for c in campaigns.values():
+        size = c.size
+        advices = [size.max_advice] + [
+            r.max_advice or r.advice for r in (size.one_region, size.several_regions) if r
+        ]
+        for advice in filter(None, advices):
+            assert advice in campaigns, (c.id, advice)
+            if c.id.startswith("generalisation-"):
+                assert campaigns[advice].year == c.year, (c.id, advice)
+
+
+def test_saint_martin_is_in_the_region_of_guadeloupe_s_ars() -> None:
+    from esms_desktop.domain.geography import region_of, regions_of
+
+    assert region_of("977") == region_of("978") == region_of("971")
+    assert regions_of(["971", "977", "", "999"]) == (region_of("971"),)
+
+
+# --- programme.md §8: the 15 (8) minimum -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "campaign_id",
+    ["generalisation-2022", "generalisation-2023", "generalisation-2024", "generalisation-2025"],
+)
+def test_minimum_15_warns_and_says_cnsa_makes_it_an_admissibility_condition(
+    campaign_id: str,
+) -> None:
+    b = run(split_grappe(10, 3, segur=True), campaign_id)
+    finding = next(f for f in b.findings if f.code == "taille_insuffisante")
+    assert finding.severity is Severity.AVERTISSEMENT and b.eligible
+    assert "condition de recevabilité" in finding.message
+    assert "l'ARS peut accepter moins" in finding.message
+
+
+def test_minimum_8_in_corse_and_overseas_is_ok() -> None:
+    for c in catalog.campaigns().values():
+        if c.size.min_essms_island is not None:
+            assert c.size.min_essms_island.status.value == "ok", c.id
+            assert "cnsa.fr" in c.size.min_essms_island.source, c.id
+
+
+# --- programme.md §8: small-OG support per OG in the généralisation --------------------------
+
+
+@pytest.mark.parametrize(
+    "campaign_id",
+    ["generalisation-2022", "generalisation-2023", "generalisation-2024", "generalisation-2025"],
+)
+def test_support_goes_to_each_small_og_even_beside_a_large_one(campaign_id: str) -> None:
+    g = grappe(
+        og("Grand OG", establishments(10), porteur=True, size=40),
+        og("Petit B", establishments(4, start=10)),
+        og("Petit C", establishments(3, start=20, project=ProjectType.CONFORMITE)),
+        segur=True,
+    )
+    b = run(g, campaign_id, acquisition=8_000, conformite=5_000, accompagnement=30_000)
+    assert [(ln.og, ln.amount) for ln in b.og_lines] == [("Petit B", 30_000), ("Petit C", 30_000)]
+    assert b.total == 14 * 8_000 + 3 * 5_000 + 2 * 30_000
+    assert b.subtotal_by_og()["Petit B"] == 4 * 8_000 + 30_000
+
+
+def test_2021_t2_keeps_its_small_og_grappe_project_lines() -> None:
+    g = grappe(
+        og("Grand OG", establishments(10), porteur=True, size=40),
+        og("Petit B", establishments(5, start=10)),
+    )
+    assert run(g, "amorcage-2021-t2").project_lines == ()
+
+
+# --- programme.md §8: software rules ---------------------------------------------------------
+
+
+def _ahi_pjm(category: str, segur: bool | None) -> Grappe:
+    return grappe(
+        og("A", establishments(16, category=category), porteur=True, size=20), segur=segur
+    )
+
+
+def test_2025_only_pjm_is_exempt_from_segur_referencing() -> None:
+    from esms_desktop.domain.eligibility import Declarations
+
+    assert not codes(run(_ahi_pjm("340", False), "generalisation-2025")) & {
+        "inscription_editeur_a_verifier",
+        "solution_non_referencee",
+    }
+    ahi = _ahi_pjm("214", False)
+    b = run(ahi, "generalisation-2025")
+    finding = next(f for f in b.findings if f.code == "inscription_editeur_a_verifier")
+    assert finding.severity is Severity.AVERTISSEMENT and b.eligible
+    assert "guichet de référencement" in finding.message and "convention" in finding.message
+    campaign, nomenclature = catalog.campaign("generalisation-2025"), catalog.nomenclature()
+    refused = compute(ahi, campaign, nomenclature, Declarations(editor_registered=False))
+    assert "editeur_non_inscrit" in codes(refused, Severity.BLOQUANT)
+    registered = compute(ahi, campaign, nomenclature, Declarations(editor_registered=True))
+    assert not codes(registered) & {"editeur_non_inscrit", "inscription_editeur_a_verifier"}
+    # A referenced DUI needs no declaration; 2024 still exempts AHI.
+    assert "inscription_editeur_a_verifier" not in codes(
+        run(_ahi_pjm("214", True), "generalisation-2025")
+    )
+    assert not codes(run(ahi, "generalisation-2024")) & {
+        "inscription_editeur_a_verifier",
+        "solution_non_referencee",
+    }
+    # A mixed project (AHI and EHPAD) needs the referenced DUI, as before.
+    mixed = grappe(
+        og("A", establishments(8, category="214"), porteur=True, size=20),
+        og("B", establishments(8, start=8), size=20),
+        segur=False,
+    )
+    assert "solution_non_referencee" in codes(run(mixed, "generalisation-2025"), Severity.BLOQUANT)
+
+
+def test_ght_exception_from_2023_is_declared_per_essms() -> None:
+    from esms_desktop.domain.eligibility import Declarations
+
+    ests = list(establishments(16))
+    ests[3] = replace(ests[3], dui_solution="DUI de l'hôpital")
+    g = grappe(og("A", tuple(ests), porteur=True, size=20), segur=True)
+    nomenclature = catalog.nomenclature()
+    undeclared = run(g, "generalisation-2023")
+    blocking = next(f for f in undeclared.findings if f.code == "solutions_multiples")
+    assert "GHT" in blocking.message
+    declared = Declarations(ght_essms=frozenset({ests[3].finess}))
+    b = compute(g, catalog.campaign("generalisation-2023"), nomenclature, declared)
+    assert b.eligible and "solutions_multiples" not in codes(b)
+    note = next(f for f in b.findings if f.code == "exception_ght")
+    assert note.finess == ests[3].finess and note.severity is Severity.INFO
+    before = compute(g, catalog.campaign("generalisation-2022"), nomenclature, declared)
+    assert "solutions_multiples" in codes(before, Severity.BLOQUANT)
+    assert "exception_ght_non_prevue" in codes(before)
+
+
+def test_sons_vague_1_reminder_for_conformite_projects() -> None:
+    g = grappe(
+        og("A", establishments(16, project=ProjectType.CONFORMITE), porteur=True, size=20),
+        segur=True,
+    )
+    for campaign_id in ("generalisation-2023", "generalisation-2024", "generalisation-2025"):
+        reminder = next(f for f in run(g, campaign_id).findings if f.code == "rappel_campagne")
+        assert "28 février 2024" in reminder.message and reminder.severity is Severity.INFO
+    acquisitions = split_grappe(16, 2, segur=True)
+    assert "rappel_campagne" not in codes(run(acquisitions, "generalisation-2024"))
+
+
+# --- programme.md §8: windows and dates ------------------------------------------------------
+
+
+def test_windows_and_dates_of_section_8() -> None:
+    from datetime import date
+
+    def spans(campaign_id: str) -> set[tuple[date | None, date | None]]:
+        return {(w.start, w.end) for w in catalog.campaign(campaign_id).windows}
+
+    assert (date(2022, 3, 14), date(2022, 9, 30)) in spans("generalisation-2022")
+    g2024 = spans("generalisation-2024")
+    assert {(date(2024, 1, 15), date(2024, 9, 15)), (None, date(2024, 6, 1))} <= g2024
+    assert (date(2024, 2, 19), date(2024, 3, 22)) in g2024  # one ARS's example, kept
+    assert (None, date(2022, 6, 6)) in spans("national-2022")
+    assert (date(2024, 2, 15), None) in spans("national-2024")
+    closing = next(w for w in catalog.campaign("national-2023").windows if w.end)
+    assert closing.end == date(2023, 6, 15) and closing.status.value == "a_confirmer"
+
+
+def test_2024_ceiling_is_shipped_a_confirmer_with_10000_provisional() -> None:
+    c = catalog.campaign("generalisation-2024")
+    ceiling = c.value(c.ceilings.per_essms)
+    assert ceiling.status.value == "a_confirmer" and ceiling.fallback == 10_000
+    assert "ash.tm.fr" in ceiling.source

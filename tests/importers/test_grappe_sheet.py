@@ -1017,3 +1017,103 @@ def test_a_number_of_thousands_of_digits_is_a_bad_cell_not_a_crash(
     (error,) = result.errors
     assert (error.line, error.column) == (7, "capacite")
     assert error.message.endswith("nombre entier attendu")
+
+
+# --- a formula slipped into a text cell -----------------------------------------------------------
+
+
+def test_a_formula_in_a_csv_text_cell_is_kept_as_text_and_flagged(
+    tmp_path: Path, example_csv: Path
+) -> None:
+    link = '=HYPERLINK("http://exemple.invalid";"RIB")'
+    path = example_with(tmp_path, example_csv, nom_4=link, solution_dui_9="+DUI", nom_11="@x")
+    result = import_grappe(path)
+    assert result.errors == () and result.grappe is not None
+    names = [e.name for _og, e in result.grappe.rows()]
+    assert link in names and "@x" in names  # the value is kept, as text
+    flagged = [n for n in result.notices if "formule" in n]
+    assert [n.split(" : ")[0] for n in flagged] == [
+        "Ligne 4, colonne nom",
+        "Ligne 9, colonne solution_dui",
+        "Ligne 11, colonne nom",
+    ]
+
+
+def test_a_formula_in_an_xlsx_text_cell_is_flagged(tmp_path: Path, example_csv: Path) -> None:
+    rows = example_rows(example_csv)
+    path = xlsx_from_rows(tmp_path / "g.xlsx", rows)
+    book = load_workbook(path)
+    cell = book.active.cell(5, rows[0].index("og_nom") + 1)
+    cell.value, cell.data_type = "=cmd|' /C calc'!A0", "s"  # text, as a partner's sheet holds it
+    book.save(path)
+    result = import_grappe(path)
+    flagged = [n for n in result.notices if "formule" in n]
+    assert len(flagged) == 1 and flagged[0].startswith("Ligne 5, colonne og_nom : « =cmd|")
+
+
+def test_a_leading_minus_is_not_flagged(tmp_path: Path, example_csv: Path) -> None:
+    result = import_grappe(example_with(tmp_path, example_csv, nom_4="- Les Tilleuls"))
+    assert result.grappe is not None
+    assert not [n for n in result.notices if "formule" in n]
+
+
+# --- number cells of a workbook beyond what a number holds (issue 14, item 10) ------------------
+
+
+def xlsx_with_number_cell(
+    path: Path, rows: list[list[str]], line: int, column: str, xml: str
+) -> Path:
+    """The rows as a workbook whose cell at ``line``/``column`` is a *number* cell holding ``xml``
+    as its stored text: what Excel or a hostile tool can write, and openpyxl cannot."""
+    xlsx_from_rows(path, rows, as_int=True)
+    book = load_workbook(path)
+    book.active.cell(line, rows[0].index(column) + 1).value = 424242  # a marker to replace
+    book.save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {item: source.read(item) for item in source.infolist()}
+    with zipfile.ZipFile(path, "w") as target:
+        for item, data in parts.items():
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"<v>424242</v>", f"<v>{xml}</v>".encode())
+            target.writestr(item, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("stored", "problem"),
+    [
+        ("9" * 5000, "nombre entier attendu"),  # int() refuses 4,300 digits and more
+        ("NaN", "nombre entier attendu"),
+        ("1E+400", "nombre entier attendu"),  # a float's infinity
+        (str(2**63), "nombre entier inférieur ou égal à 1\u202f000\u202f000 attendu"),
+        ("-5", "nombre entier supérieur ou égal à 0 attendu"),
+    ],
+    ids=["5000-chiffres", "NaN", "1E+400", "2**63", "-5"],
+)
+def test_a_number_cell_no_capacity_can_be_is_a_row_error(
+    tmp_path: Path, example_csv: Path, stored: str, problem: str
+) -> None:
+    """Not « classeur abîmé » for the whole sheet: the bad cell, by its row, like in a CSV."""
+    path = xlsx_with_number_cell(
+        tmp_path / "g.xlsx", example_rows(example_csv), 7, "capacite", stored
+    )
+    result = import_grappe(path)
+    assert result.grappe is None
+    (error,) = result.errors
+    assert (error.line, error.column) == (7, "capacite")
+    assert error.message.endswith(f" — {problem}"), error.message
+
+
+@pytest.mark.parametrize("capacity", [str(2**63), "1" + "0" * 5000])
+def test_a_csv_capacity_beyond_64_bits_is_a_row_error(
+    tmp_path: Path, example_csv: Path, capacity: str
+) -> None:
+    result = import_grappe(example_with(tmp_path, example_csv, capacite_3=capacity))
+    (error,) = result.errors
+    assert (error.line, error.column) == (3, "capacite")
+    assert "nombre entier" in error.message
+
+
+def test_a_whole_number_of_thousands_of_digits_reads_as_its_digits() -> None:
+    assert cell_text(10**5000) == "1" + "0" * 5000  # str(int) refuses 4,300 digits and more
+    assert cell_text(84.0) == "84" and cell_text(-0.0) == "0"

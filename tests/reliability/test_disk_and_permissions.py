@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -179,6 +180,31 @@ def test_a_really_full_disk_during_saves_exports_and_backups(small_disk: Path) -
         assert dossiers.load_dossier(store.uow(), new_id).grappe == grappe(4, 40)
 
 
+def test_reading_commands_work_on_a_full_data_disk(small_disk: Path, tmp_path: Path) -> None:
+    """Listing, printing and exporting to another disk need no room on the data disk: the
+    start-up backup is skipped with a warning, and no "change not saved" is claimed."""
+    data_dir, elsewhere = small_disk / "données", tmp_path / "autre disque"
+    elsewhere.mkdir()
+    with open_store(data_dir) as store:
+        new_id = dossiers.create_dossier(store.uow(), "Sur un disque plein", CAMPAIGN)
+    backups_before = _names(data_dir / "sauvegardes")
+    pdf, esms = elsewhere / "dossier.pdf", elsewhere / "dossier.esms"
+
+    with filled(small_disk):
+        listed = run_cli("--data-dir", data_dir, "dossier", "list")
+        printed = run_cli("--data-dir", data_dir, "dossier", "pdf", new_id, "-o", pdf)
+        sent = run_cli("--data-dir", data_dir, "dossier", "export", new_id, "-o", esms)
+        assert _names(data_dir / "sauvegardes") == backups_before  # no partial copy left
+
+    for done in (listed, printed, sent):
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "est plein : la sauvegarde de démarrage n'a pas été faite" in done.stderr
+        assert "dernière modification" not in done.stderr and "Traceback" not in done.stderr
+    assert "Sur un disque plein" in listed.stdout
+    assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in printed.stdout
+    assert esms.is_file() and str(esms) in sent.stdout
+
+
 # --- read-only places ---------------------------------------------------------------------
 
 
@@ -210,7 +236,10 @@ def test_read_only_places_give_french_errors_and_keep_what_was_there(tmp_path: P
 
     database = data_dir / "esms-desktop.sqlite3"
     with read_only(database, data_dir / "esms-desktop.lock", data_dir):
-        cli = run_cli("--data-dir", data_dir, "dossier", "list")
+        # writing there is refused (reading works: see the next test)
+        cli = run_cli(
+            "--data-dir", data_dir, "dossier", "new", "--name", "X", "--campaign", CAMPAIGN
+        )
         assert cli.returncode == 3, cli.stdout + cli.stderr
         assert "lecture seule" in cli.stderr and str(data_dir) in cli.stderr
         assert "Traceback" not in cli.stderr
@@ -219,6 +248,28 @@ def test_read_only_places_give_french_errors_and_keep_what_was_there(tmp_path: P
         assert cli.returncode == 3 and "lecture seule" in cli.stderr, cli.stderr
     cli = run_cli("--data-dir", data_dir, "dossier", "list")
     assert cli.returncode == 0 and "Toujours modifiable" in cli.stdout, cli.stderr
+
+
+def test_a_read_only_data_folder_can_still_be_read_and_exported(tmp_path: Path) -> None:
+    data_dir, exports = tmp_path / "données", tmp_path / "exports"
+    exports.mkdir()
+    with open_store(data_dir) as store:
+        new_id = dossiers.create_dossier(store.uow(), "Sur une clé protégée", CAMPAIGN)
+    database = data_dir / "esms-desktop.sqlite3"
+    before = database.read_bytes()
+    esms = exports / "dossier.esms"
+
+    with read_only(database, data_dir / "esms-desktop.lock", data_dir):
+        listed = run_cli("--data-dir", data_dir, "dossier", "list", "--json")
+        sent = run_cli("--data-dir", data_dir, "dossier", "export", new_id, "-o", esms)
+
+    for done in (listed, sent):
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "est en lecture seule" in done.stderr and str(data_dir) in done.stderr
+        assert "dernière modification" not in done.stderr and "Traceback" not in done.stderr
+    assert [row["name"] for row in json.loads(listed.stdout)] == ["Sur une clé protégée"]
+    assert esms.is_file() and str(esms) in sent.stdout
+    assert database.read_bytes() == before
 
 
 # --- a long path with accents and spaces ------------------------------------------------------

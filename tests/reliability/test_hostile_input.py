@@ -245,6 +245,28 @@ def test_a_json_register_with_a_lone_surrogate_loads_with_a_replacement_characte
     assert finess_lookup.load_register(shared_store.uow(), path).count == len(result.entries)
 
 
+def test_a_register_gzip_bomb_is_refused_and_the_loaded_table_kept(
+    tmp_path: Path, shared_store: Store
+) -> None:
+    """A 70 kB ``.json.gz`` that expands to 64 MB (the real flux, padded with spaces): refused
+    in French before it is decompressed, and the register already loaded stays as it was."""
+    good = tmp_path / "etalab.csv"
+    good.write_bytes(SOURCES["etalab"])
+    kept = finess_lookup.load_register(shared_store.uow(), good).count
+    text = SOURCES["json"]
+    at = text.index(b'"pmej": [') + len(b'"pmej": [')
+    bomb = tmp_path / "flux.json.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as out:
+        out.write(text[:at])
+        for _ in range(64):
+            out.write(b" " * 1024 * 1024)
+        out.write(text[at:])
+    with pytest.raises(FinessFileError, match=r"« flux\.json\.gz ».*fichier piégé"):
+        finess_lookup.load_register(shared_store.uow(), bomb)
+    status = finess_lookup.status(shared_store.uow())
+    assert status is not None and status.file == "etalab.csv" and status.count == kept
+
+
 # --- strange text in every field ------------------------------------------------------------
 
 LONG = ("Établissement « Les Hirondelles » — ligne très longue ; " * 200)[:10_000]

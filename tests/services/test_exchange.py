@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import errno
 import json
+import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -15,8 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from esms_desktop.cli import dispatch
+from esms_desktop.cli import store as cli_store
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import merge_grappes
+from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
 from esms_desktop.domain.grappe import (
     DuiSituation,
@@ -28,7 +33,11 @@ from esms_desktop.domain.grappe import (
 )
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.services import dossiers, exchange
-from esms_desktop.services.exchange import ExchangeFileError, merge_grappe
+from esms_desktop.services.exchange import (
+    MAX_NEW_ESTABLISHMENTS,
+    ExchangeFileError,
+    merge_grappe,
+)
 from esms_desktop.storage.errors import DiskFullError
 from esms_desktop.storage.store import Store, open_store
 from tests.storage.factories import CAMPAIGN, establishment, full_dossier, grappe
@@ -110,7 +119,8 @@ establishments = st.builds(
     category=st.text(max_size=4),
     capacity=st.none() | st.integers(),
     project=st.sampled_from(ProjectType),
-    eligible_hours_pct=st.decimals(allow_nan=False, allow_infinity=False),
+    # the decimals a door lets in: the reader refuses NaN, the exponent form (test_exchange_hostile)
+    eligible_hours_pct=st.decimals(min_value=0, max_value=100, places=2),
 )
 
 
@@ -127,7 +137,8 @@ def test_any_dossier_survives_the_json_encoding(ests: list[Establishment], title
     decoded = exchange.dossier_from_dict(exchange._Reader(payload, "dossier"))
     assert decoded == dossier
     for before, after in zip(ests, decoded.grappe.organisations[0].establishments, strict=True):
-        assert str(before.eligible_hours_pct) == str(after.eligible_hours_pct)
+        hours = before.eligible_hours_pct
+        assert str(hours if hours else hours.copy_abs()) == str(after.eligible_hours_pct)
 
 
 def _check_refused(store: Store, path: Path, words: str) -> None:
@@ -429,6 +440,104 @@ def test_merge_into_with_their_values(store: Store, tmp_path: Path) -> None:
     est = dossiers.load_dossier(store.uow(), ours_id).grappe.organisations[0].establishments[0]
     assert est.capacity == 999
     assert est.eligible_hours_pct == Decimal("87.50")
+
+
+# A partner's part file used to be merged as a whole dossier: it could edit the porteur's ESSMS,
+# overwrite ours where ours was still at its default, and add any number of ESSMS.
+
+
+def test_a_partners_part_leaves_the_porteurs_essms_as_they_are_and_says_so(
+    store: Store, tmp_path: Path
+) -> None:
+    ours = Grappe(
+        (
+            *_porteur_with(establishment(1, town=""), establishment(2)).organisations,
+            Organisation(
+                "Partenaire", siren="123456782", establishments=(establishment(3, town=""),)
+            ),
+        )
+    )
+    porteur_id = dossiers.create_dossier(store.uow(), "Porteur", CAMPAIGN, ours)
+    theirs = Grappe(
+        (
+            Organisation(
+                "Partenaire",
+                siren="123456782",
+                establishments=(
+                    establishment(3, town="Lens"),  # its own blank, filled
+                    establishment(1, town="Roubaix"),  # the porteur's blank: not its to fill
+                    establishment(8),  # new
+                ),
+            ),
+        )
+    )
+    partner_id = dossiers.create_dossier(store.uow(), "Chez le partenaire", CAMPAIGN, theirs)
+    path = exchange.export_organisation(store.uow(), partner_id, 0, tmp_path / "partenaire.esms")
+
+    preview = exchange.preview_merge(store.uow(), porteur_id, path)
+    report = exchange.merge_into(store.uow(), porteur_id, path)
+    porteur, partner = dossiers.load_dossier(store.uow(), porteur_id).grappe.organisations
+    assert porteur == ours.organisations[0]  # the porteur's ESSMS unchanged
+    assert partner.establishments == (establishment(3, town="Lens"), establishment(8))
+    sentence = (
+        f"L'ESSMS {establishment(1).finess} ({establishment(1).name}) appartient à l'OG "
+        "« Porteur » : le fichier de « Partenaire » ne peut pas le modifier."
+    )
+    assert [r.message for r in preview.refused] == [sentence]
+    assert sentence in preview.summary() and sentence in report.summary()
+    assert preview.headline() == "1 ESSMS ajouté, 1 modifié (dont 0 conflit), 1 refusé."
+    assert [r.owner for r in report.refused] == ["Porteur"]
+
+
+def test_ours_still_at_its_default_is_kept_and_shown_as_a_conflict() -> None:
+    mine = establishment(1, already_funded=False, eligible_hours_pct=Decimal(100))
+    theirs = replace(mine, already_funded=True, eligible_hours_pct=Decimal(60))
+    merged, report = merge_grappe(
+        _porteur_with(mine), [Organisation("Porteur", establishments=(theirs,))]
+    )
+    (conflict,) = report.conflicts
+    assert {(c.field, c.ours, c.theirs, c.conflict) for c in conflict.changes} == {
+        ("eligible_hours_pct", "100", "60", True),
+        ("already_funded", "non", "oui", True),
+    }
+    assert merged == _porteur_with(mine)  # « garder les nôtres »
+    assert "gardé : les nôtres" in report.summary()
+    chosen, _ = merge_grappe(
+        _porteur_with(mine),
+        [Organisation("Porteur", establishments=(theirs,))],
+        {conflict.key: "theirs"},
+    )
+    assert chosen == _porteur_with(theirs)
+
+
+def test_a_file_adding_more_than_500_essms_is_refused_before_anything_even_by_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "donnees"
+    many = tuple(establishment(10 + n) for n in range(MAX_NEW_ESTABLISHMENTS + 1))
+    with open_store(data_dir) as store:
+        ours_id = dossiers.create_dossier(
+            store.uow(), "Nous", CAMPAIGN, _porteur_with(establishment(1))
+        )
+        partner_id = dossiers.create_dossier(
+            store.uow(), "Eux", CAMPAIGN, Grappe((Organisation("Partenaire", establishments=many),))
+        )
+        path = exchange.export_organisation(store.uow(), partner_id, 0, tmp_path / "eux.esms")
+        backups = store.backups()
+        with pytest.raises(UserError) as refused:
+            exchange.merge_into(store.uow(), ours_id, path)
+        assert refused.value.message.startswith(
+            "Le fichier « eux.esms » ajouterait 501 ESSMS à la grappe, plus que les 500 qu'une "
+            "fusion peut ajouter : la fusion est refusée, rien n'a été modifié."
+        )
+        with pytest.raises(UserError):
+            exchange.preview_merge(store.uow(), ours_id, path)
+        assert dossiers.load_dossier(store.uow(), ours_id).grappe == _porteur_with(establishment(1))
+        assert store.backups() == backups  # not even a backup taken
+    args = argparse.Namespace(data_dir=data_dir, file=path, into=ours_id, prefer="ours")
+    assert dispatch(cli_store.cmd_dossier_import, args, sys.stdout) == 2
+    err = capsys.readouterr().err
+    assert "ajouterait 501 ESSMS" in err and "la fusion est refusée" in err
 
 
 def test_count_thresholds_travel_and_older_files_read_as_percentages(

@@ -86,6 +86,28 @@ def test_merge_into_puts_the_new_porteur_on_the_porteur_page(store: Store, tmp_p
     )
 
 
+def test_a_partners_part_naming_itself_porteur_does_not_take_the_role(
+    store: Store, tmp_path: Path
+) -> None:
+    """A part file may change only its own OG: not who carries the candidature. (A whole
+    dossier file still asks: see the first test.)"""
+    ours_id = dossiers.create_dossier(store.uow(), "Nous", CAMPAIGN, Grappe((OURS,)))
+    partner_id = dossiers.create_dossier(store.uow(), "Eux", CAMPAIGN, Grappe((THEIRS,)))
+    path = exchange.export_organisation(store.uow(), partner_id, 0, tmp_path / "eux.esms")
+    preview = exchange.preview_merge(store.uow(), ours_id, path)
+    assert preview.porteur_clash == () and preview.porteur_note == ""
+    assert (
+        "le fichier d'un seul organisme ne change pas le porteur, « Les Tilleuls » reste le "
+        "porteur du projet." in preview.summary()
+    )
+    exchange.merge_into(store.uow(), ours_id, path)
+    merged = dossiers.load_dossier(store.uow(), ours_id)
+    assert _roles(merged.grappe) == {
+        "Les Tilleuls": OgRole.PORTEUR,
+        "Les Hirondelles": OgRole.MEMBRE,
+    }
+
+
 def test_a_dossier_created_from_an_esms_file_gets_its_porteur_page(
     store: Store, tmp_path: Path
 ) -> None:

@@ -70,7 +70,10 @@ def test_backup_while_another_thread_writes_is_consistent_and_equal(store: Store
         assert all(n == (6 if d == 1 else 2) for d, n in counts)
     final = store.backup("manuelle")
     assert final is not None
-    assert dump(final) == dump(store.paths.database)
+    # the same content, plus the backup's stamp (tests/reliability/test_backup_order.py)
+    assert [line for line in dump(final) if backups.STAMP_TABLE not in line] == dump(
+        store.paths.database
+    )
 
 
 def test_backup_ignores_another_connections_uncommitted_write(store: Store) -> None:
@@ -165,6 +168,24 @@ def test_rotation_keeps_the_last_backups_taken_before_migrations_and_restores() 
     keep = backups_to_keep(infos, today=datetime(2026, 5, 19).date())
     assert _info(1, 8, "avant-migration").path in keep
     assert _info(2, 8, "avant-restauration").path in keep
+
+
+def test_rotation_ranks_by_the_stored_sequence_not_by_the_name() -> None:
+    today = datetime(2026, 5, 20).date()
+    real = [
+        BackupInfo(Path(f"reel-{n}.sqlite3"), datetime(2026, 5, 20, 9, n), "auto", sequence=n)
+        for n in range(1, 13)
+    ]
+    # dated a year ahead (a clock set ahead), yet taken before the real ones
+    ahead = [
+        BackupInfo(
+            Path(f"avance-{n}.sqlite3"), datetime(2027, 5, 20, 9, 12 + n), "auto", sequence=n
+        )
+        for n in range(-12, 0)
+    ]
+    old_style = BackupInfo(Path("ancien-2099.sqlite3"), datetime(2099, 1, 1), "auto")  # no stamp
+    keep = backups_to_keep([*ahead, old_style, *real], today=today)
+    assert keep == {b.path for b in real[-10:]}
 
 
 def test_rotate_deletes_only_our_old_files(tmp_path: Path) -> None:

@@ -50,6 +50,8 @@ def test_new_then_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
             "updated": rows[0]["updated"],
             "complete": False,
             "missing_count": rows[0]["missing_count"],
+            "to_repair": False,
+            "problems": [],
         }
     ]
     # a fresh dossier lacks its porteur, annexes, attestations…: counted, never zero

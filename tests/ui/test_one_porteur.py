@@ -272,7 +272,10 @@ def test_a_different_porteur_is_asked_about_and_never_silently_demoted(
         assert shown == HIRONDELLES
 
 
-def test_a_partners_file_naming_another_porteur_lets_the_user_choose(qtbot, editor: Editor) -> None:
+def test_a_partners_part_file_naming_itself_porteur_cannot_take_the_role(
+    qtbot, editor: Editor
+) -> None:
+    """A part file touches only its own OG: it never demotes the dossier's porteur, no question."""
     est = Establishment("590050290", "EHPAD du Moulin", "500", project=ProjectType.ACQUISITION)
     theirs = Organisation("Les Tilleuls", OgRole.PORTEUR, siren="732829320", establishments=(est,))
     content = ExchangeContent(
@@ -285,10 +288,8 @@ def test_a_partners_file_naming_another_porteur_lets_the_user_choose(qtbot, edit
     )
     dialog = MergeDialog(editor, content, "tilleuls.esms")
     qtbot.addWidget(dialog)
-    assert dialog.porteur_combo is not None
+    assert dialog.porteur_combo is None
     assert "Les Tilleuls" in dialog.summary.toPlainText()
-    dialog.porteur_combo.setCurrentIndex(dialog.porteur_combo.findText(HIRONDELLES[0]))
-    assert "« Association Les Hirondelles » reste le porteur" in dialog.summary.toPlainText()
     dialog.accept()
     roles = {o.name: o.role for o in editor.session.dossier.grappe.organisations}
     assert roles == {

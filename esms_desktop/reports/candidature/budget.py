@@ -54,7 +54,9 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     b, c = ctx.budget, ctx.campaign
     flow: list[Flowable] = [SectionTitle("Budget demandé")]
     intro = (
-        f"Campagne {c.title} ({c.id}). Chaque ligne est suivie de la règle qui la fonde. "
+        f"Campagne {c.title} ({c.id}). Tous les montants sont toutes taxes comprises (TTC) ; "
+        "ils sont versés au porteur, qui reverse à chaque membre sa part. "
+        "Chaque ligne est suivie de la règle qui la fonde. "
         "« à renseigner » : montant non publié, à saisir depuis le cahier des charges de "
         f"votre ARS ; « {TO_CONFIRM} » : montant affiché à titre provisoire."
     )
@@ -114,7 +116,7 @@ def rules_table(numbers: dict[str, int]) -> list[Flowable]:
 
 def budget_lines_tables(ctx: CandidatureContext) -> list[Flowable]:
     """Budget lines, one table per OG, each line with the number of its rule below it."""
-    header = ["ESSMS", "Ligne de financement et règle appliquée", "Montant"]
+    header = ["ESSMS", "Ligne de financement et règle appliquée", "Montant TTC"]
     widths = [40 * mm, 104 * mm, 26 * mm]
     numbers = rule_numbers(ctx)
     flow: list[Flowable] = rules_table(numbers)
@@ -234,7 +236,7 @@ def project_lines_table(ctx: CandidatureContext) -> Flowable:
     rows: list[list[Any]] = [
         [
             para("Ligne du projet et règle appliquée", "CellHead"),
-            para("Montant", "CellHeadRight"),
+            para("Montant TTC", "CellHeadRight"),
         ]
     ]
     for line in lines:
@@ -288,7 +290,7 @@ def totals_table(ctx: CandidatureContext) -> Table:
         [
             para("Versement", "CellHead"),
             para("Part", "CellHeadRight"),
-            para("Montant", "CellHeadRight"),
+            para("Montant TTC", "CellHeadRight"),
         ]
     )
     for i, t in enumerate(b.tranches, start=1):

@@ -74,7 +74,7 @@ def essms_columns() -> tuple[EssmsColumn, ...]:
         EssmsColumn("DUI actuel", 23),
         EssmsColumn("Projet", 29),
         EssmsColumn("Heures\nélig.", 13, figures=True, title_right=True),
-        EssmsColumn("Montant", 25, figures=True, title_right=True),
+        EssmsColumn("Montant\nTTC", 25, figures=True, title_right=True),
     )
 
 
@@ -98,7 +98,7 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     flow: list[Flowable] = [SectionTitle("Établissements et services (ESSMS) du projet")]
     flow.append(
         para(
-            "Un ESSMS est identifié par son FINESS géographique. Le montant est celui que le "
+            "Un ESSMS est identifié par son FINESS géographique. Le montant (TTC) est celui que le "
             "calcul retient pour l'ESSMS (détail et règles à la section « Budget »). "
             "La part d'heures éligibles ne concerne que les services à domicile.",
             "BodySmall",

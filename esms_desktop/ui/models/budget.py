@@ -107,7 +107,7 @@ class CampaignValuesModel(_SessionTable):
         return tuple(effective_campaign(d.campaign_id, d.overrides).values.values())
 
     def titles(self) -> Sequence[str]:
-        return (_t("Value"), _t("Amount"), _t("Status"), _t("Source"))
+        return (_t("Value"), _t("Amount incl. VAT"), _t("Status"), _t("Source"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -170,7 +170,7 @@ class BudgetEstablishmentsModel(_SessionTable):
             _t("Establishment"),
             _t("Organisation"),
             _t("Project"),
-            _t("Amount"),
+            _t("Amount incl. VAT"),
             _t("Remark"),
         )
 
@@ -234,7 +234,7 @@ class LinesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (_t("Line"), _t("Amount"), _t("Rule"))[section]
+            return (_t("Line"), _t("Amount incl. VAT"), _t("Rule"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -260,7 +260,7 @@ class TranchesModel(_SessionTable):
         return self.session.budget.tranches
 
     def titles(self) -> Sequence[str]:
-        return (_t("Tranche"), _t("Share"), _t("Amount"), _t("Status"))
+        return (_t("Tranche"), _t("Share"), _t("Amount incl. VAT"), _t("Status"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

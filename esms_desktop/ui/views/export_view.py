@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.annex_copies import write_copy
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
+from esms_desktop.domain.file_names import can_open, safe_file_name
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.file_dialogs import open_file, save_file
 from esms_desktop.ui.undo import Editor
@@ -97,7 +98,9 @@ class AnnexesModel(QAbstractTableModel):
                 return annex.label
             if col == 1:
                 return self.tr("required") if annex.required else self.tr("if applicable")
-            return annex.file_name
+            # Shown as data: made safe (no control or bidi character) and, in a table cell,
+            # drawn as plain text by the default delegate (never read as rich text).
+            return safe_file_name(annex.file_name) if annex.file_name else ""
         if role == Qt.ItemDataRole.CheckStateRole and col == 0:
             return Qt.CheckState.Checked if annex.provided else Qt.CheckState.Unchecked
         return None
@@ -416,6 +419,7 @@ class ExportView(QWidget):
         except (OSError, UserError) as exc:  # a bug is not the user's: crash reporter
             self._failed(exc)
             return
+        name = safe_file_name(name)  # the store keeps it so already; the dossier must agree
         annexes = list(dossier.annexes)
         annexes[row] = replace(annexes[row], provided=True, file_name=name)
         self.editor.apply(
@@ -437,6 +441,13 @@ class ExportView(QWidget):
         self.editor.apply(replace(dossier, annexes=tuple(annexes)), self.tr("Remove the file"))
 
     def open_annex(self) -> None:
+        """Hand a copy of the annex to the system's viewer, or show its folder.
+
+        The stored name is data from whoever made the file: the copy is written under a safe
+        name in a private folder of ours (:mod:`esms_desktop.annex_copies`), and only a document
+        type is handed to the default program; anything else (``RIB.pdf .exe``, a macro
+        workbook) could run, so its folder is shown with a word on why.
+        """
         row = self._selected_annex()
         dossier = self.editor.session.dossier
         if row is None or self.files is None or dossier.id is None:
@@ -446,10 +457,24 @@ class ExportView(QWidget):
             return
         try:
             name, data = self.files.annex_file(dossier.id, annex.key)
+            copy = write_copy(name, data)
         except (OSError, UserError) as exc:  # a bug is not the user's: crash reporter
             self._failed(exc)
             return
-        folder = Path(tempfile.mkdtemp(prefix="esms-annexe-"))
-        target = folder / name
-        target.write_bytes(data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if can_open(copy.name):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy.parent)))
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Open the file"),
+            self.tr(
+                "“%1” is not opened directly: a file of this type could run a program. Its "
+                "folder is shown instead; open it from there only if you trust where it comes "
+                "from."
+            ).replace("%1", copy.name),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a name is data, never markup
+        box.exec()

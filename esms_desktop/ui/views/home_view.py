@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from esms_desktop.domain.completeness import Readiness
 from esms_desktop.domain.formatting import format_eur
-from esms_desktop.ui.dossier_view import verdict_label
+from esms_desktop.ui.dossier_view import repair_label, verdict_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,7 +41,10 @@ class Summary(Protocol):
 
 
 def _verdict(s: Any) -> str:
-    """Both verdicts of a home line (eligible / complete / missing count), or « — » if unknown."""
+    """Both verdicts of a home line (eligible / complete / missing count), « — » if unknown, or
+    « À réparer » for a dossier with problems (it is judged on nothing)."""
+    if getattr(s, "problem_count", 0):
+        return repair_label()
     eligible = getattr(s, "eligible", None)
     complete = getattr(s, "complete", None)
     if eligible is None or complete is None:
