@@ -399,9 +399,9 @@ def remove_partial_copies(folder: Path, *, before: float = PROCESS_STARTED) -> l
     return removed
 
 
-def check_backup(path: Path) -> FileState:
-    """Full ``integrity_check`` of a backup before restoring it; raises if unusable."""
-    state = inspect_file(path, full_check=True)
+def _usable(path: Path, *, full_check: bool) -> FileState:
+    """The backup's state, or the French refusal for a file that is missing or damaged."""
+    state = inspect_file(path, full_check=full_check)
     if state.status == "absent":
         raise StoreError(f"La sauvegarde « {path} » est introuvable.", path=path)
     if state.status != "ok" or not state.has_schema:
@@ -414,21 +414,17 @@ def check_backup(path: Path) -> FileState:
     return state
 
 
+def check_backup(path: Path) -> FileState:
+    """Full ``integrity_check`` of a backup before restoring it; raises if unusable."""
+    return _usable(path, full_check=True)
+
+
 def describe_backup(path: Path) -> BackupSummary:
     """When a backup was taken and how many dossiers and ESSMS it holds (``quick_check`` first).
 
     Raises like :func:`check_backup` for a file that is missing or damaged.
     """
-    state = inspect_file(path)
-    if state.status == "absent":
-        raise StoreError(f"La sauvegarde « {path} » est introuvable.", path=path)
-    if state.status != "ok" or not state.has_schema:
-        why = state.problem or "fichier vide"
-        raise DatabaseCorruptError(
-            f"La sauvegarde « {path} » est inutilisable ({why}) ; rien n'a été restauré. "
-            "Choisissez une autre sauvegarde.",
-            path=path,
-        )
+    _usable(path, full_check=False)
     named = parse_backup_name(path)
     info = read_backup(named or BackupInfo(path, datetime.min, ""))
     try:
