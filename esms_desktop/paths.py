@@ -25,6 +25,7 @@ PORTABLE_DATA_DIRNAME = "donnees"
 DATABASE_FILENAME = "esms-desktop.sqlite3"
 BACKUPS_DIRNAME = "sauvegardes"
 LOGS_DIRNAME = "journaux"
+CAMPAIGNS_DIRNAME = "campagnes"
 LOCK_FILENAME = "esms-desktop.lock"
 
 # Folder names that synchronisation clients create. SQLite's locking and WAL shared memory do not
@@ -66,6 +67,11 @@ class DataPaths:
     @property
     def lock(self) -> Path:
         return self.root / LOCK_FILENAME
+
+    @property
+    def campaigns(self) -> Path:
+        """The user's campaign files (created, imported): data, never the program's folder."""
+        return self.root / CAMPAIGNS_DIRNAME
 
 
 PRIVATE_FOLDER_MODE = 0o700

@@ -87,10 +87,10 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
 
     def budget() -> str:
         from esms_desktop.domain.formatting import format_eur
-        from esms_desktop.services.assessment import assess
+        from esms_desktop.services.assessment import assess_dossier
 
         dossier = _need(state.dossier)
-        b = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
+        b = assess_dossier(dossier)
         if b.total != EXPECTED_TOTAL or not b.eligible:
             raise RuntimeError(f"total {b.total} au lieu de {EXPECTED_TOTAL}")
         return f"total {format_eur(b.total)}, éligible"

@@ -163,4 +163,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if handler is None:
         parser.print_help(out)
         return EXIT_OK
+    from esms_desktop.paths import data_paths
+
+    # The user's campaigns (imported, created) are those of the data folder the command names.
+    catalog.use_data_folder(data_paths(getattr(args, "data_dir", None)).campaigns)
     return dispatch(handler, args, out)

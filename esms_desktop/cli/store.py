@@ -93,11 +93,11 @@ def _total(store: Store, summary: dossier_service.DossierSummary) -> Decimal | N
     total = getattr(summary, "total", None)
     if total is not None:
         return Decimal(total)
-    from esms_desktop.services.assessment import assess  # lazily: loads the campaign files
+    from esms_desktop.services.assessment import assess_dossier  # lazily: loads the campaign files
 
     dossier = dossier_service.load_dossier(store.uow(read_only=True), summary.id)
     try:
-        return assess(dossier.grappe, dossier.campaign_id, dossier.overrides).total
+        return assess_dossier(dossier).total
     except (CampaignError, ValueError):  # unknown campaign, value missing: no total to show
         return None
 

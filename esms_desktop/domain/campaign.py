@@ -9,6 +9,8 @@ described in :mod:`esms_desktop.domain.campaign_schema` and documented in ``docs
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -328,6 +330,9 @@ class Campaign:
     reminders: tuple[Reminder, ...] = ()
     ttc: bool = True
     """Amounts are TTC (programme.md §8): the budget's figures include VAT."""
+    fingerprint: str = ""
+    """:func:`fingerprint` of the mapping the campaign was read from: a dossier records it to
+    notice when its campaign file has changed since (comments and layout do not count)."""
 
     def value(self, name: str) -> CampaignValue:
         return self.values[name]
@@ -424,10 +429,34 @@ def parse_campaign(data: Mapping[str, Any], where: str = "campagne") -> Campaign
     """
     try:
         check(data)
-        return _build(data)
+        return replace(_build(data), fingerprint=fingerprint(data))
     except SchemaError as issue:
         message = f"{where}, clé {format_path(issue.path)} : {issue.problem}"
         raise CampaignError(message, path=issue.path, problem=issue.problem, where=where) from None
+
+
+def fingerprint(data: Mapping[str, Any]) -> str:
+    """A short digest of a campaign's rules, the same for the same rules however written.
+
+    Computed on the parsed mapping, numbers written in one form (``12.5``, ``12.50`` and a
+    ``Decimal`` from the editor agree), so an export, a copy or a re-indented file keep it and
+    only a change of what the file says changes it.
+    """
+    canonical = json.dumps(_canonical(data), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _canonical(raw: Any) -> Any:
+    if isinstance(raw, Mapping):
+        return {str(k): _canonical(v) for k, v in raw.items()}
+    if isinstance(raw, list | tuple):
+        return [_canonical(v) for v in raw]
+    if isinstance(raw, bool) or raw is None or isinstance(raw, str):
+        return raw
+    if isinstance(raw, int | float | Decimal):
+        number = Decimal(str(raw)).normalize()
+        return {"n": format(number, "f")}
+    return {"t": str(raw)}
 
 
 # --- building from a checked mapping ---------------------------------------------------------

@@ -29,8 +29,9 @@ from esms_desktop.domain.nomenclature import Sector
 Path = tuple[str | int, ...]
 """Where a key is: table names and, for a list, the 0-based index of the element."""
 
-STATUSES: tuple[str, ...] = ("seed", "ok", "a_confirmer")
-"""Statuses a file may give (``saisi`` is set by the program when the user enters a value)."""
+STATUSES: tuple[str, ...] = ("seed", "ok", "a_confirmer", "saisi")
+"""Statuses a file may give; ``saisi`` marks a value a person typed from her ARS's cahier des
+charges (the campaign editor, or a dossier's values promoted to a new campaign)."""
 PROJECTS: tuple[str, ...] = (ProjectType.ACQUISITION.value, ProjectType.CONFORMITE.value)
 SECTORS: tuple[str, ...] = tuple(s.value for s in Sector)
 
@@ -93,7 +94,7 @@ def _status(what: str = "de la valeur") -> Key:
     return Key(
         "status",
         Kind.CHOICE,
-        f"Statut {what} : seed, ok ou a_confirmer (seed par défaut).",
+        f"Statut {what} : seed, ok, a_confirmer ou saisi (seed par défaut).",
         choices=STATUSES,
     )
 
@@ -429,8 +430,9 @@ def _is_int(raw: object) -> bool:
 
 
 def as_decimal(raw: object) -> Decimal | None:
-    """A non-negative finite number as ``Decimal`` (TOML integer, float or numeric text)."""
-    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+    """A non-negative finite number as ``Decimal`` (TOML integer, float or numeric text, or a
+    ``Decimal`` the campaign editor put in the mapping)."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str | Decimal):
         return None
     try:
         value = Decimal(str(raw).strip())

@@ -12,6 +12,8 @@ from typing import Any
 
 from esms_desktop.domain.budget import Budget, BudgetLine, compute
 from esms_desktop.domain.campaign import Campaign
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.eligibility import NO_DECLARATIONS, Declarations
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.services import catalog
 
@@ -22,8 +24,24 @@ def assess(
     overrides: Mapping[str, Decimal] | None = None,
 ) -> Budget:
     """Budget (with its eligibility findings) of ``grappe`` under ``campaign_id``."""
-    campaign = effective_campaign(campaign_id, overrides)
-    return compute(grappe, campaign, catalog.nomenclature())
+    return assess_with(grappe, catalog.campaign(campaign_id), overrides)
+
+
+def assess_with(
+    grappe: Grappe,
+    campaign: Campaign,
+    overrides: Mapping[str, Decimal] | None = None,
+    declarations: Declarations = NO_DECLARATIONS,
+) -> Budget:
+    """Budget of ``grappe`` under a campaign given whole (a file not imported, for instance)."""
+    return compute(
+        grappe, campaign.with_overrides(overrides or {}), catalog.nomenclature(), declarations
+    )
+
+
+def assess_dossier(dossier: Dossier) -> Budget:
+    """Budget of a stored dossier: its grappe under its campaign, with the values it typed."""
+    return assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
 
 
 def effective_campaign(

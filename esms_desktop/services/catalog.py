@@ -1,4 +1,9 @@
-"""The program's reference data (campaigns, nomenclature), loaded once from ``resources/``."""
+"""The program's reference data (campaigns, nomenclature), loaded once from ``resources/``.
+
+Campaigns also come from the user's data folder (:mod:`~esms_desktop.services.campaign_library`):
+the window and the command line name their data folder once, with :func:`use_data_folder`, and
+every later look-up by identifier sees the user's campaigns too.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +11,42 @@ from functools import cache
 from pathlib import Path
 
 from esms_desktop.domain.autodiagnostic import Questionnaire, load_questionnaire
-from esms_desktop.domain.campaign import Campaign, CampaignError, load_campaigns
+from esms_desktop.domain.campaign import Campaign, load_campaigns
 from esms_desktop.domain.nomenclature import Nomenclature
 from esms_desktop.resources import resource_path
+from esms_desktop.services.campaign_library import CampaignLibrary
+
+_library: CampaignLibrary | None = None
 
 
-@cache
+def library() -> CampaignLibrary:
+    """The campaigns of this process: the shipped ones, and the user's once a folder is known."""
+    global _library
+    if _library is None:
+        _library = CampaignLibrary(resource_path("campaigns"))
+    return _library
+
+
+def use_data_folder(campaigns_folder: Path | None) -> CampaignLibrary:
+    """Look for the user's campaigns in ``campaigns_folder`` (``DataPaths.campaigns``) from now on;
+    ``None`` goes back to the shipped campaigns only."""
+    global _library
+    current = library()
+    if current.user_folder != campaigns_folder:
+        _library = CampaignLibrary(current.shipped_folder, campaigns_folder)
+    return library()
+
+
 def campaigns(folder: Path | None = None) -> dict[str, Campaign]:
-    """Every campaign file, by identifier (``folder`` lets tests point at their own files)."""
-    return load_campaigns(folder or resource_path("campaigns"))
+    """Every campaign, by identifier (``folder`` lets tests read a folder of their own files)."""
+    if folder is not None:
+        return load_campaigns(folder)
+    return library().campaigns()
 
 
 def campaign(campaign_id: str) -> Campaign:
     """The campaign named ``campaign_id``, or a French error listing the known identifiers."""
-    known = campaigns()
-    if campaign_id not in known:
-        raise CampaignError(
-            f"Campagne inconnue : « {campaign_id} ». Campagnes disponibles : " + ", ".join(known)
-        )
-    return known[campaign_id]
+    return library().campaign(campaign_id)
 
 
 @cache

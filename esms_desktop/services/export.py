@@ -25,7 +25,7 @@ from esms_desktop.reports.partner_form import render_partner_form
 from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
 from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
-from esms_desktop.services.assessment import assess, effective_campaign
+from esms_desktop.services.assessment import assess_dossier, effective_campaign
 
 __all__ = [
     "ExportResult",
@@ -68,7 +68,7 @@ def questionnaire() -> Questionnaire:
 def dossier_missing(dossier: Dossier, budget: Budget | None = None) -> tuple[MissingItem, ...]:
     """What the ARS still needs for ``dossier``, judged against the shipped questionnaire."""
     if budget is None:
-        budget = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
+        budget = assess_dossier(dossier)
     return missing_items(dossier, budget, catalog.questionnaire().question_count)
 
 
@@ -81,7 +81,7 @@ def export_candidature_pdf(
     Raises ``CampaignError`` for an unknown campaign or override, ``ReportWriteError`` when the
     file cannot be written.
     """
-    budget = assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
+    budget = assess_dossier(dossier)
     campaign = effective_campaign(dossier.campaign_id, dossier.overrides)
     quest = questionnaire() if dossier.autodiagnostics else None
     missing = dossier_missing(dossier, budget)

@@ -22,7 +22,7 @@ from typing import Protocol, cast
 from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.validation import Problem
-from esms_desktop.services.assessment import assess
+from esms_desktop.services.assessment import assess_dossier
 from esms_desktop.services.dossiers import DossierToRepairError
 
 
@@ -103,7 +103,7 @@ class DossierSession:
         """Recomputed lazily after a change: cheap enough for every keystroke (< 16 ms)."""
         if self._budget is None:
             d = self._dossier
-            self._budget = assess(d.grappe, d.campaign_id, d.overrides)
+            self._budget = assess_dossier(d)
         return self._budget
 
     def subscribe(self, listener: Listener) -> None:

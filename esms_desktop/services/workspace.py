@@ -20,7 +20,7 @@ from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.porteur_link import link_porteur
 from esms_desktop.importers.progress import CancelToken, ProgressFn
 from esms_desktop.services import catalog, dossiers, exchange, finess_lookup
-from esms_desktop.services.assessment import assess
+from esms_desktop.services.assessment import assess_dossier
 from esms_desktop.services.finess_lookup import LoadResult
 from esms_desktop.services.imports import UnreadableFileError, preview_file
 from esms_desktop.storage.errors import StoreError
@@ -51,6 +51,8 @@ class Workspace:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # The user's campaigns are those of this data folder, for every look-up from now on.
+        self.campaigns = catalog.use_data_folder(store.paths.campaigns)
 
     @property
     def data_dir(self) -> Path:
@@ -67,7 +69,7 @@ class Workspace:
             missing = 0
             try:
                 if not s.problems:
-                    budget = assess(d.grappe, d.campaign_id, d.overrides)
+                    budget = assess_dossier(d)
                     total = budget.total
                     items = missing_items(d, budget, catalog.questionnaire().question_count)
                     verdict = readiness(budget, items)
