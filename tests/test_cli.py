@@ -102,7 +102,7 @@ def test_missing_amounts_are_null_then_set(example_csv: Path) -> None:
 def test_human_output_is_french(example_csv: Path) -> None:
     code, text = run("budget", str(example_csv), "--campaign", "amorcage-2021-t2")
     assert code == 0
-    assert "TOTAL : 560\u202f000\u00a0€" in text
+    assert "TOTAL TTC : 560\u202f000\u00a0€" in text
     assert "Tranche 40\u00a0% — Signature de la convention" in text
 
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
   <context>
+    <name>AbsentCampaignPage</name>
+    <message>
+      <source>The campaign of this dossier is absent</source>
+      <translation>The campaign of this dossier is absent</translation>
+    </message>
+    <message>
+      <source>This dossier follows the campaign “%1”, whose file is not in this data folder (%2): nothing can be computed without its rules. Import the campaign's file (File › Campaigns…), then open the dossier again; or change the dossier's campaign (button on the left).</source>
+      <translation>This dossier follows the campaign “%1”, whose file is not in this data folder (%2): nothing can be computed without its rules. Import the campaign's file (File › Campaigns…), then open the dossier again; or change the dossier's campaign (button on the left).</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnexesModel</name>
     <message>
       <source>Attached file</source>
@@ -335,8 +346,16 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Project lines</translation>
     </message>
     <message>
+      <source>Save these amounts in a &amp;new campaign…</source>
+      <translation>Save these amounts in a &amp;new campaign…</translation>
+    </message>
+    <message>
       <source>Select an establishment to see its lines.</source>
       <translation>Select an establishment to see its lines.</translation>
+    </message>
+    <message>
+      <source>The amounts typed here become those of a new campaign of yours, so that the next dossier does not type them again.</source>
+      <translation>The amounts typed here become those of a new campaign of yours, so that the next dossier does not type them again.</translation>
     </message>
     <message>
       <source>Totals and tranches</source>
@@ -356,6 +375,509 @@ Restore the most recent valid backup (%2)?</translation>
     </message>
   </context>
   <context>
+    <name>CampaignEditor</name>
+    <message>
+      <source>&amp;New campaign based on this one…</source>
+      <translation>&amp;New campaign based on this one…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Remove</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>A campaign shipped with the program cannot be changed: use “New campaign based on this one…” to enter your ARS's values.</source>
+      <translation>A campaign shipped with the program cannot be changed: use “New campaign based on this one…” to enter your ARS's values.</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a band</source>
+      <translation>A&amp;dd a band</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a line</source>
+      <translation>A&amp;dd a line</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a note</source>
+      <translation>A&amp;dd a note</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a payment</source>
+      <translation>A&amp;dd a payment</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a reminder</source>
+      <translation>A&amp;dd a reminder</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a step</source>
+      <translation>A&amp;dd a step</translation>
+    </message>
+    <message>
+      <source>A&amp;dd an amount…</source>
+      <translation>A&amp;dd an amount…</translation>
+    </message>
+    <message>
+      <source>A&amp;dd…</source>
+      <translation>A&amp;dd…</translation>
+    </message>
+    <message>
+      <source>C&amp;lear the value</source>
+      <translation>C&amp;lear the value</translation>
+    </message>
+    <message>
+      <source>Campaign not saved</source>
+      <translation>Campaign not saved</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” (%2)[*] — esms-desktop</source>
+      <translation>Campaign “%1” (%2)[*] — esms-desktop</translation>
+    </message>
+    <message>
+      <source>Clear %1</source>
+      <translation>Clear %1</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Do&amp;n't save</source>
+      <translation>Do&amp;n't save</translation>
+    </message>
+    <message>
+      <source>F2 or Enter edits the selected value, Enter keeps it, Escape leaves it as it was; Ctrl+Z undoes, Ctrl+Y redoes. Amounts in euros (12 500), dates as DD/MM/YYYY, percentages as 50 or 33,5.</source>
+      <translation>F2 or Enter edits the selected value, Enter keeps it, Escape leaves it as it was; Ctrl+Z undoes, Ctrl+Y redoes. Amounts in euros (12 500), dates as DD/MM/YYYY, percentages as 50 or 33,5.</translation>
+    </message>
+    <message>
+      <source>Identifier “%1” is already that of the campaign “%2”: give this one another identifier (key id).</source>
+      <translation>Identifier “%1” is already that of the campaign “%2”: give this one another identifier (key id).</translation>
+    </message>
+    <message>
+      <source>Key in the file: %1</source>
+      <translation>Key in the file: %1</translation>
+    </message>
+    <message>
+      <source>Keys of the campaign</source>
+      <translation>Keys of the campaign</translation>
+    </message>
+    <message>
+      <source>Name of the amount (lower-case letters, digits and _; the lines refer to it by this name):</source>
+      <translation>Name of the amount (lower-case letters, digits and _; the lines refer to it by this name):</translation>
+    </message>
+    <message>
+      <source>New amount</source>
+      <translation>New amount</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>Remove %1</translation>
+    </message>
+    <message>
+      <source>Saved in %1</source>
+      <translation>Saved in %1</translation>
+    </message>
+    <message>
+      <source>The campaign cannot be saved yet:
+
+%1</source>
+      <translation>The campaign cannot be saved yet:
+
+%1</translation>
+    </message>
+    <message>
+      <source>The campaign “%1” has changes that are not saved. Save them?</source>
+      <translation>The campaign “%1” has changes that are not saved. Save them?</translation>
+    </message>
+    <message>
+      <source>This campaign is shipped with the program: it can be read, not changed. To enter your ARS's values, create a new campaign from it.</source>
+      <translation>This campaign is shipped with the program: it can be read, not changed. To enter your ARS's values, create a new campaign from it.</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <source>Value: %1</source>
+      <translation>Value: %1</translation>
+    </message>
+    <message>
+      <source>Where this value usually is:</source>
+      <translation>Where this value usually is:</translation>
+    </message>
+    <message>
+      <source>Where to find this value:</source>
+      <translation>Where to find this value:</translation>
+    </message>
+    <message>
+      <source>“%1” cannot name an amount: %2.</source>
+      <translation>“%1” cannot name an amount: %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignSwitchDialog</name>
+    <message>
+      <source>&amp;Campaign:</source>
+      <translation>&amp;Campaign:</translation>
+    </message>
+    <message>
+      <source>Amounts typed in this dossier that this campaign does not have, and which will be dropped: %1.</source>
+      <translation>Amounts typed in this dossier that this campaign does not have, and which will be dropped: %1.</translation>
+    </message>
+    <message>
+      <source>C&amp;hange</source>
+      <translation>C&amp;hange</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campaign</translation>
+    </message>
+    <message>
+      <source>Change the campaign</source>
+      <translation>Change the campaign</translation>
+    </message>
+    <message>
+      <source>No amount was typed in this dossier: nothing is dropped.</source>
+      <translation>No amount was typed in this dossier: nothing is dropped.</translation>
+    </message>
+    <message>
+      <source>The %1 amount(s) typed in this dossier are kept.</source>
+      <translation>The %1 amount(s) typed in this dossier are kept.</translation>
+    </message>
+    <message>
+      <source>The %1 other(s) are kept.</source>
+      <translation>The %1 other(s) are kept.</translation>
+    </message>
+    <message>
+      <source>This dossier follows the campaign “%1” (%2).</source>
+      <translation>This dossier follows the campaign “%1” (%2).</translation>
+    </message>
+    <message>
+      <source>This dossier's campaign “%1” is not in this data folder. Choosing another one cannot be undone: to keep “%1”, import its file instead (File › Campaigns…).</source>
+      <translation>This dossier's campaign “%1” is not in this data folder. Choosing another one cannot be undone: to keep “%1”, import its file instead (File › Campaigns…).</translation>
+    </message>
+    <message>
+      <source>This is already the dossier's campaign.</source>
+      <translation>This is already the dossier's campaign.</translation>
+    </message>
+    <message>
+      <source>Total of the dossier with this campaign: %1.</source>
+      <translation>Total of the dossier with this campaign: %1.</translation>
+    </message>
+    <message>
+      <source>your campaign</source>
+      <translation>your campaign</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignTree</name>
+    <message>
+      <source>(not set)</source>
+      <translation>(not set)</translation>
+    </message>
+    <message>
+      <source>(not set: founding documents)</source>
+      <translation>(not set: founding documents)</translation>
+    </message>
+    <message>
+      <source>Band %1</source>
+      <translation>Band %1</translation>
+    </message>
+    <message>
+      <source>Change %1</source>
+      <translation>Change %1</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Identity</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Line %1</source>
+      <translation>Line %1</translation>
+    </message>
+    <message>
+      <source>Note %1</source>
+      <translation>Note %1</translation>
+    </message>
+    <message>
+      <source>Payment %1</source>
+      <translation>Payment %1</translation>
+    </message>
+    <message>
+      <source>Reminder %1</source>
+      <translation>Reminder %1</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Step %1</source>
+      <translation>Step %1</translation>
+    </message>
+    <message>
+      <source>Type the value first, then its status or source.</source>
+      <translation>Type the value first, then its status or source.</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>a first rank (50) or a first and last rank (1-49) is expected</source>
+      <translation>a first rank (50) or a first and last rank (1-49) is expected</translation>
+    </message>
+    <message>
+      <source>a note cannot be empty</source>
+      <translation>a note cannot be empty</translation>
+    </message>
+    <message>
+      <source>a percentage between 0 and 100 is expected (e.g. 50 or 33,5)</source>
+      <translation>a percentage between 0 and 100 is expected (e.g. 50 or 33,5)</translation>
+    </message>
+    <message>
+      <source>a positive number is expected (1,2 for +20 %)</source>
+      <translation>a positive number is expected (1,2 for +20 %)</translation>
+    </message>
+    <message>
+      <source>an amount of this name already exists</source>
+      <translation>an amount of this name already exists</translation>
+    </message>
+    <message>
+      <source>from %1</source>
+      <translation>from %1</translation>
+    </message>
+    <message>
+      <source>from %1 on</source>
+      <translation>from %1 on</translation>
+    </message>
+    <message>
+      <source>lower-case letters without accents, digits and _ only (e.g. acquisition_2026)</source>
+      <translation>lower-case letters without accents, digits and _ only (e.g. acquisition_2026)</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>no date</source>
+      <translation>no date</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>not set</translation>
+    </message>
+    <message>
+      <source>not set (yes by default)</source>
+      <translation>not set (yes by default)</translation>
+    </message>
+    <message>
+      <source>the last rank comes before the first</source>
+      <translation>the last rank comes before the first</translation>
+    </message>
+    <message>
+      <source>this row has the problem shown under the tree</source>
+      <translation>this row has the problem shown under the tree</translation>
+    </message>
+    <message>
+      <source>this value is required</source>
+      <translation>this value is required</translation>
+    </message>
+    <message>
+      <source>to be filled in</source>
+      <translation>to be filled in</translation>
+    </message>
+    <message>
+      <source>to be filled in (provisional: %1)</source>
+      <translation>to be filled in (provisional: %1)</translation>
+    </message>
+    <message>
+      <source>unknown status</source>
+      <translation>unknown status</translation>
+    </message>
+    <message>
+      <source>until %1</source>
+      <translation>until %1</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>“%1” is not one of: %2</source>
+      <translation>“%1” is not one of: %2</translation>
+    </message>
+    <message>
+      <source>“%1” was not kept (%2, %3): %4. The previous value stays.</source>
+      <translation>“%1” was not kept (%2, %3): %4. The previous value stays.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignsDialog</name>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>&amp;Import…</translation>
+    </message>
+    <message>
+      <source>&amp;New campaign based on…</source>
+      <translation>&amp;New campaign based on…</translation>
+    </message>
+    <message>
+      <source>&amp;Replace</source>
+      <translation>&amp;Replace</translation>
+    </message>
+    <message>
+      <source>&amp;View…</source>
+      <translation>&amp;View…</translation>
+    </message>
+    <message>
+      <source>Campaign files (*.toml)</source>
+      <translation>Campaign files (*.toml)</translation>
+    </message>
+    <message>
+      <source>Campaign files (*.toml);;All files (*)</source>
+      <translation>Campaign files (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Campaign not exported</source>
+      <translation>Campaign not exported</translation>
+    </message>
+    <message>
+      <source>Campaign not imported</source>
+      <translation>Campaign not imported</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” (%2) imported.</source>
+      <translation>Campaign “%1” (%2) imported.</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” created in %2.</source>
+      <translation>Campaign “%1” created in %2.</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” deleted: its file was set aside as %2.</source>
+      <translation>Campaign “%1” deleted: its file was set aside as %2.</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” exported to %2.</source>
+      <translation>Campaign “%1” exported to %2.</translation>
+    </message>
+    <message>
+      <source>Campaigns</source>
+      <translation>Campaigns</translation>
+    </message>
+    <message>
+      <source>Campaigns — esms-desktop</source>
+      <translation>Campaigns — esms-desktop</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Delete the campaign</source>
+      <translation>Delete the campaign</translation>
+    </message>
+    <message>
+      <source>Delete the campaign “%1”? Its file is set aside in the “supprimees” folder of your campaigns, not erased. Dossiers made with it keep their values.</source>
+      <translation>Delete the campaign “%1”? Its file is set aside in the “supprimees” folder of your campaigns, not erased. Dossiers made with it keep their values.</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+      <source>Edi&amp;t…</source>
+      <translation>Edi&amp;t…</translation>
+    </message>
+    <message>
+      <source>Export a campaign</source>
+      <translation>Export a campaign</translation>
+    </message>
+    <message>
+      <source>Import a campaign</source>
+      <translation>Import a campaign</translation>
+    </message>
+    <message>
+      <source>The campaigns of the programme are models: they cannot be changed. Your own campaigns (a copy completed with your ARS's values, or a file someone gave you) are kept in %1.</source>
+      <translation>The campaigns of the programme are models: they cannot be changed. Your own campaigns (a copy completed with your ARS's values, or a file someone gave you) are kept in %1.</translation>
+    </message>
+    <message>
+      <source>The file %1 was not imported:
+
+%2</source>
+      <translation>The file %1 was not imported:
+
+%2</translation>
+    </message>
+    <message>
+      <source>These files of your campaigns folder cannot be used (the other campaigns can):</source>
+      <translation>These files of your campaigns folder cannot be used (the other campaigns can):</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignsModel</name>
+    <message>
+      <source>Amounts to fill in</source>
+      <translation>Amounts to fill in</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Identifier</source>
+      <translation>Identifier</translation>
+    </message>
+    <message>
+      <source>Origin</source>
+      <translation>Origin</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>programme</source>
+      <translation>programme</translation>
+    </message>
+    <message>
+      <source>yours</source>
+      <translation>yours</translation>
+    </message>
+  </context>
+  <context>
     <name>CheckingDelegate</name>
     <message>
       <source>this value cannot be used here</source>
@@ -369,8 +891,16 @@ Restore the most recent valid backup (%2)?</translation>
   <context>
     <name>DossierView</name>
     <message>
+      <source>%1 (%2) — %3</source>
+      <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
       <source>%1 step(s) with a problem</source>
       <translation>%1 step(s) with a problem</translation>
+    </message>
+    <message>
+      <source>&amp;Change the campaign…</source>
+      <translation>&amp;Change the campaign…</translation>
     </message>
     <message>
       <source>Annexes and export</source>
@@ -379,6 +909,22 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Budget</source>
       <translation>Budget</translation>
+    </message>
+    <message>
+      <source>Campaign absent: nothing is computed.</source>
+      <translation>Campaign absent: nothing is computed.</translation>
+    </message>
+    <message>
+      <source>Change the campaign of the dossier</source>
+      <translation>Change the campaign of the dossier</translation>
+    </message>
+    <message>
+      <source>Change the campaign to %1</source>
+      <translation>Change the campaign to %1</translation>
+    </message>
+    <message>
+      <source>Choose another campaign for this dossier; the amounts it would drop are named before you confirm, and Ctrl+Z undoes the change.</source>
+      <translation>Choose another campaign for this dossier; the amounts it would drop are named before you confirm, and Ctrl+Z undoes the change.</translation>
     </message>
     <message>
       <source>Complete</source>
@@ -429,12 +975,24 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Porteur and project</translation>
     </message>
     <message>
+      <source>Record that you checked the budget under the campaign's new rules: the warning stops until the file changes again. Ctrl+Z undoes it.</source>
+      <translation>Record that you checked the budget under the campaign's new rules: the warning stops until the file changes again. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
       <source>Self-assessment</source>
       <translation>Self-assessment</translation>
     </message>
     <message>
       <source>Steps of the dossier</source>
       <translation>Steps of the dossier</translation>
+    </message>
+    <message>
+      <source>Take the new &amp;version into account</source>
+      <translation>Take the new &amp;version into account</translation>
+    </message>
+    <message>
+      <source>Take the new version of the campaign into account</source>
+      <translation>Take the new version of the campaign into account</translation>
     </message>
     <message>
       <source>To repair</source>
@@ -449,6 +1007,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>What is left to do</translation>
     </message>
     <message>
+      <source>campaign “%1” absent from this data folder: import its file (File › Campaigns…) or change the campaign</source>
+      <translation>campaign “%1” absent from this data folder: import its file (File › Campaigns…) or change the campaign</translation>
+    </message>
+    <message>
       <source>complete</source>
       <translation>complete</translation>
     </message>
@@ -457,8 +1019,16 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>problem</translation>
     </message>
     <message>
+      <source>programme campaign</source>
+      <translation>programme campaign</translation>
+    </message>
+    <message>
       <source>to do</source>
       <translation>to do</translation>
+    </message>
+    <message>
+      <source>user's campaign</source>
+      <translation>user's campaign</translation>
     </message>
   </context>
   <context>
@@ -1002,6 +1572,10 @@ Load it as the FINESS register of this computer, then search and tick the establ
   <context>
     <name>GrappeView</name>
     <message>
+      <source>%1 establishment(s) declared attached to a GHT.</source>
+      <translation>%1 establishment(s) declared attached to a GHT.</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Establishments&lt;/b&gt;</source>
       <translation>&lt;b&gt;Establishments&lt;/b&gt;</translation>
     </message>
@@ -1030,8 +1604,24 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>Add from &amp;FINESS…</translation>
     </message>
     <message>
+      <source>Attached to a &amp;GHT (keeps the hospital's DUI)</source>
+      <translation>Attached to a &amp;GHT (keeps the hospital's DUI)</translation>
+    </message>
+    <message>
+      <source>Attached to a GHT (keeps the hospital's DUI)</source>
+      <translation>Attached to a GHT (keeps the hospital's DUI)</translation>
+    </message>
+    <message>
       <source>Bring in the .esms file a partner organisation filled in on its own computer</source>
       <translation>Bring in the .esms file a partner organisation filled in on its own computer</translation>
+    </message>
+    <message>
+      <source>Declare %1 establishment(s) attached to a GHT</source>
+      <translation>Declare %1 establishment(s) attached to a GHT</translation>
+    </message>
+    <message>
+      <source>Declare the selected establishments attached to a hospital group (GHT) whose DUI they keep, or withdraw the declaration; the findings say what it changes. Ctrl+Z undoes it.</source>
+      <translation>Declare the selected establishments attached to a hospital group (GHT) whose DUI they keep, or withdraw the declaration; the findings say what it changes. Ctrl+Z undoes it.</translation>
     </message>
     <message>
       <source>Eligibility findings</source>
@@ -1110,8 +1700,16 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>Search the FINESS register loaded on this computer and add establishments</translation>
     </message>
     <message>
+      <source>Select one or more establishments with a valid FINESS number.</source>
+      <translation>Select one or more establishments with a valid FINESS number.</translation>
+    </message>
+    <message>
       <source>The porteur and its partner organisations, each with its establishments (ESSMS). Every change is saved at once and checked against the campaign's rules.</source>
       <translation>The porteur and its partner organisations, each with its establishments (ESSMS). Every change is saved at once and checked against the campaign's rules.</translation>
+    </message>
+    <message>
+      <source>Withdraw the GHT declaration of %1 establishment(s)</source>
+      <translation>Withdraw the GHT declaration of %1 establishment(s)</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -1255,6 +1853,22 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>All changes saved</translation>
     </message>
     <message>
+      <source>Ca&amp;mpaigns…</source>
+      <translation>Ca&amp;mpaigns…</translation>
+    </message>
+    <message>
+      <source>Campaign absent: nothing is computed.</source>
+      <translation>Campaign absent: nothing is computed.</translation>
+    </message>
+    <message>
+      <source>Campaign created</source>
+      <translation>Campaign created</translation>
+    </message>
+    <message>
+      <source>Change the campaign to %1</source>
+      <translation>Change the campaign to %1</translation>
+    </message>
+    <message>
       <source>Could not save</source>
       <translation>Could not save</translation>
     </message>
@@ -1321,6 +1935,14 @@ Load it as the FINESS register of this computer, then search and tick the establ
     <message>
       <source>Restore a backup</source>
       <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <source>The campaign “%1” (%2) was created with the %3 amount(s) typed in this dossier; File › Campaigns… lists it for your next dossiers.
+
+Use it for this dossier too? Its amounts then come from the campaign instead of being typed here (Ctrl+Z undoes it).</source>
+      <translation>The campaign “%1” (%2) was created with the %3 amount(s) typed in this dossier; File › Campaigns… lists it for your next dossiers.
+
+Use it for this dossier too? Its amounts then come from the campaign instead of being typed here (Ctrl+Z undoes it).</translation>
     </message>
     <message>
       <source>The new language will be used the next time esms-desktop starts.</source>
@@ -1448,6 +2070,49 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>their values</source>
       <translation>their values</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewCampaignDialog</name>
+    <message>
+      <source>&amp;Identifier:</source>
+      <translation>&amp;Identifier:</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Title:</translation>
+    </message>
+    <message>
+      <source>&amp;Year:</source>
+      <translation>&amp;Year:</translation>
+    </message>
+    <message>
+      <source>Give the campaign a title.</source>
+      <translation>Give the campaign a title.</translation>
+    </message>
+    <message>
+      <source>Identifier of the new campaign</source>
+      <translation>Identifier of the new campaign</translation>
+    </message>
+    <message>
+      <source>New campaign</source>
+      <translation>New campaign</translation>
+    </message>
+    <message>
+      <source>The identifier “%1” is already that of “%2”: choose another.</source>
+      <translation>The identifier “%1” is already that of “%2”: choose another.</translation>
+    </message>
+    <message>
+      <source>The new campaign starts as a copy of “%1” (%2). Give it a title, for instance « Généralisation 2026 — ARS Bretagne »; its identifier is what the command line and the exchange files use.</source>
+      <translation>The new campaign starts as a copy of “%1” (%2). Give it a title, for instance « Généralisation 2026 — ARS Bretagne »; its identifier is what the command line and the exchange files use.</translation>
+    </message>
+    <message>
+      <source>Title of the new campaign</source>
+      <translation>Title of the new campaign</translation>
+    </message>
+    <message>
+      <source>Year of the call</source>
+      <translation>Year of the call</translation>
     </message>
   </context>
   <context>
@@ -1855,6 +2520,17 @@ It will be saved again with your next change, or when you close the dossier.</tr
     </message>
   </context>
   <context>
+    <name>ProblemLine</name>
+    <message>
+      <source>No problem found: the campaign can be used.</source>
+      <translation>No problem found: the campaign can be used.</translation>
+    </message>
+    <message>
+      <source>show the key</source>
+      <translation>show the key</translation>
+    </message>
+  </context>
+  <context>
     <name>RepairPage</name>
     <message>
       <source>&amp;Restore a backup…</source>
@@ -1920,6 +2596,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>As shown in the list of referenced solutions</translation>
     </message>
     <message>
+      <source>Asked of a project of the %1 sector(s) whose solution is not Ségur-referenced: until it is declared, the findings say it is to be checked.</source>
+      <translation>Asked of a project of the %1 sector(s) whose solution is not Ségur-referenced: until it is declared, the findings say it is to be checked.</translation>
+    </message>
+    <message>
       <source>Change the Ségur referencing</source>
       <translation>Change the Ségur referencing</translation>
     </message>
@@ -1930,6 +2610,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>DUI solution</source>
       <translation>DUI solution</translation>
+    </message>
+    <message>
+      <source>Declare the editor's registration at the referencing office</source>
+      <translation>Declare the editor's registration at the referencing office</translation>
     </message>
     <message>
       <source>Differs from the project's solution</source>
@@ -1954,6 +2638,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Editor</source>
       <translation>Editor</translation>
+    </message>
+    <message>
+      <source>Editor registered at the Ségur referencing office: %1</source>
+      <translation>Editor registered at the Ségur referencing office: %1</translation>
     </message>
     <message>
       <source>Editor:</source>
@@ -1984,8 +2672,16 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Name “%1” on %2 establishment(s); Ctrl+Z undoes it.</translation>
     </message>
     <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
       <source>No establishment in the grappe yet.</source>
       <translation>No establishment in the grappe yet.</translation>
+    </message>
+    <message>
+      <source>Not declared</source>
+      <translation>Not declared</translation>
     </message>
     <message>
       <source>Not referenced</source>
@@ -2028,6 +2724,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Ségur referencing: %1</translation>
     </message>
     <message>
+      <source>The editor is &amp;registered at the Ségur referencing office on the date of the convention:</source>
+      <translation>The editor is &amp;registered at the Ségur referencing office on the date of the convention:</translation>
+    </message>
+    <message>
       <source>The shared care record (DUI) solution chosen for the project. For an acquisition, the programme funds solutions referenced in the Ségur catalogue, chosen after consulting several editors.</source>
       <translation>The shared care record (DUI) solution chosen for the project. For an acquisition, the programme funds solutions referenced in the Ségur catalogue, chosen after consulting several editors.</translation>
     </message>
@@ -2046,6 +2746,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Which editors were consulted, on what criteria, and why this solution was chosen.</source>
       <translation>Which editors were consulted, on what criteria, and why this solution was chosen.</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Yes</translation>
     </message>
   </context>
   <context>

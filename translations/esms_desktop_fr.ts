@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name>AbsentCampaignPage</name>
+    <message>
+      <source>The campaign of this dossier is absent</source>
+      <translation>La campagne de ce dossier est absente</translation>
+    </message>
+    <message>
+      <source>This dossier follows the campaign “%1”, whose file is not in this data folder (%2): nothing can be computed without its rules. Import the campaign's file (File › Campaigns…), then open the dossier again; or change the dossier's campaign (button on the left).</source>
+      <translation>Ce dossier suit la campagne « %1 », dont le fichier n'est pas dans ce dossier de données (%2) : rien ne peut être calculé sans ses règles. Importez le fichier de la campagne (Fichier › Campagnes…), puis rouvrez le dossier ; ou changez de campagne (bouton à gauche).</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnexesModel</name>
     <message>
       <source>Attached file</source>
@@ -335,8 +346,16 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Lignes du projet</translation>
     </message>
     <message>
+      <source>Save these amounts in a &amp;new campaign…</source>
+      <translation>Enregistrer ces montants dans une &amp;nouvelle campagne…</translation>
+    </message>
+    <message>
       <source>Select an establishment to see its lines.</source>
       <translation>Sélectionnez un établissement pour voir ses lignes.</translation>
+    </message>
+    <message>
+      <source>The amounts typed here become those of a new campaign of yours, so that the next dossier does not type them again.</source>
+      <translation>Les montants saisis ici deviennent ceux d'une nouvelle campagne à vous : le prochain dossier n'aura pas à les saisir de nouveau.</translation>
     </message>
     <message>
       <source>Totals and tranches</source>
@@ -356,6 +375,509 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     </message>
   </context>
   <context>
+    <name>CampaignEditor</name>
+    <message>
+      <source>&amp;New campaign based on this one…</source>
+      <translation>&amp;Nouvelle campagne d'après celle-ci…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+      <source>A campaign shipped with the program cannot be changed: use “New campaign based on this one…” to enter your ARS's values.</source>
+      <translation>Une campagne livrée avec le programme ne se modifie pas : utilisez « Nouvelle campagne d'après celle-ci… » pour saisir les valeurs de votre ARS.</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a band</source>
+      <translation>A&amp;jouter un palier</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a line</source>
+      <translation>A&amp;jouter une ligne</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a note</source>
+      <translation>A&amp;jouter une remarque</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a payment</source>
+      <translation>A&amp;jouter un versement</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a reminder</source>
+      <translation>A&amp;jouter un rappel</translation>
+    </message>
+    <message>
+      <source>A&amp;dd a step</source>
+      <translation>A&amp;jouter une étape</translation>
+    </message>
+    <message>
+      <source>A&amp;dd an amount…</source>
+      <translation>A&amp;jouter un montant…</translation>
+    </message>
+    <message>
+      <source>A&amp;dd…</source>
+      <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+      <source>C&amp;lear the value</source>
+      <translation>Effacer la &amp;valeur</translation>
+    </message>
+    <message>
+      <source>Campaign not saved</source>
+      <translation>Campagne non enregistrée</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” (%2)[*] — esms-desktop</source>
+      <translation>Campagne « %1 » (%2)[*] — esms-desktop</translation>
+    </message>
+    <message>
+      <source>Clear %1</source>
+      <translation>Effacer %1</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Do&amp;n't save</source>
+      <translation>&amp;Ne pas enregistrer</translation>
+    </message>
+    <message>
+      <source>F2 or Enter edits the selected value, Enter keeps it, Escape leaves it as it was; Ctrl+Z undoes, Ctrl+Y redoes. Amounts in euros (12 500), dates as DD/MM/YYYY, percentages as 50 or 33,5.</source>
+      <translation>F2 ou Entrée modifie la valeur choisie, Entrée la garde, Échap la laisse comme elle était ; Ctrl+Z annule, Ctrl+Y rétablit. Montants en euros (12 500), dates en JJ/MM/AAAA, pourcentages en 50 ou 33,5.</translation>
+    </message>
+    <message>
+      <source>Identifier “%1” is already that of the campaign “%2”: give this one another identifier (key id).</source>
+      <translation>L'identifiant « %1 » est déjà celui de la campagne « %2 » : donnez à celle-ci un autre identifiant (clé id).</translation>
+    </message>
+    <message>
+      <source>Key in the file: %1</source>
+      <translation>Clé dans le fichier : %1</translation>
+    </message>
+    <message>
+      <source>Keys of the campaign</source>
+      <translation>Clés de la campagne</translation>
+    </message>
+    <message>
+      <source>Name of the amount (lower-case letters, digits and _; the lines refer to it by this name):</source>
+      <translation>Nom du montant (lettres minuscules, chiffres et _ ; les lignes le désignent par ce nom) :</translation>
+    </message>
+    <message>
+      <source>New amount</source>
+      <translation>Nouveau montant</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Rétablir</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>Retirer %1</translation>
+    </message>
+    <message>
+      <source>Saved in %1</source>
+      <translation>Enregistrée dans %1</translation>
+    </message>
+    <message>
+      <source>The campaign cannot be saved yet:
+
+%1</source>
+      <translation>La campagne ne peut pas encore être enregistrée :
+
+%1</translation>
+    </message>
+    <message>
+      <source>The campaign “%1” has changes that are not saved. Save them?</source>
+      <translation>La campagne « %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+      <source>This campaign is shipped with the program: it can be read, not changed. To enter your ARS's values, create a new campaign from it.</source>
+      <translation>Cette campagne est livrée avec le programme : elle se consulte, elle ne se modifie pas. Pour saisir les valeurs de votre ARS, créez une nouvelle campagne d'après elle.</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+      <source>Value: %1</source>
+      <translation>Valeur : %1</translation>
+    </message>
+    <message>
+      <source>Where this value usually is:</source>
+      <translation>Où se trouve généralement cette valeur :</translation>
+    </message>
+    <message>
+      <source>Where to find this value:</source>
+      <translation>Où trouver cette valeur :</translation>
+    </message>
+    <message>
+      <source>“%1” cannot name an amount: %2.</source>
+      <translation>« %1 » ne peut pas nommer un montant : %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignSwitchDialog</name>
+    <message>
+      <source>&amp;Campaign:</source>
+      <translation>&amp;Campagne :</translation>
+    </message>
+    <message>
+      <source>Amounts typed in this dossier that this campaign does not have, and which will be dropped: %1.</source>
+      <translation>Montants saisis dans ce dossier que cette campagne n'a pas, et qui seront abandonnés : %1.</translation>
+    </message>
+    <message>
+      <source>C&amp;hange</source>
+      <translation>C&amp;hanger</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Campagne</translation>
+    </message>
+    <message>
+      <source>Change the campaign</source>
+      <translation>Changer de campagne</translation>
+    </message>
+    <message>
+      <source>No amount was typed in this dossier: nothing is dropped.</source>
+      <translation>Aucun montant n'a été saisi dans ce dossier : rien n'est abandonné.</translation>
+    </message>
+    <message>
+      <source>The %1 amount(s) typed in this dossier are kept.</source>
+      <translation>Les %1 montant(s) saisi(s) dans ce dossier sont conservés.</translation>
+    </message>
+    <message>
+      <source>The %1 other(s) are kept.</source>
+      <translation>Les autres (%1) sont conservés.</translation>
+    </message>
+    <message>
+      <source>This dossier follows the campaign “%1” (%2).</source>
+      <translation>Ce dossier suit la campagne « %1 » (%2).</translation>
+    </message>
+    <message>
+      <source>This dossier's campaign “%1” is not in this data folder. Choosing another one cannot be undone: to keep “%1”, import its file instead (File › Campaigns…).</source>
+      <translation>La campagne « %1 » de ce dossier n'est pas dans ce dossier de données. En choisir une autre ne pourra pas être annulé : pour garder « %1 », importez plutôt son fichier (Fichier › Campagnes…).</translation>
+    </message>
+    <message>
+      <source>This is already the dossier's campaign.</source>
+      <translation>C'est déjà la campagne du dossier.</translation>
+    </message>
+    <message>
+      <source>Total of the dossier with this campaign: %1.</source>
+      <translation>Total du dossier avec cette campagne : %1.</translation>
+    </message>
+    <message>
+      <source>your campaign</source>
+      <translation>campagne de l'utilisateur</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignTree</name>
+    <message>
+      <source>(not set)</source>
+      <translation>(non défini)</translation>
+    </message>
+    <message>
+      <source>(not set: founding documents)</source>
+      <translation>(non défini : documents fondateurs)</translation>
+    </message>
+    <message>
+      <source>Band %1</source>
+      <translation>Palier %1</translation>
+    </message>
+    <message>
+      <source>Change %1</source>
+      <translation>Modifier %1</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Identité</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Élément</translation>
+    </message>
+    <message>
+      <source>Line %1</source>
+      <translation>Ligne %1</translation>
+    </message>
+    <message>
+      <source>Note %1</source>
+      <translation>Remarque %1</translation>
+    </message>
+    <message>
+      <source>Payment %1</source>
+      <translation>Versement %1</translation>
+    </message>
+    <message>
+      <source>Reminder %1</source>
+      <translation>Rappel %1</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Step %1</source>
+      <translation>Étape %1</translation>
+    </message>
+    <message>
+      <source>Type the value first, then its status or source.</source>
+      <translation>Saisissez d'abord la valeur, puis son statut ou sa source.</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <source>a first rank (50) or a first and last rank (1-49) is expected</source>
+      <translation>un premier rang (50) ou un premier et un dernier rang (1-49) est attendu</translation>
+    </message>
+    <message>
+      <source>a note cannot be empty</source>
+      <translation>une remarque ne peut pas être vide</translation>
+    </message>
+    <message>
+      <source>a percentage between 0 and 100 is expected (e.g. 50 or 33,5)</source>
+      <translation>un pourcentage entre 0 et 100 est attendu (par exemple 50 ou 33,5)</translation>
+    </message>
+    <message>
+      <source>a positive number is expected (1,2 for +20 %)</source>
+      <translation>un nombre positif est attendu (1,2 pour +20 %)</translation>
+    </message>
+    <message>
+      <source>an amount of this name already exists</source>
+      <translation>un montant de ce nom existe déjà</translation>
+    </message>
+    <message>
+      <source>from %1</source>
+      <translation>à partir du %1</translation>
+    </message>
+    <message>
+      <source>from %1 on</source>
+      <translation>%1 et au-delà</translation>
+    </message>
+    <message>
+      <source>lower-case letters without accents, digits and _ only (e.g. acquisition_2026)</source>
+      <translation>lettres minuscules sans accent, chiffres et _ seulement (par exemple acquisition_2026)</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>no date</source>
+      <translation>sans date</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>non défini</translation>
+    </message>
+    <message>
+      <source>not set (yes by default)</source>
+      <translation>non défini (oui par défaut)</translation>
+    </message>
+    <message>
+      <source>the last rank comes before the first</source>
+      <translation>le dernier rang précède le premier</translation>
+    </message>
+    <message>
+      <source>this row has the problem shown under the tree</source>
+      <translation>cette ligne a le problème affiché sous l'arbre</translation>
+    </message>
+    <message>
+      <source>this value is required</source>
+      <translation>cette valeur est obligatoire</translation>
+    </message>
+    <message>
+      <source>to be filled in</source>
+      <translation>à renseigner</translation>
+    </message>
+    <message>
+      <source>to be filled in (provisional: %1)</source>
+      <translation>à renseigner (provisoire : %1)</translation>
+    </message>
+    <message>
+      <source>unknown status</source>
+      <translation>statut inconnu</translation>
+    </message>
+    <message>
+      <source>until %1</source>
+      <translation>jusqu'au %1</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>“%1” is not one of: %2</source>
+      <translation>« %1 » n'est pas l'une des valeurs : %2</translation>
+    </message>
+    <message>
+      <source>“%1” was not kept (%2, %3): %4. The previous value stays.</source>
+      <translation>« %1 » n'a pas été retenu (%2, %3) : %4. L'ancienne valeur reste.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignsDialog</name>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+      <source>&amp;New campaign based on…</source>
+      <translation>&amp;Nouvelle campagne d'après…</translation>
+    </message>
+    <message>
+      <source>&amp;Replace</source>
+      <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+      <source>&amp;View…</source>
+      <translation>&amp;Consulter…</translation>
+    </message>
+    <message>
+      <source>Campaign files (*.toml)</source>
+      <translation>Fichiers de campagne (*.toml)</translation>
+    </message>
+    <message>
+      <source>Campaign files (*.toml);;All files (*)</source>
+      <translation>Fichiers de campagne (*.toml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Campaign not exported</source>
+      <translation>Campagne non exportée</translation>
+    </message>
+    <message>
+      <source>Campaign not imported</source>
+      <translation>Campagne non importée</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” (%2) imported.</source>
+      <translation>Campagne « %1 » (%2) importée.</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” created in %2.</source>
+      <translation>Campagne « %1 » créée dans %2.</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” deleted: its file was set aside as %2.</source>
+      <translation>Campagne « %1 » supprimée : son fichier a été mis de côté sous %2.</translation>
+    </message>
+    <message>
+      <source>Campaign “%1” exported to %2.</source>
+      <translation>Campagne « %1 » exportée dans %2.</translation>
+    </message>
+    <message>
+      <source>Campaigns</source>
+      <translation>Campagnes</translation>
+    </message>
+    <message>
+      <source>Campaigns — esms-desktop</source>
+      <translation>Campagnes — esms-desktop</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Delete the campaign</source>
+      <translation>Supprimer la campagne</translation>
+    </message>
+    <message>
+      <source>Delete the campaign “%1”? Its file is set aside in the “supprimees” folder of your campaigns, not erased. Dossiers made with it keep their values.</source>
+      <translation>Supprimer la campagne « %1 » ? Son fichier est mis de côté dans le dossier « supprimees » de vos campagnes, pas effacé. Les dossiers faits avec elle gardent leurs valeurs.</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+      <source>Edi&amp;t…</source>
+      <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+      <source>Export a campaign</source>
+      <translation>Exporter une campagne</translation>
+    </message>
+    <message>
+      <source>Import a campaign</source>
+      <translation>Importer une campagne</translation>
+    </message>
+    <message>
+      <source>The campaigns of the programme are models: they cannot be changed. Your own campaigns (a copy completed with your ARS's values, or a file someone gave you) are kept in %1.</source>
+      <translation>Les campagnes du programme sont des modèles : elles ne se modifient pas. Vos campagnes (une copie complétée des valeurs de votre ARS, ou un fichier que l'on vous a donné) sont gardées dans %1.</translation>
+    </message>
+    <message>
+      <source>The file %1 was not imported:
+
+%2</source>
+      <translation>Le fichier %1 n'a pas été importé :
+
+%2</translation>
+    </message>
+    <message>
+      <source>These files of your campaigns folder cannot be used (the other campaigns can):</source>
+      <translation>Ces fichiers de votre dossier de campagnes ne peuvent pas servir (les autres campagnes, si) :</translation>
+    </message>
+  </context>
+  <context>
+    <name>CampaignsModel</name>
+    <message>
+      <source>Amounts to fill in</source>
+      <translation>Montants à renseigner</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
+      <source>Identifier</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <source>Origin</source>
+      <translation>Origine</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Année</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <source>programme</source>
+      <translation>programme</translation>
+    </message>
+    <message>
+      <source>yours</source>
+      <translation>utilisateur</translation>
+    </message>
+  </context>
+  <context>
     <name>CheckingDelegate</name>
     <message>
       <source>this value cannot be used here</source>
@@ -369,8 +891,16 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
   <context>
     <name>DossierView</name>
     <message>
+      <source>%1 (%2) — %3</source>
+      <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
       <source>%1 step(s) with a problem</source>
       <translation>%1 étape(s) avec un problème</translation>
+    </message>
+    <message>
+      <source>&amp;Change the campaign…</source>
+      <translation>C&amp;hanger de campagne…</translation>
     </message>
     <message>
       <source>Annexes and export</source>
@@ -379,6 +909,22 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Budget</source>
       <translation>Budget</translation>
+    </message>
+    <message>
+      <source>Campaign absent: nothing is computed.</source>
+      <translation>Campagne absente : rien n'est calculé.</translation>
+    </message>
+    <message>
+      <source>Change the campaign of the dossier</source>
+      <translation>Changer la campagne du dossier</translation>
+    </message>
+    <message>
+      <source>Change the campaign to %1</source>
+      <translation>Passer à la campagne %1</translation>
+    </message>
+    <message>
+      <source>Choose another campaign for this dossier; the amounts it would drop are named before you confirm, and Ctrl+Z undoes the change.</source>
+      <translation>Choisir une autre campagne pour ce dossier ; les montants qu'elle abandonnerait sont nommés avant de confirmer, et Ctrl+Z annule le changement.</translation>
     </message>
     <message>
       <source>Complete</source>
@@ -429,12 +975,24 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Porteur et projet</translation>
     </message>
     <message>
+      <source>Record that you checked the budget under the campaign's new rules: the warning stops until the file changes again. Ctrl+Z undoes it.</source>
+      <translation>Noter que vous avez vérifié le budget selon les nouvelles règles de la campagne : l'avertissement cesse jusqu'à la prochaine modification du fichier. Ctrl+Z l'annule.</translation>
+    </message>
+    <message>
       <source>Self-assessment</source>
       <translation>Autodiagnostic</translation>
     </message>
     <message>
       <source>Steps of the dossier</source>
       <translation>Étapes du dossier</translation>
+    </message>
+    <message>
+      <source>Take the new &amp;version into account</source>
+      <translation>Prendre en compte la nouvelle &amp;version</translation>
+    </message>
+    <message>
+      <source>Take the new version of the campaign into account</source>
+      <translation>Prendre en compte la nouvelle version de la campagne</translation>
     </message>
     <message>
       <source>To repair</source>
@@ -449,6 +1007,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Ce qu'il reste à faire</translation>
     </message>
     <message>
+      <source>campaign “%1” absent from this data folder: import its file (File › Campaigns…) or change the campaign</source>
+      <translation>campagne « %1 » absente de ce dossier de données : importez son fichier (Fichier › Campagnes…) ou changez de campagne</translation>
+    </message>
+    <message>
       <source>complete</source>
       <translation>complet</translation>
     </message>
@@ -457,8 +1019,16 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>problème</translation>
     </message>
     <message>
+      <source>programme campaign</source>
+      <translation>campagne du programme</translation>
+    </message>
+    <message>
       <source>to do</source>
       <translation>à faire</translation>
+    </message>
+    <message>
+      <source>user's campaign</source>
+      <translation>campagne de l'utilisateur</translation>
     </message>
   </context>
   <context>
@@ -1002,6 +1572,10 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
   <context>
     <name>GrappeView</name>
     <message>
+      <source>%1 establishment(s) declared attached to a GHT.</source>
+      <translation>%1 établissement(s) déclaré(s) rattaché(s) à un GHT.</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Establishments&lt;/b&gt;</source>
       <translation>&lt;b&gt;Établissements&lt;/b&gt;</translation>
     </message>
@@ -1030,8 +1604,24 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Ajouter depuis &amp;FINESS…</translation>
     </message>
     <message>
+      <source>Attached to a &amp;GHT (keeps the hospital's DUI)</source>
+      <translation>Rattaché à un &amp;GHT (garde le DUI de l'hôpital)</translation>
+    </message>
+    <message>
+      <source>Attached to a GHT (keeps the hospital's DUI)</source>
+      <translation>Rattaché à un GHT (garde le DUI de l'hôpital)</translation>
+    </message>
+    <message>
       <source>Bring in the .esms file a partner organisation filled in on its own computer</source>
       <translation>Reprendre le fichier .esms qu'un organisme partenaire a rempli sur son propre ordinateur</translation>
+    </message>
+    <message>
+      <source>Declare %1 establishment(s) attached to a GHT</source>
+      <translation>Déclarer %1 établissement(s) rattaché(s) à un GHT</translation>
+    </message>
+    <message>
+      <source>Declare the selected establishments attached to a hospital group (GHT) whose DUI they keep, or withdraw the declaration; the findings say what it changes. Ctrl+Z undoes it.</source>
+      <translation>Déclarer les établissements sélectionnés rattachés à un groupement hospitalier de territoire (GHT) dont ils gardent le DUI, ou retirer la déclaration ; les constats disent ce que cela change. Ctrl+Z l'annule.</translation>
     </message>
     <message>
       <source>Eligibility findings</source>
@@ -1110,8 +1700,16 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Rechercher dans le répertoire FINESS chargé sur cet ordinateur et ajouter des établissements</translation>
     </message>
     <message>
+      <source>Select one or more establishments with a valid FINESS number.</source>
+      <translation>Sélectionnez un ou plusieurs établissements au numéro FINESS valide.</translation>
+    </message>
+    <message>
       <source>The porteur and its partner organisations, each with its establishments (ESSMS). Every change is saved at once and checked against the campaign's rules.</source>
       <translation>Le porteur et ses organismes partenaires, chacun avec ses établissements (ESSMS). Chaque modification est enregistrée aussitôt et vérifiée selon les règles de la campagne.</translation>
+    </message>
+    <message>
+      <source>Withdraw the GHT declaration of %1 establishment(s)</source>
+      <translation>Retirer la déclaration GHT de %1 établissement(s)</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -1255,6 +1853,22 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
+      <source>Ca&amp;mpaigns…</source>
+      <translation>Ca&amp;mpagnes…</translation>
+    </message>
+    <message>
+      <source>Campaign absent: nothing is computed.</source>
+      <translation>Campagne absente : rien n'est calculé.</translation>
+    </message>
+    <message>
+      <source>Campaign created</source>
+      <translation>Campagne créée</translation>
+    </message>
+    <message>
+      <source>Change the campaign to %1</source>
+      <translation>Passer à la campagne %1</translation>
+    </message>
+    <message>
       <source>Could not save</source>
       <translation>Enregistrement impossible</translation>
     </message>
@@ -1321,6 +1935,14 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     <message>
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>The campaign “%1” (%2) was created with the %3 amount(s) typed in this dossier; File › Campaigns… lists it for your next dossiers.
+
+Use it for this dossier too? Its amounts then come from the campaign instead of being typed here (Ctrl+Z undoes it).</source>
+      <translation>La campagne « %1 » (%2) a été créée avec les %3 montant(s) saisi(s) dans ce dossier ; Fichier › Campagnes… la propose pour vos prochains dossiers.
+
+L'utiliser aussi pour ce dossier ? Ses montants viennent alors de la campagne au lieu d'être saisis ici (Ctrl+Z l'annule).</translation>
     </message>
     <message>
       <source>The new language will be used the next time esms-desktop starts.</source>
@@ -1448,6 +2070,49 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>their values</source>
       <translation>leurs valeurs</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewCampaignDialog</name>
+    <message>
+      <source>&amp;Identifier:</source>
+      <translation>I&amp;dentifiant :</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+      <source>&amp;Year:</source>
+      <translation>A&amp;nnée :</translation>
+    </message>
+    <message>
+      <source>Give the campaign a title.</source>
+      <translation>Donnez un titre à la campagne.</translation>
+    </message>
+    <message>
+      <source>Identifier of the new campaign</source>
+      <translation>Identifiant de la nouvelle campagne</translation>
+    </message>
+    <message>
+      <source>New campaign</source>
+      <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+      <source>The identifier “%1” is already that of “%2”: choose another.</source>
+      <translation>L'identifiant « %1 » est déjà celui de « %2 » : choisissez-en un autre.</translation>
+    </message>
+    <message>
+      <source>The new campaign starts as a copy of “%1” (%2). Give it a title, for instance « Généralisation 2026 — ARS Bretagne »; its identifier is what the command line and the exchange files use.</source>
+      <translation>La nouvelle campagne part d'une copie de « %1 » (%2). Donnez-lui un titre, par exemple « Généralisation 2026 — ARS Bretagne » ; son identifiant est celui qu'utilisent la ligne de commande et les fichiers d'échange.</translation>
+    </message>
+    <message>
+      <source>Title of the new campaign</source>
+      <translation>Titre de la nouvelle campagne</translation>
+    </message>
+    <message>
+      <source>Year of the call</source>
+      <translation>Année de l'appel</translation>
     </message>
   </context>
   <context>
@@ -1855,6 +2520,17 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     </message>
   </context>
   <context>
+    <name>ProblemLine</name>
+    <message>
+      <source>No problem found: the campaign can be used.</source>
+      <translation>Aucun problème : la campagne peut servir.</translation>
+    </message>
+    <message>
+      <source>show the key</source>
+      <translation>aller à la clé</translation>
+    </message>
+  </context>
+  <context>
     <name>RepairPage</name>
     <message>
       <source>&amp;Restore a backup…</source>
@@ -1920,6 +2596,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Tel qu'indiqué dans la liste des solutions référencées</translation>
     </message>
     <message>
+      <source>Asked of a project of the %1 sector(s) whose solution is not Ségur-referenced: until it is declared, the findings say it is to be checked.</source>
+      <translation>Demandé pour un projet du ou des secteurs %1 dont la solution n'est pas référencée Ségur : tant que ce n'est pas déclaré, les constats l'indiquent « à vérifier ».</translation>
+    </message>
+    <message>
       <source>Change the Ségur referencing</source>
       <translation>Modifier le référencement Ségur</translation>
     </message>
@@ -1930,6 +2610,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>DUI solution</source>
       <translation>Solution DUI</translation>
+    </message>
+    <message>
+      <source>Declare the editor's registration at the referencing office</source>
+      <translation>Déclarer l'inscription de l'éditeur au guichet de référencement</translation>
     </message>
     <message>
       <source>Differs from the project's solution</source>
@@ -1954,6 +2638,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Editor</source>
       <translation>Éditeur</translation>
+    </message>
+    <message>
+      <source>Editor registered at the Ségur referencing office: %1</source>
+      <translation>Éditeur inscrit au guichet de référencement Ségur : %1</translation>
     </message>
     <message>
       <source>Editor:</source>
@@ -1984,8 +2672,16 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>« %1 » indiqué sur %2 établissement(s) ; Ctrl+Z l'annule.</translation>
     </message>
     <message>
+      <source>No</source>
+      <translation>Non</translation>
+    </message>
+    <message>
       <source>No establishment in the grappe yet.</source>
       <translation>Aucun établissement dans la grappe pour l'instant.</translation>
+    </message>
+    <message>
+      <source>Not declared</source>
+      <translation>Non déclaré</translation>
     </message>
     <message>
       <source>Not referenced</source>
@@ -2028,6 +2724,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Référencement Ségur : %1</translation>
     </message>
     <message>
+      <source>The editor is &amp;registered at the Ségur referencing office on the date of the convention:</source>
+      <translation>L'éditeur est &amp;inscrit au guichet de référencement Ségur à la date de la convention :</translation>
+    </message>
+    <message>
       <source>The shared care record (DUI) solution chosen for the project. For an acquisition, the programme funds solutions referenced in the Ségur catalogue, chosen after consulting several editors.</source>
       <translation>La solution de dossier usager informatisé (DUI) choisie pour le projet. Pour une acquisition, le programme finance des solutions référencées au catalogue Ségur, choisies après consultation de plusieurs éditeurs.</translation>
     </message>
@@ -2046,6 +2746,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Which editors were consulted, on what criteria, and why this solution was chosen.</source>
       <translation>Quels éditeurs ont été consultés, sur quels critères, et pourquoi cette solution a été retenue.</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Oui</translation>
     </message>
   </context>
   <context>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -106,6 +107,12 @@ class FrenchParser(argparse.ArgumentParser):
             .replace("unrecognized arguments", "arguments inconnus")
             .replace("invalid choice", "choix invalide")
             .replace("expected one argument", "une valeur attendue")
+            .replace("not allowed with argument", "incompatible avec")
+        )
+        translated = re.sub(
+            r"one of the arguments (.*) is required",
+            r"une de ces options est obligatoire : \1",
+            translated,
         )
         self.exit(EXIT_BAD_INPUT, f"esms-desktop : erreur : {translated}\n")
 
@@ -127,10 +134,32 @@ def data_dir_options(*, after_command: bool = True) -> argparse.ArgumentParser:
     return parent
 
 
-def add_grappe_source(p: argparse.ArgumentParser) -> None:
-    """The spreadsheet and its campaign, as ``check``, ``budget`` and ``pdf`` take them."""
+def add_grappe_source(p: argparse.ArgumentParser, *, campaign_file: bool = False) -> None:
+    """The spreadsheet and its campaign, as ``check``, ``budget`` and ``pdf`` take them.
+
+    ``campaign_file``: the campaign may instead be given as a file (``--campaign-file``), used
+    as it is without being imported; one of the two is required, never both.
+    """
     p.add_argument("file", metavar="FICHIER", help="grappe au format modèle (.csv ou .xlsx)")
-    p.add_argument("--campaign", required=True, metavar="ID", help="identifiant de campagne")
+    if not campaign_file:
+        p.add_argument("--campaign", required=True, metavar="ID", help="identifiant de campagne")
+        return
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--campaign", metavar="ID", help="identifiant de campagne")
+    which.add_argument(
+        "--campaign-file",
+        type=Path,
+        metavar="FICHIER.toml",
+        help="fichier de campagne à utiliser sans l'importer",
+    )
+
+
+def campaign_file(path: Path) -> Path:
+    """``path`` if it names a file, else the French refusal (the reader's own message would
+    carry the system's English words for a missing file)."""
+    if not path.is_file():
+        raise CliError(f"Fichier de campagne introuvable : « {path} ».")
+    return path
 
 
 def add_grappe_options(p: argparse.ArgumentParser) -> None:

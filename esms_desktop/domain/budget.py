@@ -115,6 +115,11 @@ class Budget:
     """The campaign's amounts are TTC (VAT included), as programme.md §8 says they are."""
 
     @property
+    def tax(self) -> str:
+        """« TTC » or « HT », as every amount's heading says (a campaign file may state HT)."""
+        return "TTC" if self.ttc else "HT"
+
+    @property
     def og_lines(self) -> tuple[BudgetLine, ...]:
         """The per-OG lines, which ``project_lines`` also holds (after the project's own)."""
         return tuple(line for line in self.project_lines if line.og)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
 
+from esms_desktop.domain.eligibility import NO_DECLARATIONS, Declarations
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.domain.usage_threshold import UsageThreshold
 
@@ -126,7 +127,13 @@ DEFAULT_USAGE_TARGETS: tuple[UsageTarget, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Dossier:
-    """A candidature in progress. ``overrides`` hold campaign values the user entered (€)."""
+    """A candidature in progress. ``overrides`` hold campaign values the user entered (€).
+
+    ``campaign_fingerprint`` is the :attr:`~esms_desktop.domain.campaign.Campaign.fingerprint` of
+    the campaign file the dossier was last computed with (empty: not recorded, a dossier older
+    than the record, about which nothing is said); ``declarations`` what the user declared for
+    the rules the grappe's data cannot tell (GHT exception, editor registered).
+    """
 
     name: str
     campaign_id: str
@@ -144,3 +151,5 @@ class Dossier:
     convention_date: date | None = None
     created: datetime | None = None
     updated: datetime | None = None
+    campaign_fingerprint: str = ""
+    declarations: Declarations = NO_DECLARATIONS

@@ -8,8 +8,10 @@ how to reverse itself. Typed text is parsed and checked in the domain, not in wi
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from types import MappingProxyType
 from typing import Any
 
+from esms_desktop.domain.campaign import Campaign
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.fields import ESTABLISHMENT_PARSERS as ESTABLISHMENT_PARSERS
 from esms_desktop.domain.fields import parse_establishment_field as parse_establishment_field
@@ -20,6 +22,7 @@ from esms_desktop.domain.grappe import (
     Organisation,
     ProjectType,
 )
+from esms_desktop.domain.identifiers import normalise
 from esms_desktop.domain.merge import merge
 from esms_desktop.domain.parsing import FALSE_WORDS as FALSE_WORDS
 from esms_desktop.domain.parsing import THRESHOLD_HINT as THRESHOLD_HINT
@@ -37,6 +40,7 @@ from esms_desktop.domain.parsing import parse_situation as parse_situation
 from esms_desktop.domain.parsing import parse_text as parse_text
 from esms_desktop.domain.parsing import parse_threshold as parse_threshold
 from esms_desktop.domain.porteur_link import PorteurChoice, carry_identities
+from esms_desktop.domain.validation import DECLARED_FINESS
 
 
 def _replace_at(items: tuple[Any, ...], index: int, item: Any) -> tuple[Any, ...]:
@@ -141,6 +145,60 @@ def apply_projects(grappe: Grappe, projects: dict[str, ProjectType]) -> Grappe:
         )
         orgs.append(replace(og, establishments=ests))
     return replace(grappe, organisations=tuple(orgs))
+
+
+def switch_campaign(dossier: Dossier, campaign: Campaign) -> tuple[Dossier, tuple[str, ...]]:
+    """``dossier`` under ``campaign`` (its identifier and fingerprint), and the typed values
+    dropped on the way.
+
+    A value typed for the old call is kept when the new campaign has a value of that name (the
+    director typed it from her ARS's text, she should not type it again), and dropped otherwise:
+    :meth:`Campaign.with_overrides <esms_desktop.domain.campaign.Campaign.with_overrides>` refuses
+    unknown names, so a dossier keeping one could no longer be budgeted at all. The dropped names
+    come back, in the dossier's order, for the caller to say which. Choosing the campaign is
+    looking at its rules: the fingerprint recorded is the campaign's current one.
+    """
+    kept = {name: amount for name, amount in dossier.overrides.items() if name in campaign.values}
+    dropped = tuple(name for name in dossier.overrides if name not in campaign.values)
+    switched = replace(
+        dossier,
+        campaign_id=campaign.id,
+        campaign_fingerprint=campaign.fingerprint,
+        overrides=MappingProxyType(kept),
+    )
+    return switched, dropped
+
+
+def accept_campaign_version(dossier: Dossier, campaign: Campaign) -> Dossier:
+    """``dossier`` recording ``campaign``'s current fingerprint: the director has looked at the
+    budget under the changed rules, so the warning of
+    :func:`~esms_desktop.domain.campaign_version.campaign_changed` stops (until the file changes
+    again). The typed values are left alone: the new rules may keep them."""
+    return replace(dossier, campaign_fingerprint=campaign.fingerprint)
+
+
+def declare_ght(dossier: Dossier, finess: str, attached: bool) -> Dossier:
+    """``dossier`` declaring the ESSMS ``finess`` attached to a GHT whose DUI it keeps, or not.
+
+    Only the user can say it (nothing in FINESS tells), and it is declared per ESSMS, by its
+    FINESS géographique as the rules read it (normalised, so « 59 000 001 2 » and « 590000012 »
+    are one declaration). Raises ``ValueError`` for what is no FINESS once normalised (empty,
+    not nine characters): the rules count no such ESSMS, so there is nothing to declare, and
+    the check of a dossier (:mod:`~esms_desktop.domain.validation`) would refuse it.
+    """
+    key = normalise(finess)
+    if not DECLARED_FINESS.fullmatch(key):
+        raise ValueError(f"declare_ght : FINESS géographique attendu, reçu {finess!r}")
+    current = dossier.declarations.ght_essms
+    ght = current | {key} if attached else current - {key}
+    return replace(dossier, declarations=replace(dossier.declarations, ght_essms=ght))
+
+
+def declare_editor_registered(dossier: Dossier, value: bool | None) -> Dossier:
+    """``dossier`` declaring whether the DUI's editor is registered at the Ségur referencing
+    office on the convention date (what a 2025 AHI project without a referenced DUI needs);
+    ``None`` takes the declaration back, and the rule is « à vérifier » again."""
+    return replace(dossier, declarations=replace(dossier.declarations, editor_registered=value))
 
 
 ESTABLISHMENT_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Establishment))

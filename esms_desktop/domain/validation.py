@@ -16,6 +16,7 @@ that no door would have let in.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -24,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from esms_desktop.domain.dossier import Dossier, UsageTarget
+from esms_desktop.domain.eligibility import Declarations
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import (
     ESTABLISHMENT_FIELDS,
@@ -293,6 +295,47 @@ def _lists(dossier: Dossier, add: _Check) -> None:
                 _threshold(item, f"{title} n°{i}", add)
 
 
+DECLARED_FINESS = re.compile(r"[0-9A-Z]{9}")
+"""A declared FINESS géographique, as :func:`~esms_desktop.domain.edits.declare_ght` stores it:
+nine characters once normalised (digits, and the A or B of Corsica)."""
+
+
+def _campaign_version(dossier: Dossier, add: _Check) -> None:
+    """The recorded fingerprint is a short text: only compared, and printed escaped."""
+    value = dossier.campaign_fingerprint
+    problem = text_problem(value)
+    if problem:
+        add("Dossier", "version de la campagne", problem, value)
+
+
+def _declarations(dossier: Dossier, add: _Check) -> None:
+    """What the user declared: FINESS numbers as the rules read them, a yes, no or nothing."""
+    declared = dossier.declarations
+    if not isinstance(declared, Declarations):
+        add("Déclarations", "déclarations", "déclarations attendues", declared)
+        return
+    registered = declared.editor_registered
+    if registered is not None and not isinstance(registered, bool):
+        add(
+            "Déclarations",
+            "éditeur inscrit au guichet Ségur",
+            "oui, non ou vide attendu",
+            registered,
+        )
+    ght = declared.ght_essms
+    if not isinstance(ght, frozenset) or len(ght) > MAX_ESTABLISHMENTS:
+        add("Déclarations", "ESSMS rattachés à un GHT", f"{MAX_ESTABLISHMENTS} FINESS au plus", ght)
+        return
+    for finess in sorted(ght, key=str):
+        if not isinstance(finess, str) or not DECLARED_FINESS.fullmatch(finess):
+            add(
+                "Déclarations",
+                "ESSMS rattaché à un GHT",
+                "FINESS géographique de 9 caractères attendu",
+                finess,
+            )
+
+
 def dossier_problems(dossier: Dossier, *, top_level: int = MAX_LEVEL) -> tuple[Problem, ...]:
     """Every value of ``dossier`` that no door would have let in, in the dossier's order.
 
@@ -318,6 +361,8 @@ def dossier_problems(dossier: Dossier, *, top_level: int = MAX_LEVEL) -> tuple[P
     _overrides(dossier, add)
     _autodiagnostics(dossier, add, min(top_level, MAX_LEVEL))
     _lists(dossier, add)
+    _campaign_version(dossier, add)
+    _declarations(dossier, add)
     return tuple(found)
 
 

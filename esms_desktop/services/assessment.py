@@ -12,6 +12,7 @@ from typing import Any
 
 from esms_desktop.domain.budget import Budget, BudgetLine, compute
 from esms_desktop.domain.campaign import Campaign
+from esms_desktop.domain.campaign_version import with_version_check
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.eligibility import NO_DECLARATIONS, Declarations
 from esms_desktop.domain.grappe import Grappe
@@ -40,8 +41,12 @@ def assess_with(
 
 
 def assess_dossier(dossier: Dossier) -> Budget:
-    """Budget of a stored dossier: its grappe under its campaign, with the values it typed."""
-    return assess(dossier.grappe, dossier.campaign_id, dossier.overrides)
+    """Budget of a stored dossier: its grappe under its campaign, with the values it typed and
+    what it declared, warned when the campaign file changed since the fingerprint it recorded
+    (:func:`~esms_desktop.domain.campaign_version.campaign_changed`)."""
+    campaign = catalog.campaign(dossier.campaign_id)
+    budget = assess_with(dossier.grappe, campaign, dossier.overrides, dossier.declarations)
+    return with_version_check(budget, dossier.campaign_fingerprint, campaign)
 
 
 def effective_campaign(
@@ -67,10 +72,18 @@ def _line(line: BudgetLine) -> dict[str, Any]:
     }
 
 
-def budget_to_dict(budget: Budget) -> dict[str, Any]:
-    """The ``--json`` object of ``esms-desktop budget`` (and ``check``)."""
+def budget_to_dict(budget: Budget, campaign: Campaign | None = None) -> dict[str, Any]:
+    """The ``--json`` object of ``esms-desktop budget`` (and ``check``).
+
+    ``campaign`` is the one the budget was computed with, for its fingerprint (a file given
+    with ``--campaign-file`` is not in the catalog); without it the catalog's campaign of that
+    identifier is named, and ``""`` when there is none. The per-OG lines are in
+    ``project_lines`` (as before) and again in ``og_lines``, each with the OG it goes to.
+    """
     return {
         "campaign": budget.campaign_id,
+        "campaign_fingerprint": _fingerprint(budget, campaign),
+        "ttc": budget.ttc,
         "eligible": budget.eligible,
         "findings": [f.as_dict() for f in budget.findings],
         "counted_establishments": budget.counted_establishments,
@@ -84,6 +97,7 @@ def budget_to_dict(budget: Budget) -> dict[str, Any]:
                 "pct": float(t.pct),
                 "amount_eur": float(t.amount),
                 "status": t.status.value,
+                "condition": t.condition,
             }
             for t in budget.tranches
         ],
@@ -105,4 +119,12 @@ def budget_to_dict(budget: Budget) -> dict[str, Any]:
             for e in budget.establishments
         ],
         "project_lines": [_line(line) for line in budget.project_lines],
+        "og_lines": [_line(line) | {"og": line.og} for line in budget.og_lines],
     }
+
+
+def _fingerprint(budget: Budget, campaign: Campaign | None) -> str:
+    if campaign is not None:
+        return campaign.fingerprint
+    entry = catalog.library().entries().get(budget.campaign_id)
+    return "" if entry is None else entry.campaign.fingerprint

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from esms_desktop.domain.campaign import Campaign, CampaignError, load_campaign, parse_campaign
-from esms_desktop.storage.fsutil import atomic_write_bytes, translate_os_error
+from esms_desktop.storage.fsutil import atomic_write_bytes, free_name, translate_os_error
 
 SHIPPED = "programme"
 USER = "utilisateur"
@@ -246,10 +246,15 @@ class CampaignLibrary:
                 "Remplacez-la, ou changez la clé id du fichier avant de l'importer.",
                 campaign.id,
             )
-        if existing is not None and existing.path != target:
-            self._discard(existing.path)
+        if existing is None and target.exists():
+            # A file of that name that did not load (hand-edited, damaged): kept aside, not lost.
+            self._set_aside_copy(target)
+        # Written first, the replaced file set aside after: a refused write (disk full) leaves
+        # the imported campaign as it was.
         atomic_write_bytes(target, data, "enregistrer la campagne")
         self._signature = None
+        if existing is not None and existing.path != target:
+            self._discard(existing.path)
         return self.get(campaign.id)
 
     def export(self, campaign_id: str, target: Path) -> None:
@@ -288,15 +293,18 @@ class CampaignLibrary:
         overrides: Mapping[str, Decimal] | None = None,
         *,
         entered_in: str = "",
+        year: int | None = None,
     ) -> CampaignEntry:
         """A new user campaign copied from ``source_id`` under a new identifier and title.
 
         ``overrides`` (the values a dossier typed over the file's) become the new file's amounts,
         status ``saisi`` and a source saying where they were typed, so the next dossier does not
-        type them again.
+        type them again; ``year`` is the new call's, when it is not the model's.
         """
         mapping = self.mapping(source_id)
         mapping["id"], mapping["title"] = new_id, title
+        if year is not None:  # « Généralisation 2026 » d'après 2025 is a 2026 call
+            mapping["year"] = year
         mapping["source"] = _joined(
             f"D'après la campagne « {source_id} »", str(mapping.get("source", ""))
         )
@@ -323,12 +331,26 @@ class CampaignLibrary:
             raise CampaignError(f"« {campaign_id} » est une campagne du programme : elle reste.")
         return self._discard(entry.path)
 
-    def _discard(self, path: Path) -> Path:
+    def _set_aside_copy(self, path: Path) -> Path:
+        target = self._aside_name(path)
+        try:
+            atomic_write_bytes(target, path.read_bytes(), "mettre de côté la campagne")
+        except OSError as exc:
+            raise translate_os_error(exc, path, "lire") from exc
+        return target
+
+    def _aside_name(self, path: Path) -> Path:
         bin_folder = path.parent / "supprimees"
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = bin_folder / f"{path.stem}-{stamp}{path.suffix}"
         try:
             bin_folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise translate_os_error(exc, bin_folder, "créer le dossier") from exc
+        return free_name(bin_folder / f"{path.stem}-{stamp}{path.suffix}")
+
+    def _discard(self, path: Path) -> Path:
+        target = self._aside_name(path)
+        try:
             os.replace(path, target)
         except OSError as exc:
             raise translate_os_error(exc, path, "retirer la campagne") from exc

@@ -24,12 +24,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
 
+from esms_desktop.domain.campaign import CampaignError
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
 from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.domain.validation import MAX_PROBLEMS_SHOWN, Problem, dossier_problems, shown
+from esms_desktop.services import catalog
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.errors import NotFoundError
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
@@ -63,6 +65,8 @@ _DOSSIER_PART_LABELS: Mapping[str, str] = MappingProxyType(
         "annexes": "annexes",
         "attestations": "attestations",
         "convention_date": "date de convention",
+        "campaign_fingerprint": "version de la campagne",
+        "declarations": "déclarations (GHT, éditeur)",
     }
 )
 
@@ -190,6 +194,17 @@ def _clean_campaign(campaign_id: str) -> str:
     return cleaned
 
 
+def campaign_fingerprint(campaign_id: str) -> str:
+    """The current fingerprint of the campaign ``campaign_id``, which a new dossier records so
+    that a later change of the campaign file is noticed; ``""`` for an identifier no campaign has
+    (creation does not refuse it: the command line checks it first, and a dossier of an unknown
+    campaign is listed without a total, as before)."""
+    try:
+        return catalog.campaign(campaign_id).fingerprint
+    except CampaignError:
+        return ""
+
+
 def changed_fields(before: object, after: object) -> list[str]:
     """Names of the dataclass fields whose values differ between two values of the same type."""
     return [
@@ -209,14 +224,19 @@ def _establishment_count(dossier: Dossier) -> int:
 def create_dossier(
     uow: UnitOfWork, name: str, campaign_id: str, grappe: Grappe | None = None
 ) -> int:
-    """Create a dossier (default annexes, attestations and usage targets); returns its id."""
+    """Create a dossier (default annexes, attestations and usage targets); returns its id.
+
+    The dossier records its campaign's current fingerprint (:func:`campaign_fingerprint`).
+    """
     now = _now()
+    cleaned = _clean_campaign(campaign_id)
     dossier = Dossier(
         name=_clean_name(name),
-        campaign_id=_clean_campaign(campaign_id),
+        campaign_id=cleaned,
         grappe=grappe if grappe is not None else Grappe(),
         created=now,
         updated=now,
+        campaign_fingerprint=campaign_fingerprint(cleaned),
     )
     with uow:
         new_id = uow.dossiers.add(dossier)
@@ -318,7 +338,12 @@ def rename_dossier(uow: UnitOfWork, dossier_id: int, name: str) -> None:
 
 
 def duplicate_dossier(uow: UnitOfWork, dossier_id: int, name: str | None = None) -> int:
-    """Copy a dossier (attached files included) under ``name`` or « … (copie) »; returns the id."""
+    """Copy a dossier (attached files included) under ``name`` or « … (copie) »; returns the id.
+
+    The copy keeps the fingerprint its source recorded (its budget was computed with the same
+    rules, a change of the campaign since is still to check on it); a source that recorded none
+    (older than the record) gives the copy its campaign's current one, as a new dossier gets.
+    """
     now = _now()
     with uow:
         source = uow.dossiers.get(dossier_id)
@@ -328,6 +353,8 @@ def duplicate_dossier(uow: UnitOfWork, dossier_id: int, name: str | None = None)
             name=_clean_name(name if name is not None else f"{source.name} (copie)"),
             created=now,
             updated=now,
+            campaign_fingerprint=source.campaign_fingerprint
+            or campaign_fingerprint(source.campaign_id),
         )
         new_id = uow.dossiers.add(copy)
         uow.dossiers.copy_files(dossier_id, new_id)

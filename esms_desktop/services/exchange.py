@@ -43,6 +43,7 @@ from types import MappingProxyType
 from typing import IO, Any, BinaryIO, Literal, TypeVar
 
 from esms_desktop import __version__
+from esms_desktop.domain.campaign import CampaignError
 from esms_desktop.domain.dossier import (
     Annex,
     Attestation,
@@ -52,6 +53,8 @@ from esms_desktop.domain.dossier import (
     Porteur,
     UsageTarget,
 )
+from esms_desktop.domain.edits import switch_campaign
+from esms_desktop.domain.eligibility import NO_DECLARATIONS, Declarations
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import (
     ESTABLISHMENT_FIELDS,
@@ -66,6 +69,7 @@ from esms_desktop.domain.grappe import (
     Grappe,
     Organisation,
 )
+from esms_desktop.domain.identifiers import normalise
 from esms_desktop.domain.merge import AddedEstablishment as AddedEstablishment
 from esms_desktop.domain.merge import EstablishmentMerge as EstablishmentMerge
 from esms_desktop.domain.merge import FieldChange as FieldChange
@@ -85,10 +89,12 @@ from esms_desktop.domain.validation import (
     shown,
     value_problems,
 )
+from esms_desktop.services import catalog
 from esms_desktop.services.dossiers import (
     ESTABLISHMENT_FIELD_LABELS,
     MAX_ANNEX_FILE_BYTES,
     DossierInputError,
+    campaign_fingerprint,
 )
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.fsutil import atomic_write
@@ -112,6 +118,8 @@ MAX_INT_DIGITS = 30
 """Digits of a JSON integer: a capacity of a million has 7; beyond 4,300 ``int()`` itself fails."""
 MAX_NUMBER_TEXT = 100
 """Characters of a decimal written as text (« 87.50 », « 25000.00 »)."""
+MAX_FINESS_TEXT = 40
+"""Characters of a declared FINESS as written (nine, with the spaces people type)."""
 _MAX_DIRECTORY_BYTES = 1024 * 1024
 """The archive's central directory, read before zipfile lists it: millions of entries would
 take gigabytes to list."""
@@ -316,6 +324,11 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
         "convention_date": _day(d.convention_date),
         "created": _moment(d.created),
         "updated": _moment(d.updated),
+        "campaign_fingerprint": d.campaign_fingerprint,
+        "declarations": {
+            "ght_essms": sorted(d.declarations.ght_essms, key=str),
+            "editor_registered": d.declarations.editor_registered,
+        },
     }
 
 
@@ -410,6 +423,23 @@ class _Reader:
         except ValueError:
             raise _invalid(f"{self.where}.{key}", f"valeur inconnue « {shown(value)} »") from None
 
+    def texts(self, key: str, limit: int, longest: int) -> list[str]:
+        """The list of texts under ``key``: ``limit`` items at most, refused before any is read,
+        each of ``longest`` characters at most."""
+        value = self._get(key, [])
+        if not isinstance(value, list):
+            raise _invalid(f"{self.where}.{key}", "liste attendue")
+        if len(value) > limit:
+            raise _invalid(f"{self.where}.{key}", f"{len(value)} éléments, {limit} au plus")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise _invalid(f"{self.where}.{key}[{i}]", "texte attendu")
+            if len(item) > longest:
+                raise _invalid(
+                    f"{self.where}.{key}[{i}]", f"texte de {longest} caractères au plus attendu"
+                )
+        return value
+
     def items(self, key: str, limit: int) -> list[_Reader]:
         """The list under ``key``, refused beyond ``limit`` items before any is read."""
         value = self._get(key, [])
@@ -500,7 +530,27 @@ def _with_safe_names(dossier: Dossier, files: Sequence[AttachedFile]) -> Dossier
     )
 
 
+def _declarations_from(r: _Reader) -> Declarations:
+    """The optional ``declarations`` (files written before them have none: nothing declared).
+
+    The FINESS are normalised as :func:`~esms_desktop.domain.edits.declare_ght` stores them
+    (« 59 000 001 2 » is 590000012); what is then no FINESS is refused with the rest of the
+    dossier's values (:func:`value_problems`)."""
+    if r.data.get("declarations") is None:
+        return NO_DECLARATIONS
+    d = r.child("declarations")
+    return Declarations(
+        ght_essms=frozenset(
+            normalise(t) for t in d.texts("ght_essms", MAX_ESTABLISHMENTS, MAX_FINESS_TEXT)
+        ),
+        editor_registered=d.opt_boolean("editor_registered"),
+    )
+
+
 def dossier_from_dict(r: _Reader) -> Dossier:
+    """A dossier read strictly; ``campaign_fingerprint`` and ``declarations`` are optional
+    (files written before them), and a file without them reads as nothing recorded nor
+    declared."""
     porteur = r.child("porteur")
     grappe = r.child("grappe")
     solution = grappe.child("solution")
@@ -571,6 +621,8 @@ def dossier_from_dict(r: _Reader) -> Dossier:
         convention_date=r.day("convention_date"),
         created=r.moment("created"),
         updated=r.moment("updated"),
+        campaign_fingerprint=r.text("campaign_fingerprint"),
+        declarations=_declarations_from(r),
     )
 
 
@@ -1155,7 +1207,10 @@ def export_organisation(uow: UnitOfWork, dossier_id: int, og_index: int, path: P
 def import_as_new(
     uow: UnitOfWork, path: Path, *, name: str | None = None, campaign_id: str | None = None
 ) -> int:
-    """Create a new dossier from an exchange file (a backup is taken first); returns its id."""
+    """Create a new dossier from an exchange file (a backup is taken first); returns its id.
+
+    The new dossier records a campaign fingerprint (:func:`_with_campaign_version`).
+    """
     content = read_exchange_file(path)
     now = datetime.now(UTC)
     if content.dossier is not None:
@@ -1163,17 +1218,19 @@ def import_as_new(
             content.dossier,
             id=None,
             name=name or content.dossier.name,
-            campaign_id=campaign_id or content.dossier.campaign_id,
             updated=now,
         )
+        dossier, dropped = _with_campaign_version(dossier, campaign_id or dossier.campaign_id)
     else:
         og = content.organisation or Organisation(name="")
+        chosen, dropped = campaign_id or content.campaign_id, ()
         dossier = Dossier(
             name=name or og.name or Path(path).stem,
-            campaign_id=campaign_id or content.campaign_id,
+            campaign_id=chosen,
             grappe=Grappe((og,)),
             created=now,
             updated=now,
+            campaign_fingerprint=campaign_fingerprint(chosen),
         )
     if not dossier.name.strip() or not dossier.campaign_id.strip():
         raise DossierInputError(
@@ -1190,11 +1247,41 @@ def import_as_new(
             new_id,
             "import",
             f"Dossier importé du fichier « {Path(path).name} » ({content.kind}, "
-            f"{dossier.grappe.establishment_count} ESSMS).",
+            f"{dossier.grappe.establishment_count} ESSMS)."
+            + (
+                f" Valeurs saisies retirées, absentes de la campagne {dossier.campaign_id} : "
+                f"{', '.join(dropped)}."
+                if dropped
+                else ""
+            ),
             now,
         )
         uow.commit()
     return new_id
+
+
+def _with_campaign_version(dossier: Dossier, campaign_id: str) -> tuple[Dossier, tuple[str, ...]]:
+    """The dossier of a file, under ``campaign_id``, with the campaign fingerprint it records,
+    and the typed values dropped on the way (the change log names them).
+
+    Under the file's own campaign, the fingerprint the file recorded is kept: the sender's
+    figures were computed with those rules, and a copy of the campaign that differs here is
+    then said (:func:`~esms_desktop.domain.campaign_version.campaign_changed`); a file written
+    before the record gets the campaign's current fingerprint, as a new dossier does. Under
+    another campaign (chosen at import), the dossier switches to it as the GUI switches one
+    (:func:`~esms_desktop.domain.edits.switch_campaign`): its fingerprint, and only the typed
+    values that campaign has. An identifier no campaign has is kept as it is, with nothing
+    recorded (the dossier is then listed without a total, as before).
+    """
+    if campaign_id == dossier.campaign_id:
+        if dossier.campaign_fingerprint:
+            return dossier, ()
+        return replace(dossier, campaign_fingerprint=campaign_fingerprint(campaign_id)), ()
+    try:
+        campaign = catalog.campaign(campaign_id)
+    except CampaignError:
+        return replace(dossier, campaign_id=campaign_id, campaign_fingerprint=""), ()
+    return switch_campaign(dossier, campaign)
 
 
 def preview_merge(uow: UnitOfWork, dossier_id: int, path: Path) -> MergeReport:

@@ -20,7 +20,11 @@ from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.completeness import MissingItem, missing_items
 from esms_desktop.domain.dossier import Dossier, Porteur
 from esms_desktop.domain.grappe import Grappe
-from esms_desktop.reports.candidature import data_fingerprint, render_candidature
+from esms_desktop.reports.candidature import (
+    CampaignSource,
+    data_fingerprint,
+    render_candidature,
+)
 from esms_desktop.reports.partner_form import render_partner_form
 from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
 from esms_desktop.resources import resource_path
@@ -85,7 +89,9 @@ def export_candidature_pdf(
     campaign = effective_campaign(dossier.campaign_id, dossier.overrides)
     quest = questionnaire() if dossier.autodiagnostics else None
     missing = dossier_missing(dossier, budget)
-    rendered = render_candidature(dossier, budget, campaign, quest, generated_on, missing)
+    entry = catalog.library().get(dossier.campaign_id)
+    source = CampaignSource(entry.path.name, user=not entry.shipped)
+    rendered = render_candidature(dossier, budget, campaign, quest, generated_on, missing, source)
     written = write_pdf_atomically(rendered.data, path)
     return ExportResult(
         written,

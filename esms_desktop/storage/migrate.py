@@ -24,9 +24,16 @@ from esms_desktop.storage.db import APPLICATION_ID, FileState, create_store_engi
 from esms_desktop.storage.errors import DatabaseTooNewError, StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-REVISION_SCHEMA_VERSION: dict[str, int] = {"0001": 1, "0002": 2, "0003": 3, "0004": 4, "0005": 5}
+REVISION_SCHEMA_VERSION: dict[str, int] = {
+    "0001": 1,
+    "0002": 2,
+    "0003": 3,
+    "0004": 4,
+    "0005": 5,
+    "0006": 6,
+}
 """``PRAGMA user_version`` written after each revision (a quick, SQL-free schema number)."""
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 SCHEMA_VERSION = REVISION_SCHEMA_VERSION[HEAD_REVISION]
 
 

@@ -109,6 +109,11 @@ class DossierRow(Base):
     convention_date: Mapped[date | None]
     created: Mapped[datetime]
     updated: Mapped[datetime]
+    campaign_fingerprint: Mapped[str] = mapped_column(default="", server_default="")
+    """The campaign fingerprint the dossier was last computed with ('' : not recorded)."""
+    editor_registered: Mapped[bool | None]
+    """Declared: the DUI's editor is registered at the Ségur referencing office (NULL: not
+    declared)."""
 
     porteur: Mapped[PorteurRow | None] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
@@ -183,6 +188,21 @@ class OverrideRow(Base):
     )
     name: Mapped[str] = mapped_column(primary_key=True)
     amount: Mapped[Decimal]
+
+
+class GhtDeclarationRow(Base):
+    """An ESSMS declared attached to a GHT whose DUI it keeps, by FINESS (one row each).
+
+    Keyed by FINESS, as the declaration is, not by ESSMS row: it survives the rows being
+    reordered, moved to another OG or replaced by an import, as the rules that read it do.
+    """
+
+    __tablename__ = "ght_declaration"
+
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
+    )
+    finess: Mapped[str] = mapped_column(primary_key=True)
 
 
 class OrganisationRow(Base):

@@ -56,6 +56,7 @@ from esms_desktop.domain.dossier import (
     Porteur,
     UsageTarget,
 )
+from esms_desktop.domain.eligibility import Declarations
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS, ORGANISATION_FIELDS, FieldSpec
 from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.grappe import (
@@ -78,6 +79,7 @@ from esms_desktop.storage.models import (
     DossierRow,
     DuiSolutionRow,
     EstablishmentRow,
+    GhtDeclarationRow,
     IsoDateTime,
     MilestoneRow,
     OrganisationRow,
@@ -97,7 +99,10 @@ _HEAD_FIELDS = (
     "convention_date",
     "created",
     "updated",
+    "campaign_fingerprint",
+    "editor_registered",
 )
+"""The columns of the dossier row (``editor_registered`` is ``declarations.editor_registered``)."""
 _PARTS = ("overrides", "autodiagnostics", "usage_targets", "milestones", "annexes", "attestations")
 """The repeated parts of a dossier outside the grappe (Dossier field names): a few dozen rows at
 most, so a changed part is rewritten as a whole."""
@@ -114,6 +119,7 @@ _ORGANISATION = _table(OrganisationRow)
 _ESTABLISHMENT = _table(EstablishmentRow)
 _SCOPE = _table(AutodiagScopeRow)
 _ANSWER = _table(AutodiagAnswerRow)
+_GHT = _table(GhtDeclarationRow)
 _PART_TABLES: dict[str, Table] = {
     "overrides": _table(OverrideRow),
     "autodiagnostics": _SCOPE,
@@ -238,7 +244,24 @@ def _head_row(dossier: Dossier, created: datetime) -> dict[str, Any]:
         "convention_date": dossier.convention_date,
         "created": created,
         "updated": dossier.updated or created,
+        "campaign_fingerprint": dossier.campaign_fingerprint,
+        "editor_registered": dossier.declarations.editor_registered,
     }
+
+
+def _head_value(dossier: Dossier, column: str) -> Any:
+    """What ``dossier`` holds for one column of its row (to tell whether the column changed)."""
+    if column == "editor_registered":
+        return dossier.declarations.editor_registered
+    return getattr(dossier, column)
+
+
+def _ght_rows(dossier_id: int, dossier: Dossier) -> list[dict[str, Any]]:
+    """One row per ESSMS declared attached to a GHT, in FINESS order."""
+    return [
+        {"dossier_id": dossier_id, "finess": finess}
+        for finess in sorted(dossier.declarations.ght_essms, key=str)
+    ]
 
 
 def _porteur_row(porteur: Porteur) -> dict[str, Any]:
@@ -393,9 +416,17 @@ def _to_solution(row: Any | None) -> DuiSolution:
     return DuiSolution(**{n: getattr(row, n) for n in _SOLUTION_FIELDS})
 
 
-def _head_values(row: Any) -> dict[str, Any]:
-    """The dossier's own columns, as :class:`Dossier` keywords."""
+def _head_values(row: Any, ght: Iterable[Any]) -> dict[str, Any]:
+    """The dossier's own columns (and its GHT declarations), as :class:`Dossier` keywords.
+
+    The declarations are built as stored (a value no version writes is kept for the check to
+    name): ``editor_registered`` as SQLite gives it, the FINESS as their text.
+    """
     return {
+        "campaign_fingerprint": row.campaign_fingerprint,
+        "declarations": Declarations(
+            ght_essms=frozenset(ght), editor_registered=row.editor_registered
+        ),
         "name": row.name,
         "campaign_id": row.campaign_id,
         "id": row.id,
@@ -492,9 +523,10 @@ def _to_dossier(
     solution: Any | None,
     organisations: tuple[Organisation, ...],
     parts: dict[str, Any],
+    ght: Iterable[Any] = (),
 ) -> Dossier:
     return Dossier(
-        **_head_values(head),
+        **_head_values(head, ght),
         porteur=_to_porteur(porteur),
         grappe=Grappe(organisations=organisations, solution=_to_solution(solution)),
         **parts,
@@ -540,6 +572,15 @@ def _read_part(session: Session, dossier_id: int, part: str) -> list[Any]:
     ):
         answers[answer.scope_id].append(answer)
     return [SimpleNamespace(scope=s.scope, answers=answers[s.id]) for s in scopes]
+
+
+def _read_ght(session: Session, dossier_id: int) -> list[Any]:
+    """The FINESS declared attached to a GHT, in FINESS order."""
+    return list(
+        session.scalars(
+            select(_GHT.c.finess).where(_GHT.c.dossier_id == dossier_id).order_by(_GHT.c.finess)
+        )
+    )
 
 
 def _organisation_keys(session: Session, dossier_id: int) -> list[Any]:
@@ -598,6 +639,7 @@ def _read_dossier(session: Session, dossier_id: int) -> Dossier | None:
         _one_row(session, _SOLUTION, _SOLUTION.c.dossier_id, dossier_id),
         _read_organisations(session, dossier_id),
         {part: _PART_VALUES[part](_read_part(session, dossier_id, part)) for part in _PARTS},
+        _read_ght(session, dossier_id),
     )
 
 
@@ -789,6 +831,7 @@ class SqlAlchemyDossierRepository:
         )
         for part in _PARTS:
             _insert_part(session, dossier_id, dossier, part)
+        _insert_rows(session, _GHT, _ght_rows(dossier_id, dossier))
         _insert_organisations(session, dossier_id, dossier.grappe.organisations, 0)
         return dossier_id
 
@@ -844,7 +887,7 @@ class SqlAlchemyDossierRepository:
         session = self._session
         dossier_id = after.id
         head = _head_row(after, after.created or before.created or _now())
-        changed = {k: v for k, v in head.items() if v != getattr(before, k)}
+        changed = {k: v for k, v in head.items() if v != _head_value(before, k)}
         self._claim(before, changed or {"updated": head["updated"]})
 
         if after.porteur != before.porteur:
@@ -855,6 +898,9 @@ class SqlAlchemyDossierRepository:
             if getattr(after, part) != getattr(before, part):
                 _delete_part(session, dossier_id, part)
                 _insert_part(session, dossier_id, after, part)
+        if after.declarations.ght_essms != before.declarations.ght_essms:
+            session.execute(delete(_GHT).where(_GHT.c.dossier_id == dossier_id))
+            _insert_rows(session, _GHT, _ght_rows(dossier_id, after))
         if after.annexes != before.annexes:
             keys = [a.key for a in after.annexes]
             session.execute(

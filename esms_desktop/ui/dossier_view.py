@@ -2,6 +2,13 @@
 
 A dossier opened with problems (values no door lets in, listed by the service) shows no step:
 its page is the list of problems and how to repair, and nothing is computed over them.
+
+The header names the dossier's campaign (title, identifier, the programme's or the user's) with
+« Change the campaign… ». A dossier whose campaign file is not in this data folder (a user's
+campaign from another computer) cannot be computed: it shows no step either, but a page saying
+how to get the campaign back, and the button still works; once it has a campaign, its steps are
+built. When its campaign file changed since the dossier was last computed, a banner above the
+steps says so, and accepting the new version is one undoable step.
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.domain.campaign import CampaignError
+from esms_desktop.domain.campaign_version import CAMPAIGN_CHANGED
 from esms_desktop.domain.completeness import (
     MissingItem,
     Readiness,
@@ -38,9 +47,13 @@ from esms_desktop.domain.completeness import (
     step_statuses,
 )
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.edits import accept_campaign_version
 from esms_desktop.domain.validation import Problem, shown
+from esms_desktop.services import catalog
+from esms_desktop.services.campaign_library import CampaignEntry
+from esms_desktop.ui.campaign_switch import CampaignSwitchDialog
 from esms_desktop.ui.undo import Editor
-from esms_desktop.ui.widgets import heading, warning_icon_label, wrapped
+from esms_desktop.ui.widgets import Banner, heading, warning_icon_label, wrapped
 
 ViewFactory = Callable[[Editor], QWidget]
 
@@ -149,7 +162,36 @@ class RepairPage(QWidget):
         layout.addLayout(buttons)
 
 
+class AbsentCampaignPage(QWidget):
+    """What a dossier whose campaign is not in this data folder shows instead of its steps."""
+
+    def __init__(self, campaign_id: str, folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        banner = QHBoxLayout()
+        banner.addWidget(warning_icon_label(32))
+        words = QVBoxLayout()
+        words.addWidget(heading(self.tr("The campaign of this dossier is absent")))
+        self.explanation = wrapped(
+            self.tr(
+                "This dossier follows the campaign “%1”, whose file is not in this data folder "
+                "(%2): nothing can be computed without its rules. Import the campaign's file "
+                "(File › Campaigns…), then open the dossier again; or change the dossier's "
+                "campaign (button on the left)."
+            )
+            .replace("%1", campaign_id)
+            .replace("%2", folder)
+        )
+        words.addWidget(self.explanation)
+        banner.addLayout(words, 1)
+        layout.addLayout(banner)
+        layout.addStretch(1)
+
+
 class DossierView(QWidget):
+    steps_built = Signal()
+    """The step views exist (at opening, or once a dossier without campaign was given one)."""
+
     def __init__(
         self,
         editor: Editor,
@@ -159,13 +201,27 @@ class DossierView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.factories = factories
         self.question_count = question_count
         self.views: dict[Step, QWidget] = {}
         layout = QHBoxLayout(self)
         side = QVBoxLayout()
         self.title = QLabel()
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setMaximumWidth(320)
         side.addWidget(self.title)
+        self.switch_button = QPushButton(self.tr("&Change the campaign…"))
+        self.switch_button.setAccessibleName(self.tr("Change the campaign of the dossier"))
+        self.switch_button.setToolTip(
+            self.tr(
+                "Choose another campaign for this dossier; the amounts it would drop are "
+                "named before you confirm, and Ctrl+Z undoes the change."
+            )
+        )
+        self.switch_button.clicked.connect(lambda _checked=False: self.change_campaign())
+        side.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.switch_dialog: CampaignSwitchDialog | None = None
         self.steps = QListWidget()
         self.steps.setAccessibleName(self.tr("Steps of the dossier"))
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -193,16 +249,44 @@ class DossierView(QWidget):
         side.addWidget(self.todo_box)
         self.missing: tuple[MissingItem, ...] = ()
         layout.addLayout(side)
+        main = QVBoxLayout()
+        # Above the step pages: the campaign file changed since the dossier was last computed.
+        self.banner = Banner(self.tr("Take the new &version into account"))
+        self.banner.setObjectName("campaign_changed")
+        self.banner.button.setToolTip(
+            self.tr(
+                "Record that you checked the budget under the campaign's new rules: the warning "
+                "stops until the file changes again. Ctrl+Z undoes it."
+            )
+        )
+        self.banner.button.clicked.connect(lambda _checked=False: self.accept_new_version())
+        main.addWidget(self.banner)
         self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
+        main.addWidget(self.stack, 1)
+        layout.addLayout(main, 1)
         self.repair: RepairPage | None = None
+        self.absent: AbsentCampaignPage | None = None
         self.order: list[Step] = []
         if editor.session.read_only:
+            self.switch_button.hide()
             self._show_problems(editor.session.dossier, editor.session.problems)
             return
-        self.order = [s for s in Step if s in factories]
+        if self.campaign_entry() is not None:
+            self._build_steps()
+        else:
+            self._show_absent(editor.session.dossier)
+        editor.session.subscribe(self._refresh)
+        self._refresh(editor.session.dossier)
+
+    def _build_steps(self) -> None:
+        """The step views, once the dossier has a campaign to compute with."""
+        if self.absent is not None:
+            self.stack.removeWidget(self.absent)
+            self.absent.deleteLater()
+            self.absent = None
+        self.order = [s for s in Step if s in self.factories]
         for step in self.order:
-            view = factories[step](editor)
+            view = self.factories[step](self.editor)
             self.views[step] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(step_title(step))
@@ -211,9 +295,16 @@ class DossierView(QWidget):
         widest = max(self.steps.fontMetrics().horizontalAdvance(step_title(s)) for s in self.order)
         self.steps.setFixedWidth(min(320, widest + self.steps.iconSize().width() + 48))
         self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.steps.show()
         self.steps.setCurrentRow(0)
-        editor.session.subscribe(self._refresh)
-        self._refresh(editor.session.dossier)
+        self.steps_built.emit()
+
+    def _show_absent(self, dossier: Dossier) -> None:
+        folder = catalog.library().user_folder
+        self.absent = AbsentCampaignPage(dossier.campaign_id, str(folder) if folder else "—")
+        self.stack.addWidget(self.absent)
+        self.steps.hide()
+        self.todo_box.hide()
 
     def _show_problems(self, dossier: Dossier, problems: tuple[Problem, ...]) -> None:
         """The repair page instead of the steps: no view is built over the problems, and no
@@ -226,6 +317,70 @@ class DossierView(QWidget):
         self.summary.setAccessibleName(repair_label())
         self.repair = RepairPage(problems)
         self.stack.addWidget(self.repair)
+
+    # --- the campaign ---------------------------------------------------------------------
+
+    def campaign_entry(self) -> CampaignEntry | None:
+        """The dossier's campaign in this data folder, ``None`` when its file is absent."""
+        try:
+            return catalog.library().get(self.editor.session.dossier.campaign_id)
+        except CampaignError:
+            return None
+
+    def campaign_text(self, entry: CampaignEntry | None) -> str:
+        """What the header says of the campaign (plain text)."""
+        if entry is None:
+            return self.tr(
+                "campaign “%1” absent from this data folder: import its file (File › "
+                "Campaigns…) or change the campaign"
+            ).replace("%1", self.editor.session.dossier.campaign_id)
+        origin = self.tr("programme campaign") if entry.shipped else self.tr("user's campaign")
+        return (
+            self.tr("%1 (%2) — %3")
+            .replace("%1", entry.campaign.title)
+            .replace("%2", entry.id)
+            .replace("%3", origin)
+        )
+
+    def change_campaign(self) -> None:
+        """« Change the campaign… »: the dialog (window-modal), then one undoable step."""
+        dialog = CampaignSwitchDialog(
+            self.editor.session.dossier, catalog.library().entries(), self.campaign_entry(), self
+        )
+        dialog.accepted.connect(lambda: self._switch(dialog))
+        dialog.finished.connect(lambda _result: self._switch_closed(dialog))
+        self.switch_dialog = dialog
+        dialog.open()
+
+    def _switch_closed(self, dialog: CampaignSwitchDialog) -> None:
+        if self.switch_dialog is dialog:
+            self.switch_dialog = None
+        dialog.deleteLater()
+
+    def _switch(self, dialog: CampaignSwitchDialog) -> None:
+        entry = dialog.chosen()
+        known = self.campaign_entry() is not None
+        after, _dropped = dialog.switched()
+        self.editor.apply(
+            after, self.tr("Change the campaign to %1").replace("%1", entry.campaign.title)
+        )
+        if not known:
+            # Undoing would bring back a campaign nothing can compute with, under step views
+            # that compute at every change: the step is not offered (the dialog said so).
+            self.editor.stack.clear()
+
+    def accept_new_version(self) -> None:
+        """The banner's button: the dossier records the campaign file's current version."""
+        entry = self.campaign_entry()
+        if entry is None:
+            return
+        dossier = self.editor.session.dossier
+        self.editor.apply(
+            accept_campaign_version(dossier, entry.campaign),
+            self.tr("Take the new version of the campaign into account"),
+        )
+
+    # --- steps ----------------------------------------------------------------------------
 
     def show_step(self, step: Step) -> None:
         if step in self.order:  # a dossier to repair has no step
@@ -249,11 +404,23 @@ class DossierView(QWidget):
             self.go_to_missing(self.missing[row])
 
     def _refresh(self, dossier: Dossier) -> None:
-        self.title.setText(f"<b>{dossier.name}</b><br>{dossier.campaign_id}")
-        statuses = {
-            s.step: s
-            for s in step_statuses(dossier, self.editor.session.budget, self.question_count)
-        }
+        entry = self.campaign_entry()
+        name, campaign = (
+            html.escape(t, quote=False) for t in (dossier.name, self.campaign_text(entry))
+        )
+        self.title.setText(f"<b>{name}</b><br>{campaign}")
+        self.title.setAccessibleName(f"{dossier.name} — {self.campaign_text(entry)}")
+        if entry is None:  # nothing can be computed: no budget, no verdict
+            self.banner.set_message("")
+            self.summary.setText(self.tr("Campaign absent: nothing is computed."))
+            self.summary.setAccessibleName(self.summary.text())
+            return
+        if not self.order:  # the dossier has just been given a campaign
+            self._build_steps()
+        budget = self.editor.session.budget
+        changed = next((f for f in budget.findings if f.code == CAMPAIGN_CHANGED), None)
+        self.banner.set_message(changed.message if changed is not None else "")
+        statuses = {s.step: s for s in step_statuses(dossier, budget, self.question_count)}
         style = QApplication.style()
         icons = {
             StepState.COMPLETE: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -275,7 +442,6 @@ class DossierView(QWidget):
                 Qt.ItemDataRole.AccessibleTextRole, f"{step_title(step)} : {words[status.state]}"
             )
             problems += status.state is StepState.PROBLEM
-        budget = self.editor.session.budget
         self.missing = missing_items(dossier, budget, self.question_count)
         r = readiness(budget, self.missing)
         eligibility = self.tr("Eligible") if r.eligible else self.tr("Not eligible")
@@ -296,8 +462,8 @@ class DossierView(QWidget):
         self.summary.setAccessibleName(verdict_label(r))
         self.todo.clear()
         for m in self.missing:
-            entry = QListWidgetItem(m.message)
-            entry.setData(Qt.ItemDataRole.UserRole, m.field)
-            entry.setToolTip(m.message)
-            self.todo.addItem(entry)
+            todo_item = QListWidgetItem(m.message)
+            todo_item.setData(Qt.ItemDataRole.UserRole, m.field)
+            todo_item.setToolTip(m.message)
+            self.todo.addItem(todo_item)
         self.todo_box.setVisible(bool(self.missing))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, Signal
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from esms_desktop import __version__
+from esms_desktop.domain.campaign import CampaignError
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.edits import switch_campaign
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.validation import shown
 from esms_desktop.services.dossiers import LoadedDossier
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
             self.tr("&Open a dossier…"), self.show_home, QKeySequence.StandardKey.Open
         )
         self.home_action = self._action(self.tr("&Home"), self.show_home, "Ctrl+H")
+        self.campaigns_action = self._action(self.tr("Ca&mpaigns…"), self.show_campaigns)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.restore_action = self._action(self.tr("&Restore a backup…"), self.restore_backup)
         self.register_action = self._action(
@@ -189,7 +194,7 @@ class MainWindow(QMainWindow):
         self.pdf_action = self._action(
             self.tr("Export the candidature &PDF…"), self.export_pdf, QKeySequence.StandardKey.Print
         )
-        for a in (self.new_action, self.open_action, self.home_action):
+        for a in (self.new_action, self.open_action, self.home_action, self.campaigns_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.pdf_action)
@@ -310,6 +315,9 @@ class MainWindow(QMainWindow):
         if self.dossier_view.repair is not None:
             self.dossier_view.repair.restore_requested.connect(self.restore_backup)
             self.dossier_view.repair.home_requested.connect(self.show_home)
+        self._connect_promote(self.dossier_view)
+        view = self.dossier_view
+        view.steps_built.connect(lambda: self._connect_promote(view))
         self.pages.addWidget(self.dossier_view)
         self.pages.setCurrentWidget(self.dossier_view)
         self.setWindowTitle(f"{shown(dossier.name, 200)} — esms-desktop")
@@ -348,6 +356,110 @@ class MainWindow(QMainWindow):
         if grappe is not None and hasattr(grappe, "focus_filter"):
             grappe.focus_filter()
 
+    # --- campaigns ------------------------------------------------------------------------
+
+    def show_campaigns(self) -> None:
+        """File › Campaigns…: the shipped and the user's campaigns (window-modal); when it
+        closes, what lists campaigns or totals reads them again."""
+        library = getattr(self.workspace, "campaigns", None)
+        if library is None:
+            return
+        from esms_desktop.ui.campaigns_dialog import CampaignsDialog
+
+        dialog = CampaignsDialog(library, self)
+        before = self._open_campaign_version()
+        dialog.finished.connect(lambda _result: self._campaigns_closed(dialog, before))
+        self.campaigns_dialog: Any = dialog
+        dialog.open()
+
+    def _open_campaign_version(self) -> str | None:
+        """The fingerprint of the open dossier's campaign as this folder has it (``None``:
+        no dossier open, or its campaign is absent)."""
+        library = getattr(self.workspace, "campaigns", None)
+        if self.session is None or library is None:
+            return None
+        try:
+            return str(library.get(self.session.dossier.campaign_id).campaign.fingerprint)
+        except CampaignError:
+            return None
+
+    def open_dossier_again(self) -> None:
+        """Close and reopen the open dossier (saved first), on the step it showed."""
+        if self.session is None or self.session.dossier.id is None or self.dossier_view is None:
+            return
+        dossier_id = self.session.dossier.id
+        step = self.dossier_view.current_step() if self.dossier_view.order else None
+        self.open_dossier(dossier_id)
+        if step is not None and self.dossier_view is not None:
+            self.dossier_view.show_step(step)
+
+    def _campaigns_closed(self, dialog: Any, before: str | None) -> None:
+        if getattr(self, "campaigns_dialog", None) is dialog:
+            self.campaigns_dialog = None
+        dialog.deleteLater()
+        if self.dossier_view is None:
+            self.refresh_home(self.home.selected_id())
+        elif self.session is not None and self._open_campaign_version() != before:
+            # The open dossier's campaign was edited, replaced, imported or set aside: open it
+            # again so that every step computes with what the file now says (or says it is
+            # absent) instead of failing on the next edit.
+            self.open_dossier_again()
+
+    def _connect_promote(self, view: DossierView) -> None:
+        from esms_desktop.domain.completeness import Step
+
+        budget = view.views.get(Step.BUDGET)
+        signal = getattr(budget, "promote_requested", None)
+        if signal is not None:
+            signal.connect(self.promote_overrides)
+
+    def promote_overrides(self) -> None:
+        """The amounts typed in this dossier saved as a new campaign of the user, so that the
+        next dossier does not type them again; this dossier moves to it if the user says so (one
+        undo step: the campaign and the typed amounts come back)."""
+        library = getattr(self.workspace, "campaigns", None)
+        if library is None or self.session is None or not self.session.dossier.overrides:
+            return
+        from esms_desktop.ui.campaigns_dialog import create_campaign
+
+        dossier = self.session.dossier
+        try:
+            source_title = library.get(dossier.campaign_id).campaign.title
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("esms-desktop"), exc.message)
+            return
+        entry = create_campaign(
+            self,
+            library,
+            dossier.campaign_id,
+            title=f"{source_title} — {shown(dossier.name, 80)}",
+            overrides=dossier.overrides,
+            entered_in=dossier.name,
+        )
+        if entry is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Campaign created"),
+            self.tr(
+                "The campaign “%1” (%2) was created with the %3 amount(s) typed in this "
+                "dossier; File › Campaigns… lists it for your next dossiers.\n\nUse it for this "
+                "dossier too? Its amounts then come from the campaign instead of being typed "
+                "here (Ctrl+Z undoes it)."
+            )
+            .replace("%1", entry.campaign.title)
+            .replace("%2", entry.id)
+            .replace("%3", str(len(dossier.overrides))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.session is not None:
+            switched, _dropped = switch_campaign(self.session.dossier, entry.campaign)
+            Editor(self.session, self.undo_stack).apply(
+                replace(switched, overrides=MappingProxyType({})),
+                self.tr("Change the campaign to %1").replace("%1", entry.id),
+            )
+
     def export_pdf(self) -> None:
         """Ctrl+P: go to the export step and write the candidature PDF."""
         if self.dossier_view is None:
@@ -378,7 +490,11 @@ class MainWindow(QMainWindow):
         if self.session.read_only:  # no budget over values no door lets in
             self.verdict_label.setText(repair_label())
             return
-        budget = self.session.budget
+        try:
+            budget = self.session.budget
+        except CampaignError:  # its campaign is not in this data folder: the view says what to do
+            self.verdict_label.setText(self.tr("Campaign absent: nothing is computed."))
+            return
         items = missing_items(self.session.dossier, budget, self.question_count)
         self.verdict_label.setText(verdict_label(readiness(budget, items)))
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QStyle,
     QVBoxLayout,
@@ -374,3 +375,38 @@ class WrappingCheckBox(QWidget):
     def set_text(self, text: str) -> None:
         self.label.setText(text)
         self.box.setAccessibleName(text)
+
+
+class Banner(QFrame):
+    """A notice across the top of a page: the warning icon, a message and one button to act on it.
+
+    For what concerns the whole dossier (its campaign file changed, say), where a field's
+    :class:`WarningLine` would be lost in one step. The message is plain text (it may come from
+    a campaign file); the button's text is also its accessible name, the message the frame's, so
+    a screen reader announces both. Hidden while there is no message.
+    """
+
+    def __init__(self, button_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShadow(QFrame.Shadow.Raised)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        layout = QHBoxLayout(self)
+        layout.addWidget(warning_icon_label(24), 0, Qt.AlignmentFlag.AlignTop)
+        self.label = wrapped()
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.button = QPushButton(button_text)
+        self.button.setAccessibleName(button_text.replace("&", ""))
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setVisible(False)
+
+    def set_message(self, message: str) -> None:
+        self.label.setText(message)
+        self.setAccessibleName(message)
+        self.button.setAccessibleDescription(message)
+        self.setVisible(bool(message))
+
+    def message(self) -> str:
+        return self.label.text() if not self.isHidden() else ""

@@ -19,6 +19,7 @@ from esms_desktop.domain.dossier import (
     Porteur,
     UsageTarget,
 )
+from esms_desktop.domain.eligibility import Declarations
 from esms_desktop.domain.grappe import (
     DuiSituation,
     DuiSolution,
@@ -30,6 +31,7 @@ from esms_desktop.domain.grappe import (
 )
 from esms_desktop.domain.identifiers import luhn_ok
 from esms_desktop.domain.usage_threshold import UsageThreshold, percentage
+from esms_desktop.services.dossiers import campaign_fingerprint
 
 CAMPAIGN = "amorcage-2021-t1"
 
@@ -139,4 +141,8 @@ def full_dossier(name: str = "Candidature Hauts-de-France 2021") -> Dossier:
         convention_date=date(2021, 6, 30),
         created=datetime(2021, 2, 15, 9, 30, 12, 123456, tzinfo=UTC),
         updated=datetime(2021, 3, 1, 18, 5, 0, 654321, tzinfo=timezone(timedelta(hours=1))),
+        campaign_fingerprint=campaign_fingerprint(CAMPAIGN),
+        declarations=Declarations(
+            ght_essms=frozenset({valid_finess(1), valid_finess(100)}), editor_registered=False
+        ),
     )

@@ -93,7 +93,7 @@ def test_populated_0001_database_upgrades_with_its_data(data_dir: Path) -> None:
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version, state.application_id) == ("0005", 5, APPLICATION_ID)
+    assert (state.revision, state.user_version, state.application_id) == ("0006", 6, APPLICATION_ID)
     before_migration = [b for b in backups if b.reason == "avant-migration"]
     assert len(before_migration) == 1
     old = inspect_file(before_migration[0].path)
@@ -136,10 +136,10 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_migrations_ship_five_revisions_in_a_line() -> None:
-    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003", "0004", "0005"})
-    assert migrate.HEAD_REVISION == "0005"
-    assert migrate.SCHEMA_VERSION == 5
+def test_migrations_ship_six_revisions_in_a_line() -> None:
+    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003", "0004", "0005", "0006"})
+    assert migrate.HEAD_REVISION == "0006"
+    assert migrate.SCHEMA_VERSION == 6
 
 
 def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> None:
@@ -174,7 +174,7 @@ def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> Non
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version) == ("0005", 5)
+    assert (state.revision, state.user_version) == ("0006", 6)
     assert {"repertoire_finess", "repertoire_finess_info"} <= set(state.tables)
     assert sqlite_rows(db, "SELECT count(*) FROM repertoire_finess") == [(30,)]
     [before] = [b for b in backups if b.reason == "avant-migration"]
@@ -224,7 +224,7 @@ def test_0004_keeps_stored_thresholds_as_percentages(data_dir: Path) -> None:
         ("DUI actifs", UsageThreshold(Decimal("80"), PERCENT)),
         ("Messages MSSanté", None),
     ]
-    assert inspect_file(db).revision == "0005"
+    assert inspect_file(db).revision == migrate.HEAD_REVISION
 
 
 def test_0004_downgrades_cleanly_and_drops_counts(tmp_path: Path) -> None:
@@ -284,7 +284,7 @@ def test_0005_gives_every_dossier_its_porteur_and_solution_rows(data_dir: Path) 
         dossiers.save_dossier(store.uow(), edited, before=bare)
         assert dossiers.load_dossier(store.uow(), 8).porteur == Porteur(name="Association")
     assert kept.porteur.legal_representative == "M. Dupont"  # 7 kept its own rows
-    assert inspect_file(db).revision == "0005"
+    assert inspect_file(db).revision == migrate.HEAD_REVISION
     assert sqlite_rows(db, "SELECT dossier_id, name FROM porteur ORDER BY dossier_id") == [
         (7, "Asso"),
         (8, "Association"),

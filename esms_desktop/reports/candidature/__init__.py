@@ -10,7 +10,7 @@ One module per section (each a pure ``section(ctx)`` over :mod:`.context`), asse
 """
 
 from esms_desktop.reports.candidature.common import CAP_PREFIX, MISSING, TO_CONFIRM
-from esms_desktop.reports.candidature.context import CandidatureContext
+from esms_desktop.reports.candidature.context import CampaignSource, CandidatureContext
 from esms_desktop.reports.candidature.document import (
     CandidatureDocument,
     build_candidature,
@@ -22,6 +22,7 @@ __all__ = [
     "CAP_PREFIX",
     "MISSING",
     "TO_CONFIRM",
+    "CampaignSource",
     "CandidatureContext",
     "CandidatureDocument",
     "build_candidature",

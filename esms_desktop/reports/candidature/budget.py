@@ -3,18 +3,21 @@
 The document reads the same :class:`Budget` as the screen and the command line and never
 recomputes an amount: the sums printed here are only the sub-totals of amounts the engine gave.
 A rule repeats on every ESSMS of a large grappe, so ESSMS lines refer to a numbered table of
-rules instead of printing each rule again.
+rules instead of printing each rule again. The rules line names the campaign's file and its
+fingerprint: a user's campaign may change, and two printed dossiers are then told apart. Every
+amount is TTC, and every table of amounts says so.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from esms_desktop.domain.budget import BudgetLine, EstablishmentBudget
+from esms_desktop.domain.budget import BudgetLine, EstablishmentBudget, TrancheAmount
 from esms_desktop.domain.campaign import ValueStatus
 from esms_desktop.domain.formatting import format_eur, format_number, format_pct
 from esms_desktop.reports.base import (
@@ -54,13 +57,15 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     b, c = ctx.budget, ctx.campaign
     flow: list[Flowable] = [SectionTitle("Budget demandé")]
     intro = (
-        f"Campagne {c.title} ({c.id}). Tous les montants sont toutes taxes comprises (TTC) ; "
-        "ils sont versés au porteur, qui reverse à chaque membre sa part. "
+        f"Campagne {c.title} ({c.id}). Tous les montants sont "
+        + ("toutes taxes comprises (TTC) ; " if b.ttc else "hors taxes (HT) ; ")
+        + "ils sont versés au porteur, qui reverse à chaque membre sa part. "
         "Chaque ligne est suivie de la règle qui la fonde. "
         "« à renseigner » : montant non publié, à saisir depuis le cahier des charges de "
         f"votre ARS ; « {TO_CONFIRM} » : montant affiché à titre provisoire."
     )
     flow.append(para(intro, "BodySmall"))
+    flow.append(para(rules_line(ctx), "BodySmall"))
     cap = c.size.funded_cap
     capped = [e for e in b.establishments if not e.funded and e.reason.startswith(CAP_PREFIX)]
     if cap is not None:
@@ -78,6 +83,11 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     flow.append(subheading("Lignes du projet"))
     flow.append(project_lines_table(ctx))
     flow.append(Spacer(1, 4 * mm))
+    if has_og_lines(ctx):
+        flow.append(CondPageBreak(35 * mm))
+        flow.append(subheading(OG_LINES_TITLE))
+        flow.append(og_lines_table(ctx))
+        flow.append(Spacer(1, 4 * mm))
     flow.append(KeepTogether([subheading("Total et versements"), totals_table(ctx)]))
     if c.notes:
         flow.append(CondPageBreak(25 * mm))
@@ -85,6 +95,33 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
         for note in c.notes:
             flow.append(para(f"• {note}", "BodySmall"))
     return flow
+
+
+OG_LINES_TITLE = "Lignes par organisme gestionnaire"
+
+
+def rules_line(ctx: CandidatureContext) -> str:
+    """« Règles : <title>, fichier <name> (campagne de l'utilisateur), empreinte <fp>. »"""
+    c = ctx.campaign
+    parts = [f"Règles : {c.title}"]
+    if ctx.source is not None:
+        parts.append(f"fichier {ctx.source.file_name} ({ctx.source.origin_label})")
+    parts.append(f"empreinte {c.fingerprint}" if c.fingerprint else "empreinte non calculée")
+    return (
+        ", ".join(parts) + ". L'empreinte identifie la version des règles appliquée : elle change "
+        "dès que le fichier de la campagne dit autre chose."
+    )
+
+
+def has_og_lines(ctx: CandidatureContext) -> bool:
+    """The campaign funds per OG (or the budget holds such lines): the table is printed, empty
+    or not, so a reader sees that no OG qualified rather than wonder."""
+    return bool(ctx.campaign.og_lines or ctx.budget.og_lines)
+
+
+def own_project_lines(ctx: CandidatureContext) -> tuple[BudgetLine, ...]:
+    """The project's own lines (``Budget.project_lines`` also holds the per-OG ones)."""
+    return tuple(line for line in ctx.budget.project_lines if not line.og)
 
 
 def rule_numbers(ctx: CandidatureContext) -> dict[str, int]:
@@ -116,7 +153,7 @@ def rules_table(numbers: dict[str, int]) -> list[Flowable]:
 
 def budget_lines_tables(ctx: CandidatureContext) -> list[Flowable]:
     """Budget lines, one table per OG, each line with the number of its rule below it."""
-    header = ["ESSMS", "Ligne de financement et règle appliquée", "Montant TTC"]
+    header = ["ESSMS", "Ligne de financement et règle appliquée", f"Montant {ctx.budget.tax}"]
     widths = [40 * mm, 104 * mm, 26 * mm]
     numbers = rule_numbers(ctx)
     flow: list[Flowable] = rules_table(numbers)
@@ -228,7 +265,7 @@ def line_amount(line: BudgetLine) -> TextBlock | str:
 
 
 def project_lines_table(ctx: CandidatureContext) -> Flowable:
-    lines = ctx.budget.project_lines
+    lines = own_project_lines(ctx)
     if not lines:
         return para(
             "Aucune ligne au niveau du projet pour cette grappe et cette campagne.", "BodySmall"
@@ -236,7 +273,7 @@ def project_lines_table(ctx: CandidatureContext) -> Flowable:
     rows: list[list[Any]] = [
         [
             para("Ligne du projet et règle appliquée", "CellHead"),
-            para("Montant TTC", "CellHeadRight"),
+            para(f"Montant {ctx.budget.tax}", "CellHeadRight"),
         ]
     ]
     for line in lines:
@@ -256,24 +293,79 @@ def project_lines_table(ctx: CandidatureContext) -> Flowable:
     )
 
 
+def og_lines_table(ctx: CandidatureContext) -> Flowable:
+    """One row per OG and per-OG line (small-OG support…), the OG in its own column."""
+    lines = ctx.budget.og_lines
+    if not lines:
+        return para(
+            "Aucune ligne par organisme gestionnaire pour cette grappe : aucun OG financé ne "
+            "remplit les conditions de ces lignes.",
+            "BodySmall",
+        )
+    rows: list[list[Any]] = [
+        [
+            para("Organisme gestionnaire", "CellHead"),
+            para("Ligne de financement et règle appliquée", "CellHead"),
+            para(f"Montant {ctx.budget.tax}", "CellHeadRight"),
+        ]
+    ]
+    for line in lines:
+        shown = replace(line, label=line.label.removesuffix(f" — {line.og}"))
+        rows.append([fit_cell(line.og, 40 * mm), line_cell(shown), line_amount(line)])
+    sub, complete = known_sum([line.amount for line in lines])
+    rows.append(
+        [
+            para(f"Sous-total des lignes par organisme gestionnaire ({len(lines)})", "CellBold"),
+            "",
+            para(eur_incomplete(sub, complete), "CellRightBold"),
+        ]
+    )
+    return grid_table(
+        rows,
+        [40 * mm, 104 * mm, 26 * mm],
+        zebra=False,
+        long=True,
+        extra=[
+            ("SPAN", (0, -1), (1, -1)),
+            ("LINEABOVE", (0, -1), (-1, -1), 1, INK),
+            ("ALIGN", (2, 1), (2, -1), "RIGHT"),
+        ],
+    )
+
+
 def totals_table(ctx: CandidatureContext) -> Table:
-    """ESSMS, project lines and the total asked for, then the tranches it is paid in."""
+    """ESSMS, project lines (and per-OG lines) and the total asked for, then the tranches it is
+    paid in, each with its condition."""
     b = ctx.budget
     ess, ess_ok = known_sum([e.amount for e in b.establishments if e.funded])
-    proj, proj_ok = known_sum([line.amount for line in b.project_lines])
+    proj, proj_ok = known_sum([line.amount for line in own_project_lines(ctx)])
     rows: list[list[Any]] = [
+        [para("Récapitulatif", "CellHead"), "", para(f"Montant {ctx.budget.tax}", "CellHeadRight")],
         [para("ESSMS financés", "Cell"), "", para(eur_incomplete(ess, ess_ok), "CellRight")],
         [
             para("Lignes du projet", "Cell"),
             "",
             para(eur_incomplete(proj, proj_ok), "CellRight"),
         ],
+    ]
+    if has_og_lines(ctx):
+        per_og, per_og_ok = known_sum([line.amount for line in b.og_lines])
+        rows.append(
+            [
+                para(OG_LINES_TITLE, "Cell"),
+                "",
+                para(eur_incomplete(per_og, per_og_ok), "CellRight"),
+            ]
+        )
+    total_at = len(rows)
+    rows.append(
         [
             para("TOTAL DEMANDÉ", "CellBold"),
             "",
             para(format_eur(b.total), "CellRightBold"),
-        ],
-    ]
+        ]
+    )
+    incomplete_at = len(rows)
     if not b.complete:
         rows.append(
             [
@@ -290,13 +382,16 @@ def totals_table(ctx: CandidatureContext) -> Table:
         [
             para("Versement", "CellHead"),
             para("Part", "CellHeadRight"),
-            para("Montant TTC", "CellHeadRight"),
+            para(f"Montant {ctx.budget.tax}", "CellHeadRight"),
         ]
     )
     for i, t in enumerate(b.tranches, start=1):
         label = f"{i}. {clean(t.label)}"
         if t.status is ValueStatus.A_CONFIRMER:
             label += f" <font size='6.8' color='#A84300'><b>{clean(TO_CONFIRM)}</b></font>"
+        condition = tranche_condition(t)
+        if condition:
+            label += f"<br/><font size='6.8' color='#5A5A5A'>{clean(condition)}</font>"
         rows.append(
             [
                 para(label, "Cell", markup=True),
@@ -304,14 +399,24 @@ def totals_table(ctx: CandidatureContext) -> Table:
                 para(format_eur(t.amount), "CellRight"),
             ]
         )
-    extra: list[tuple[Any, ...]] = [
-        ("SPAN", (0, 0), (1, 0)),
-        ("SPAN", (0, 1), (1, 1)),
-        ("SPAN", (0, 2), (1, 2)),
-        ("BACKGROUND", (0, 2), (-1, 2), GROUP),
-        ("LINEABOVE", (0, 2), (-1, 2), 1, INK),
+    extra: list[tuple[Any, ...]] = [("SPAN", (0, r), (1, r)) for r in range(total_at + 1)]
+    extra += [
+        ("BACKGROUND", (0, total_at), (-1, total_at), GROUP),
+        ("LINEABOVE", (0, total_at), (-1, total_at), 1, INK),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("BACKGROUND", (0, head), (-1, head), ACCENT),
     ]
     if not b.complete:
-        extra.append(("SPAN", (0, 3), (-1, 3)))
+        extra.append(("SPAN", (0, incomplete_at), (-1, incomplete_at)))
     return grid_table(rows, [112 * mm, 30 * mm, 28 * mm], header_rows=0, zebra=False, extra=extra)
+
+
+def tranche_condition(t: TrancheAmount) -> str:
+    """What a tranche is paid on, in words (« Condition : … »), or ``""`` when the campaign
+    says nothing."""
+    if t.condition:
+        text = f"Condition : {t.condition}"
+        if t.usage_targets and "cible" not in t.condition.casefold():
+            text += " (cibles d'usage atteintes)"
+        return text
+    return "Condition : cibles d'usage atteintes" if t.usage_targets else ""

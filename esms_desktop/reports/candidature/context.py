@@ -29,6 +29,19 @@ OgGroup = tuple[Organisation, tuple[BudgetRow, ...]]
 
 
 @dataclass(frozen=True, slots=True)
+class CampaignSource:
+    """Where the campaign's rules come from: its file's name, and whether it is a user's file
+    (one she or her federation wrote, which may change) or one the program ships."""
+
+    file_name: str
+    user: bool = False
+
+    @property
+    def origin_label(self) -> str:
+        return "campagne de l'utilisateur" if self.user else "campagne du programme"
+
+
+@dataclass(frozen=True, slots=True)
 class CandidatureContext:
     """The inputs of the dossier and what the sections derive from them in common."""
 
@@ -49,6 +62,8 @@ class CandidatureContext:
     fingerprint: str
     portrait_width: float
     landscape_width: float
+    source: CampaignSource | None = None
+    """The campaign's file, when the caller knows it (the export service does)."""
 
 
 def build_context(
@@ -62,6 +77,7 @@ def build_context(
     fingerprint: str,
     portrait_width: float,
     landscape_width: float,
+    source: CampaignSource | None = None,
 ) -> CandidatureContext:
     """The context of one render (the page widths come from the document's geometry)."""
     rows = rows_by_budget(budget)
@@ -79,6 +95,7 @@ def build_context(
         fingerprint=fingerprint,
         portrait_width=portrait_width,
         landscape_width=landscape_width,
+        source=source,
     )
 
 

@@ -57,9 +57,12 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
             f"{format_number(listed)} listés · {format_number(b.counted_establishments)} "
             f"comptés · {format_number(b.funded_count)} financés",
         ),
-        ("Montant total demandé", para(f"<b>{clean(total_text)}</b>", "Value", markup=True)),
         (
-            "Versements",
+            f"Montant total demandé ({b.tax})",
+            para(f"<b>{clean(total_text)}</b>", "Value", markup=True),
+        ),
+        (
+            f"Versements ({b.tax})",
             para(
                 "<br/>".join(
                     clean(f"{format_pct(t.pct)} — {t.label} : {format_eur(t.amount)}")

@@ -33,7 +33,11 @@ from esms_desktop.reports.candidature import (
 from esms_desktop.reports.candidature import budget as budget_section
 from esms_desktop.reports.candidature import missing as missing_section
 from esms_desktop.reports.candidature.common import number_sections
-from esms_desktop.reports.candidature.context import CandidatureContext, build_context
+from esms_desktop.reports.candidature.context import (
+    CampaignSource,
+    CandidatureContext,
+    build_context,
+)
 from esms_desktop.reports.candidature.fingerprint import data_fingerprint
 
 Section = Callable[[CandidatureContext], list[Flowable]]
@@ -77,6 +81,7 @@ class CandidatureDocument(BaseDocument):
         questionnaire: Questionnaire | None = None,
         generated_on: date | None = None,
         missing: Sequence[MissingItem] = (),
+        source: CampaignSource | None = None,
     ) -> None:
         on = generated_on or date.today()
         fp = data_fingerprint(dossier, budget)
@@ -91,6 +96,7 @@ class CandidatureDocument(BaseDocument):
             fingerprint=fp,
             portrait_width=self.portrait_width,
             landscape_width=self.landscape_width,
+            source=source,
         )
         title = dossier.project_title or dossier.name
         meta = DocumentMeta(
@@ -131,15 +137,17 @@ def render_candidature(
     questionnaire: Questionnaire | None = None,
     generated_on: date | None = None,
     missing: Sequence[MissingItem] = (),
+    source: CampaignSource | None = None,
 ) -> RenderedPdf:
     """The dossier PDF and its page count (the export service reports both).
 
     ``missing`` is what the ARS still needs (the export service computes it): when not empty
     the cover says « Dossier complet : NON », a last section lists it and every page header
-    reads « BROUILLON — dossier incomplet ».
+    reads « BROUILLON — dossier incomplet ». ``source`` names the campaign's file in the
+    budget's rules line (and says whether it is a user's campaign).
     """
     return CandidatureDocument(
-        dossier, budget, campaign, questionnaire, generated_on, missing
+        dossier, budget, campaign, questionnaire, generated_on, missing, source
     ).render()
 
 
@@ -150,12 +158,15 @@ def build_candidature(
     questionnaire: Questionnaire | None = None,
     generated_on: date | None = None,
     stream: BinaryIO | None = None,
+    source: CampaignSource | None = None,
 ) -> bytes:
     """The dossier PDF as bytes (also written to ``stream`` when given).
 
     ``generated_on`` fixes the printed date and makes the output byte-for-byte reproducible.
     """
-    data = render_candidature(dossier, budget, campaign, questionnaire, generated_on).data
+    data = render_candidature(
+        dossier, budget, campaign, questionnaire, generated_on, source=source
+    ).data
     if stream is not None:
         stream.write(data)
     return data

@@ -61,7 +61,7 @@ class EssmsColumn:
     """The title is aligned right too (over a column of amounts or counts)."""
 
 
-def essms_columns() -> tuple[EssmsColumn, ...]:
+def essms_columns(tax: str = "TTC") -> tuple[EssmsColumn, ...]:
     """The columns of the ESSMS table, in the order :func:`essms_row` fills them."""
     return (
         EssmsColumn("N°", 9, figures=True),
@@ -74,7 +74,7 @@ def essms_columns() -> tuple[EssmsColumn, ...]:
         EssmsColumn("DUI actuel", 23),
         EssmsColumn("Projet", 29),
         EssmsColumn("Heures\nélig.", 13, figures=True, title_right=True),
-        EssmsColumn("Montant\nTTC", 25, figures=True, title_right=True),
+        EssmsColumn(f"Montant\n{tax}", 25, figures=True, title_right=True),
     )
 
 
@@ -98,13 +98,14 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     flow: list[Flowable] = [SectionTitle("Établissements et services (ESSMS) du projet")]
     flow.append(
         para(
-            "Un ESSMS est identifié par son FINESS géographique. Le montant (TTC) est celui que le "
+            "Un ESSMS est identifié par son FINESS géographique. "
+            f"Le montant ({ctx.budget.tax}) est celui que le "
             "calcul retient pour l'ESSMS (détail et règles à la section « Budget »). "
             "La part d'heures éligibles ne concerne que les services à domicile.",
             "BodySmall",
         )
     )
-    columns = essms_columns()
+    columns = essms_columns(ctx.budget.tax)
     # Plain strings: the header is drawn again on each of the table's pages (the table's
     # header style makes them bold and white).
     header = [c.title for c in columns]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,6 +42,10 @@ def _table(name: str, model: object) -> QTableView:
 
 
 class BudgetView(QWidget):
+    promote_requested = Signal()
+    """« Save these amounts in a new campaign… »: the window (which has the campaigns) asks a
+    title and copies the dossier's campaign with the amounts typed here."""
+
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -93,6 +98,15 @@ class BudgetView(QWidget):
         vl.addWidget(self.values_table)
         self.values_refusal = refusal_line(values_delegate)
         vl.addWidget(self.values_refusal)
+        self.promote_button = QPushButton(self.tr("Save these amounts in a &new campaign…"))
+        self.promote_button.setToolTip(
+            self.tr(
+                "The amounts typed here become those of a new campaign of yours, so that the "
+                "next dossier does not type them again."
+            )
+        )
+        self.promote_button.clicked.connect(self.promote_requested)
+        vl.addWidget(self.promote_button, 0, Qt.AlignmentFlag.AlignLeft)
         top.addWidget(values_box)
 
         totals_box = QGroupBox(self.tr("Totals and tranches"))
@@ -176,7 +190,8 @@ class BudgetView(QWidget):
             )
         )
 
-    def _refresh(self, _dossier: Dossier) -> None:
+    def _refresh(self, dossier: Dossier) -> None:
+        self.promote_button.setEnabled(bool(dossier.overrides))
         budget = self.editor.session.budget
         status = self.tr("eligible") if budget.eligible else self.tr("not eligible")
         parts = [

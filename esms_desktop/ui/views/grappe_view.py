@@ -1,4 +1,9 @@
-"""Step "Grappe": the OGs, their ESSMS in an editable table, and the live findings beside them."""
+"""Step "Grappe": the OGs, their ESSMS in an editable table, and the live findings beside them.
+
+From 2023 an ESSMS attached to a GHT may keep the hospital's DUI: only the user can say so (no
+file tells), per ESSMS, with a checkable button acting on the selected rows (one undoable step);
+the findings say what it changes. The button shows only under a campaign with that exception.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.domain.campaign import Campaign, CampaignError
 from esms_desktop.domain.edits import (
     ESTABLISHMENT_PARSERS,
     add_establishment,
     add_organisation,
+    declare_ght,
     remove_establishment,
     remove_organisation,
     with_grappe,
@@ -37,7 +44,9 @@ from esms_desktop.domain.grappe import (
     Organisation,
     ProjectType,
 )
+from esms_desktop.domain.identifiers import check_finess
 from esms_desktop.domain.porteur_link import porteur_organisation
+from esms_desktop.services import catalog
 from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.file_dialogs import open_file
 from esms_desktop.ui.finess_dialog import Register
@@ -49,7 +58,7 @@ from esms_desktop.ui.models.establishments import (
 from esms_desktop.ui.models.findings import FINDING_ROLE, FindingsModel
 from esms_desktop.ui.models.organisations import OG_PARSERS, OrganisationsModel
 from esms_desktop.ui.undo import Editor
-from esms_desktop.ui.widgets import refusal_line
+from esms_desktop.ui.widgets import refusal_line, wrapped
 
 
 class GrappeView(QWidget):
@@ -193,6 +202,16 @@ class GrappeView(QWidget):
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.addWidget(self.table)
+        self.ght_box = QWidget()
+        ght_row = QHBoxLayout(self.ght_box)
+        ght_row.setContentsMargins(0, 0, 0, 0)
+        self.ght_button = QPushButton(self.tr("Attached to a &GHT (keeps the hospital's DUI)"))
+        self.ght_button.setCheckable(True)
+        self.ght_button.setAccessibleName(self.tr("Attached to a GHT (keeps the hospital's DUI)"))
+        ght_row.addWidget(self.ght_button)
+        self.ght_status = wrapped()
+        ght_row.addWidget(self.ght_status, 1)
+        grid_layout.addWidget(self.ght_box)
         self.essms_refusal = refusal_line(essms_delegate)
         grid_layout.addWidget(self.essms_refusal)
         splitter.addWidget(grid)
@@ -227,8 +246,13 @@ class GrappeView(QWidget):
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.findings.activated.connect(self._show_finding)
         self.findings.doubleClicked.connect(self._show_finding)
+        self.ght_button.clicked.connect(lambda checked=False: self.declare_ght(checked))
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_ght())
+        self.table.selectionModel().currentChanged.connect(lambda *_a: self._update_ght())
         self.editor.session.subscribe(lambda _d: self._update_summary())
+        self.editor.session.subscribe(lambda _d: self._update_ght())
         self._update_summary()
+        self._update_ght()
         self._resize_columns()
 
     def _resize_columns(self) -> None:
@@ -262,6 +286,83 @@ class GrappeView(QWidget):
             .replace("%1", str(budget.counted_establishments))
             .replace("%2", verdict)
         )
+
+    # --- GHT declaration --------------------------------------------------------------------
+
+    def _campaign(self) -> Campaign | None:
+        try:
+            return catalog.library().get(self.editor.session.dossier.campaign_id).campaign
+        except CampaignError:
+            return None
+
+    def _current_establishment(self) -> Establishment | None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return None
+        return self.essms_model.establishment(self.proxy.mapToSource(current).row())
+
+    def _selected_establishments(self) -> list[Establishment]:
+        """The selected rows, or the current one; those without a valid FINESS géographique
+        left out (the rules count no such ESSMS: there is nothing to declare)."""
+        rows = sorted(
+            {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        )
+        chosen = [self.essms_model.establishment(r) for r in rows]
+        if not chosen:
+            current = self._current_establishment()
+            chosen = [current] if current is not None else []
+        return [e for e in chosen if check_finess(e.finess).ok]
+
+    def _update_ght(self) -> None:
+        """Shown under a campaign with the GHT exception; checked when the current row is
+        declared; usable when a selected row has a valid FINESS."""
+        campaign = self._campaign()
+        shown = campaign is not None and campaign.scope.ght_exception
+        self.ght_box.setVisible(shown)
+        if not shown:
+            return
+        dossier = self.editor.session.dossier
+        declared = dossier.declarations.ght_essms
+        current = self._current_establishment()
+        state = current is not None and check_finess(current.finess).value in declared
+        if self.ght_button.isChecked() != state:
+            blocked = self.ght_button.blockSignals(True)
+            self.ght_button.setChecked(state)
+            self.ght_button.blockSignals(blocked)
+        usable = bool(self._selected_establishments())
+        self.ght_button.setEnabled(usable)
+        self.ght_button.setToolTip(
+            self.tr(
+                "Declare the selected establishments attached to a hospital group (GHT) whose "
+                "DUI they keep, or withdraw the declaration; the findings say what it changes. "
+                "Ctrl+Z undoes it."
+            )
+            if usable
+            else self.tr("Select one or more establishments with a valid FINESS number.")
+        )
+        count = sum(
+            check_finess(e.finess).value in declared
+            for og in dossier.grappe.organisations
+            for e in og.establishments
+        )
+        self.ght_status.setText(
+            self.tr("%1 establishment(s) declared attached to a GHT.").replace("%1", str(count))
+        )
+
+    def declare_ght(self, attached: bool) -> None:
+        """Declare (or withdraw) the selected ESSMS attached to a GHT, in one undoable step."""
+        targets = self._selected_establishments()
+        if targets:
+            dossier = self.editor.session.dossier
+            for est in targets:
+                dossier = declare_ght(dossier, est.finess, attached)
+            text = (
+                self.tr("Declare %1 establishment(s) attached to a GHT")
+                if attached
+                else self.tr("Withdraw the GHT declaration of %1 establishment(s)")
+            )
+            self.editor.apply(dossier, text.replace("%1", str(len(targets))))
+        self._update_ght()
 
     # --- actions --------------------------------------------------------------------------
 

@@ -3,6 +3,10 @@
 The ESSMS rows of the grappe each name a solution too (as imported or typed); this step lists
 those names beside the project's choice so a stray spelling or a different product is seen, and
 can align every row on the project's solution in one undoable step.
+
+Under a campaign where, for some sectors (AHI in 2025), an editor registered at the Ségur
+referencing office on the convention date is enough, the step asks whether it is: « not
+declared » (the findings say « to be checked »), yes or no, one undoable step each.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,8 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.domain.campaign import Campaign, CampaignError
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.domain.edits import with_grappe, with_solution, with_solution_everywhere
+from esms_desktop.domain.edits import (
+    declare_editor_registered,
+    with_grappe,
+    with_solution,
+    with_solution_everywhere,
+)
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Grappe,
@@ -32,6 +43,7 @@ from esms_desktop.domain.grappe import (
     has_acquisition,
     solution_key,
 )
+from esms_desktop.services import catalog
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import (
     BoundLineEdit,
@@ -46,6 +58,8 @@ from esms_desktop.ui.widgets import (
 
 _SEGUR_IDS: dict[bool | None, int] = {True: 0, False: 1, None: 2}
 _SEGUR_VALUES: dict[int, bool | None] = {v: k for k, v in _SEGUR_IDS.items()}
+_REGISTERED_IDS: dict[bool | None, int] = {None: 0, True: 1, False: 2}
+_REGISTERED_VALUES: dict[int, bool | None] = {v: k for k, v in _REGISTERED_IDS.items()}
 
 
 class SolutionView(QWidget):
@@ -133,6 +147,7 @@ class SolutionView(QWidget):
         add_form_row(form, self.tr("Justification of the choice:"), self.justification_edit)
         self.justification_warning = WarningLine()
         box_layout.addWidget(self.justification_warning)
+        self._build_registration(box_layout)
         body.addWidget(box)
 
         rows_box = QGroupBox(self.tr("Solutions named on the establishments"))
@@ -161,6 +176,7 @@ class SolutionView(QWidget):
         body.addStretch(1)
 
         self.segur_group.idClicked.connect(self._segur_clicked)
+        self.registered_group.idClicked.connect(self._registered_clicked)
         set_tab_order(
             [
                 self.editor_edit,
@@ -168,10 +184,46 @@ class SolutionView(QWidget):
                 *self.segur_buttons.values(),
                 self.reference_edit,
                 self.justification_edit,
+                *self.registered_buttons.values(),
                 self.rows_list,
                 self.apply_button,
             ]
         )
+
+    def _build_registration(self, box_layout: QVBoxLayout) -> None:
+        """« Is the editor registered at the referencing office on the convention date? »"""
+        self.registration_box = QWidget()
+        layout = QVBoxLayout(self.registration_box)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.registration_label = QLabel(
+            self.tr(
+                "The editor is &registered at the Ségur referencing office on the date of the "
+                "convention:"
+            )
+        )
+        self.registration_label.setWordWrap(True)
+        layout.addWidget(self.registration_label)
+        row = QHBoxLayout()
+        self.registered_group = QButtonGroup(self)
+        self.registered_buttons: dict[bool | None, QRadioButton] = {}
+        for value, text in (
+            (None, self.tr("Not declared")),
+            (True, self.tr("Yes")),
+            (False, self.tr("No")),
+        ):
+            button = QRadioButton(text)
+            button.setAccessibleName(
+                self.tr("Editor registered at the Ségur referencing office: %1").replace("%1", text)
+            )
+            self.registered_group.addButton(button, _REGISTERED_IDS[value])
+            self.registered_buttons[value] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.registration_label.setBuddy(self.registered_buttons[None])
+        self.registration_hint = wrapped()
+        layout.addWidget(self.registration_hint)
+        box_layout.addWidget(self.registration_box)
 
     def _line(self, key: str, name: str, undo: str) -> BoundLineEdit:
         return BoundLineEdit(
@@ -193,6 +245,14 @@ class SolutionView(QWidget):
             self.tr("Change the Ségur referencing"),
         )
 
+    def _registered_clicked(self, button_id: int) -> None:
+        value = _REGISTERED_VALUES[button_id]
+        dossier = self.editor.session.dossier
+        self.editor.apply(
+            declare_editor_registered(dossier, value),
+            self.tr("Declare the editor's registration at the referencing office"),
+        )
+
     def apply_to_every_establishment(self) -> None:
         """Name the project's solution on every ESSMS row, in one undoable step."""
         dossier = self.editor.session.dossier
@@ -206,7 +266,33 @@ class SolutionView(QWidget):
 
     # --- following the dossier ------------------------------------------------------------
 
+    def _campaign(self, dossier: Dossier) -> Campaign | None:
+        try:
+            return catalog.library().get(dossier.campaign_id).campaign
+        except CampaignError:
+            return None
+
+    def _follow_registration(self, dossier: Dossier) -> None:
+        """Shown under a campaign with sectors where a registered editor is enough."""
+        campaign = self._campaign(dossier)
+        sectors = campaign.scope.segur_registered_sectors if campaign is not None else ()
+        self.registration_box.setVisible(bool(sectors))
+        if not sectors:
+            return
+        self.registration_hint.setText(
+            self.tr(
+                "Asked of a project of the %1 sector(s) whose solution is not Ségur-referenced: "
+                "until it is declared, the findings say it is to be checked."
+            ).replace("%1", ", ".join(sectors))
+        )
+        button = self.registered_buttons[dossier.declarations.editor_registered]
+        if not button.isChecked():
+            blocked = self.registered_group.blockSignals(True)
+            button.setChecked(True)
+            self.registered_group.blockSignals(blocked)
+
     def _follow(self, dossier: Dossier) -> None:
+        self._follow_registration(dossier)
         if dossier.grappe is self._shown_grappe:  # typing elsewhere: nothing to redraw here
             return
         self._shown_grappe = dossier.grappe
