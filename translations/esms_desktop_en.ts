@@ -38,6 +38,10 @@
       <source>required</source>
       <translation>required</translation>
     </message>
+    <message>
+      <source>required: %1</source>
+      <translation>required: %1</translation>
+    </message>
   </context>
   <context>
     <name>App</name>
@@ -1136,6 +1140,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Compliance upgrade</translation>
     </message>
     <message>
+      <source>Core services</source>
+      <translation>Core services</translation>
+    </message>
+    <message>
       <source>Current DUI</source>
       <translation>Current DUI</translation>
     </message>
@@ -1223,12 +1231,24 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>&amp;Attach a file…</translation>
     </message>
     <message>
+      <source>&amp;Grappe agreement (PDF)…</source>
+      <translation>&amp;Grappe agreement (PDF)…</translation>
+    </message>
+    <message>
+      <source>&amp;Letter of commitment (PDF)…</source>
+      <translation>&amp;Letter of commitment (PDF)…</translation>
+    </message>
+    <message>
       <source>&amp;Open the last export</source>
       <translation>&amp;Open the last export</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Annexes and export&lt;/h2&gt;</source>
       <translation>&lt;h2&gt;Annexes and export&lt;/h2&gt;</translation>
+    </message>
+    <message>
+      <source>Agreement written: %1.</source>
+      <translation>Agreement written: %1.</translation>
     </message>
     <message>
       <source>All files (*)</source>
@@ -1259,6 +1279,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Candidature dossier (&amp;PDF)…</translation>
     </message>
     <message>
+      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+      <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
       <source>Exchange file written: %1.</source>
       <translation>Exchange file written: %1.</translation>
     </message>
@@ -1287,8 +1311,20 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Export the grappe</translation>
     </message>
     <message>
+      <source>Export the grappe agreement</source>
+      <translation>Export the grappe agreement</translation>
+    </message>
+    <message>
+      <source>Export the letter of commitment</source>
+      <translation>Export the letter of commitment</translation>
+    </message>
+    <message>
       <source>Export the organisation's part</source>
       <translation>Export the organisation's part</translation>
+    </message>
+    <message>
+      <source>Export the table for the online filing</source>
+      <translation>Export the table for the online filing</translation>
     </message>
     <message>
       <source>Exports</source>
@@ -1307,12 +1343,20 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Incomplete dossier</translation>
     </message>
     <message>
+      <source>Letter written: %1.</source>
+      <translation>Letter written: %1.</translation>
+    </message>
+    <message>
       <source>One organisation's part</source>
       <translation>One organisation's part</translation>
     </message>
     <message>
       <source>One organisation's part (.esms)…</source>
       <translation>One organisation's part (.esms)…</translation>
+    </message>
+    <message>
+      <source>One row per ESSMS with its amount, as the online aid request (GALIS, « PAI numérique ») asks for it, and a summary sheet to copy field by field.</source>
+      <translation>One row per ESSMS with its amount, as the online aid request (GALIS, « PAI numérique ») asks for it, and a summary sheet to copy field by field.</translation>
     </message>
     <message>
       <source>Open the file</source>
@@ -1343,8 +1387,16 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Select a document of the checklist first.</translation>
     </message>
     <message>
+      <source>Some of its fields are still to complete: its pages are marked “DRAFT”.</source>
+      <translation>Some of its fields are still to complete: its pages are marked “DRAFT”.</translation>
+    </message>
+    <message>
       <source>Spreadsheet written: %1.</source>
       <translation>Spreadsheet written: %1.</translation>
+    </message>
+    <message>
+      <source>Table for the online filing (&amp;XLSX)…</source>
+      <translation>Table for the online filing (&amp;XLSX)…</translation>
     </message>
     <message>
       <source>The PDF is open in your viewer: print it from there.</source>
@@ -1365,6 +1417,10 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Writing the exchange file…</source>
       <translation>Writing the exchange file…</translation>
+    </message>
+    <message>
+      <source>Writing the table…</source>
+      <translation>Writing the table…</translation>
     </message>
     <message>
       <source>esms-desktop exchange file (*.esms)</source>
@@ -2248,8 +2304,24 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>9 digits</translation>
     </message>
     <message>
+      <source>Add a member</source>
+      <translation>Add a member</translation>
+    </message>
+    <message>
+      <source>Add a team member</source>
+      <translation>Add a team member</translation>
+    </message>
+    <message>
       <source>Address:</source>
       <translation>Address:</translation>
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation>Availability</translation>
+    </message>
+    <message>
+      <source>Business expert</source>
+      <translation>Business expert</translation>
     </message>
     <message>
       <source>Change the grappe agreement date</source>
@@ -2262,6 +2334,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>E-mail:</source>
       <translation>E-mail:</translation>
+    </message>
+    <message>
+      <source>Edit a team member</source>
+      <translation>Edit a team member</translation>
     </message>
     <message>
       <source>Edit the contact e-mail</source>
@@ -2328,6 +2404,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>First name and surname</translation>
     </message>
     <message>
+      <source>Function</source>
+      <translation>Function</translation>
+    </message>
+    <message>
       <source>Grappe agreement</source>
       <translation>Grappe agreement</translation>
     </message>
@@ -2340,6 +2420,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Grappe agreement:</translation>
     </message>
     <message>
+      <source>IT lead</source>
+      <translation>IT lead</translation>
+    </message>
+    <message>
       <source>Legal representative:</source>
       <translation>Legal representative:</translation>
     </message>
@@ -2348,8 +2432,24 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Legal status:</translation>
     </message>
     <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
       <source>Name:</source>
       <translation>Name:</translation>
+    </message>
+    <message>
+      <source>New member</source>
+      <translation>New member</translation>
+    </message>
+    <message>
+      <source>Organisation</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Other</translation>
     </message>
     <message>
       <source>People</source>
@@ -2380,12 +2480,32 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Project lead:</translation>
     </message>
     <message>
+      <source>Project referent</source>
+      <translation>Project referent</translation>
+    </message>
+    <message>
+      <source>Project team</source>
+      <translation>Project team</translation>
+    </message>
+    <message>
       <source>Project title</source>
       <translation>Project title</translation>
     </message>
     <message>
       <source>Project title:</source>
       <translation>Project title:</translation>
+    </message>
+    <message>
+      <source>Remove member</source>
+      <translation>Remove member</translation>
+    </message>
+    <message>
+      <source>Remove team member(s)</source>
+      <translation>Remove team member(s)</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Role</translation>
     </message>
     <message>
       <source>SIREN:</source>
@@ -2412,8 +2532,16 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>The organisation that carries the candidature for the whole grappe, and the people the ARS will deal with. Identifiers are checked as you type; what you type is always kept, even when a check fails.</translation>
     </message>
     <message>
+      <source>The people who carry the project: the referents of each organisation, the IT lead, the business experts, and the time each gives to the project. Double-click a cell or press F2 to edit it.</source>
+      <translation>The people who carry the project: the referents of each organisation, the IT lead, the business experts, and the time each gives to the project. Double-click a cell or press F2 to edit it.</translation>
+    </message>
+    <message>
       <source>Their title:</source>
       <translation>Their title:</translation>
+    </message>
+    <message>
+      <source>Time given to the project, e.g. 20 % or 2 days a month</source>
+      <translation>Time given to the project, e.g. 20 % or 2 days a month</translation>
     </message>
     <message>
       <source>Town:</source>
@@ -2434,6 +2562,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>name@example.org</source>
       <translation>name@example.org</translation>
+    </message>
+    <message>
+      <source>référent, informatique, métier or autre</source>
+      <translation>référent, informatique, métier or autre</translation>
     </message>
   </context>
   <context>
@@ -2779,6 +2911,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Attestations</translation>
     </message>
     <message>
+      <source>Current value</source>
+      <translation>Current value</translation>
+    </message>
+    <message>
       <source>Description</source>
       <translation>Description</translation>
     </message>
@@ -2881,6 +3017,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Usage targets and commitments</source>
       <translation>Usage targets and commitments</translation>
+    </message>
+    <message>
+      <source>Where the organisations stand today, as you know it (35 %, none…): the commitment reads as a move from there to the threshold</source>
+      <translation>Where the organisations stand today, as you know it (35 %, none…): the commitment reads as a move from there to the threshold</translation>
     </message>
     <message>
       <source>Withdraw an attestation</source>

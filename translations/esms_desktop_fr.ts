@@ -38,6 +38,10 @@
       <source>required</source>
       <translation>obligatoire</translation>
     </message>
+    <message>
+      <source>required: %1</source>
+      <translation>requise : %1</translation>
+    </message>
   </context>
   <context>
     <name>App</name>
@@ -1136,6 +1140,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Mise en conformité</translation>
     </message>
     <message>
+      <source>Core services</source>
+      <translation>Services socles</translation>
+    </message>
+    <message>
       <source>Current DUI</source>
       <translation>DUI actuel</translation>
     </message>
@@ -1223,12 +1231,24 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>&amp;Joindre un fichier…</translation>
     </message>
     <message>
+      <source>&amp;Grappe agreement (PDF)…</source>
+      <translation>Convention de &amp;grappe (PDF)…</translation>
+    </message>
+    <message>
+      <source>&amp;Letter of commitment (PDF)…</source>
+      <translation>&amp;Lettre d'engagement (PDF)…</translation>
+    </message>
+    <message>
       <source>&amp;Open the last export</source>
       <translation>&amp;Ouvrir le dernier export</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Annexes and export&lt;/h2&gt;</source>
       <translation>&lt;h2&gt;Pièces et export&lt;/h2&gt;</translation>
+    </message>
+    <message>
+      <source>Agreement written: %1.</source>
+      <translation>Convention écrite : %1.</translation>
     </message>
     <message>
       <source>All files (*)</source>
@@ -1259,6 +1279,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Dossier de candidature (&amp;PDF)…</translation>
     </message>
     <message>
+      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+      <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
       <source>Exchange file written: %1.</source>
       <translation>Fichier d'échange enregistré : %1.</translation>
     </message>
@@ -1287,8 +1311,20 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Exporter la grappe</translation>
     </message>
     <message>
+      <source>Export the grappe agreement</source>
+      <translation>Exporter la convention de grappe</translation>
+    </message>
+    <message>
+      <source>Export the letter of commitment</source>
+      <translation>Exporter la lettre d'engagement</translation>
+    </message>
+    <message>
       <source>Export the organisation's part</source>
       <translation>Exporter la part de l'organisme</translation>
+    </message>
+    <message>
+      <source>Export the table for the online filing</source>
+      <translation>Exporter le tableau pour le dépôt en ligne</translation>
     </message>
     <message>
       <source>Exports</source>
@@ -1307,12 +1343,20 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Dossier incomplet</translation>
     </message>
     <message>
+      <source>Letter written: %1.</source>
+      <translation>Lettre écrite : %1.</translation>
+    </message>
+    <message>
       <source>One organisation's part</source>
       <translation>Part d'un organisme</translation>
     </message>
     <message>
       <source>One organisation's part (.esms)…</source>
       <translation>Part d'un organisme (.esms)…</translation>
+    </message>
+    <message>
+      <source>One row per ESSMS with its amount, as the online aid request (GALIS, « PAI numérique ») asks for it, and a summary sheet to copy field by field.</source>
+      <translation>Une ligne par ESSMS avec son montant, comme le demande la demande d'aide en ligne (GALIS, « PAI numérique »), et une feuille récapitulative à recopier champ par champ.</translation>
     </message>
     <message>
       <source>Open the file</source>
@@ -1343,8 +1387,16 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Sélectionnez d'abord une pièce de la liste.</translation>
     </message>
     <message>
+      <source>Some of its fields are still to complete: its pages are marked “DRAFT”.</source>
+      <translation>Certains champs restent à compléter : ses pages portent la mention « PROJET — non finalisé ».</translation>
+    </message>
+    <message>
       <source>Spreadsheet written: %1.</source>
       <translation>Tableur enregistré : %1.</translation>
+    </message>
+    <message>
+      <source>Table for the online filing (&amp;XLSX)…</source>
+      <translation>Tableau pour le dépôt en ligne (&amp;XLSX)…</translation>
     </message>
     <message>
       <source>The PDF is open in your viewer: print it from there.</source>
@@ -1365,6 +1417,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Writing the exchange file…</source>
       <translation>Écriture du fichier d'échange…</translation>
+    </message>
+    <message>
+      <source>Writing the table…</source>
+      <translation>Écriture du tableau…</translation>
     </message>
     <message>
       <source>esms-desktop exchange file (*.esms)</source>
@@ -2248,8 +2304,24 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>9 chiffres</translation>
     </message>
     <message>
+      <source>Add a member</source>
+      <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+      <source>Add a team member</source>
+      <translation>Ajouter un membre de l'équipe</translation>
+    </message>
+    <message>
       <source>Address:</source>
       <translation>Adresse :</translation>
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation>Disponibilité</translation>
+    </message>
+    <message>
+      <source>Business expert</source>
+      <translation>Expert métier</translation>
     </message>
     <message>
       <source>Change the grappe agreement date</source>
@@ -2262,6 +2334,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>E-mail:</source>
       <translation>Courriel :</translation>
+    </message>
+    <message>
+      <source>Edit a team member</source>
+      <translation>Modifier un membre de l'équipe</translation>
     </message>
     <message>
       <source>Edit the contact e-mail</source>
@@ -2328,6 +2404,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Prénom et nom</translation>
     </message>
     <message>
+      <source>Function</source>
+      <translation>Fonction</translation>
+    </message>
+    <message>
       <source>Grappe agreement</source>
       <translation>Convention de grappe</translation>
     </message>
@@ -2340,6 +2420,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Convention de grappe :</translation>
     </message>
     <message>
+      <source>IT lead</source>
+      <translation>Responsable informatique</translation>
+    </message>
+    <message>
       <source>Legal representative:</source>
       <translation>Représentant légal :</translation>
     </message>
@@ -2348,8 +2432,24 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Statut juridique :</translation>
     </message>
     <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
       <source>Name:</source>
       <translation>Nom :</translation>
+    </message>
+    <message>
+      <source>New member</source>
+      <translation>Nouveau membre</translation>
+    </message>
+    <message>
+      <source>Organisation</source>
+      <translation>Organisme</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Autre</translation>
     </message>
     <message>
       <source>People</source>
@@ -2380,12 +2480,32 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Chef de projet :</translation>
     </message>
     <message>
+      <source>Project referent</source>
+      <translation>Référent du projet</translation>
+    </message>
+    <message>
+      <source>Project team</source>
+      <translation>Équipe projet</translation>
+    </message>
+    <message>
       <source>Project title</source>
       <translation>Intitulé du projet</translation>
     </message>
     <message>
       <source>Project title:</source>
       <translation>Intitulé du projet :</translation>
+    </message>
+    <message>
+      <source>Remove member</source>
+      <translation>Retirer le membre</translation>
+    </message>
+    <message>
+      <source>Remove team member(s)</source>
+      <translation>Retirer des membres de l'équipe</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rôle</translation>
     </message>
     <message>
       <source>SIREN:</source>
@@ -2412,8 +2532,16 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>L'organisme qui porte la candidature pour toute la grappe, et les personnes avec qui l'ARS échangera. Les identifiants sont vérifiés pendant la saisie ; ce que vous tapez est toujours conservé, même quand une vérification échoue.</translation>
     </message>
     <message>
+      <source>The people who carry the project: the referents of each organisation, the IT lead, the business experts, and the time each gives to the project. Double-click a cell or press F2 to edit it.</source>
+      <translation>Les personnes qui portent le projet : les référents de chaque organisme, le responsable informatique, les experts métier, et le temps que chacun y consacre. Double-cliquez sur une cellule ou appuyez sur F2 pour la modifier.</translation>
+    </message>
+    <message>
       <source>Their title:</source>
       <translation>Qualité :</translation>
+    </message>
+    <message>
+      <source>Time given to the project, e.g. 20 % or 2 days a month</source>
+      <translation>Temps consacré au projet, ex. 20 % ou 2 jours par mois</translation>
     </message>
     <message>
       <source>Town:</source>
@@ -2434,6 +2562,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>name@example.org</source>
       <translation>nom@exemple.org</translation>
+    </message>
+    <message>
+      <source>référent, informatique, métier or autre</source>
+      <translation>référent, informatique, métier ou autre</translation>
     </message>
   </context>
   <context>
@@ -2779,6 +2911,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Attestations</translation>
     </message>
     <message>
+      <source>Current value</source>
+      <translation>Valeur actuelle</translation>
+    </message>
+    <message>
       <source>Description</source>
       <translation>Description</translation>
     </message>
@@ -2881,6 +3017,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Usage targets and commitments</source>
       <translation>Cibles d'usage et engagements</translation>
+    </message>
+    <message>
+      <source>Where the organisations stand today, as you know it (35 %, none…): the commitment reads as a move from there to the threshold</source>
+      <translation>Où en sont les organismes aujourd'hui (35 %, aucun…) : l'engagement se lit comme le passage de cette valeur au seuil</translation>
     </message>
     <message>
       <source>Withdraw an attestation</source>

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from esms_desktop import __version__
-from esms_desktop.cli import campaigns, check, finess, reports, store
+from esms_desktop.cli import campaigns, check, filing, finess, reports, store
 from esms_desktop.cli.campaigns import cmd_campaigns
 from esms_desktop.cli.common import (
     EXIT_BAD_INPUT,
@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     store.register(sub)
     finess.register(sub)  # adds to the store's ``dossier`` group
     reports.register(sub)  # likewise
+    filing.register(sub)  # likewise: ``dossier tableau``
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``pdf``, ``form`` and ``dossier pdf``: the commands that print documents.
+"""``pdf``, ``form``, ``dossier pdf|lettre|convention``: the commands that print documents.
 
 Each writes one line per file written on ``out``; problems are raised and reported by
 :func:`esms_desktop.cli.main` as one French sentence and an exit code (0 written, 2 bad input,
@@ -33,6 +33,8 @@ from esms_desktop.services.export import (
     ExportResult,
     dossier_from_grappe,
     export_candidature_pdf,
+    export_convention_pdf,
+    export_letter_pdf,
     export_partner_form,
 )
 
@@ -90,6 +92,11 @@ def cmd_dossier_pdf(args: argparse.Namespace, out: TextIO) -> int:
     A dossier with problems (values no door lets in) is not printed: the refusal lists them
     (:class:`~esms_desktop.services.dossiers.DossierToRepairError`, exit 2).
     """
+    return _export(_stored_dossier(args), args.output, out)
+
+
+def _stored_dossier(args: argparse.Namespace) -> Dossier:
+    """The dossier ``args.id`` of the store, opened read-only; a wrong number is exit 2."""
     from esms_desktop.services.dossiers import open_dossier
     from esms_desktop.storage.errors import NotFoundError, StoreError
     from esms_desktop.storage.store import open_store
@@ -102,7 +109,23 @@ def cmd_dossier_pdf(args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(getattr(exc, "message", str(exc)), EXIT_BAD_INPUT) from exc
     except StoreError as exc:
         raise CliError(getattr(exc, "message", str(exc)), EXIT_STORAGE) from exc
-    return _export(dossier, args.output, out)
+    return dossier
+
+
+def cmd_dossier_letter(args: argparse.Namespace, out: TextIO) -> int:
+    """``dossier lettre ID -o OUT.pdf``: the porteur's lettre d'engagement."""
+    result = export_letter_pdf(_stored_dossier(args), args.output)
+    state = "" if result.final else " (à compléter : marquée « PROJET — non finalisé »)"
+    out.write(f"Lettre d'engagement écrite : {result.path} — {result.pages} pages{state}\n")
+    return EXIT_OK
+
+
+def cmd_dossier_convention(args: argparse.Namespace, out: TextIO) -> int:
+    """``dossier convention ID -o OUT.pdf``: the prefilled convention de grappe."""
+    result = export_convention_pdf(_stored_dossier(args), args.output)
+    state = "" if result.final else " (à compléter : marquée « PROJET — non finalisé »)"
+    out.write(f"Convention de grappe écrite : {result.path} — {result.pages} pages{state}\n")
+    return EXIT_OK
 
 
 def _output_argument(p: argparse.ArgumentParser) -> None:
@@ -137,3 +160,14 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
     _output_argument(p)
     p.set_defaults(handler=cmd_dossier_pdf)
+
+    for name, help_text, handler in (
+        ("lettre", "imprimer la lettre d'engagement du porteur (PDF)", cmd_dossier_letter),
+        ("convention", "imprimer la convention de grappe préremplie (PDF)", cmd_dossier_convention),
+    ):
+        p = dossier_actions(subparsers).add_parser(
+            name, help=help_text, parents=[data_dir_options()]
+        )
+        p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
+        _output_argument(p)
+        p.set_defaults(handler=handler)

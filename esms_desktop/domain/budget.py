@@ -113,6 +113,8 @@ class Budget:
     tranches: tuple[TrancheAmount, ...]
     ttc: bool = True
     """The campaign's amounts are TTC (VAT included), as programme.md §8 says they are."""
+    pnrr: bool = False
+    """The call is funded by the recovery plan (``Campaign.pnrr``): the PNRR attestation applies."""
 
     @property
     def tax(self) -> str:
@@ -403,8 +405,13 @@ def compute(
             Finding(
                 "total_incomplet",
                 Severity.AVERTISSEMENT,
-                f"Total incomplet : {_fmt_eur(total)} connus ; des montants restent à renseigner "
-                "(valeurs « à confirmer auprès de votre ARS »).",
+                (
+                    f"Total incomplet : {_fmt_eur(total)} connus"
+                    if total
+                    else "Total à renseigner : aucun montant n'est encore connu"
+                )
+                + " ; des montants restent à renseigner (valeurs « à confirmer auprès de votre "
+                "ARS »).",
                 f"{campaign.id} · montants à confirmer",
             )
         )
@@ -418,6 +425,7 @@ def compute(
         complete,
         split_tranches(total, campaign),
         campaign.ttc,
+        campaign.pnrr,
     )
 
 

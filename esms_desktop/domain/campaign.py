@@ -330,6 +330,9 @@ class Campaign:
     reminders: tuple[Reminder, ...] = ()
     ttc: bool = True
     """Amounts are TTC (programme.md §8): the budget's figures include VAT."""
+    pnrr: bool = False
+    """The call is paid from the EU recovery plan (programme.md §8): the dossier attests the PNRR
+    mention. Data, not a year rule: a later call funded otherwise says ``pnrr = false``."""
     fingerprint: str = ""
     """:func:`fingerprint` of the mapping the campaign was read from: a dossier records it to
     notice when its campaign file has changed since (comments and layout do not count)."""
@@ -675,6 +678,7 @@ def _build(data: Mapping[str, Any]) -> Campaign:
             for r in data.get("reminders", [])
         ),
         ttc=data.get("ttc", True),
+        pnrr=data.get("pnrr", False),
     )
 
 

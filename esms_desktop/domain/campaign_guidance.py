@@ -43,6 +43,7 @@ NAMES: Mapping[str, str] = MappingProxyType(
         "source": "Source principale",
         "notes": "Remarques",
         "ttc": "Montants TTC",
+        "pnrr": "Financé par le PNRR",
         "windows": "Calendrier",
         "windows.label": "Étape",
         "windows.start": "Début",
@@ -163,6 +164,8 @@ _GUIDANCE: Mapping[str, str] = MappingProxyType(
         "notes": "Vos remarques et la façon dont vous lisez un passage ambigu du cahier des "
         "charges (citez la partie) : elles sont imprimées avec le budget.",
         "ttc": f"Généralement dans {_FINANCEMENT} : les montants du programme sont TTC.",
+        "pnrr": f"Généralement dans {_FINANCEMENT} ou le préambule : l'origine des crédits (plan "
+        "de relance, PNRR / Ségur de la santé) et la mention à porter sur les documents.",
         "windows": f"Généralement dans {_CALENDRIER} : dates d'ouverture et de clôture du dépôt "
         "(en ligne, compte GALIS de la CNSA, service « PAI numérique »).",
         "windows.label": f"Généralement dans {_CALENDRIER} : le nom de l'étape (dépôt des "

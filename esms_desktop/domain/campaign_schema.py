@@ -376,6 +376,12 @@ CAMPAIGN = Table(
         Key("source", Kind.TEXT, "Source principale de la campagne."),
         Key("notes", Kind.TEXTS, "Remarques et interprétations, affichées avec le budget."),
         Key("ttc", Kind.BOOL, "Les montants sont TTC (true par défaut)."),
+        Key(
+            "pnrr",
+            Kind.BOOL,
+            "Appel financé par le plan de relance (PNRR) : l'attestation de mention PNRR est "
+            "demandée (false par défaut).",
+        ),
         Key("windows", Kind.TABLES, "Calendrier de l'appel.", table=WINDOW),
         Key("size", Kind.TABLE, "Règles de taille et d'orientation.", table=SIZE),
         Key("scope", Kind.TABLE, "Périmètre et conditions.", table=SCOPE),

@@ -17,6 +17,7 @@ from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.findings import Severity
 from esms_desktop.domain.grappe import has_acquisition
 from esms_desktop.domain.identifiers import check_finess, siren_problem, siret_problem
+from esms_desktop.domain.requirements import applicable_attestations, needed_annexes
 
 
 class Step(StrEnum):
@@ -171,7 +172,9 @@ def missing_items(
     """Everything the ARS needs and does not have, in step order.
 
     ``question_count`` is the autodiagnostic's number of questions (0 when unknown: the
-    self-assessment is then judged on having at least one answer).
+    self-assessment is then judged on having at least one answer). Only the attestations that
+    apply to this grappe and this call count (:mod:`~esms_desktop.domain.requirements`). An
+    optional annex this grappe needs (hours split, procurement evidence) counts as a required one.
     """
     out = _porteur_items(dossier)
     answered = sum(len(r.answers) for r in dossier.autodiagnostics if r.scope == GRAPPE_SCOPE)
@@ -198,7 +201,7 @@ def missing_items(
                 else "budget vide : aucun ESSMS n'est compté dans la grappe",
             )
         )
-    for a in dossier.attestations:
+    for a in applicable_attestations(dossier, budget):
         if not a.accepted:
             out.append(
                 _item(Step.ENGAGEMENTS, f"attestation.{a.key}", f"attestation à cocher : {a.label}")
@@ -212,8 +215,9 @@ def missing_items(
                     f"seuil de la cible d'usage « {t.indicator} » : à renseigner",
                 )
             )
+    needed = needed_annexes(dossier, budget)
     for annex in dossier.annexes:
-        if annex.required and not annex.provided:
+        if (annex.required or annex.key in needed) and not annex.provided:
             out.append(
                 _item(Step.EXPORT, f"annexe.{annex.key}", f"pièce à joindre : {annex.label}")
             )

@@ -10,10 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from types import MappingProxyType
 
 from esms_desktop.domain.eligibility import NO_DECLARATIONS, Declarations
 from esms_desktop.domain.grappe import Grappe
+from esms_desktop.domain.parsing import Parsed, fold
 from esms_desktop.domain.usage_threshold import UsageThreshold
 
 
@@ -45,6 +47,67 @@ class UsageTarget:
     threshold: UsageThreshold | None = None
     window: str = ""
     evidence: str = ""
+    baseline: str = ""
+    """The value today (« valeur actuelle », as the user writes it: « 35 % », « aucun »), so the
+    commitment reads as a move from there to the threshold."""
+
+
+class TeamRole(StrEnum):
+    """What a member of the project team does in the project."""
+
+    REFERENT = "referent"
+    INFORMATIQUE = "informatique"
+    METIER = "metier"
+    AUTRE = "autre"
+
+    @property
+    def label(self) -> str:
+        return {
+            "referent": "Référent du projet",
+            "informatique": "Responsable informatique",
+            "metier": "Expert métier",
+            "autre": "Autre",
+        }[self.value]
+
+
+TEAM_ROLE_EXPECTED = (
+    "« référent », « informatique », « métier » ou « autre » attendu (ou les libellés "
+    "« Référent du projet », « Responsable informatique », « Expert métier »)"
+)
+_TEAM_ROLE_WORDS: Mapping[str, TeamRole] = MappingProxyType(
+    {
+        **{fold(r.value): r for r in TeamRole},
+        **{fold(r.label): r for r in TeamRole},
+        "referent": TeamRole.REFERENT,
+        "referente": TeamRole.REFERENT,
+        "chef de projet": TeamRole.REFERENT,
+        "si": TeamRole.INFORMATIQUE,
+        "dsi": TeamRole.INFORMATIQUE,
+        "responsable si": TeamRole.INFORMATIQUE,
+        "expert": TeamRole.METIER,
+        "experte metier": TeamRole.METIER,
+    }
+)
+
+
+def parse_team_role(text: str) -> Parsed:
+    """A team member's role, as its value or its label (case and accents ignored)."""
+    role = _TEAM_ROLE_WORDS.get(fold(text))
+    return Parsed(role) if role is not None else Parsed(problem=TEAM_ROLE_EXPECTED)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMember:
+    """One person of the project team: who, what for, from which OG, and how much of their time.
+
+    ``availability`` is as the user writes it (« 20 % », « 2 jours par mois »).
+    """
+
+    name: str
+    role: TeamRole = TeamRole.REFERENT
+    function: str = ""
+    organisation: str = ""
+    availability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +171,39 @@ DEFAULT_ATTESTATIONS: tuple[Attestation, ...] = (
         "ni son éditeur via SONS pour un autre DUI.",
     ),
     Attestation(
-        "pas_autres_fonds_ue", "Le projet ne bénéficie d'aucun autre financement européen."
+        "pas_autres_fonds_ue",
+        "Le projet ne bénéficie, pour la même opération, d'aucun autre financement européen "
+        "(FEDER, FSE ou autre fonds de l'Union européenne).",
+    ),
+    Attestation(
+        "pas_contrat_editeur",
+        "Pour les ESSMS en acquisition : les éditeurs ont été consultés et aucun contrat n'a été "
+        "signé avec un éditeur avant le dépôt de la candidature.",
+    ),
+    Attestation(
+        "commande_sons",
+        "Pour les ESSMS en mise en conformité : la mise à jour référencée Ségur de leur DUI n'a "
+        "pas fait l'objet d'une commande financée à l'éditeur par le dispositif SONS (sinon, "
+        "cette commande est signalée à l'ARS).",
+    ),
+    Attestation(
+        "mention_pnrr",
+        "Les organismes gestionnaires ont connaissance que ce financement relève du Plan "
+        "national de relance et de résilience (PNRR), financé par l'Union européenne — "
+        "NextGenerationEU, et s'engagent à le mentionner dans leur communication sur le projet.",
     ),
     Attestation(
         "cibles_usage",
         "Les organismes gestionnaires s'engagent à atteindre les cibles d'usage du programme.",
     ),
+    Attestation(
+        "montants_ttc",
+        "Les montants demandés sont exprimés toutes taxes comprises (TTC).",
+    ),
     Attestation("exactitude", "Les informations du présent dossier sont exactes et sincères."),
 )
+"""Every attestation the ARS may ask for; some apply only to some grappes or calls (acquisitions,
+conformité, PNRR-funded calls, TTC amounts): :mod:`esms_desktop.domain.requirements` says which."""
 
 DEFAULT_USAGE_TARGETS: tuple[UsageTarget, ...] = (
     UsageTarget("Part des personnes accompagnées disposant d'un DUI actif"),
@@ -146,6 +234,7 @@ class Dossier:
     usage_targets: tuple[UsageTarget, ...] = DEFAULT_USAGE_TARGETS
     milestones: tuple[Milestone, ...] = ()
     governance: str = ""
+    team: tuple[TeamMember, ...] = ()
     annexes: tuple[Annex, ...] = DEFAULT_ANNEXES
     attestations: tuple[Attestation, ...] = DEFAULT_ATTESTATIONS
     convention_date: date | None = None

@@ -15,6 +15,7 @@ from esms_desktop.domain.campaign import Campaign, RegionRules, Threshold, Value
 from esms_desktop.domain.findings import Finding, Severity, is_blocking
 from esms_desktop.domain.geography import regions_of
 from esms_desktop.domain.grappe import (
+    DuiSituation,
     Establishment,
     Grappe,
     Organisation,
@@ -238,6 +239,8 @@ def evaluate(
     findings += _size_findings(grappe, campaign, counted, regions)
     findings += _solution_findings(grappe, campaign, counted, declarations)
     findings += _row_notes(campaign, counted)
+    findings += _dui_pair_findings(campaign, counted)
+    findings += _undeclared_size_findings(campaign, counted)
     findings += _reminders(campaign, counted)
     return Eligibility(campaign.id, tuple(findings), tuple(rows), regions)
 
@@ -618,6 +621,69 @@ def _row_notes(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
                     og.name,
                 )
             )
+    return out
+
+
+def _dui_pair_findings(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
+    """A project that does not fit the DUI the ESSMS has today (« DUI actuel »): a referenced
+    DUI is not acquired again, a missing one cannot be brought into conformity."""
+    out: list[Finding] = []
+    for r in counted:
+        est, og = r.establishment, r.og
+        who = f"{est.name} ({est.finess}, {og.name})"
+        if est.current_dui is DuiSituation.REFERENCE and est.project is ProjectType.ACQUISITION:
+            out.append(
+                Finding(
+                    "dui_reference_acquisition",
+                    Severity.AVERTISSEMENT,
+                    f"{who} : le DUI actuel est référencé Ségur, mais le projet est une "
+                    "acquisition ; un DUI déjà référencé relève plutôt d'une mise en conformité. "
+                    "Vérifiez le DUI actuel ou le type de projet.",
+                    _rule(campaign, "type de projet selon le DUI actuel"),
+                    est.finess,
+                    og.name,
+                )
+            )
+        elif est.current_dui is DuiSituation.AUCUN and est.project is ProjectType.CONFORMITE:
+            out.append(
+                Finding(
+                    "sans_dui_conformite",
+                    Severity.AVERTISSEMENT,
+                    f"{who} : l'ESSMS n'a pas de DUI aujourd'hui, mais le projet est une mise en "
+                    "conformité ; seul un DUI existant se met en conformité, sinon c'est une "
+                    "acquisition. Vérifiez le DUI actuel ou le type de projet.",
+                    _rule(campaign, "type de projet selon le DUI actuel"),
+                    est.finess,
+                    og.name,
+                )
+            )
+    return out
+
+
+def _undeclared_size_findings(campaign: Campaign, counted: list[RowStatus]) -> list[Finding]:
+    """One warning per OG whose total of ESSMS managed is not declared: its size (and the lines
+    reserved to small OGs) then rests on the ESSMS it lists, which may be fewer than it runs."""
+    out: list[Finding] = []
+    seen: set[int] = set()
+    for r in counted:
+        og = r.og
+        if og.declared_size is not None or id(og) in seen:
+            continue
+        seen.add(id(og))
+        n = og.size
+        out.append(
+            Finding(
+                "taille_og_non_declaree",
+                Severity.AVERTISSEMENT,
+                f"{og.name} : nombre d'ESSMS gérés non déclaré ; {n} (déduit des ESSMS listés) "
+                f"est retenu, soit un {og.size_class.label}. Déclarez le nombre total d'ESSMS "
+                "que l'OG gère (colonne « og_nb_esms » ou tableau des organismes) : les lignes "
+                "réservées aux petits OG en dépendent.",
+                _rule(campaign, "taille de l'OG (ESSMS gérés)"),
+                "",
+                og.name,
+            )
+        )
     return out
 
 

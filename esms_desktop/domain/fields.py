@@ -22,11 +22,13 @@ from typing import Any
 
 from esms_desktop.domain.formatting import format_date, format_decimal, format_pct
 from esms_desktop.domain.grappe import (
+    CoreService,
     DuiSituation,
     Establishment,
     OgRole,
     Organisation,
     ProjectType,
+    services_text,
 )
 from esms_desktop.domain.parsing import (
     CATEGORY_EXPECTED,
@@ -36,6 +38,7 @@ from esms_desktop.domain.parsing import (
     Parser,
     parse_bool,
     parse_category,
+    parse_core_services,
     parse_due_date,
     parse_finess,
     parse_int,
@@ -61,6 +64,7 @@ class FieldKind(StrEnum):
     BOOLEAN = "boolean"
     CHOICE = "choice"  # a StrEnum member, carried as its value
     DATE = "date"  # a date or None
+    CHOICES = "choices"  # a frozenset of StrEnum members, carried as their values
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,15 @@ def _situation_cell(value: DuiSituation) -> str:
 
 def _role_label(value: OgRole) -> str:
     return value.value.capitalize()
+
+
+def _services_cell(value: frozenset[CoreService]) -> str:
+    """« DMP, MSS, INS »: what the template's help asks for, read back by the parser."""
+    return services_text(value)
+
+
+def _services_shown(value: frozenset[CoreService]) -> str:
+    return services_text(value) or "aucun"
 
 
 def _day(value: date | None) -> str:
@@ -262,6 +275,21 @@ ESTABLISHMENT_FIELDS: tuple[FieldSpec, ...] = (
         "« DUI non référencé Ségur », « DUI référencé Ségur » sont aussi acceptés ; "
         "vide : inconnue",
         choices=tuple(s.value for s in DuiSituation),
+    ),
+    _spec(
+        _EST,
+        "core_services",
+        "Services socles visés",
+        FieldKind.CHOICES,
+        choice_type=CoreService,
+        parse=parse_core_services,
+        show=_services_shown,
+        cell=_services_cell,
+        column="services_socles",
+        help="Services socles que le projet fera utiliser, séparés par des virgules : DMP "
+        "(Mon espace santé), MSS (MSSanté), INS, e-prescription — ex. « DMP, MSS, INS » ; "
+        "vide : aucun",
+        aliases=("services_socles_vises", "services"),
     ),
     _spec(
         _EST,

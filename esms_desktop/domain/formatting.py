@@ -83,6 +83,16 @@ def format_date(value: date | None, *, long: bool = False) -> str:
     if value is None:
         return ""
     if long:
-        day = "1er" if value.day == 1 else str(value.day)
+        day = "1ᵉʳ" if value.day == 1 else str(value.day)  # French typography: superscript
         return f"{day} {MONTHS[value.month - 1]} {value.year}"
     return value.strftime("%d/%m/%Y")
+
+
+def plural(count: int, singular: str, plural_form: str, *, number: bool = True) -> str:
+    """« 1 élément », « 3 éléments » (French: 0 and 1 take the singular), never « élément(s) ».
+
+    With ``number=False`` only the word is returned (« 2 organismes gestionnaires » is then
+    written around it by the caller).
+    """
+    word = singular if abs(count) < 2 else plural_form
+    return f"{format_number(count)} {word}" if number else word

@@ -57,6 +57,41 @@ class DuiSituation(StrEnum):
         }[self.value]
 
 
+class CoreService(StrEnum):
+    """A « service socle » of the Ségur programme an ESSMS's project aims to use."""
+
+    DMP = "dmp"
+    MSSANTE = "mssante"
+    INS = "ins"
+    E_PRESCRIPTION = "e_prescription"
+
+    @property
+    def label(self) -> str:
+        return {
+            "dmp": "DMP / Mon espace santé",
+            "mssante": "MSSanté",
+            "ins": "INS",
+            "e_prescription": "e-prescription",
+        }[self.value]
+
+    @property
+    def short(self) -> str:
+        """The short name people write in a cell (« DMP, MSS, INS »)."""
+        return {"dmp": "DMP", "mssante": "MSS", "ins": "INS", "e_prescription": "e-prescription"}[
+            self.value
+        ]
+
+
+def ordered_services(services: frozenset[CoreService]) -> tuple[CoreService, ...]:
+    """The services of a set in the programme's order (DMP, MSSanté, INS, e-prescription)."""
+    return tuple(s for s in CoreService if s in services)
+
+
+def services_text(services: frozenset[CoreService], *, short: bool = True) -> str:
+    """« DMP, MSS, INS » (short) or the labels, in the programme's order; "" for none."""
+    return ", ".join(s.short if short else s.label for s in ordered_services(services))
+
+
 class OgSize(StrEnum):
     PETIT = "petit"
     MOYEN = "moyen"
@@ -93,6 +128,7 @@ class Establishment:
     eligible_hours_pct: Decimal = Decimal(100)
     dui_solution: str = ""
     current_dui: DuiSituation = DuiSituation.INCONNUE
+    core_services: frozenset[CoreService] = frozenset()
     already_funded: bool = False
     address: str = ""
     postal_code: str = ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -75,7 +76,26 @@ class Category:
 
     @property
     def display(self) -> str:
-        return f"{self.code} — {self.label}" if self.label else self.code
+        """« 500 — Établissement d'hébergement… »: the code as FINESS has it, the label with
+        the accented capitals FINESS leaves out (what people read; the data stays as it is)."""
+        label = accented(self.label)
+        return f"{self.code} — {label}" if label else self.code
+
+
+_CAPITALS = (
+    (re.compile(r"\bEtablissement"), "Établissement"),
+    (re.compile(r"\bEcole"), "École"),
+    (re.compile(r"\bEquipe"), "Équipe"),
+    (re.compile(r"\bA Domicile\b"), "À Domicile"),
+)
+
+
+def accented(label: str) -> str:
+    """A FINESS label with its capitals accented (« Etablissement » → « Établissement »):
+    the register writes capitals without accents, French typography wants them."""
+    for pattern, replacement in _CAPITALS:
+        label = pattern.sub(replacement, label)
+    return label
 
 
 @lru_cache(maxsize=4096)

@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
-from esms_desktop.domain.grappe import DuiSituation, OgRole, ProjectType
+from esms_desktop.domain.grappe import CoreService, DuiSituation, OgRole, ProjectType
 from esms_desktop.domain.identifiers import check_finess, normalise, siren_problem
 from esms_desktop.domain.nomenclature import normalise_category
 from esms_desktop.domain.usage_threshold import (
@@ -228,6 +228,50 @@ def parse_situation(text: str) -> Parsed:
     """
     situation = SITUATION_WORDS.get(fold(text.replace("_", " ")))
     return Parsed(situation) if situation is not None else Parsed(problem=SITUATION_EXPECTED)
+
+
+SERVICES_EXPECTED = (
+    "services socles séparés par des virgules attendus : DMP (ou Mon espace santé), "
+    "MSS (MSSanté), INS, e-prescription ; vide : aucun"
+)
+SERVICE_WORDS: Mapping[str, CoreService] = MappingProxyType(
+    {
+        **{fold(s.value.replace("_", " ")): s for s in CoreService},
+        **{fold(s.short.replace("-", " ")): s for s in CoreService},
+        **{fold(s.label.replace("-", " ")): s for s in CoreService},
+        "mon espace sante": CoreService.DMP,
+        "mes": CoreService.DMP,
+        "dossier medical partage": CoreService.DMP,
+        "mss": CoreService.MSSANTE,
+        "messagerie securisee de sante": CoreService.MSSANTE,
+        "identite nationale de sante": CoreService.INS,
+        "eprescription": CoreService.E_PRESCRIPTION,
+        "e prescription": CoreService.E_PRESCRIPTION,
+        "prescription electronique": CoreService.E_PRESCRIPTION,
+    }
+)
+"""Folded words (underscores and dashes read as spaces) → service: values, short names, labels
+and the French names people use."""
+
+_SERVICE_SEPARATORS = re.compile(r"[,;+\n]|\bet\b")
+
+
+def parse_core_services(text: str) -> Parsed:
+    """The core services targeted, as a set: « DMP, MSS, INS », « Mon espace santé ; INS »…
+
+    Empty is none. « DMP / Mon espace santé » (the label) is one service, so a slash separates
+    nothing; a word no service has refuses the whole cell, naming it.
+    """
+    found: set[CoreService] = set()
+    for part in _SERVICE_SEPARATORS.split(text):
+        word = fold(part.replace("_", " ").replace("-", " ").replace("‑", " "))
+        if not word:
+            continue
+        service = SERVICE_WORDS.get(word)
+        if service is None:
+            return Parsed(problem=f"« {part.strip()} » inconnu : {SERVICES_EXPECTED}")
+        found.add(service)
+    return Parsed(frozenset(found))
 
 
 # --- identifiers and codes ------------------------------------------------------------------

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from esms_desktop.domain.dossier import Dossier, UsageTarget
+from esms_desktop.domain.dossier import Dossier, TeamMember, TeamRole, UsageTarget
 from esms_desktop.domain.eligibility import Declarations
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import (
@@ -138,6 +138,12 @@ def _kind_problem(spec: FieldSpec, value: Any) -> str:
         case FieldKind.DATE:
             ok = value is None or (isinstance(value, date) and not isinstance(value, datetime))
             return "" if ok else "date attendue"
+        case FieldKind.CHOICES:
+            kind = spec.choice_type
+            ok = isinstance(value, frozenset) and all(
+                kind is not None and isinstance(v, kind) for v in value
+            )
+            return "" if ok else "valeurs de la liste attendues"
     return ""  # pragma: no cover - every kind is matched above
 
 
@@ -279,10 +285,16 @@ def _lists(dossier: Dossier, add: _Check) -> None:
         "key": "clé",
         "file_name": "nom du fichier",
         "note": "note",
+        "baseline": "valeur actuelle",
+        "name": "nom",
+        "function": "fonction",
+        "organisation": "organisme",
+        "availability": "disponibilité",
     }
     parts: tuple[tuple[str, tuple[Any, ...]], ...] = (
         ("Cible d'usage", dossier.usage_targets),
         ("Jalon", dossier.milestones),
+        ("Membre de l'équipe projet", dossier.team),
         ("Pièce jointe", dossier.annexes),
         ("Attestation", dossier.attestations),
     )
@@ -293,6 +305,8 @@ def _lists(dossier: Dossier, add: _Check) -> None:
             _texts(item, f"{title} n°{i}", labels, add)
             if isinstance(item, UsageTarget):
                 _threshold(item, f"{title} n°{i}", add)
+            if isinstance(item, TeamMember) and not isinstance(item.role, TeamRole):
+                add(f"{title} n°{i}", "rôle", "valeur de la liste attendue", item.role)
 
 
 DECLARED_FINESS = re.compile(r"[0-9A-Z]{9}")

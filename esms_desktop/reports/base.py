@@ -41,6 +41,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -86,7 +87,7 @@ def register_fonts() -> None:
     condensed oblique: italic text in condensed cells falls back to the regular oblique.
     """
     for name, file_name in _FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
+        pdfmetrics.registerFont(TaggedTTFont(name, str(resource_path("fonts", file_name))))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
     )
@@ -167,6 +168,9 @@ def _install_patch() -> None:
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5A5A5A")
+CAVEAT_SIZE = 7.5
+"""The smallest text of a dossier (caveats, reasons, badges): still read on a photocopy."""
+CAVEAT_LEADING = 9
 ACCENT = colors.HexColor("#1F3A5F")
 RULE = colors.HexColor("#9AA5B1")
 ZEBRA = colors.HexColor("#F2F4F7")
@@ -251,14 +255,18 @@ def stylesheet() -> StyleSheet1:
         ParagraphStyle("CellRightBold", parent=cell, fontName=FONT_COND_BOLD, alignment=TA_RIGHT)
     )
     ss.add(ParagraphStyle("CellCenter", parent=cell, alignment=TA_CENTER))
-    ss.add(ParagraphStyle("CellSmall", parent=cell, fontSize=6.8, leading=8, textColor=MUTED))
+    ss.add(
+        ParagraphStyle(
+            "CellSmall", parent=cell, fontSize=CAVEAT_SIZE, leading=CAVEAT_LEADING, textColor=MUTED
+        )
+    )
     ss.add(ParagraphStyle("CellSmallInk", parent=cell, fontSize=7.5, leading=9))
     ss.add(
         ParagraphStyle(
             "CellSmallRight",
             parent=cell,
-            fontSize=6.8,
-            leading=8,
+            fontSize=CAVEAT_SIZE,
+            leading=CAVEAT_LEADING,
             textColor=MUTED,
             alignment=TA_RIGHT,
         )
@@ -286,7 +294,12 @@ def stylesheet() -> StyleSheet1:
     )
     ss.add(
         ParagraphStyle(
-            "Badge", parent=cell, fontName=FONT_COND_BOLD, fontSize=6.8, leading=8, textColor=WARN
+            "Badge",
+            parent=cell,
+            fontName=FONT_COND_BOLD,
+            fontSize=CAVEAT_SIZE,
+            leading=CAVEAT_LEADING,
+            textColor=WARN,
         )
     )
     ss.add(ParagraphStyle("Box", parent=body, fontSize=12, leading=14, alignment=TA_LEFT))
@@ -413,6 +426,11 @@ class DocumentMeta:
     author: str = ""
     keywords: tuple[str, ...] = ()
     fingerprint: str = ""
+    draft_mark: str = ""
+    """When set (« PROJET — non finalisé »), every page carries it: a framed label at the top,
+    the cover included, and a large diagonal watermark across the body."""
+    paraphe: bool = False
+    """A « Paraphe » box in every page's footer (documents whose every page is initialled)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,7 +447,12 @@ PAGE_COUNT_FORM = "esmsPageCount"
 
 
 class _DocTemplate(BaseDocTemplate):
-    """Adds a PDF bookmark for every heading that carries an ``outline_level`` attribute."""
+    """Adds a PDF bookmark for every heading that carries an ``outline_level`` attribute, and
+    notes the page of each first-level one (a contents list is built from them)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.heading_pages: list[tuple[str, int]] = []
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
         level = getattr(flowable, "outline_level", None)
@@ -439,6 +462,64 @@ class _DocTemplate(BaseDocTemplate):
         key = f"h{id(flowable)}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+        if level == 0:
+            self.heading_pages.append((title, self.canv.getPageNumber()))
+
+
+_tag_lock = threading.Lock()
+
+
+def _subset_tag(font_name: str, subset: int) -> bytes:
+    """Six capital letters naming one subset of one font: unique across the fonts of a file
+    (ReportLab names subset *n* of every font alike, ``AAAAAA+…``, which PDF checkers flag)."""
+    digest = hashlib.sha256(f"{font_name}/{subset}".encode()).digest()
+    return bytes(65 + b % 26 for b in digest[:6])
+
+
+class TaggedTTFont(TTFont):
+    """A TrueType font whose subsets carry their own tag (see :func:`_subset_tag`)."""
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name)
+        from reportlab.pdfbase import ttfonts
+
+        with _tag_lock:  # the module-level namer is swapped for this font's, then put back
+            original = ttfonts.SUBSETN
+            ttfonts.SUBSETN = lambda n, *_: _subset_tag(self.fontName, n)
+            try:
+                super().addObjects(doc)
+            finally:
+                ttfonts.SUBSETN = original
+
+
+def xmp_packet(meta: DocumentMeta, lang: str = "fr-FR") -> str:
+    """The XMP metadata stream: title, subject, author, keywords, language, dates, producer."""
+
+    def x(text: str) -> str:
+        return escape(text)
+
+    stamp = f"{meta.generated_on.isoformat()}T00:00:00Z"
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.title)}</rdf:li>'
+        "</rdf:Alt></dc:title>\n"
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.subject)}</rdf:li>'
+        "</rdf:Alt></dc:description>\n"
+        f"<dc:creator><rdf:Seq><rdf:li>{x(meta.author or 'esms-desktop')}</rdf:li>"
+        "</rdf:Seq></dc:creator>\n"
+        f"<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n"
+        "<dc:format>application/pdf</dc:format>\n"
+        f"<pdf:Keywords>{x(', '.join(meta.keywords))}</pdf:Keywords>\n"
+        f"<pdf:Producer>esms-desktop {x(__version__)} (ReportLab)</pdf:Producer>\n"
+        "<xmp:CreatorTool>esms-desktop</xmp:CreatorTool>\n"
+        f"<xmp:CreateDate>{stamp}</xmp:CreateDate>\n"
+        f"<xmp:ModifyDate>{stamp}</xmp:ModifyDate>\n"
+        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    )
 
 
 class BaseDocument:
@@ -460,6 +541,8 @@ class BaseDocument:
         self.meta = meta
         self.deterministic = deterministic
         self._pages = 0
+        self.heading_pages: tuple[tuple[str, int], ...] = ()
+        """(title, page) of each first-level heading, as of the last render."""
 
     # subclasses -----------------------------------------------------------------------------
 
@@ -509,70 +592,146 @@ class BaseDocument:
         )
 
     def _templates(self) -> list[PageTemplate]:
+        def template(tid: str, size: tuple[float, float], margins: Sequence[float]) -> PageTemplate:
+            return PageTemplate(
+                id=tid,
+                frames=[self._frame(size, margins, tid)],
+                onPage=self._header(running=tid != "cover"),
+                onPageEnd=self._footer,
+                pagesize=size,
+            )
+
         templates = {
-            "cover": PageTemplate(
-                id="cover",
-                frames=[self._frame(PORTRAIT, self.portrait_margins, "cover")],
-                onPage=self._decorate(header=False),
-                pagesize=PORTRAIT,
-            ),
-            "portrait": PageTemplate(
-                id="portrait",
-                frames=[self._frame(PORTRAIT, self.portrait_margins, "portrait")],
-                onPage=self._decorate(header=True),
-                pagesize=PORTRAIT,
-            ),
-            "landscape": PageTemplate(
-                id="landscape",
-                frames=[self._frame(LANDSCAPE, self.landscape_margins, "landscape")],
-                onPage=self._decorate(header=True),
-                pagesize=LANDSCAPE,
-            ),
+            "cover": template("cover", PORTRAIT, self.portrait_margins),
+            "portrait": template("portrait", PORTRAIT, self.portrait_margins),
+            "landscape": template("landscape", LANDSCAPE, self.landscape_margins),
         }
         first = templates.pop(self.first_template)
         return [first, *templates.values()]
 
-    def _decorate(self, *, header: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def _geometry(self, canvas: Canvas) -> tuple[float, float, Sequence[float]]:
+        width, height = canvas._pagesize
+        return width, height, self.landscape_margins if width > height else self.portrait_margins
+
+    def _header(self, *, running: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
+        """Drawn when a page starts, so that its text comes first in reading order: the
+        running header (not on the cover) and the draft mark (on every page)."""
+
         def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-            self._pages = canvas.getPageNumber()
-            width, height = canvas._pagesize
-            wide = width > height
-            left, right, top, bottom = self.landscape_margins if wide else self.portrait_margins
+            width, height, (left, right, top, _bottom) = self._geometry(canvas)
+            y = height - top + 6 * mm
             canvas.saveState()
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
-            if header:
-                y = height - top + 6 * mm
+            mark = self.meta.draft_mark
+            mark_w = 0.0
+            if mark:
+                mark_w = self._draw_mark_label(canvas, left, y, mark)
+            if running:
                 half = (width - left - right) / 2 - 4 * mm
                 canvas.setFont(FONT_BOLD, 7.5)
                 canvas.setFillColor(ACCENT)
-                canvas.drawString(left, y, fit_text(self.meta.header_left, FONT_BOLD, 7.5, half))
+                canvas.drawString(
+                    left + mark_w,
+                    y,
+                    fit_text(self.meta.header_left, FONT_BOLD, 7.5, half - mark_w),
+                )
                 canvas.setFont(FONT, 7.5)
                 canvas.setFillColor(MUTED)
                 canvas.drawRightString(
                     width - right, y, fit_text(self.meta.header_right, FONT, 7.5, half)
                 )
                 canvas.line(left, y - 2 * mm, width - right, y - 2 * mm)
-            y = bottom - 8 * mm
-            canvas.line(left, y + 4 * mm, width - right, y + 4 * mm)
-            canvas.setFont(FONT, 7)
-            canvas.setFillColor(MUTED)
-            footer = f"Généré le {format_date(self.meta.generated_on, long=True)} par esms-desktop"
-            if self.meta.fingerprint:
-                footer += f" · empreinte des données {self.meta.fingerprint}"
-            canvas.drawString(left, y, footer)
-            # "page x / " then the page count, a form filled in once the last page is known.
-            reserve = pdfmetrics.stringWidth("0000", FONT_BOLD, 7.5)
-            canvas.setFont(FONT_BOLD, 7.5)
-            canvas.setFillColor(INK)
-            text = f"page {canvas.getPageNumber()} / "
-            x = width - right - reserve
-            canvas.drawRightString(x, y, text)
-            canvas.translate(x, y)
-            canvas.doForm(PAGE_COUNT_FORM)
             canvas.restoreState()
 
         return on_page
+
+    @staticmethod
+    def _draw_mark_label(canvas: Canvas, x: float, y: float, mark: str) -> float:
+        """The draft mark as a framed label, white on dark red with a black frame (it stays a
+        dark band in greyscale); returns the width it takes, gap included."""
+        size = 8
+        text_w = pdfmetrics.stringWidth(mark, FONT_BOLD, size)
+        pad = 1.6 * mm
+        canvas.setFillColor(ALERT)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.8)
+        canvas.rect(x, y - 1.4 * mm, text_w + 2 * pad, size + 1.6 * mm, stroke=1, fill=1)
+        canvas.setFont(FONT_BOLD, size)
+        canvas.setFillColor(colors.white)
+        canvas.drawString(x + pad, y, mark)
+        return text_w + 2 * pad + 3 * mm
+
+    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Drawn when a page ends (after its body in reading order): the footer, the paraphe
+        box, then the draft watermark over the body."""
+        self._pages = canvas.getPageNumber()
+        width, height, (left, right, top, bottom) = self._geometry(canvas)
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        y = bottom - 8 * mm
+        canvas.line(left, y + 4 * mm, width - right, y + 4 * mm)
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(MUTED)
+        footer = f"Généré le {format_date(self.meta.generated_on, long=True)} par esms-desktop"
+        if self.meta.fingerprint:
+            footer += f" · empreinte des données {self.meta.fingerprint}"
+        canvas.drawString(left, y, footer)
+        # "page x / " then the page count, a form filled in once the last page is known.
+        reserve = pdfmetrics.stringWidth("0000", FONT_BOLD, 7.5)
+        x = width - right - reserve
+        text = f"page {canvas.getPageNumber()} / "
+        if self.meta.paraphe:
+            box_w, box_h = 16 * mm, 7 * mm
+            box_x = x - pdfmetrics.stringWidth(text, FONT_BOLD, 7.5) - 6 * mm - box_w
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(0.6)
+            canvas.setFillColor(colors.white)
+            canvas.rect(box_x, y - 2.5 * mm, box_w, box_h, stroke=1, fill=1)
+            canvas.setFont(FONT, 7)
+            canvas.setFillColor(MUTED)
+            canvas.drawRightString(box_x - 1.5 * mm, y, "Paraphe")
+        canvas.setFont(FONT_BOLD, 7.5)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(x, y, text)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(PAGE_COUNT_FORM)
+        canvas.restoreState()
+        if self.meta.draft_mark:
+            self._draw_watermark(canvas, width, height, (left, right, top, bottom))
+        canvas.restoreState()
+
+    def _draw_watermark(
+        self, canvas: Canvas, width: float, height: float, margins: Sequence[float]
+    ) -> None:
+        """The draft mark across the body, outlined grey letters at 45° (seen through, and
+        told from the text in greyscale by their size, angle and hollow shape)."""
+        left, right, top, bottom = margins
+        frame_w, frame_h = width - left - right, height - top - bottom
+        mark = self.meta.draft_mark
+        size = 54.0
+        # fit the diagonal of the frame, so the mark never reaches a margin
+        diagonal = (frame_w**2 + frame_h**2) ** 0.5 * 0.8
+        text_w = pdfmetrics.stringWidth(mark, FONT_BOLD, size)
+        if text_w > diagonal:
+            size *= diagonal / text_w
+            text_w = diagonal
+        angle = 45.0 if frame_h >= frame_w else 30.0
+        canvas.saveState()
+        canvas.translate(left + frame_w / 2, bottom + frame_h / 2)
+        canvas.rotate(angle)
+        canvas.setFont(FONT_BOLD, size)
+        canvas.setStrokeColor(colors.HexColor("#B0B0B0"))
+        canvas.setLineWidth(0.9)
+        text = canvas.beginText()
+        text.setTextRenderMode(1)  # stroke only: hollow letters, the body shows through
+        text.setFont(FONT_BOLD, size)
+        text.setTextOrigin(-text_w / 2, -size / 3)
+        text.textOut(mark)
+        canvas.drawText(text)
+        canvas.restoreState()
 
     def render(self) -> RenderedPdf:
         """Build the PDF in memory; returns its bytes and page count."""
@@ -604,6 +763,7 @@ class BaseDocument:
         )
         story = self.story()
         doc.build(story, canvasmaker=self._canvas_maker())
+        self.heading_pages = tuple(doc.heading_pages)
         return RenderedPdf(buffer.getvalue(), self._pages)
 
     def _canvas_maker(self) -> Callable[..., Canvas]:
@@ -619,6 +779,12 @@ class BaseDocument:
                     stamp = getattr(self._doc, "_timeStamp", None)
                     if stamp is not None:
                         stamp.YMDhms = (g.year, g.month, g.day, 0, 0, 0)
+                # Open with the bookmarks shown; title, language… also as XMP metadata.
+                self.showOutline()
+                meta = document.meta
+                self._doc.Catalog.Metadata = XMP(
+                    creator=lambda _doc: xmp_packet(meta).encode("utf-8")
+                )
 
             def save(self) -> None:
                 # The form holding the page count, referenced by every page's footer.
@@ -869,11 +1035,25 @@ def _plain(text: str) -> str:
     return french_spacing(unicodedata.normalize("NFC", _CONTROL.sub("", text)).replace("\r", ""))
 
 
-def fit_cell(text: str, width: float, *, font: str = FONT_COND, size: float = 8) -> str:
+def fit_cell(
+    text: str,
+    width: float,
+    *,
+    font: str = FONT_COND,
+    size: float = 8,
+    max_lines: int | None = None,
+) -> str:
     """``text`` as a plain table string, broken into lines that fit the column ``width``.
 
     Plain strings are drawn as-is, about ten times cheaper than a paragraph (it matters in a
     1,000-row table), and cannot overflow since they are wrapped here. The table's own ``FONT``
     and ``ALIGN`` commands style them, so callers set ``ALIGN`` on numeric columns.
+    ``max_lines`` cuts a long text (a category label after its code) with « … » on its last
+    line, so that a row of a long table keeps its height.
     """
-    return "\n".join(wrap_words(_plain(text), font, size, width - CELL_PADDING))
+    room = width - CELL_PADDING
+    lines = wrap_words(_plain(text), font, size, room)
+    if max_lines is not None and len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])  # the last line takes all it can, then « … »
+        lines = (*lines[: max_lines - 1], fit_text(rest, font, size, room))
+    return "\n".join(lines)

@@ -2,10 +2,14 @@
 
 Directors collect their partners' establishments long before anyone opens the software: the
 porteur mails this form to each partner OG, which writes its identity and one row per
-establishment, signs it and sends it back. Its columns are exactly the grappe template's
-(shared/spec/grappe-template.md), in the same order, so that typing it into the spreadsheet or
-into esms-desktop is a straight copy. Boxes are sized for handwriting (rows of 9.2 mm, one box
-per character for the identifiers, whose key the software will check).
+establishment, then signs what it wrote and sends it back. Its columns are exactly the grappe
+template's (shared/spec/grappe-template.md), in the same order, so that typing it into the
+spreadsheet or into esms-desktop is a straight copy. Boxes are sized for handwriting (rows of
+9.2 mm on white, one box per character for the identifiers, whose key the software will check).
+
+The order is the one a signature needs: identity, instructions, the table of establishments
+(« feuillet __ / __ » on each sheet, for extra copies), then the attestations and the signature
+that certify all of it — the signature never comes before what it signs.
 """
 
 from __future__ import annotations
@@ -19,13 +23,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from esms_desktop.domain.campaign import Campaign
+from esms_desktop.domain.dossier import DEFAULT_ATTESTATIONS
 from esms_desktop.domain.formatting import format_date
 from esms_desktop.reports.base import (
     ACCENT,
     FONT_COND,
     MUTED,
     RULE,
-    ZEBRA,
     BaseDocument,
     DocumentMeta,
     RenderedPdf,
@@ -141,10 +145,10 @@ FORM_COLUMNS: tuple[FormColumn, ...] = (
         "Nom de l'établissement",
         "Nom de l'établissement",
         "Nom",
-        22,
+        20,
         "Le nom usuel, tel qu'il figure au répertoire FINESS.",
         "texte libre",
-        44,
+        36,
         _empty,
         "EHPAD Les Hirondelles",
     ),
@@ -153,7 +157,7 @@ FORM_COLUMNS: tuple[FormColumn, ...] = (
         "Catégorie FINESS",
         "Catégorie",
         "Catégorie",
-        18,
+        16,
         "Le code de catégorie à 3 chiffres (par exemple 500 EHPAD, 354 SSIAD, 460 SAAD, "
         "246 ESAT, 183 IME, 214 CHRS).",
         "3 chiffres ; une USLD (362) relève du sanitaire et n'est pas éligible.",
@@ -166,7 +170,7 @@ FORM_COLUMNS: tuple[FormColumn, ...] = (
         "Capacité",
         "Capacité",
         "Capacité",
-        15,
+        13,
         "Nombre de places autorisées, ou file active pour un service.",
         "nombre entier, 0 ou plus",
         16,
@@ -178,11 +182,11 @@ FORM_COLUMNS: tuple[FormColumn, ...] = (
         "Projet DUI",
         "Projet DUI",
         "Projet DUI",
-        19,
+        17,
         "Cochez une case : acquisition d'un nouveau dossier usager informatisé, mise en "
         "conformité du DUI existant, ou aucun projet pour cet établissement.",
         "acquisition / conformité / aucun",
-        34,
+        30,
         lambda: _choices(("acquisition", "conformité", "aucun")),
         "acquisition",
     ),
@@ -191,7 +195,7 @@ FORM_COLUMNS: tuple[FormColumn, ...] = (
         "Équipement",
         "Équipement",
         "Équipement",
-        21,
+        17,
         "Cochez « oui » si l'établissement demande la ligne « équipement et infrastructure » "
         "(petits organismes, avec un projet DUI).",
         "oui / non (non par défaut)",
@@ -202,20 +206,20 @@ FORM_COLUMNS: tuple[FormColumn, ...] = (
     FormColumn(
         "heures_eligibles_pct",
         "Heures éligibles (%)",
-        "Heures éligibles %",
+        "Heures élig. %",
         "Heures %",
-        13,
+        12,
         "Services à domicile seulement : part des heures consacrées aux activités essentielles "
         "(hors confort). Laissez vide pour les autres établissements.",
         "de 0 à 100 (100 par défaut)",
-        20,
+        16,
         _empty,
         "",
     ),
     FormColumn(
         "solution_dui",
         "Solution DUI",
-        "Solution DUI (éditeur — produit)",
+        "Solution DUI",
         "Solution DUI",
         None,
         "L'éditeur et le produit du DUI visé, sous la forme « Éditeur — Produit ».",
@@ -229,13 +233,27 @@ FORM_COLUMNS: tuple[FormColumn, ...] = (
         "DUI actuel",
         "DUI actuel",
         "DUI actuel",
-        20,
+        18,
         "Cochez le dossier usager utilisé aujourd'hui : aucun DUI, un DUI non référencé Ségur, "
         "ou un DUI référencé Ségur. Laissez vide si vous ne savez pas.",
         "aucun / non référencé / référencé Ségur (vide : inconnue)",
-        30,
+        24,
         lambda: _choices(("aucun", "non réf.", "réf. Ségur")),
         "non référencé",
+    ),
+    FormColumn(
+        "services_socles",
+        "Services socles visés",
+        "Services socles visés",
+        "Services socles",
+        20,
+        "Cochez les services socles que le projet fera utiliser dans l'établissement : DMP / "
+        "Mon espace santé, messagerie sécurisée MSSanté, identité nationale de santé (INS), "
+        "e-prescription.",
+        "DMP, MSS, INS, e-prescription (plusieurs cases possibles ; aucune : aucun)",
+        26,
+        lambda: _choices(("DMP", "MSS", "INS", "e-presc.")),
+        "DMP, MSS, INS",
     ),
 )
 """The ESSMS columns of the grappe template, in its order (a test holds them to the field
@@ -243,7 +261,8 @@ table): adding a field to the template fails that test until the paper form has 
 
 
 class PartnerFormDocument(BaseDocument):
-    """Identity and signature, instructions, then two landscape pages of establishment rows."""
+    """Identity, instructions, two landscape sheets of establishment rows, then the attestations
+    and the signature that certify them."""
 
     first_template = "portrait"
 
@@ -270,6 +289,8 @@ class PartnerFormDocument(BaseDocument):
             if page:
                 story += self.switch_to("landscape")
             story += self._rows_page(page)
+        story += self.switch_to("portrait")
+        story += self._commitment()
         return story
 
     # page 1 -------------------------------------------------------------------------------
@@ -300,9 +321,14 @@ class PartnerFormDocument(BaseDocument):
         )
         flow.append(self.heading("1. Identité de l'organisme gestionnaire"))
         pairs: list[tuple[str, Flowable | str]] = [
-            ("Raison sociale de l'OG", WritingBox(width, 12 * mm)),
+            ("Raison sociale de l'OG", WritingBox(width, 10 * mm)),
+            ("Statut juridique (association, fondation…)", WritingBox(width, 8 * mm)),
             ("SIREN (9 chiffres)", CombBoxes(9)),
             ("FINESS juridique (9 caractères)", CombBoxes(9)),
+            ("Adresse du siège", WritingBox(width, 12 * mm)),
+            ("Code postal et commune", _postal_and_town(width)),
+            ("Représentant légal : nom", WritingBox(width, 8 * mm)),
+            ("Représentant légal : qualité", WritingBox(width, 8 * mm)),
             (
                 "Nombre total d'ESSMS gérés",
                 _with_note(
@@ -315,28 +341,31 @@ class PartnerFormDocument(BaseDocument):
             ("Contact : nom et fonction", WritingBox(width, 8 * mm)),
             ("Courriel", WritingBox(width, 8 * mm)),
             ("Téléphone", CombBoxes(10)),
+            (
+                "Convention de grappe signée le",
+                _with_note(_date_boxes(), "laisser vide si elle n'est pas encore signée", 46 * mm),
+            ),
         ]
         flow.append(key_value_table(pairs, width, label_width=55 * mm))
-        flow.append(self.heading("2. Engagement et signature"))
         flow.append(
             para(
-                "L'organisme gestionnaire confirme les informations de cette fiche et de son "
-                "tableau d'établissements, et s'engage à participer au projet de la grappe.",
+                "Le tableau des établissements suit, puis les attestations et la signature du "
+                "représentant légal (section 3), qui valent pour toute la fiche.",
                 "BodySmall",
             )
         )
-        flow.append(_signature_table(width))
         return flow
 
     # page 2 -------------------------------------------------------------------------------
 
     def _instructions(self) -> list[Flowable]:
         flow: list[Flowable] = [
-            self.heading("3. Comment remplir le tableau des établissements"),
+            self.heading("2. Comment remplir le tableau des établissements"),
             para(
                 f"Une ligne par établissement ou service (ESSMS) de l'OG dans le projet. Le "
-                f"tableau compte {ROWS_PER_PAGE * TABLE_PAGES} lignes sur {TABLE_PAGES} pages : "
-                "au-delà, photocopiez une page de tableau et poursuivez la numérotation. "
+                f"tableau compte {ROWS_PER_PAGE * TABLE_PAGES} lignes sur {TABLE_PAGES} "
+                "feuillets : au-delà, photocopiez un feuillet vierge, poursuivez la numérotation "
+                "des lignes et numérotez chaque feuillet (« feuillet 3 / 4 »). "
                 "Les noms de colonnes entre parenthèses sont ceux du modèle de tableur de la "
                 "grappe.",
                 "Body",
@@ -390,7 +419,7 @@ class PartnerFormDocument(BaseDocument):
                     "",
                     para("SIREN :", "Label"),
                     CombBoxes(9, 4 * mm, 5.5 * mm),
-                    para(f"Tableau, page {page + 1} / {TABLE_PAGES}", "Label"),
+                    para("Feuillet ____ / ____", "Label"),
                 ]
             ],
             colWidths=[42 * mm, 106 * mm, 14 * mm, 40 * mm, width - 202 * mm],
@@ -435,8 +464,7 @@ class PartnerFormDocument(BaseDocument):
                     ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
                     ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
                     ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["white", ZEBRA]),
+                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),  # white rows: ink on no shading
                     ("LEFTPADDING", (0, 0), (-1, -1), 3),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ]
@@ -444,9 +472,63 @@ class PartnerFormDocument(BaseDocument):
         )
         return [ident, Spacer(1, 2 * mm), table]
 
+    # last page ----------------------------------------------------------------------------
 
-def _with_note(box: Flowable, note: str) -> Table:
-    t = Table([[box, para(note, "Muted")]], colWidths=[22 * mm, None], hAlign="LEFT")
+    def _commitment(self) -> list[Flowable]:
+        """The attestations and the signature, after the table they certify."""
+        width = self.portrait_width
+        flow: list[Flowable] = [
+            self.heading("3. Attestations, engagement et signature"),
+            para(
+                "Je soussigné(e), représentant légal de l'organisme gestionnaire désigné en "
+                "section 1, certifie exactes les informations de cette fiche et de ses "
+                "feuillets d'établissements (nombre de feuillets joints : ____), et atteste, "
+                "pour cet organisme (cochez chaque case) :",
+                "Body",
+            ),
+        ]
+        for attestation in DEFAULT_ATTESTATIONS:
+            flow.append(para(f"\u2610\u00a0{attestation.label}", "Body"))
+        flow.append(
+            para(
+                "L'organisme gestionnaire s'engage à participer au projet de la grappe et à "
+                "signer la convention de grappe avec le porteur. Les montants du programme "
+                "s'entendent toutes taxes comprises (TTC).",
+                "BodySmall",
+            )
+        )
+        flow.append(Spacer(1, 3 * mm))
+        flow.append(_signature_table(width))
+        return flow
+
+
+def _date_boxes() -> Table:
+    """« __ / __ / ____ »: a date written by hand, a box per digit."""
+    t = Table(
+        [[CombBoxes(2), "/", CombBoxes(2), "/", CombBoxes(4)]],
+        colWidths=[9.2 * mm, 3 * mm, 9.2 * mm, 3 * mm, 18.4 * mm],
+        hAlign="LEFT",
+    )
+    t.setStyle(
+        table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    )
+    return t
+
+
+def _postal_and_town(width: float) -> Table:
+    t = Table(
+        [[CombBoxes(5), WritingBox(width - 90 * mm, 8 * mm)]],
+        colWidths=[27 * mm, None],
+        hAlign="LEFT",
+    )
+    t.setStyle(
+        table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    )
+    return t
+
+
+def _with_note(box: Flowable, note: str, box_width: float = 22 * mm) -> Table:
+    t = Table([[box, para(note, "Muted")]], colWidths=[box_width, None], hAlign="LEFT")
     t.setStyle(
         table_style(
             [

@@ -51,6 +51,8 @@ from esms_desktop.domain.dossier import (
     Dossier,
     Milestone,
     Porteur,
+    TeamMember,
+    TeamRole,
     UsageTarget,
 )
 from esms_desktop.domain.edits import switch_campaign
@@ -256,6 +258,9 @@ def _field_json(spec: FieldSpec, value: Any) -> Any:
         return _dec(value)
     if spec.kind is FieldKind.DATE:
         return _day(value)
+    if spec.kind is FieldKind.CHOICES and spec.choice_type is not None:
+        members = tuple(spec.choice_type)  # the enum's order: the same set, the same file
+        return [m.value for m in members if m in value]
     return value
 
 
@@ -299,6 +304,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
                 **_threshold_to_dict(t.threshold),
                 "window": t.window,
                 "evidence": t.evidence,
+                "baseline": t.baseline,
             }
             for t in d.usage_targets
         ],
@@ -307,6 +313,16 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
             for m in d.milestones
         ],
         "governance": d.governance,
+        "team": [
+            {
+                "name": m.name,
+                "role": m.role.value,
+                "function": m.function,
+                "organisation": m.organisation,
+                "availability": m.availability,
+            }
+            for m in d.team
+        ],
         "annexes": [
             {
                 "key": a.key,
@@ -423,6 +439,16 @@ class _Reader:
         except ValueError:
             raise _invalid(f"{self.where}.{key}", f"valeur inconnue « {shown(value)} »") from None
 
+    def enum_set(self, key: str, kind: type[_E]) -> frozenset[_E]:
+        """A list of enum values as a set (absent: empty); a value no member has is refused."""
+        members = {m.value: m for m in kind}
+        found: set[_E] = set()
+        for value in self.texts(key, len(members), 64):
+            if value not in members:
+                raise _invalid(f"{self.where}.{key}", f"valeur inconnue « {shown(value)} »")
+            found.add(members[value])
+        return frozenset(found)
+
     def texts(self, key: str, limit: int, longest: int) -> list[str]:
         """The list of texts under ``key``: ``limit`` items at most, refused before any is read,
         each of ``longest`` characters at most."""
@@ -482,6 +508,8 @@ def _field_from(r: _Reader, spec: FieldSpec) -> Any:
         return r.boolean(key, spec.default)
     if spec.kind is FieldKind.DATE:
         return r.day(key)
+    if spec.kind is FieldKind.CHOICES and spec.choice_type is not None:
+        return r.enum_set(key, spec.choice_type)  # absent (an older file): none
     return r.text(key, spec.default)
 
 
@@ -595,6 +623,7 @@ def dossier_from_dict(r: _Reader) -> Dossier:
                 threshold=_threshold_from(t),
                 window=t.text("window"),
                 evidence=t.text("evidence"),
+                baseline=t.text("baseline"),  # absent from files before issue 16: ""
             )
             for t in r.items("usage_targets", MAX_ITEMS)
         ),
@@ -603,6 +632,16 @@ def dossier_from_dict(r: _Reader) -> Dossier:
             for m in r.items("milestones", MAX_ITEMS)
         ),
         governance=r.text("governance"),
+        team=tuple(  # absent from files before issue 16: no team
+            TeamMember(
+                name=m.text("name"),
+                role=m.enum("role", TeamRole, TeamRole.REFERENT),
+                function=m.text("function"),
+                organisation=m.text("organisation"),
+                availability=m.text("availability"),
+            )
+            for m in r.items("team", MAX_ITEMS)
+        ),
         annexes=tuple(
             Annex(
                 key=a.text("key"),

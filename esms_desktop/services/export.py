@@ -25,6 +25,8 @@ from esms_desktop.reports.candidature import (
     data_fingerprint,
     render_candidature,
 )
+from esms_desktop.reports.convention import GrappeConvention
+from esms_desktop.reports.letter import EngagementLetter, SignedPiece
 from esms_desktop.reports.partner_form import render_partner_form
 from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
 from esms_desktop.resources import resource_path
@@ -34,10 +36,13 @@ from esms_desktop.services.assessment import assess_dossier, effective_campaign
 __all__ = [
     "ExportResult",
     "FormExportResult",
+    "PieceExportResult",
     "ReportWriteError",
     "dossier_from_grappe",
     "dossier_missing",
     "export_candidature_pdf",
+    "export_convention_pdf",
+    "export_letter_pdf",
     "export_partner_form",
 ]
 
@@ -77,11 +82,17 @@ def dossier_missing(dossier: Dossier, budget: Budget | None = None) -> tuple[Mis
 
 
 def export_candidature_pdf(
-    dossier: Dossier, path: Path | str, *, generated_on: date | None = None
+    dossier: Dossier,
+    path: Path | str,
+    *,
+    generated_on: date | None = None,
+    detail: bool | None = None,
 ) -> ExportResult:
     """Compute the budget of ``dossier`` and write its candidature PDF to ``path``.
 
     ``generated_on`` fixes the printed date and makes the file reproducible (tests, archives).
+    ``detail`` prints the annex « Détail par ESSMS » or leaves it out (``None``: the report's
+    default, printed up to 200 ESSMS).
     Raises ``CampaignError`` for an unknown campaign or override, ``ReportWriteError`` when the
     file cannot be written.
     """
@@ -91,7 +102,9 @@ def export_candidature_pdf(
     missing = dossier_missing(dossier, budget)
     entry = catalog.library().get(dossier.campaign_id)
     source = CampaignSource(entry.path.name, user=not entry.shipped)
-    rendered = render_candidature(dossier, budget, campaign, quest, generated_on, missing, source)
+    rendered = render_candidature(
+        dossier, budget, campaign, quest, generated_on, missing, source, detail
+    )
     written = write_pdf_atomically(rendered.data, path)
     return ExportResult(
         written,
@@ -111,6 +124,43 @@ def export_partner_form(
     campaign = effective_campaign(campaign_id) if campaign_id else None
     rendered = render_partner_form(campaign, generated_on)
     return FormExportResult(write_pdf_atomically(rendered.data, path), rendered.pages)
+
+
+@dataclass(frozen=True, slots=True)
+class PieceExportResult:
+    """A lettre d'engagement or a convention de grappe written: where, how many pages, and
+    whether it still holds blanks to complete (it then carries the « non finalisé » mark)."""
+
+    path: Path
+    pages: int
+    final: bool
+
+
+def _write_piece(
+    kind: type[SignedPiece], dossier: Dossier, path: Path | str, generated_on: date | None
+) -> PieceExportResult:
+    budget = assess_dossier(dossier)
+    campaign = effective_campaign(dossier.campaign_id, dossier.overrides)
+    document = kind(dossier, budget, campaign, generated_on)
+    rendered = document.render()
+    written = write_pdf_atomically(rendered.data, path)
+    return PieceExportResult(written, rendered.pages, not document.meta.draft_mark)
+
+
+def export_letter_pdf(
+    dossier: Dossier, path: Path | str, *, generated_on: date | None = None
+) -> PieceExportResult:
+    """Write the porteur's lettre d'engagement of ``dossier`` to ``path`` (same budget as the
+    dossier PDF). Raises ``CampaignError`` or ``ReportWriteError`` as
+    :func:`export_candidature_pdf` does."""
+    return _write_piece(EngagementLetter, dossier, path, generated_on)
+
+
+def export_convention_pdf(
+    dossier: Dossier, path: Path | str, *, generated_on: date | None = None
+) -> PieceExportResult:
+    """Write the prefilled convention de grappe of ``dossier`` to ``path``."""
+    return _write_piece(GrappeConvention, dossier, path, generated_on)
 
 
 def dossier_from_grappe(grappe: Grappe, campaign_id: str, name: str | None = None) -> Dossier:

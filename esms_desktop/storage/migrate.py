@@ -31,9 +31,11 @@ REVISION_SCHEMA_VERSION: dict[str, int] = {
     "0004": 4,
     "0005": 5,
     "0006": 6,
+    "0007": 7,
+    "0008": 8,
 }
 """``PRAGMA user_version`` written after each revision (a quick, SQL-free schema number)."""
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0008"
 SCHEMA_VERSION = REVISION_SCHEMA_VERSION[HEAD_REVISION]
 
 

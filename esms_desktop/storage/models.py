@@ -136,6 +136,9 @@ class DossierRow(Base):
     milestones: Mapped[list[MilestoneRow]] = relationship(
         **_owned("MilestoneRow.position")  # type: ignore[arg-type]
     )
+    team: Mapped[list[TeamMemberRow]] = relationship(
+        **_owned("TeamMemberRow.position")  # type: ignore[arg-type]
+    )
     annexes: Mapped[list[AnnexRow]] = relationship(
         **_owned("AnnexRow.position")  # type: ignore[arg-type]
     )
@@ -244,6 +247,8 @@ class EstablishmentRow(Base):
     eligible_hours_pct: Mapped[Decimal]
     dui_solution: Mapped[str] = mapped_column(default="")
     current_dui: Mapped[str]
+    core_services: Mapped[str] = mapped_column(default="", server_default="")
+    """The core services targeted: their values joined by commas (« dmp,ins »), "" for none."""
     already_funded: Mapped[bool]
     address: Mapped[str] = mapped_column(default="")
     postal_code: Mapped[str] = mapped_column(default="")
@@ -293,6 +298,24 @@ class UsageTargetRow(Base):
     threshold_period: Mapped[str] = mapped_column(default="")
     time_window: Mapped[str] = mapped_column(default="")
     evidence: Mapped[str] = mapped_column(default="")
+    baseline: Mapped[str] = mapped_column(default="", server_default="")
+
+
+class TeamMemberRow(Base):
+    """One person of the project team (migration 0007)."""
+
+    __tablename__ = "team_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str]
+    function: Mapped[str] = mapped_column(default="")
+    organisation: Mapped[str] = mapped_column(default="")
+    availability: Mapped[str] = mapped_column(default="")
 
 
 class MilestoneRow(Base):

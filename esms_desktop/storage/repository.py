@@ -54,10 +54,17 @@ from esms_desktop.domain.dossier import (
     Dossier,
     Milestone,
     Porteur,
+    TeamMember,
+    TeamRole,
     UsageTarget,
 )
 from esms_desktop.domain.eligibility import Declarations
-from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS, ORGANISATION_FIELDS, FieldSpec
+from esms_desktop.domain.fields import (
+    ESTABLISHMENT_FIELDS,
+    ORGANISATION_FIELDS,
+    FieldKind,
+    FieldSpec,
+)
 from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.grappe import (
     DuiSolution,
@@ -85,6 +92,7 @@ from esms_desktop.storage.models import (
     OrganisationRow,
     OverrideRow,
     PorteurRow,
+    TeamMemberRow,
     UsageTargetRow,
 )
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
@@ -103,7 +111,15 @@ _HEAD_FIELDS = (
     "editor_registered",
 )
 """The columns of the dossier row (``editor_registered`` is ``declarations.editor_registered``)."""
-_PARTS = ("overrides", "autodiagnostics", "usage_targets", "milestones", "annexes", "attestations")
+_PARTS = (
+    "overrides",
+    "autodiagnostics",
+    "usage_targets",
+    "milestones",
+    "team",
+    "annexes",
+    "attestations",
+)
 """The repeated parts of a dossier outside the grappe (Dossier field names): a few dozen rows at
 most, so a changed part is rewritten as a whole."""
 
@@ -125,6 +141,7 @@ _PART_TABLES: dict[str, Table] = {
     "autodiagnostics": _SCOPE,
     "usage_targets": _table(UsageTargetRow),
     "milestones": _table(MilestoneRow),
+    "team": _table(TeamMemberRow),
     "annexes": _table(AnnexRow),
     "attestations": _table(AttestationRow),
 }
@@ -291,12 +308,22 @@ class _FieldRows:
         self._choices = tuple(
             (s.stored, s.choice_type, _members(s.choice_type))
             for s in specs
-            if s.choice_type is not None
+            if s.choice_type is not None and s.kind is not FieldKind.CHOICES
         )
         self._choices_at = tuple(
             (i, s.choice_type, _members(s.choice_type))
             for i, s in enumerate(specs)
-            if s.choice_type is not None
+            if s.choice_type is not None and s.kind is not FieldKind.CHOICES
+        )
+        self._sets = tuple(
+            (s.stored, tuple(s.choice_type))
+            for s in specs
+            if s.choice_type is not None and s.kind is FieldKind.CHOICES
+        )
+        self._sets_at = tuple(
+            (i, _members(s.choice_type))
+            for i, s in enumerate(specs)
+            if s.choice_type is not None and s.kind is FieldKind.CHOICES
         )
         readers = ((i, _text_reader(table.c[column])) for i, column in enumerate(self.columns))
         self._texts_at = tuple((i, read) for i, read in readers if read is not None)
@@ -308,6 +335,9 @@ class _FieldRows:
         for column, kind, members in self._choices:
             value = values[column]  # a member, or its value: both find the member
             values[column] = (members.get(value) or kind(value)).value
+        for column, order in self._sets:
+            chosen = values[column]  # members in the enum's order: one set, one text
+            values[column] = ",".join(m.value for m in order if m in chosen)
         return values
 
     def fields(self, row: Any) -> list[Any]:
@@ -319,7 +349,20 @@ class _FieldRows:
             values[i] = members.get(stored) or _stored_choice(kind, stored)
         for i, read in self._texts_at:
             values[i] = read(values[i])
+        for i, members in self._sets_at:
+            values[i] = _stored_set(members, values[i])
         return values
+
+
+def _stored_set(members: dict[str, StrEnum], stored: Any) -> Any:
+    """The members a stored « dmp,ins » names; a value no member has is kept as its text (for
+    the check to name), never raised on."""
+    if not stored:
+        return frozenset()
+    words = str(stored).split(",")
+    if all(w in members for w in words):
+        return frozenset(members[w] for w in words)
+    return stored
 
 
 def _members(kind: type[StrEnum]) -> dict[str, StrEnum]:
@@ -358,8 +401,21 @@ def _part_rows(dossier: Dossier, part: str) -> list[dict[str, Any]]:
                 "threshold_period": t.threshold.period if t.threshold else "",
                 "time_window": t.window,
                 "evidence": t.evidence,
+                "baseline": t.baseline,
             }
             for i, t in enumerate(dossier.usage_targets)
+        ]
+    if part == "team":
+        return [
+            {
+                "position": i,
+                "name": m.name,
+                "role": m.role.value,
+                "function": m.function,
+                "organisation": m.organisation,
+                "availability": m.availability,
+            }
+            for i, m in enumerate(dossier.team)
         ]
     if part == "milestones":
         return [
@@ -476,8 +532,22 @@ def _to_usage_targets(rows: Iterable[Any]) -> tuple[UsageTarget, ...]:
             threshold=_threshold(t),
             window=t.time_window,
             evidence=t.evidence,
+            baseline=t.baseline,
         )
         for t in rows
+    )
+
+
+def _to_team(rows: Iterable[Any]) -> tuple[TeamMember, ...]:
+    return tuple(
+        TeamMember(
+            name=m.name,
+            role=_stored_choice(TeamRole, m.role),
+            function=m.function,
+            organisation=m.organisation,
+            availability=m.availability,
+        )
+        for m in rows
     )
 
 
@@ -512,6 +582,7 @@ _PART_VALUES: dict[str, Callable[[Iterable[Any]], Any]] = {
     "autodiagnostics": _to_autodiagnostics,
     "usage_targets": _to_usage_targets,
     "milestones": _to_milestones,
+    "team": _to_team,
     "annexes": _to_annexes,
     "attestations": _to_attestations,
 }

@@ -82,7 +82,8 @@ def test_kinds_and_choice_types() -> None:
     project = establishment_field("project")
     assert project.kind is FieldKind.CHOICE and project.choice_type is ProjectType
     for spec in (*ESTABLISHMENT_FIELDS, *ORGANISATION_FIELDS):
-        assert (spec.kind is FieldKind.CHOICE) == (spec.choice_type is not None), spec.name
+        choices = spec.kind in (FieldKind.CHOICE, FieldKind.CHOICES)
+        assert choices == (spec.choice_type is not None), spec.name
 
 
 def test_cells_read_back_as_the_same_value() -> None:

@@ -89,7 +89,7 @@ def test_format_threshold(value: UsageThreshold | None, text: str) -> None:
 def test_format_date() -> None:
     assert format_date(None) == ""
     assert format_date(date(2025, 3, 1)) == "01/03/2025"
-    assert format_date(date(2025, 3, 1), long=True) == "1er mars 2025"
+    assert format_date(date(2025, 3, 1), long=True) == "1ᵉʳ mars 2025"
     assert format_date(date(2025, 8, 15), long=True) == "15 août 2025"
 
 

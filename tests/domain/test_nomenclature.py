@@ -114,7 +114,8 @@ def test_ehpad() -> None:
     assert ehpad.sector is Sector.PA
     assert "personnes âgées" in ehpad.label.lower()
     assert ehpad.open
-    assert ehpad.display == f"500 — {ehpad.label}"
+    assert ehpad.label.startswith("Etablissement")  # as FINESS writes it
+    assert ehpad.display == "500 — Établissement" + ehpad.label[len("Etablissement") :]
 
 
 def test_unknown_code_is_accepted_as_autre() -> None:

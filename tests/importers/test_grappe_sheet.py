@@ -21,6 +21,8 @@ from openpyxl import Workbook, load_workbook
 
 from esms_desktop.domain.edits import parse_establishment_field
 from esms_desktop.domain.grappe import (
+    CoreService,
+    DuiSituation,
     DuiSolution,
     Establishment,
     Grappe,
@@ -140,7 +142,10 @@ def test_worked_example(example_csv: Path) -> None:
         project=ProjectType.ACQUISITION,
         equipment=True,
         dui_solution="Éditeur Exemple — Dossier Usager",
+        current_dui=DuiSituation.AUCUN,
+        core_services=frozenset({CoreService.DMP, CoreService.MSSANTE, CoreService.INS}),
     )
+    assert residence_dui(g) is DuiSituation.NON_REFERENCE  # a DUI to bring to Ségur
     # The USLD is not eligible, but that is the engine's finding, not an import error.
     assert any(e.category == "362" for _, e in g.rows())
     residence = g.organisations[0].establishments[4]
@@ -247,6 +252,10 @@ def test_xlsx_finess_number_that_lost_its_zero(tmp_path: Path) -> None:
     assert any("zéro initial" in n for n in result.notices)
 
 
+def residence_dui(g: Grappe) -> DuiSituation:
+    return g.organisations[0].establishments[4].current_dui
+
+
 def test_header_variants(tmp_path: Path, example_csv: Path, expected: Grappe) -> None:
     rows = example_rows(example_csv)
     rows[0] = [
@@ -263,6 +272,8 @@ def test_header_variants(tmp_path: Path, example_csv: Path, expected: Grappe) ->
         "Équipement",
         "heures éligibles %",
         "Solution DUI",
+        "DUI actuel",
+        "Services socles",
         "Commentaire",
     ]
     rows = [[*r, "une remarque"] if i else r for i, r in enumerate(rows)]
@@ -805,7 +816,7 @@ def test_export_writes_plain_numbers(tmp_path: Path) -> None:
     est = Establishment("590050076", "SAAD", "460", 10, ProjectType.ACQUISITION, True, Decimal(10))
     g = Grappe((Organisation("A", OgRole.PORTEUR, declared_size=20, establishments=(est,)),))
     text = write_grappe_csv(g, tmp_path / "e.csv").read_text(encoding="utf-8-sig")
-    assert text.splitlines()[1] == "A;porteur;;;20;590050076;SAAD;460;10;acquisition;oui;10;;"
+    assert text.splitlines()[1] == "A;porteur;;;20;590050076;SAAD;460;10;acquisition;oui;10;;;"
     assert import_grappe(tmp_path / "e.csv").grappe == g
 
 

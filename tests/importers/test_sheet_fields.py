@@ -8,6 +8,7 @@ from pathlib import Path
 
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS, ORGANISATION_FIELDS
 from esms_desktop.domain.grappe import (
+    CoreService,
     DuiSituation,
     Establishment,
     Grappe,
@@ -40,7 +41,8 @@ def test_columns_required_and_help_come_from_the_table() -> None:
 
 
 def test_the_template_columns_are_unchanged_but_the_new_one() -> None:
-    """Existing files and the shared spec's column list stay as they were; dui_actuel is added."""
+    """Existing files and the shared spec's column list stay as they were; dui_actuel and
+    services_socles are added at the end."""
     assert COLUMNS == (
         "og_nom",
         "og_role",
@@ -56,6 +58,7 @@ def test_the_template_columns_are_unchanged_but_the_new_one() -> None:
         "heures_eligibles_pct",
         "solution_dui",
         "dui_actuel",
+        "services_socles",
     )
 
 
@@ -83,6 +86,7 @@ def test_every_template_field_goes_through_the_sheet(tmp_path: Path) -> None:
         eligible_hours_pct=Decimal("70.5"),
         dui_solution="Éditeur — Produit",
         current_dui=DuiSituation.REFERENCE,
+        core_services=frozenset({CoreService.MSSANTE, CoreService.E_PRESCRIPTION}),
     )
     og = Organisation("OG", OgRole.PORTEUR, "314159260", "590088001", 20, (est,))
     path = tmp_path / "g.csv"

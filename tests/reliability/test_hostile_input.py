@@ -91,10 +91,15 @@ INSERTS = (
 )
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-32", "mac_roman")
 
-mutation = st.one_of(
+byte_mutation = st.one_of(
     st.tuples(st.just("flip"), st.integers(0, 1 << 20), st.integers(0, 255)),
     st.tuples(st.just("cut"), st.integers(0, 1 << 20)),
     st.tuples(st.just("insert"), st.integers(0, 1 << 20), st.sampled_from(INSERTS)),
+)
+"""Mutations that keep no line structure (a workbook is a zip): drawn directly, never filtered
+out of :data:`mutation` — filtering trips Hypothesis's health check on a busy machine."""
+mutation = st.one_of(
+    byte_mutation,
     st.tuples(st.just("repeat_line"), st.integers(0, 1 << 12)),
     st.tuples(st.just("drop_line"), st.integers(0, 1 << 12)),
     st.tuples(st.just("encode"), st.sampled_from(ENCODINGS)),
@@ -211,7 +216,7 @@ def example_xlsx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 @fuzz(80)
-@given(ops=st.lists(mutation.filter(lambda op: op[0] in ("flip", "cut", "insert")), max_size=4))
+@given(ops=st.lists(byte_mutation, max_size=4))
 def test_a_damaged_workbook_gives_a_result_or_a_french_error(
     tmp_path: Path, shared_store: Store, example_xlsx: bytes, ops: list[tuple[Any, ...]]
 ) -> None:

@@ -39,6 +39,7 @@ from esms_desktop.domain.grappe import (
     Organisation,
     ProjectType,
 )
+from esms_desktop.domain.requirements import applicable_attestations
 from esms_desktop.domain.usage_threshold import UsageThreshold, percentage
 from esms_desktop.reports.base import fingerprint, french_spacing, wrap_words
 from esms_desktop.reports.candidature import build_candidature, render_candidature
@@ -234,10 +235,12 @@ def test_sections_come_in_order(example):
         "7. Engagements sur les cibles d'usage",
         "8. Planning du projet",
         "9. Gouvernance du projet",
-        "10. Points ouverts de l'éligibilité",
-        "11. Attestations",
-        "12. Signatures des organismes gestionnaires",
-        "13. Pièces à joindre",
+        "10. Points ouverts de l’éligibilité",
+        "11. Pièces à joindre",
+        "12. Attestations",
+        "13. Signatures des organismes gestionnaires",
+        "Annexe A — Détail par ESSMS",
+        "Annexe B — Note de calcul et points de vigilance",
     ]
     positions = [pdf.text.find(t) for t in titles]
     assert all(p >= 0 for p in positions), dict(zip(titles, positions, strict=True))
@@ -254,7 +257,7 @@ def test_cover_porteur_and_campaign(example):
     assert dossier.project_title in cover
     assert "Association Les Hirondelles" in cover
     assert "Amorçage 2021 — temps 2 (appel régional)" in cover
-    assert "du 1er juillet 2021 au 31 octobre 2021" in cover
+    assert "du 1ᵉʳ juillet 2021 au 31 octobre 2021" in cover
     assert "Projet éligible à cette campagne : OUI" in cover
     assert "560\u202f000 €" in cover
     porteur = norm(pdf.pages[1])
@@ -274,10 +277,10 @@ def test_usage_thresholds_are_printed_with_their_unit(example):
 
 def test_signature_block_per_og_porteur_first_never_split(example):
     pdf, _, dossier = example
-    start = next(i for i, t in enumerate(pdf.pages) if "12. Signatures" in t)
+    start = next(i for i, t in enumerate(pdf.pages) if "13. Signatures" in t)
     pages = pdf.pages[start:]
     text = norm("\n".join(pages))
-    signatures = text[text.index("12. Signatures") : text.index("13. Pièces")]
+    signatures = text[text.index("13. Signatures") : text.index("Annexe A — Détail")]
     names = [o.name for o in dossier.grappe.organisations]
     assert signatures.index(names[0]) < min(signatures.index(n) for n in names[1:])
     assert signatures.count("Fait à") == len(names)
@@ -288,12 +291,16 @@ def test_signature_block_per_og_porteur_first_never_split(example):
 
 
 def test_attestations_and_annexes_show_their_boxes(example):
-    pdf, _, dossier = example
+    pdf, budget, dossier = example
     text = pdf.text
-    for a in dossier.attestations:
+    applicable = applicable_attestations(dossier, budget)
+    assert applicable  # the example asks for several
+    for n, a in enumerate(applicable, start=1):
         mark = "☒" if a.accepted else "☐"
-        assert f"{mark} {norm(a.label)}" in text
-    annexes = text[text.index("13. Pièces") :]
+        assert f"{mark} {n}. {norm(a.label)}" in text, a.key
+    for a in set(dossier.attestations) - set(applicable):  # asked of other grappes only
+        assert norm(a.label) not in text, a.key
+    annexes = text[text.index("11. Pièces") :]
     for a in dossier.annexes:
         assert norm(a.label) in annexes
     assert "☒ Statuts ou extrait Kbis du porteur obligatoire statuts-hirondelles.pdf" in annexes
@@ -475,7 +482,8 @@ def test_cap_provisional_and_missing_amounts_are_flagged():
     pdf, budget = render(unknown)
     assert not budget.complete
     assert "à renseigner" in pdf.text
-    assert "Total incomplet" in pdf.text
+    expected = "Total incomplet" if budget.total else "Total à renseigner"
+    assert expected in pdf.text
 
 
 def test_large_national_dossier(tmp_path):
@@ -485,14 +493,16 @@ def test_large_national_dossier(tmp_path):
     result = export_candidature_pdf(dossier, tmp_path / "national.pdf", generated_on=GENERATED)
     pdf = Pdf((tmp_path / "national.pdf").read_bytes())
     budget = assess(g, "national-2021")
-    assert result.pages == len(pdf.reader.pages) > 40
+    assert result.pages == len(pdf.reader.pages) > 25  # one line a row beyond 200 ESSMS
     assert result.total == budget.total == Decimal(600 * 5000)
     for e in budget.establishments:
         assert e.finess in pdf.text
     assert f"TOTAL DEMANDÉ {eur(budget.total)}" in pdf.text
     provisional = [e for e in budget.establishments if any(ln.provisional for ln in e.lines)]
     assert len(provisional) == 101  # ranks 500 to 600
-    assert pdf.text.count("à confirmer auprès de votre ARS") >= 2 * len(provisional)
+    # 600 ESSMS: no « Détail par ESSMS » annex by default; the ESSMS table flags each row
+    assert "Annexe A — Détail par ESSMS" not in pdf.text
+    assert pdf.text.count("à confirmer auprès de votre ARS") >= len(provisional)
     table_pages = [
         t for t in pdf.pages if re.search(r"^\d+ \d{9} ESSMS", t, re.M) and "FINESS" in t
     ]
@@ -650,13 +660,14 @@ def test_incomplete_dossier_is_printed_as_a_draft_with_its_missing_items(tmp_pat
     assert result.missing, "the example dossier lacks annexes and a convention date"
     cover = norm(pdf.pages[0])
     assert "Projet éligible à cette campagne : OUI" in cover
-    assert f"Dossier complet : NON ({len(result.missing)} éléments manquent" in cover
+    assert f"Éligible — dossier incomplet : {len(result.missing)} éléments à compléter" in cover
+    assert f"Dossier complet : NON ({len(result.missing)} éléments à compléter" in cover
     assert "Éléments manquants" in pdf.text
     for item in result.missing:
         assert norm(item.message) in pdf.text
     assert "Pièces et export — pièce à joindre : Relevé d'identité bancaire (RIB)" in pdf.text
-    # the running header of every page after the cover marks the draft
-    assert all("BROUILLON — dossier incomplet" in norm(p) for p in pdf.pages[1:])
+    # every page, the cover included, carries the draft mark
+    assert all("PROJET — non finalisé" in norm(p) for p in pdf.pages)
 
 
 def test_complete_dossier_says_complete_and_has_no_draft_header(example):
@@ -665,5 +676,5 @@ def test_complete_dossier_says_complete_and_has_no_draft_header(example):
     rendered = render_candidature(dossier, budget, campaign, None, GENERATED, ())
     text = Pdf(rendered.data)
     assert "Dossier complet : OUI" in text.text
-    assert "BROUILLON" not in text.text
+    assert "PROJET — non finalisé" not in text.text
     assert "Éléments manquants" not in text.text

@@ -69,7 +69,7 @@ def test_the_per_og_lines_have_their_own_table(small_ogs: tuple[Pdf, Budget]) ->
     # The project's own lines no longer hold them; the recapitulation adds both.
     assert "Aucune ligne au niveau du projet" in pdf.text
     totals = _between(pdf.text, "Récapitulatif Montant TTC", "Versement")
-    assert f"Lignes du projet {eur(Decimal(0))}" in totals
+    assert "Lignes du projet — " in totals  # no project line: a dash, not « 0 € »
     assert f"Lignes par organisme gestionnaire {eur(Decimal(60_000))}" in totals
     assert f"TOTAL DEMANDÉ {eur(budget.total)}" in totals
     assert budget.total == 14 * 8_000 + 3 * 5_000 + 60_000
@@ -113,7 +113,7 @@ def test_a_changed_campaign_is_an_open_point(small_ogs: tuple[Pdf, Budget]) -> N
     assert "ont changé depuis le dernier calcul" not in pdf.text
     stale, budget = _render(_small_ogs_dossier(campaign_fingerprint="0123456789abcdef"))
     assert budget.findings[0].code == "campagne_modifiee"
-    points = stale.text[stale.text.index("Points ouverts de l'éligibilité") :]
+    points = stale.text[stale.text.index("Points ouverts de l’éligibilité") :]
     assert (
         "Avertissement Les règles de la campagne « Généralisation 2023 (appel régional) » ont "
         "changé depuis le dernier calcul de ce dossier : vérifiez le budget, puis validez la "

@@ -36,17 +36,31 @@ def test_the_context_is_frozen(ctx):
 
 def test_every_section_builds_on_its_own_and_twice_alike(ctx):
     sections = [step for step in STORY if not isinstance(step, str)]
-    assert len(sections) == 15  # the cover, 13 numbered sections, the missing items
+    # the cover, 13 numbered sections, the missing items, the two annexes after the signatures
+    assert len(sections) == 17
     for section in sections:
         first, again = section(ctx), section(ctx)
         assert [type(f) for f in first] == [type(f) for f in again], section
     titles = [f.text for s in sections for f in s(ctx) if isinstance(f, SectionTitle)]
-    assert titles[0] == "Porteur du projet" and titles[-1] == "Pièces à joindre"
+    assert titles[0] == "Porteur du projet"
+    assert titles[-3:] == [
+        "Signatures des organismes gestionnaires",
+        "Détail par ESSMS",
+        "Note de calcul et points de vigilance",
+    ]
 
 
 def test_headings_are_numbered_in_print_order(ctx):
     numbered = [f for f in story(ctx) if getattr(f, "outline_level", None) == 0]
-    assert [f.outline_title.split(" ", 1)[0] for f in numbered] == [f"{n}." for n in range(1, 14)]
+    assert [f.outline_title.split(" —", 1)[0].split(" ", 1)[0] for f in numbered] == [
+        *(f"{n}." for n in range(1, 14)),
+        "Annexe",
+        "Annexe",
+    ]
+    assert [f.outline_title for f in numbered[-2:]] == [
+        "Annexe A — Détail par ESSMS",
+        "Annexe B — Note de calcul et points de vigilance",
+    ]
     assert not any(isinstance(f, SectionTitle) for f in story(ctx))
 
 
@@ -65,8 +79,8 @@ def test_essms_columns_fill_the_landscape_frame_and_align_figures_right(ctx):
     # Titles over counts and amounts, then every figure column of the body rows.
     assert _alignments(columns) == [
         ("ALIGN", (6, 0), (6, 0), "RIGHT"),
-        ("ALIGN", (9, 0), (10, 0), "RIGHT"),
+        ("ALIGN", (10, 0), (11, 0), "RIGHT"),
         ("ALIGN", (0, 2), (0, -1), "RIGHT"),
         ("ALIGN", (6, 2), (6, -1), "RIGHT"),
-        ("ALIGN", (9, 2), (10, -1), "RIGHT"),
+        ("ALIGN", (10, 2), (11, -1), "RIGHT"),
     ]

@@ -31,7 +31,7 @@ TEMPLATE_COLUMNS = tuple(f.column for f in ESTABLISHMENT_FIELDS if f.column)
 
 def test_the_form_s_columns_are_the_template_s_in_its_order() -> None:
     assert tuple(c.key for c in FORM_COLUMNS) == TEMPLATE_COLUMNS
-    assert "dui_actuel" in TEMPLATE_COLUMNS
+    assert "dui_actuel" in TEMPLATE_COLUMNS and "services_socles" in TEMPLATE_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -45,33 +45,67 @@ def texts(reader: pypdf.PdfReader) -> list[str]:
     return [p.extract_text() for p in reader.pages]
 
 
-def test_pages_identity_instructions_then_two_landscape_tables(form):
+def test_pages_identity_instructions_two_landscape_tables_then_signature(form):
     sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in form.pages]
-    assert len(sizes) == 2 + TABLE_PAGES
+    assert len(sizes) == 3 + TABLE_PAGES
     orientation = ["landscape" if w > h else "portrait" for w, h in sizes]
-    assert orientation == ["portrait", "portrait", "landscape", "landscape"]
+    assert orientation == ["portrait", "portrait", "landscape", "landscape", "portrait"]
     for w, h in sizes:
         assert sorted((round(w), round(h))) == [595, 842]
 
 
-def test_identity_block_and_signature(form):
+def test_identity_block(form):
     first = form.pages[0].extract_text()
     for label in (
         "Raison sociale de l'OG",
+        "Statut juridique",
         "SIREN (9 chiffres)",
         "FINESS juridique (9 caractères)",
+        "Adresse du siège",
+        "Code postal et commune",
+        "Représentant légal : nom",
+        "Représentant légal : qualité",
         "Nombre total d'ESSMS gérés",
         "Contact : nom et fonction",
         "Courriel",
         "Téléphone",
-        "Nom et qualité du signataire",
-        "Fait à",
-        "Lu et approuvé",
-        "Cachet de l'organisme",
+        "Convention de grappe signée le",
     ):
         assert label in first, label
+    assert "Lu et approuvé" not in first  # nothing is signed before the table it certifies
     assert "Généralisation 2024 (appel régional)" in first
     assert "generalisation-2024" in first
+
+
+def test_the_signature_and_attestations_come_after_the_tables(form):
+    """Issue 16: the signature certifies the table, so it follows it, with the attestations."""
+    from esms_desktop.domain.dossier import DEFAULT_ATTESTATIONS
+
+    pages = texts(form)
+    signed = [i for i, t in enumerate(pages) if "Lu et approuvé" in t]
+    tables = [i for i, t in enumerate(pages) if "Feuillet" in t and "services_socles" in t]
+    assert tables == [2, 3] and signed == [len(pages) - 1]
+    last = re.sub(r"\s+", " ", pages[-1])
+    for label in ("Nom et qualité du signataire", "Fait à", "Cachet de l'organisme"):
+        assert label in last, label
+    for attestation in DEFAULT_ATTESTATIONS:
+        label = re.sub(r"\s+", " ", attestation.label)
+        assert f"☐ {label}" in last, attestation.key
+    assert last.index("☐") < last.index("Lu et approuvé")
+
+
+def test_table_sheets_are_numbered_by_hand_and_not_shaded(form):
+    """« Feuillet __ / __ » on each sheet (for copies) and white rows to write on."""
+    from esms_desktop.reports.base import ZEBRA
+
+    for page in form.pages[2:4]:
+        assert re.search(r"Feuillet _+ / _+", page.extract_text())
+        content = page.get_contents().get_data().decode("latin-1")
+        fills = {
+            tuple(round(float(v), 3) for v in m)
+            for m in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", content)
+        }
+        assert fills and tuple(round(c, 3) for c in ZEBRA.rgb()) not in fills  # no zebra tint
 
 
 def test_instructions_cover_every_template_column_and_allowed_values(form):
@@ -86,13 +120,14 @@ def test_instructions_cover_every_template_column_and_allowed_values(form):
         "9 caractères",
         "« Éditeur — Produit »",
         "aucun / non référencé / référencé Ségur",
+        "DMP, MSS, INS, e-prescription",
     ):
         assert allowed in text, allowed
 
 
 def test_rows_are_numbered_with_room_to_write(form):
     numbers: list[int] = []
-    for page in form.pages[2:]:
+    for page in form.pages[2 : 2 + TABLE_PAGES]:
         ys: dict[int, float] = {}
 
         def visit(text, cm, tm, font, size, ys=ys):
@@ -124,7 +159,7 @@ def test_page_numbers_fonts_and_blank_campaign(form, tmp_path):
     generic = pypdf.PdfReader(io.BytesIO(build_partner_form()))
     assert "Programme ESMS numérique" in generic.pages[0].extract_text()
     result = export_partner_form(tmp_path / "fiche.pdf", generated_on=date(2025, 3, 12))
-    assert result.pages == len(generic.pages) == 4
+    assert result.pages == len(generic.pages) == 5
     assert (tmp_path / "fiche.pdf").read_bytes() == render_partner_form(
         None, date(2025, 3, 12)
     ).data
@@ -135,7 +170,7 @@ def test_form_renders(tmp_path):
     path = tmp_path / "fiche.pdf"
     path.write_bytes(build_partner_form(generated_on=date(2025, 3, 12)))
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "p")], check=True)
-    assert len(list(tmp_path.glob("p-*.png"))) == 2 + TABLE_PAGES
+    assert len(list(tmp_path.glob("p-*.png"))) == 3 + TABLE_PAGES
 
 
 def test_cli_form(tmp_path):

@@ -24,6 +24,7 @@ from esms_desktop.domain.edits import merge_grappes
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
 from esms_desktop.domain.grappe import (
+    CoreService,
     DuiSituation,
     Establishment,
     Grappe,
@@ -593,6 +594,7 @@ _EVERY_FIELD_SET = Establishment(
     eligible_hours_pct=Decimal("70.50"),
     dui_solution="Éditeur — Produit",
     current_dui=DuiSituation.NON_REFERENCE,
+    core_services=frozenset({CoreService.INS, CoreService.DMP}),
     already_funded=True,
     address="1 rue de la Paix",
     postal_code="59000",
@@ -601,12 +603,14 @@ _EVERY_FIELD_SET = Establishment(
 
 
 def test_the_json_of_an_establishment_is_unchanged() -> None:
-    """Keys, order and value forms as files have always had them (the table changed nothing)."""
+    """Keys, order and value forms as files have always had them (the table changed nothing);
+    issue 16 added the core services, a list of values in the programme's order."""
     assert json.dumps(exchange.establishment_to_dict(_EVERY_FIELD_SET), ensure_ascii=False) == (
         '{"finess": "590050076", "name": "EHPAD « Les Tilleuls »", "category": "500", '
         '"capacity": 84, "project": "conformite", "equipment": true, '
         '"eligible_hours_pct": "70.50", "dui_solution": "Éditeur — Produit", '
-        '"current_dui": "non_reference", "already_funded": true, "address": "1 rue de la Paix", '
+        '"current_dui": "non_reference", "core_services": ["dmp", "ins"], '
+        '"already_funded": true, "address": "1 rue de la Paix", '
         '"postal_code": "59000", "town": "Lille"}'
     )
 
@@ -653,3 +657,32 @@ def test_absent_keys_read_as_the_defaults_and_wrong_types_are_named() -> None:
         exchange.establishment_from_dict(exchange._Reader({"current_dui": "peut-être"}, "e"))
     with pytest.raises(exchange._PayloadError, match=r"o\.declared_size"):
         exchange.organisation_from_dict(exchange._Reader({"declared_size": "3"}, "o"))
+
+
+def test_a_file_without_the_issue_16_keys_loads_with_none_of_them() -> None:
+    """Files written before the core services, the baselines and the team: none, "", ()."""
+    data = exchange.dossier_to_dict(full_dossier())
+    for og in data["grappe"]["organisations"]:
+        for est in og["establishments"]:
+            del est["core_services"]
+    for target in data["usage_targets"]:
+        del target["baseline"]
+    del data["team"]
+    back = exchange.dossier_from_dict(exchange._Reader(data, "dossier"))
+    assert all(e.core_services == frozenset() for _, e in back.grappe.rows())
+    assert all(t.baseline == "" for t in back.usage_targets) and back.team == ()
+    assert back.usage_targets[0].indicator == full_dossier().usage_targets[0].indicator
+
+
+def test_the_issue_16_keys_travel_and_bad_values_are_named() -> None:
+    dossier = full_dossier()
+    data = exchange.dossier_to_dict(dossier)
+    back = exchange.dossier_from_dict(exchange._Reader(data, "dossier"))
+    assert back.team == dossier.team and back.usage_targets == dossier.usage_targets
+    assert [e.core_services for _, e in back.grappe.rows()] == [
+        e.core_services for _, e in dossier.grappe.rows()
+    ]
+    with pytest.raises(exchange._PayloadError, match=r"e\.core_services"):
+        exchange.establishment_from_dict(exchange._Reader({"core_services": ["fax"]}, "e"))
+    with pytest.raises(exchange._PayloadError, match=r"e\.core_services"):
+        exchange.establishment_from_dict(exchange._Reader({"core_services": "dmp"}, "e"))

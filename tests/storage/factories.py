@@ -17,10 +17,13 @@ from esms_desktop.domain.dossier import (
     Dossier,
     Milestone,
     Porteur,
+    TeamMember,
+    TeamRole,
     UsageTarget,
 )
 from esms_desktop.domain.eligibility import Declarations
 from esms_desktop.domain.grappe import (
+    CoreService,
     DuiSituation,
     DuiSolution,
     Establishment,
@@ -53,6 +56,7 @@ def establishment(n: int, **changes: object) -> Establishment:
         "eligible_hours_pct": Decimal("87.50"),
         "dui_solution": "Éditeur — Produit",
         "current_dui": DuiSituation.NON_REFERENCE,
+        "core_services": frozenset({CoreService.DMP, CoreService.INS}),
         "already_funded": True,
         "address": f"{n} rue de l'Église\nBâtiment B",
         "postal_code": "59000",
@@ -121,7 +125,9 @@ def full_dossier(name: str = "Candidature Hauts-de-France 2021") -> Dossier:
             AutodiagResponse("essms:590000100", MappingProxyType({"q1": 2})),
         ),
         usage_targets=(
-            UsageTarget("DUI actif", "PA", percentage(Decimal("33.333")), "T+12 mois", "Éditeur"),
+            UsageTarget(
+                "DUI actif", "PA", percentage(Decimal("33.333")), "T+12 mois", "Éditeur", "12 %"
+            ),
             UsageTarget("Messages MSSanté", "", UsageThreshold(Decimal(100), "messages", "mois")),
             UsageTarget("INS qualifiée", "", None, "", ""),
         ),
@@ -130,6 +136,13 @@ def full_dossier(name: str = "Candidature Hauts-de-France 2021") -> Dossier:
             Milestone("Paramétrage", None, ""),
         ),
         governance="Comité de pilotage mensuel ;\nréférents par OG 😀",
+        team=(
+            TeamMember(
+                "Marie Curie", TeamRole.REFERENT, "Directrice", "Association Porteuse", "20 %"
+            ),
+            TeamMember("Paul Martin", TeamRole.INFORMATIQUE, "", "", "2 jours par mois"),
+            TeamMember("Zoé « Ω » Durand", TeamRole.METIER),
+        ),
         annexes=(
             Annex("rib", "RIB du porteur", required=True, provided=True, file_name="rib.pdf"),
             Annex("autre", "Autre pièce", required=False, provided=False, note="à venir"),

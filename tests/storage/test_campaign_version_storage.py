@@ -88,7 +88,7 @@ def test_a_0005_database_upgrades_with_its_data(data_dir: Path) -> None:
     assert again.declarations == Declarations(frozenset({"590000020"}), True)
     assert replace(again, declarations=NO_DECLARATIONS, updated=old.updated) == old
     state = inspect_file(db)
-    assert (state.revision, state.user_version) == ("0006", 6)
+    assert (state.revision, state.user_version) == (migrate.HEAD_REVISION, migrate.SCHEMA_VERSION)
     assert inspect_file(backups[0].path).revision == "0005"
 
 

@@ -93,7 +93,11 @@ def test_populated_0001_database_upgrades_with_its_data(data_dir: Path) -> None:
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version, state.application_id) == ("0006", 6, APPLICATION_ID)
+    assert (state.revision, state.user_version, state.application_id) == (
+        migrate.HEAD_REVISION,
+        migrate.SCHEMA_VERSION,
+        APPLICATION_ID,
+    )
     before_migration = [b for b in backups if b.reason == "avant-migration"]
     assert len(before_migration) == 1
     old = inspect_file(before_migration[0].path)
@@ -136,10 +140,12 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_migrations_ship_six_revisions_in_a_line() -> None:
-    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003", "0004", "0005", "0006"})
-    assert migrate.HEAD_REVISION == "0006"
-    assert migrate.SCHEMA_VERSION == 6
+def test_migrations_ship_eight_revisions_in_a_line() -> None:
+    assert migrate.known_revisions() == frozenset(
+        {"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"}
+    )
+    assert migrate.HEAD_REVISION == "0008"
+    assert migrate.SCHEMA_VERSION == 8
 
 
 def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> None:
@@ -174,7 +180,7 @@ def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> Non
         backups = store.backups()
 
     state = inspect_file(db)
-    assert (state.revision, state.user_version) == ("0006", 6)
+    assert (state.revision, state.user_version) == (migrate.HEAD_REVISION, migrate.SCHEMA_VERSION)
     assert {"repertoire_finess", "repertoire_finess_info"} <= set(state.tables)
     assert sqlite_rows(db, "SELECT count(*) FROM repertoire_finess") == [(30,)]
     [before] = [b for b in backups if b.reason == "avant-migration"]
@@ -318,3 +324,117 @@ def test_0005_fills_nothing_in_and_downgrades_cleanly(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert inspect_file(db).revision == "0004"
+
+
+def test_a_0006_database_upgrades_to_services_team_and_baselines(data_dir: Path) -> None:
+    """0007: ESSMS keep everything and target no service, targets have no baseline, the team is
+    empty; then each is saved in its new place and read back."""
+    from esms_desktop.domain.dossier import TeamMember, TeamRole, UsageTarget
+    from esms_desktop.domain.edits import set_establishment, with_grappe
+    from esms_desktop.domain.grappe import CoreService
+
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    assert migrate.upgrade(db, target="0006") == "0006"
+    _populate_0001(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "INSERT INTO usage_target (dossier_id, position, indicator, sector, threshold_amount, "
+            "threshold_unit, threshold_period, time_window, evidence) "
+            "VALUES (7, 0, 'DUI actif', 'PA', '80', '%', '', 'T+12', 'Éditeur')"
+        )
+        conn.commit()
+    with open_store(data_dir) as store:
+        old = dossiers.load_dossier(store.uow(), 7)
+        ests = [e for _, e in old.grappe.rows()]
+        assert [e.finess for e in ests] == ["590000012", "590000020"]
+        assert all(e.core_services == frozenset() for e in ests)
+        assert ests[0].current_dui is DuiSituation.AUCUN  # the rest of the row is kept
+        (target,) = old.usage_targets
+        assert (target.indicator, target.baseline) == ("DUI actif", "")
+        assert target.threshold == UsageThreshold(Decimal(80), PERCENT)
+        assert old.team == () and old.governance == "COPIL"
+        services = frozenset({CoreService.INS, CoreService.DMP})
+        grappe = set_establishment(old.grappe, 0, 1, core_services=services)
+        team = (TeamMember("Mme Martin", TeamRole.INFORMATIQUE, "DSI", "Asso", "20 %"),)
+        edited = replace(
+            with_grappe(old, grappe),
+            usage_targets=(replace(target, baseline="35 %"),),
+            team=team,
+        )
+        dossiers.save_dossier(store.uow(), edited, before=old)
+        again = dossiers.load_dossier(store.uow(), 7)
+    assert [e.core_services for _, e in again.grappe.rows()] == [frozenset(), services]
+    assert again.usage_targets[0].baseline == "35 %" and again.team == team
+    assert sqlite_rows(db, "SELECT core_services FROM establishment ORDER BY position") == [
+        ("",),
+        ("dmp,ins",),  # the programme's order, whatever the set's
+    ]
+    assert inspect_file(db).revision == migrate.HEAD_REVISION
+    assert isinstance(again.usage_targets[0], UsageTarget)
+
+
+def test_0007_downgrades_cleanly(tmp_path: Path) -> None:
+    from alembic import command
+
+    db = tmp_path / "x.sqlite3"
+    migrate.upgrade(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "INSERT INTO dossier (id, name, campaign_id, governance, created, updated, "
+            "project_title, campaign_fingerprint) "
+            "VALUES (1, 'D', 'c', '', '2026-01-01', '2026-01-01', '', '')"
+        )
+        conn.execute(
+            "INSERT INTO team_member (dossier_id, position, name, role, function, organisation, "
+            "availability) VALUES (1, 0, 'A', 'referent', '', '', '')"
+        )
+        conn.commit()
+    engine = create_store_engine(db, foreign_keys=False)
+    try:
+        with engine.connect() as conn, conn.begin():
+            config = migrate.alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0006")
+    finally:
+        engine.dispose()
+    state = inspect_file(db)
+    assert state.revision == "0006" and "team_member" not in state.tables
+    assert sqlite_rows(db, "SELECT id, name FROM dossier") == [(1, "D")]
+
+
+def test_a_0007_dossier_gets_the_attestations_the_ars_ask_for(data_dir: Path) -> None:
+    """0008: the four new attestations come in unticked, in the list's order; a ticked one keeps
+    the words that were attested, an unticked one takes today's wording."""
+    from esms_desktop.domain.dossier import DEFAULT_ATTESTATIONS
+
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    assert migrate.upgrade(db, target="0007") == "0007"
+    _populate_0001(db)
+    old = (
+        ("pas_double_financement", "Ancien texte coché.", 1),
+        ("pas_autres_fonds_ue", "Le projet ne bénéficie d'aucun autre financement européen.", 0),
+        ("cibles_usage", "Cibles (coché).", 1),
+        ("exactitude", "Exactitude.", 0),
+    )
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("DELETE FROM attestation")
+        for i, (key, label, accepted) in enumerate(old):
+            conn.execute(
+                "INSERT INTO attestation (dossier_id, position, attestation_key, label, accepted) "
+                "VALUES (7, ?, ?, ?, ?)",
+                (i, key, label, accepted),
+            )
+        conn.commit()
+    with open_store(data_dir) as store:
+        loaded = dossiers.load_dossier(store.uow(), 7)
+    by_key = {a.key: a for a in loaded.attestations}
+    assert [a.key for a in loaded.attestations] == [a.key for a in DEFAULT_ATTESTATIONS]
+    assert by_key["pas_double_financement"].label == "Ancien texte coché."  # what was attested
+    assert by_key["pas_double_financement"].accepted and by_key["cibles_usage"].accepted
+    defaults = {a.key: a.label for a in DEFAULT_ATTESTATIONS}
+    assert by_key["pas_autres_fonds_ue"].label == defaults["pas_autres_fonds_ue"]  # FEDER, FSE
+    for key in ("pas_contrat_editeur", "commande_sons", "mention_pnrr", "montants_ttc"):
+        assert by_key[key].label == defaults[key] and not by_key[key].accepted
+    assert inspect_file(db).revision == "0008"

@@ -1,7 +1,8 @@
 """« Pièces à joindre »: every annex with its box and whether this project requires it.
 
 Some optional annexes become required by what the grappe holds (an acquisition needs its
-purchase proofs, home services prorated by hours need the hours split): they are marked so.
+purchase proofs, a home service with fewer than 100 % eligible hours needs the hours split, even
+when the call does not prorate): they are marked so (:mod:`esms_desktop.domain.requirements`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
-from esms_desktop.domain.grappe import ProjectType
+from esms_desktop.domain.requirements import needed_annexes
 from esms_desktop.reports.base import checkbox, clean, grid_table, para
 from esms_desktop.reports.candidature.common import SectionTitle
 from esms_desktop.reports.candidature.context import CandidatureContext
@@ -37,7 +38,7 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
             nature = "facultative, le cas échéant"
         label = clean(a.label)
         if a.note:
-            label += f"<br/><font size='6.8' color='#5A5A5A'>{clean(a.note)}</font>"
+            label += f"<br/><font size='7.5' color='#5A5A5A'>{clean(a.note)}</font>"
         rows.append(
             [
                 para(checkbox(a.provided), "Box"),
@@ -59,17 +60,5 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
 
 
 def needed_here(ctx: CandidatureContext) -> dict[str, str]:
-    """Optional annexes this grappe needs: hours split (prorated home services), purchase."""
-    needed: dict[str, str] = {}
-    scope = ctx.campaign.scope
-    for row, e in ctx.rows:
-        if e.project is ProjectType.ACQUISITION and e.counted:
-            needed["preuves_achat"] = "acquisitions"
-        if (
-            row is not None
-            and scope.hours_prorata
-            and e.sector in scope.hours_prorata_sectors
-            and row.establishment.eligible_hours_pct < 100
-        ):
-            needed["repartition_heures"] = "services à domicile au prorata"
-    return needed
+    """Optional annexes this grappe needs (the domain's rule: hours split, purchase evidence)."""
+    return needed_annexes(ctx.dossier, ctx.budget)

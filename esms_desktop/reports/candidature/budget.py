@@ -1,11 +1,13 @@
-"""« Budget demandé »: every line with the rule it comes from, then the total and its tranches.
+"""« Budget demandé »: the ESSMS lines summed by rule and by OG, the project's and the OGs'
+lines, then the total and its tranches.
 
 The document reads the same :class:`Budget` as the screen and the command line and never
 recomputes an amount: the sums printed here are only the sub-totals of amounts the engine gave.
-A rule repeats on every ESSMS of a large grappe, so ESSMS lines refer to a numbered table of
-rules instead of printing each rule again. The rules line names the campaign's file and its
-fingerprint: a user's campaign may change, and two printed dossiers are then told apart. Every
-amount is TTC, and every table of amounts says so.
+A rule repeats on every ESSMS of a large grappe, so the section sums the ESSMS lines by rule
+(count, amount each, sum) and by OG; the line-by-line detail is the annex « Détail par ESSMS »
+(:mod:`.detail`, built from :func:`budget_lines_tables`), where lines refer to a numbered table
+of rules instead of printing each rule again. An amount not known yet is « à renseigner »,
+never « 0 € ». Every amount is TTC, and every table of amounts says so.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from esms_desktop.domain.campaign import ValueStatus
 from esms_desktop.domain.formatting import format_eur, format_number, format_pct
 from esms_desktop.reports.base import (
     ACCENT,
+    CAVEAT_SIZE,
     FONT_COND,
     FONT_COND_BOLD,
     GROUP,
@@ -40,6 +43,7 @@ from esms_desktop.reports.base import (
 from esms_desktop.reports.candidature.common import (
     CAP_PREFIX,
     TO_CONFIRM,
+    TO_FILL,
     SectionTitle,
     eur_incomplete,
     known_sum,
@@ -47,6 +51,7 @@ from esms_desktop.reports.candidature.common import (
     missing,
     og_title,
     right,
+    role_label,
     runs,
     subheading,
 )
@@ -57,27 +62,32 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     b, c = ctx.budget, ctx.campaign
     flow: list[Flowable] = [SectionTitle("Budget demandé")]
     intro = (
-        f"Campagne {c.title} ({c.id}). Tous les montants sont "
+        "Tous les montants sont "
         + ("toutes taxes comprises (TTC) ; " if b.ttc else "hors taxes (HT) ; ")
         + "ils sont versés au porteur, qui reverse à chaque membre sa part. "
-        "Chaque ligne est suivie de la règle qui la fonde. "
         "« à renseigner » : montant non publié, à saisir depuis le cahier des charges de "
-        f"votre ARS ; « {TO_CONFIRM} » : montant affiché à titre provisoire."
+        f"votre ARS ; « {TO_CONFIRM} » : montant affiché à titre provisoire. Chaque ligne "
+        "renvoie par son numéro à la règle qui la fonde, citée dans l’annexe « Note de calcul "
+        "et points de vigilance »."
     )
     flow.append(para(intro, "BodySmall"))
-    flow.append(para(rules_line(ctx), "BodySmall"))
     cap = c.size.funded_cap
     capped = [e for e in b.establishments if not e.funded and e.reason.startswith(CAP_PREFIX)]
     if cap is not None:
         cap_text = (
             f"Plafond de la campagne : {cap.value} ESSMS financés au plus par projet ; "
             "au-delà, les ESSMS aux montants les plus élevés sont retenus (ordre de saisie "
-            f"en cas d'égalité). ESSMS « {CAP_PREFIX} » : {len(capped)}."
+            f"en cas d’égalité). ESSMS « {CAP_PREFIX} » : {len(capped)}."
         )
         flow.append(para(cap_text, "Body"))
     flow.append(CondPageBreak(35 * mm))
-    flow.append(subheading("Lignes par ESSMS"))
-    flow += budget_lines_tables(ctx)
+    flow.append(subheading("Lignes des ESSMS, par règle"))
+    flow += by_rule_table(ctx)
+    flow.append(Spacer(1, 4 * mm))
+    flow.append(CondPageBreak(35 * mm))
+    flow.append(subheading("Montants par organisme gestionnaire"))
+    flow.append(by_og_table(ctx))
+    flow.append(para(detail_note(ctx), "BodySmall"))
     flow.append(Spacer(1, 4 * mm))
     flow.append(CondPageBreak(35 * mm))
     flow.append(subheading("Lignes du projet"))
@@ -89,12 +99,139 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
         flow.append(og_lines_table(ctx))
         flow.append(Spacer(1, 4 * mm))
     flow.append(KeepTogether([subheading("Total et versements"), totals_table(ctx)]))
-    if c.notes:
-        flow.append(CondPageBreak(25 * mm))
-        flow.append(para("Interprétations retenues pour cette campagne", "H2"))
-        for note in c.notes:
-            flow.append(para(f"• {note}", "BodySmall"))
     return flow
+
+
+def detail_note(ctx: CandidatureContext) -> str:
+    """Where the ESSMS-by-ESSMS detail is (the annex, or the ESSMS table alone)."""
+    if ctx.detail:
+        return (
+            "Le détail ESSMS par ESSMS (chaque ligne avec sa règle) figure en annexe "
+            "« Détail par ESSMS », après les signatures."
+        )
+    return (
+        "Le montant de chaque ESSMS figure au tableau des ESSMS ; le détail ligne par ligne "
+        "n’est pas joint à ce dossier (il peut être édité à part)."
+    )
+
+
+RuleKey = tuple[str, str, str]
+"""(label, payee, rule) of an ESSMS line: lines alike on many ESSMS are summed together."""
+
+
+def by_rule(ctx: CandidatureContext) -> dict[RuleKey, list[BudgetLine]]:
+    """The funded ESSMS's lines grouped by label and rule, in order of first appearance."""
+    groups: dict[RuleKey, list[BudgetLine]] = {}
+    for _row, e in ctx.rows:
+        if e.funded:
+            for line in e.lines:
+                groups.setdefault((line.label, line.payee, line.rule), []).append(line)
+    return groups
+
+
+def by_rule_table(ctx: CandidatureContext) -> list[Flowable]:
+    """One row per line and rule: how many ESSMS, the amount each, the sum."""
+    b = ctx.budget
+    if not ctx.rows:
+        return [missing("À COMPLÉTER — aucun ESSMS dans la grappe.")]
+    rows: list[list[Any]] = [
+        [
+            para("Ligne de financement et règle appliquée", "CellHead"),
+            para("ESSMS", "CellHeadRight"),
+            para(f"Montant unitaire {b.tax}", "CellHeadRight"),
+            para(f"Montant {b.tax}", "CellHeadRight"),
+        ]
+    ]
+    numbers = rule_numbers(ctx)
+    for (_label, _payee, rule), lines in by_rule(ctx).items():
+        amounts = {line.amount for line in lines}
+        unit: Any = line_amount(lines[0]) if len(amounts) == 1 else para("variable", "CellRight")
+        sub, complete = known_sum([line.amount for line in lines])
+        rows.append(
+            [
+                line_cell(lines[0], numbers[rule]),
+                format_number(len(lines)),
+                unit,
+                para(eur_incomplete(sub, complete), "CellRight"),
+            ]
+        )
+    unfunded = [e for e in b.establishments if not e.funded]
+    if unfunded:
+        reasons: dict[str, int] = {}
+        for e in unfunded:
+            reason = CAP_PREFIX if e.reason.startswith(CAP_PREFIX) else (e.reason or "non financé")
+            reasons[reason] = reasons.get(reason, 0) + 1
+        for reason, n in reasons.items():
+            rows.append(
+                [
+                    TextBlock([TextPart(f"Non financé — {reason}", FONT_COND, 8, MUTED)]),
+                    format_number(n),
+                    "—",
+                    "—",
+                ]
+            )
+    sub, complete = known_sum([e.amount for e in b.establishments if e.funded])
+    rows.append(
+        [
+            para(f"Sous-total des ESSMS financés ({format_number(b.funded_count)})", "CellBold"),
+            "",
+            "",
+            para(eur_incomplete(sub, complete), "CellRightBold"),
+        ]
+    )
+    return [
+        grid_table(
+            rows,
+            [100 * mm, 14 * mm, 28 * mm, 28 * mm],
+            zebra=False,
+            long=True,
+            extra=[
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                ("SPAN", (0, -1), (2, -1)),
+                ("LINEABOVE", (0, -1), (-1, -1), 1, INK),
+                ("BACKGROUND", (0, -1), (-1, -1), GROUP),
+            ],
+        )
+    ]
+
+
+def by_og_table(ctx: CandidatureContext) -> Flowable:
+    """One row per OG: its ESSMS (listed, funded), their amount, its own lines, its total."""
+    b = ctx.budget
+    per_og_lines: dict[str, list[Decimal | None]] = {}
+    for line in b.og_lines:
+        per_og_lines.setdefault(line.og, []).append(line.amount)
+    rows: list[list[Any]] = [
+        [
+            para("Organisme gestionnaire", "CellHead"),
+            para("ESSMS listés", "CellHeadRight"),
+            para("ESSMS financés", "CellHeadRight"),
+            para(f"ESSMS {b.tax}", "CellHeadRight"),
+            para(f"Lignes de l’OG {b.tax}", "CellHeadRight"),
+            para(f"Total {b.tax}", "CellHeadRight"),
+        ]
+    ]
+    for og, members in ctx.groups:
+        funded = [e.amount for _row, e in members if e.funded]
+        ess, ess_ok = known_sum(funded)
+        own = per_og_lines.get(og.name, [])
+        own_sum, own_ok = known_sum(own)
+        rows.append(
+            [
+                fit_cell(f"{og.name} — {role_label(og)}", 62 * mm),
+                format_number(len(members)),
+                format_number(len(funded)),
+                eur_incomplete(ess, ess_ok),
+                eur_incomplete(own_sum, own_ok) if own else "—",
+                para(eur_incomplete(ess + own_sum, ess_ok and own_ok), "CellRightBold"),
+            ]
+        )
+    return grid_table(
+        rows,
+        [62 * mm, 18 * mm, 18 * mm, 24 * mm, 24 * mm, 24 * mm],
+        long=True,
+        extra=[("ALIGN", (1, 1), (-1, -1), "RIGHT")],
+    )
 
 
 OG_LINES_TITLE = "Lignes par organisme gestionnaire"
@@ -125,12 +262,16 @@ def own_project_lines(ctx: CandidatureContext) -> tuple[BudgetLine, ...]:
 
 
 def rule_numbers(ctx: CandidatureContext) -> dict[str, int]:
-    """Each distinct rule of the ESSMS lines, numbered in order of first appearance."""
+    """Each distinct rule of the budget (ESSMS lines, then the project's and the OGs' lines),
+    numbered in order of first appearance: the lines refer to it by number, the note de calcul
+    prints it once."""
     numbers: dict[str, int] = {}
     for _row, e in ctx.rows:
         if e.funded:
             for line in e.lines:
                 numbers.setdefault(line.rule, len(numbers) + 1)
+    for line in ctx.budget.project_lines:
+        numbers.setdefault(line.rule, len(numbers) + 1)
     return numbers
 
 
@@ -143,10 +284,10 @@ def rules_table(numbers: dict[str, int]) -> list[Flowable]:
         rows.append([f"règle n° {number}", TextBlock([TextPart(rule, FONT_COND, 7.5)])])
     return [
         para(
-            "Les lignes ci-dessous renvoient par leur numéro aux règles de calcul suivantes.",
+            "Les lignes du budget renvoient par leur numéro aux règles de calcul suivantes.",
             "BodySmall",
         ),
-        grid_table(rows, [22 * mm, 148 * mm], zebra=True),
+        grid_table(rows, [22 * mm, 148 * mm], zebra=True, long=True),
         Spacer(1, 3 * mm),
     ]
 
@@ -156,7 +297,7 @@ def budget_lines_tables(ctx: CandidatureContext) -> list[Flowable]:
     header = ["ESSMS", "Ligne de financement et règle appliquée", f"Montant {ctx.budget.tax}"]
     widths = [40 * mm, 104 * mm, 26 * mm]
     numbers = rule_numbers(ctx)
-    flow: list[Flowable] = rules_table(numbers)
+    flow: list[Flowable] = []
     if not ctx.rows:
         flow.append(missing("À COMPLÉTER — aucun ESSMS dans la grappe."))
     for og, members in ctx.groups:
@@ -234,7 +375,7 @@ def unfunded_cell(e: EstablishmentBudget) -> TextBlock:
                     f"{CAP_PREFIX} — montant qui aurait été demandé : {format_eur(e.requested)}",
                     FONT_COND_BOLD,
                 ),
-                TextPart(e.reason, FONT_COND, 6.8, MUTED),
+                TextPart(e.reason, FONT_COND, CAVEAT_SIZE, MUTED),
             ]
         )
     return TextBlock([TextPart(e.reason or "non financé", FONT_COND, 8, MUTED)])
@@ -248,12 +389,12 @@ def line_cell(line: BudgetLine, rule_number: int | None = None) -> TextBlock:
     """
     label = line.label if line.payee == "og" else f"{line.label} (versé à : {line.payee})"
     rule = line.rule if rule_number is None else f"règle n° {rule_number}"
-    parts = [TextPart(label, FONT_COND_BOLD), TextPart(rule, FONT_COND, 6.5, MUTED)]
+    parts = [TextPart(label, FONT_COND_BOLD), TextPart(rule, FONT_COND, 7.5, MUTED)]
     if line_is_provisional(line):
-        parts.append(TextPart(TO_CONFIRM, FONT_COND_BOLD, 6.8, WARN))
+        parts.append(TextPart(f"▲ {TO_CONFIRM}", FONT_COND_BOLD, 7.5, WARN))
     elif line.status is ValueStatus.SAISI:
         parts.append(
-            TextPart("montant saisi d'après le cahier des charges de l'ARS", FONT_COND, 6.8, MUTED)
+            TextPart("montant saisi d’après le cahier des charges de l’ARS", FONT_COND, 7.5, MUTED)
         )
     return TextBlock(parts)
 
@@ -276,8 +417,9 @@ def project_lines_table(ctx: CandidatureContext) -> Flowable:
             para(f"Montant {ctx.budget.tax}", "CellHeadRight"),
         ]
     ]
+    numbers = rule_numbers(ctx)
     for line in lines:
-        rows.append([line_cell(line), line_amount(line)])
+        rows.append([line_cell(line, numbers.get(line.rule)), line_amount(line)])
     sub, complete = known_sum([line.amount for line in lines])
     rows.append(
         [
@@ -309,9 +451,16 @@ def og_lines_table(ctx: CandidatureContext) -> Flowable:
             para(f"Montant {ctx.budget.tax}", "CellHeadRight"),
         ]
     ]
+    numbers = rule_numbers(ctx)
     for line in lines:
         shown = replace(line, label=line.label.removesuffix(f" — {line.og}"))
-        rows.append([fit_cell(line.og, 40 * mm), line_cell(shown), line_amount(line)])
+        rows.append(
+            [
+                fit_cell(line.og, 40 * mm),
+                line_cell(shown, numbers.get(line.rule)),
+                line_amount(line),
+            ]
+        )
     sub, complete = known_sum([line.amount for line in lines])
     rows.append(
         [
@@ -345,7 +494,7 @@ def totals_table(ctx: CandidatureContext) -> Table:
         [
             para("Lignes du projet", "Cell"),
             "",
-            para(eur_incomplete(proj, proj_ok), "CellRight"),
+            para(eur_incomplete(proj, proj_ok) if own_project_lines(ctx) else "—", "CellRight"),
         ],
     ]
     if has_og_lines(ctx):
@@ -354,7 +503,7 @@ def totals_table(ctx: CandidatureContext) -> Table:
             [
                 para(OG_LINES_TITLE, "Cell"),
                 "",
-                para(eur_incomplete(per_og, per_og_ok), "CellRight"),
+                para(eur_incomplete(per_og, per_og_ok) if b.og_lines else "—", "CellRight"),
             ]
         )
     total_at = len(rows)
@@ -362,7 +511,7 @@ def totals_table(ctx: CandidatureContext) -> Table:
         [
             para("TOTAL DEMANDÉ", "CellBold"),
             "",
-            para(format_eur(b.total), "CellRightBold"),
+            para(eur_incomplete(b.total, b.complete), "CellRightBold"),
         ]
     )
     incomplete_at = len(rows)
@@ -370,8 +519,8 @@ def totals_table(ctx: CandidatureContext) -> Table:
         rows.append(
             [
                 missing(
-                    "Total incomplet : il ne compte que les montants connus ; des montants "
-                    "restent à renseigner."
+                    "Total incomplet : des montants restent à renseigner ; les versements "
+                    "seront calculés sur le total complet."
                 ),
                 "",
                 "",
@@ -388,15 +537,15 @@ def totals_table(ctx: CandidatureContext) -> Table:
     for i, t in enumerate(b.tranches, start=1):
         label = f"{i}. {clean(t.label)}"
         if t.status is ValueStatus.A_CONFIRMER:
-            label += f" <font size='6.8' color='#A84300'><b>{clean(TO_CONFIRM)}</b></font>"
+            label += f" <font size='7.5' color='#A84300'><b>▲ {clean(TO_CONFIRM)}</b></font>"
         condition = tranche_condition(t)
         if condition:
-            label += f"<br/><font size='6.8' color='#5A5A5A'>{clean(condition)}</font>"
+            label += f"<br/><font size='7.5' color='#5A5A5A'>{clean(condition)}</font>"
         rows.append(
             [
                 para(label, "Cell", markup=True),
                 para(format_pct(t.pct), "CellRight"),
-                para(format_eur(t.amount), "CellRight"),
+                para(format_eur(t.amount) if b.complete else TO_FILL, "CellRight"),
             ]
         )
     extra: list[tuple[Any, ...]] = [("SPAN", (0, r), (1, r)) for r in range(total_at + 1)]

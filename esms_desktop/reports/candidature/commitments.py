@@ -1,6 +1,8 @@
 """What the grappe commits to: usage targets, planning and governance (three short sections).
 
-Each prints « À COMPLÉTER » when nothing was entered: the ARS asks for all three.
+Each prints « À COMPLÉTER » when nothing was entered: the ARS asks for all three. A target shows
+its current value beside its threshold (the move it commits to); the governance shows the project
+team as a table (who, role, organisation, time given) before the text as entered.
 """
 
 from __future__ import annotations
@@ -8,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from esms_desktop.domain.dossier import TeamRole
 from esms_desktop.domain.formatting import format_date, format_threshold
 from esms_desktop.reports.base import grid_table, para
 from esms_desktop.reports.candidature.common import TO_CONFIRM, SectionTitle, missing
@@ -26,7 +29,8 @@ def usage_targets(ctx: CandidatureContext) -> list[Flowable]:
         para(
             "Les organismes gestionnaires s'engagent à atteindre les cibles d'usage "
             "ci-dessous ; le dernier versement en dépend. Les seuils varient selon l'appel et "
-            f"le secteur : un seuil non saisi est « {TO_CONFIRM} ».",
+            f"le secteur : un seuil non saisi est « {TO_CONFIRM} ». La valeur actuelle est "
+            "celle que les organismes constatent aujourd'hui.",
             "BodySmall",
         )
     )
@@ -37,7 +41,9 @@ def usage_targets(ctx: CandidatureContext) -> list[Flowable]:
     rows: list[list[Any]] = [
         [
             para(h, "CellHeadRight" if i == 2 else "CellHead")
-            for i, h in enumerate(("Indicateur", "Secteur", "Seuil", "Échéance", "Justificatif"))
+            for i, h in enumerate(
+                ("Indicateur", "Secteur", "Seuil", "Valeur actuelle", "Échéance", "Justificatif")
+            )
         ]
     ]
     for t in targets:
@@ -51,12 +57,13 @@ def usage_targets(ctx: CandidatureContext) -> list[Flowable]:
                 para(t.indicator, "Cell"),
                 para(t.sector or "tous", "Cell"),
                 threshold,
+                para(t.baseline or "non renseignée", "Cell"),
                 para(t.window or "—", "Cell"),
                 para(t.evidence or "—", "Cell"),
             ]
         )
     # The threshold column is wide enough for « 100 messages / mois ».
-    flow.append(grid_table(rows, [w * mm for w in (52, 18, 36, 26, 38)]))
+    flow.append(grid_table(rows, [w * mm for w in (44, 16, 34, 24, 22, 30)]))
     return flow
 
 
@@ -83,7 +90,10 @@ def planning(ctx: CandidatureContext) -> list[Flowable]:
 def governance(ctx: CandidatureContext) -> list[Flowable]:
     """« Gouvernance du projet »: the text as entered, one paragraph per blank-line block."""
     flow: list[Flowable] = [CondPageBreak(30 * mm), SectionTitle("Gouvernance du projet")]
+    flow += _team(ctx)
     text = ctx.dossier.governance.strip()
+    if not text and ctx.dossier.team:
+        return flow
     if not text:
         flow.append(
             missing(
@@ -96,3 +106,32 @@ def governance(ctx: CandidatureContext) -> list[Flowable]:
         if block.strip():
             flow.append(para(block.strip(), "Body"))
     return flow
+
+
+def _team(ctx: CandidatureContext) -> list[Flowable]:
+    """« Équipe projet »: one row per member, in the order entered (nothing when none)."""
+    team = ctx.dossier.team
+    if not team:
+        return []
+    rows: list[list[Any]] = [
+        [
+            para(h, "CellHead")
+            for h in ("Nom", "Rôle dans le projet", "Fonction", "Organisme", "Disponibilité")
+        ]
+    ]
+    for m in team:
+        role = m.role.label if isinstance(m.role, TeamRole) else str(m.role)
+        rows.append(
+            [
+                para(m.name, "Cell"),
+                para(role, "Cell"),
+                para(m.function or "—", "Cell"),
+                para(m.organisation or "—", "Cell"),
+                para(m.availability or "à préciser", "Cell"),
+            ]
+        )
+    return [
+        para("Équipe projet", "H2"),
+        grid_table(rows, [w * mm for w in (38, 34, 32, 40, 26)]),
+        Spacer(1, 3 * mm),
+    ]

@@ -38,12 +38,21 @@ class SectionTitle(Flowable):
         raise RuntimeError(f"section title {self.text!r} was not numbered")
 
 
+class AnnexTitle(SectionTitle):
+    """The heading of an unsigned annex after the signatures, lettered (« Annexe A — … »)."""
+
+
 def number_sections(story: Sequence[Flowable]) -> list[Flowable]:
-    """``story`` with each :class:`SectionTitle` replaced by its numbered, bookmarked heading."""
+    """``story`` with each :class:`SectionTitle` replaced by its numbered, bookmarked heading
+    (annexes lettered A, B…)."""
     numbered: list[Flowable] = []
-    count = 0
+    count = annexes = 0
     for flowable in story:
-        if isinstance(flowable, SectionTitle):
+        if isinstance(flowable, AnnexTitle):
+            annexes += 1
+            letter = chr(ord("A") + annexes - 1)
+            flowable = BaseDocument.heading(flowable.text, 0, number=f"Annexe {letter} —")
+        elif isinstance(flowable, SectionTitle):
             count += 1
             flowable = BaseDocument.heading(flowable.text, 0, number=f"{count}.")
         numbered.append(flowable)
@@ -84,8 +93,18 @@ def known_sum(amounts: Sequence[Decimal | None]) -> tuple[Decimal, bool]:
     return total, complete
 
 
+TO_FILL = "à renseigner"
+"""An amount the campaign does not publish and the user has not entered yet."""
+
+
 def eur_incomplete(amount: Decimal, complete: bool) -> str:
-    return format_eur(amount) if complete else f"{format_eur(amount)} + montants à renseigner"
+    """A sum: the amount; « à renseigner » when nothing of it is known (never « 0 € »); the
+    known part and « + montants à renseigner » when some of it is."""
+    if complete:
+        return format_eur(amount)
+    if not amount:
+        return TO_FILL
+    return f"{format_eur(amount)} + montants {TO_FILL}"
 
 
 class RightBlock(TextBlock):

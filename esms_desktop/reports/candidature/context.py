@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from esms_desktop.domain.autodiag_summary import ScopeSummary, summarise
 from esms_desktop.domain.autodiagnostic import Questionnaire
@@ -64,6 +65,42 @@ class CandidatureContext:
     landscape_width: float
     source: CampaignSource | None = None
     """The campaign's file, when the caller knows it (the export service does)."""
+    detail: bool = True
+    """Print the annex « Détail par ESSMS » (every line of every ESSMS with its rule)."""
+    contents: tuple[tuple[str, int], ...] = ()
+    """(title, page) of each section, for the cover's contents list of a long dossier."""
+
+    @property
+    def to_complete(self) -> int:
+        """How many items the dossier still lacks (an unknown amount counts when the caller
+        passed no completeness list)."""
+        if self.missing:
+            return len(self.missing)
+        return 0 if self.budget.complete else 1
+
+    @property
+    def verdict(self) -> Verdict:
+        """The cover's verdict: eligible and complete, eligible but incomplete, not eligible."""
+        if not self.budget.eligible:
+            return Verdict.INELIGIBLE
+        return Verdict.INCOMPLETE if self.to_complete else Verdict.READY
+
+    @property
+    def final(self) -> bool:
+        """Eligible and complete: the only dossier printed without the draft mark."""
+        return self.verdict is Verdict.READY
+
+
+class Verdict(Enum):
+    """The three states of the cover's verdict box (green, amber, red)."""
+
+    READY = "ready"
+    INCOMPLETE = "incomplete"
+    INELIGIBLE = "ineligible"
+
+
+DRAFT_MARK = "PROJET — non finalisé"
+"""The mark on every page of a dossier that is not complete (and eligible)."""
 
 
 def build_context(
@@ -78,6 +115,7 @@ def build_context(
     portrait_width: float,
     landscape_width: float,
     source: CampaignSource | None = None,
+    detail: bool = True,
 ) -> CandidatureContext:
     """The context of one render (the page widths come from the document's geometry)."""
     rows = rows_by_budget(budget)
@@ -96,6 +134,7 @@ def build_context(
         portrait_width=portrait_width,
         landscape_width=landscape_width,
         source=source,
+        detail=detail,
     )
 
 

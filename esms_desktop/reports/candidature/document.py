@@ -2,11 +2,18 @@
 
 Each section is a pure function of one :class:`CandidatureContext`; this module only decides
 their order, the page templates between them, and numbers their headings as printed.
+
+The signed part ends with the attestations and the signatures: what the OGs sign is everything
+before them (the annex checklist included). After them come the unsigned annexes: the detail of
+the budget ESSMS by ESSMS (optional) and the software's own apparatus (« Note de calcul et
+points de vigilance »). A dossier that is not final (not eligible, or incomplete) carries the
+mark « PROJET — non finalisé » on every page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import BinaryIO
 
@@ -23,8 +30,10 @@ from esms_desktop.reports.candidature import (
     autodiagnostic,
     commitments,
     cover,
+    detail,
     essms,
     grappe,
+    note,
     open_points,
     porteur,
     signing,
@@ -34,6 +43,7 @@ from esms_desktop.reports.candidature import budget as budget_section
 from esms_desktop.reports.candidature import missing as missing_section
 from esms_desktop.reports.candidature.common import number_sections
 from esms_desktop.reports.candidature.context import (
+    DRAFT_MARK,
     CampaignSource,
     CandidatureContext,
     build_context,
@@ -55,19 +65,29 @@ STORY: tuple[Section | str, ...] = (
     PORTRAIT,
     solution.section,
     autodiagnostic.section,
-    NEW_PAGE,
     budget_section.section,
     commitments.usage_targets,
     commitments.planning,
     commitments.governance,
     open_points.section,
-    NEW_PAGE,
-    signing.attestations,
-    signing.signatures,
     annexes.section,
     missing_section.section,
+    signing.attestations,
+    signing.signatures,
+    detail.section,
+    note.section,
 )
-"""The dossier, in print order: sections and the page changes between them."""
+"""The dossier, in print order: sections and the page changes between them. The signatures
+close the signed part; the annexes « Détail par ESSMS » and « Note de calcul » follow them."""
+
+DETAIL_LIMIT = 200
+"""Up to this many ESSMS the annex « Détail par ESSMS » is printed unless the caller says
+otherwise: about 20 pages at most. Beyond, it would outweigh the dossier (a 1,000-ESSMS grappe
+adds some 40 pages repeating the same few lines), while the ESSMS table already shows each
+ESSMS's amount and the budget section each rule's count and sum."""
+
+CONTENTS_FROM = 20
+"""A dossier of more pages than this opens with a contents list on its cover."""
 
 
 class CandidatureDocument(BaseDocument):
@@ -82,6 +102,7 @@ class CandidatureDocument(BaseDocument):
         generated_on: date | None = None,
         missing: Sequence[MissingItem] = (),
         source: CampaignSource | None = None,
+        detail: bool | None = None,
     ) -> None:
         on = generated_on or date.today()
         fp = data_fingerprint(dossier, budget)
@@ -97,24 +118,36 @@ class CandidatureDocument(BaseDocument):
             portrait_width=self.portrait_width,
             landscape_width=self.landscape_width,
             source=source,
+            detail=(len(budget.establishments) <= DETAIL_LIMIT) if detail is None else detail,
         )
         title = dossier.project_title or dossier.name
         meta = DocumentMeta(
             title=f"Dossier de candidature ESMS numérique — {title}",
             subject=f"Candidature au programme ESMS numérique — {campaign.title}",
-            header_left=(
-                f"BROUILLON — dossier incomplet — {dossier.name}" if missing else dossier.name
-            ),
+            header_left=dossier.name,
             header_right=campaign.title,
             generated_on=on,
             author=self.context.porteur.name,
             keywords=("ESMS numérique", "candidature", "DUI", campaign.id, "CNSA", "ARS"),
             fingerprint=fp,
+            draft_mark="" if self.context.final else DRAFT_MARK,
+            paraphe=True,
         )
         super().__init__(meta, deterministic=generated_on is not None)
 
     def story(self) -> list[Flowable]:
         return story(self.context)
+
+    def render(self) -> RenderedPdf:
+        """The PDF; a long one is laid out again with the contents list its first layout gave
+        (and once more if the list moved a section, which the cover's fixed room prevents)."""
+        rendered = super().render()
+        for _ in range(2):
+            if rendered.pages <= CONTENTS_FROM or self.heading_pages == self.context.contents:
+                break
+            self.context = replace(self.context, contents=self.heading_pages)
+            rendered = super().render()
+        return rendered
 
 
 def story(ctx: CandidatureContext) -> list[Flowable]:
@@ -138,16 +171,19 @@ def render_candidature(
     generated_on: date | None = None,
     missing: Sequence[MissingItem] = (),
     source: CampaignSource | None = None,
+    detail: bool | None = None,
 ) -> RenderedPdf:
     """The dossier PDF and its page count (the export service reports both).
 
     ``missing`` is what the ARS still needs (the export service computes it): when not empty
-    the cover says « Dossier complet : NON », a last section lists it and every page header
-    reads « BROUILLON — dossier incomplet ». ``source`` names the campaign's file in the
-    budget's rules line (and says whether it is a user's campaign).
+    the cover's verdict is amber (« Éligible — dossier incomplet »), a section lists it and
+    every page carries the mark « PROJET — non finalisé ». ``source`` names the campaign's file
+    in the note de calcul (and says whether it is a user's campaign). ``detail`` prints the
+    annex « Détail par ESSMS » or leaves it out; ``None``: printed up to
+    :data:`DETAIL_LIMIT` ESSMS.
     """
     return CandidatureDocument(
-        dossier, budget, campaign, questionnaire, generated_on, missing, source
+        dossier, budget, campaign, questionnaire, generated_on, missing, source, detail
     ).render()
 
 

@@ -17,9 +17,11 @@ from reportlab.platypus import Flowable, Spacer
 from esms_desktop.domain.budget import EstablishmentBudget
 from esms_desktop.domain.eligibility import RowStatus
 from esms_desktop.domain.formatting import format_eur, format_number, format_pct
+from esms_desktop.domain.grappe import ordered_services
 from esms_desktop.domain.identifiers import finess_department
 from esms_desktop.domain.nomenclature import Sector
 from esms_desktop.reports.base import (
+    CAVEAT_SIZE,
     FONT_COND,
     FONT_COND_BOLD,
     GROUP,
@@ -66,13 +68,14 @@ def essms_columns(tax: str = "TTC") -> tuple[EssmsColumn, ...]:
     return (
         EssmsColumn("N°", 9, figures=True),
         EssmsColumn("FINESS\ngéo.", 18),
-        EssmsColumn("Établissement", 45),
-        EssmsColumn("Catégorie", 58),
-        EssmsColumn("Secteur", 25),
+        EssmsColumn("Établissement", 42),
+        EssmsColumn("Catégorie", 40),
+        EssmsColumn("Secteur", 26),
         EssmsColumn("Dép.", 9),
         EssmsColumn("Capa-\ncité", 13, figures=True, title_right=True),
         EssmsColumn("DUI actuel", 23),
         EssmsColumn("Projet", 29),
+        EssmsColumn("Services\nsocles", 20),
         EssmsColumn("Heures\nélig.", 13, figures=True, title_right=True),
         EssmsColumn(f"Montant\n{tax}", 25, figures=True, title_right=True),
     )
@@ -94,6 +97,10 @@ def _alignments(columns: tuple[EssmsColumn, ...]) -> list[tuple[Any, ...]]:
     return commands
 
 
+COMPACT_FROM = 200
+"""Beyond this many ESSMS, the table prints one line a row (as the detail annex is left out)."""
+
+
 def section(ctx: CandidatureContext) -> list[Flowable]:
     flow: list[Flowable] = [SectionTitle("Établissements et services (ESSMS) du projet")]
     flow.append(
@@ -101,10 +108,23 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
             "Un ESSMS est identifié par son FINESS géographique. "
             f"Le montant ({ctx.budget.tax}) est celui que le "
             "calcul retient pour l'ESSMS (détail et règles à la section « Budget »). "
-            "La part d'heures éligibles ne concerne que les services à domicile.",
+            "La part d'heures éligibles ne concerne que les services à domicile"
+            + (
+                "."
+                if ctx.campaign.scope.hours_prorata
+                else " ; cette campagne ne proratise pas le montant selon cette part (« non "
+                "proratisé » à côté d'une part inférieure à 100 %), mais la répartition des "
+                "heures est à joindre en annexe."
+            )
+            + " Services socles visés : DMP (Mon espace santé), MSS (MSSanté), INS, "
+            "e-prescription.",
             "BodySmall",
         )
     )
+    prorata = ctx.campaign.scope.hours_prorata
+    # A long table keeps one line a row (the category's code says it whole; its label is cut):
+    # 1,000 ESSMS then fit in about 35 pages instead of 70.
+    compact = len(ctx.rows) > COMPACT_FROM
     columns = essms_columns(ctx.budget.tax)
     # Plain strings: the header is drawn again on each of the table's pages (the table's
     # header style makes them bold and white).
@@ -122,7 +142,7 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
         og_amounts: list[Decimal | None] = []
         for row, e in members:
             number += 1
-            rows.append(essms_row(number, row, e))
+            rows.append(essms_row(number, row, e, prorata=prorata, compact=compact))
             if e.funded:
                 og_amounts.append(e.amount)
         grand += og_amounts
@@ -171,16 +191,25 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     return flow
 
 
-def essms_row(number: int, row: RowStatus | None, e: EstablishmentBudget) -> list[Any]:
-    """The cells of one ESSMS, in the order of :func:`essms_columns`."""
+def essms_row(
+    number: int,
+    row: RowStatus | None,
+    e: EstablishmentBudget,
+    *,
+    prorata: bool = True,
+    compact: bool = False,
+) -> list[Any]:
+    """The cells of one ESSMS, in the order of :func:`essms_columns`; ``prorata`` is whether
+    the campaign prorates a home service's amount by its eligible hours (if not, a share under
+    100 % says « non proratisé » beside it)."""
     est = row.establishment if row else None
     category = row.category if row else None
     w = essms_widths()
     name: Flowable | str
     if e.reason and not e.funded:
-        name = TextBlock([TextPart(e.name), TextPart(e.reason, FONT_COND, 6.8, MUTED)])
+        name = TextBlock([TextPart(e.name), TextPart(e.reason, FONT_COND, CAVEAT_SIZE, MUTED)])
     else:
-        name = fit_cell(e.name, w[2])
+        name = fit_cell(e.name, w[2], max_lines=1 if compact else None)
     try:
         sector = Sector(e.sector).label
     except ValueError:
@@ -188,9 +217,17 @@ def essms_row(number: int, row: RowStatus | None, e: EstablishmentBudget) -> lis
     project = e.project.label
     if est is not None and est.equipment:
         project += " + équipement"
-    hours = "—"
+    hours: Flowable | str = "—"
     if est is not None and e.sector == Sector.DOMICILE.value:
         hours = format_pct(est.eligible_hours_pct)
+        if not prorata and est.eligible_hours_pct < 100:
+            hours = right([TextPart(hours), TextPart("non proratisé", FONT_COND, 7.5, MUTED)])
+    services = "—"
+    if est is not None and est.core_services:
+        services = ", ".join(
+            "e-presc." if s.short == "e-prescription" else s.short
+            for s in ordered_services(est.core_services)
+        )
     capacity = "—"
     if est is not None and est.capacity is not None:
         capacity = format_number(est.capacity)
@@ -198,12 +235,13 @@ def essms_row(number: int, row: RowStatus | None, e: EstablishmentBudget) -> lis
         str(number),
         fit_cell(e.finess, w[1]),
         name,
-        fit_cell(category.display if category else e.category, w[3]),
+        fit_cell(category.display if category else e.category, w[3], max_lines=1 if compact else 2),
         fit_cell(sector, w[4]),
         finess_department(e.finess) if len(e.finess) == 9 else "—",
         capacity,
         fit_cell(est.current_dui.label if est else "—", w[7]),
         fit_cell(project, w[8]),
+        fit_cell(services, w[9]),
         hours,
         amount_cell(e),
     ]
@@ -213,12 +251,12 @@ def amount_cell(e: EstablishmentBudget) -> Flowable | str:
     """The ESSMS's amount, or why there is none; « à confirmer » under a provisional one."""
     if not e.funded:
         if e.reason.startswith(CAP_PREFIX):
-            return right([TextPart(CAP_PREFIX, FONT_COND, 6.8, MUTED)])
+            return right([TextPart(CAP_PREFIX, FONT_COND, CAVEAT_SIZE, MUTED)])
         word = "non compté" if not e.counted else "non financé"
-        return right([TextPart(word, FONT_COND, 6.8, MUTED)])
+        return right([TextPart(word, FONT_COND, CAVEAT_SIZE, MUTED)])
     amount = e.amount
     if amount is None:
         return right([TextPart("à renseigner", FONT_COND_BOLD)])
     if not any(line_is_provisional(line) for line in e.lines):
         return format_eur(amount)
-    return right([TextPart(format_eur(amount)), TextPart(TO_CONFIRM, FONT_COND, 6.5, WARN)])
+    return right([TextPart(format_eur(amount)), TextPart(TO_CONFIRM, FONT_COND, CAVEAT_SIZE, WARN)])

@@ -63,7 +63,7 @@ Index = QModelIndex | QPersistentModelIndex
 Raw = dict[str, Any]
 
 ELEMENT, VALUE_COLUMN, STATUS, SOURCE = range(4)
-IDENTITY_KEYS = ("id", "title", "kind", "year", "summary", "source", "ttc")
+IDENTITY_KEYS = ("id", "title", "kind", "year", "summary", "source", "ttc", "pnrr")
 TOP_KEYS = (
     "windows",
     "size",
@@ -80,7 +80,7 @@ TOP_KEYS = (
 """The groups after « Identité », in the order the brief of the editor gives (notes last)."""
 HEADLINE: Mapping[int, str] = {id(VALUE): "amount", id(TRANCHE): "pct", id(REMINDER): "text"}
 """The key an element shows in the Valeur column (a value's amount, a tranche's share)."""
-BOOL_DEFAULTS = {"ttc": True, "accepted": True}
+BOOL_DEFAULTS = {"ttc": True, "pnrr": False, "accepted": True}
 """Booleans whose absence means true (domain/campaign.py reads the others as false)."""
 
 _MISSING = object()

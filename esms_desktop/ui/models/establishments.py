@@ -26,7 +26,7 @@ from esms_desktop.domain.fields import ESTABLISHMENT_BY_NAME
 from esms_desktop.domain.findings import Severity
 from esms_desktop.domain.finess_register import RegisterEntry, fill_from_register
 from esms_desktop.domain.formatting import format_decimal, format_eur, format_pct
-from esms_desktop.domain.grappe import DuiSituation, Establishment, ProjectType
+from esms_desktop.domain.grappe import DuiSituation, Establishment, ProjectType, services_text
 from esms_desktop.domain.identifiers import check_finess
 from esms_desktop.ui.undo import Editor
 
@@ -56,6 +56,7 @@ GRID_KEYS: tuple[str, ...] = (
     "eligible_hours_pct",
     "dui_solution",
     "current_dui",
+    "core_services",
     "amount",
 )
 """The grid's columns, left to right: fields of the table, and a few worked out for the view."""
@@ -75,6 +76,7 @@ def column_titles() -> dict[str, str]:
         "eligible_hours_pct": _t("Eligible hours"),
         "dui_solution": _t("DUI solution"),
         "current_dui": _t("Current DUI"),
+        "core_services": _t("Core services"),
         "amount": _t("Amount"),
     }
 
@@ -221,6 +223,8 @@ class EstablishmentsModel(QAbstractTableModel):
             return format_pct(est.eligible_hours_pct)
         if key == "current_dui":
             return situation_label(est.current_dui)
+        if key == "core_services":
+            return services_text(est.core_services)
         if key == "amount":
             budget = session.budget.establishments[row]
             if not budget.counted:
@@ -237,6 +241,8 @@ class EstablishmentsModel(QAbstractTableModel):
             return est.project.value
         if key == "current_dui":
             return est.current_dui.value
+        if key == "core_services":
+            return services_text(est.core_services)  # « DMP, MSS, INS »: what the parser reads
         if key == "equipment":
             return "oui" if value else "non"
         if key == "capacity":

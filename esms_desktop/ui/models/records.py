@@ -28,6 +28,9 @@ class Column:
     parse: Callable[[str], Parsed]
     show: Callable[[Any], str] = lambda v: "" if v is None else str(v)
     tooltip: str = ""
+    edit: Callable[[Any], str] | None = None
+    """The cell's edit text when it is not what ``show`` gives (a choice column's stored value,
+    which its combo box finds)."""
 
 
 class RecordsModel(QAbstractTableModel):
@@ -98,6 +101,8 @@ class RecordsModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         value = getattr(self.items()[index.row()], column.key)
+        if role == Qt.ItemDataRole.EditRole and column.edit is not None:
+            return column.edit(value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.show(value)
         if role == Qt.ItemDataRole.ToolTipRole:

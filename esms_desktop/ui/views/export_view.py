@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,6 +39,7 @@ from esms_desktop.annex_copies import write_copy
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.file_names import can_open, safe_file_name
+from esms_desktop.domain.requirements import needed_annexes
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.file_dialogs import open_file, save_file
 from esms_desktop.ui.undo import Editor
@@ -70,6 +72,13 @@ class AnnexesModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self._count
 
+    def _needed(self) -> dict[str, str]:
+        try:
+            budget = self.editor.session.budget
+        except UserError:  # its campaign is absent: nothing is judged
+            return {}
+        return needed_annexes(self.editor.session.dossier, budget)
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else 3
 
@@ -97,7 +106,14 @@ class AnnexesModel(QAbstractTableModel):
             if col == 0:
                 return annex.label
             if col == 1:
-                return self.tr("required") if annex.required else self.tr("if applicable")
+                if annex.required:
+                    return self.tr("required")
+                why = self._needed().get(annex.key)
+                # Needed by this grappe (a home service under 100 %, acquisitions): the domain
+                # says why, and completeness counts it.
+                return (
+                    self.tr("required: %1").replace("%1", why) if why else self.tr("if applicable")
+                )
             # Shown as data: made safe (no control or bidi character) and, in a table cell,
             # drawn as plain text by the default delegate (never read as rich text).
             return safe_file_name(annex.file_name) if annex.file_name else ""
@@ -162,17 +178,29 @@ class ExportView(QWidget):
         grid = QGridLayout(export_box)
         self.pdf_button = QPushButton(self.tr("Candidature dossier (&PDF)…"))
         self.form_button = QPushButton(self.tr("Blank partner &form (PDF)…"))
+        self.letter_button = QPushButton(self.tr("&Letter of commitment (PDF)…"))
+        self.convention_button = QPushButton(self.tr("&Grappe agreement (PDF)…"))
         self.esms_button = QPushButton(self.tr("Whole dossier (.&esms)…"))
         self.og_button = QPushButton(self.tr("One organisation's part (.esms)…"))
         self.csv_button = QPushButton(self.tr("Grappe as a spreadsheet (&CSV)…"))
+        self.filing_button = QPushButton(self.tr("Table for the online filing (&XLSX)…"))
+        self.filing_button.setToolTip(
+            self.tr(
+                "One row per ESSMS with its amount, as the online aid request (GALIS, « PAI "
+                "numérique ») asks for it, and a summary sheet to copy field by field."
+            )
+        )
         self.open_button = QPushButton(self.tr("&Open the last export"))
         self.print_button = QPushButton(self.tr("Pr&int the last export"))
         buttons = (
             self.pdf_button,
+            self.letter_button,
+            self.convention_button,
             self.form_button,
             self.esms_button,
             self.og_button,
             self.csv_button,
+            self.filing_button,
             self.open_button,
             self.print_button,
         )
@@ -183,7 +211,7 @@ class ExportView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(self.status, 3, 0, 1, 3)
+        grid.addWidget(self.status, (len(buttons) + 2) // 3, 0, 1, 3)
         layout.addWidget(export_box)
 
         self.attach_button.clicked.connect(self.attach)
@@ -191,9 +219,12 @@ class ExportView(QWidget):
         self.open_annex_button.clicked.connect(self.open_annex)
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.form_button.clicked.connect(lambda: self.export_form())
+        self.letter_button.clicked.connect(lambda: self.export_letter())
+        self.convention_button.clicked.connect(lambda: self.export_convention())
         self.esms_button.clicked.connect(self.export_esms)
         self.og_button.clicked.connect(self.export_og)
         self.csv_button.clicked.connect(self.export_csv)
+        self.filing_button.clicked.connect(lambda: self.export_filing())
         self.open_button.clicked.connect(self.open_last)
         self.print_button.clicked.connect(self.print_last)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -297,6 +328,83 @@ class ExportView(QWidget):
             ),
             self._failed,
         )
+
+    def export_letter(self, path: Path | None = None) -> None:
+        """Write the porteur's lettre d'engagement (same data as the dossier PDF)."""
+        from esms_desktop.services.export import export_letter_pdf  # ReportLab on demand
+
+        self._export_piece(
+            path,
+            self.tr("Export the letter of commitment"),
+            "lettre d'engagement",
+            export_letter_pdf,
+            self.tr("Letter written: %1."),
+        )
+
+    def export_convention(self, path: Path | None = None) -> None:
+        """Write the prefilled convention de grappe (same data as the dossier PDF)."""
+        from esms_desktop.services.export import export_convention_pdf  # ReportLab on demand
+
+        self._export_piece(
+            path,
+            self.tr("Export the grappe agreement"),
+            "convention de grappe",
+            export_convention_pdf,
+            self.tr("Agreement written: %1."),
+        )
+
+    def _export_piece(
+        self,
+        path: Path | None,
+        title: str,
+        piece: str,
+        export: Callable[[Dossier, Path], Any],
+        done: str,
+    ) -> None:
+        """One of the signed pieces written from the dossier, after asking where."""
+        path = path or self._ask_path(
+            title, f"{self._safe_name()} - {piece}.pdf", self.tr("PDF (*.pdf)")
+        )
+        if path is None:
+            return
+        dossier = self.editor.session.dossier
+        target = path
+        run_with_progress(
+            self,
+            self.tr("Writing the PDF…"),
+            lambda _p, _c: export(dossier, target),
+            lambda r: self._done(r.path, self._piece_text(done, r)),
+            self._failed,
+        )
+
+    def export_filing(self, path: Path | None = None) -> None:
+        """Write the table the online filing asks for (.xlsx, or .csv if the user says so)."""
+        path = path or self._ask_path(
+            self.tr("Export the table for the online filing"),
+            f"{self._safe_name()} - tableau pour le dépôt en ligne.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
+        if path is None:
+            return
+        from esms_desktop.services.filing import describe, export_filing_table
+
+        dossier = self.editor.session.dossier
+        budget = self.editor.session.budget
+        run_with_progress(
+            self,
+            self.tr("Writing the table…"),
+            lambda _p, _c: export_filing_table(dossier, path, budget),
+            lambda r: self._done(r.path, describe(r)),
+            self._failed,
+        )
+
+    def _piece_text(self, done: str, result: Any) -> str:
+        text = done.replace("%1", str(result.path))
+        if not result.final:
+            text += " " + self.tr(
+                "Some of its fields are still to complete: its pages are marked “DRAFT”."
+            )
+        return text
 
     def export_form(self, path: Path | None = None) -> None:
         path = path or self._ask_path(

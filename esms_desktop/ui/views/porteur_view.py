@@ -1,4 +1,4 @@
-"""Step "Porteur and project": who carries the candidature, and the project's title.
+"""Step "Porteur and project": who carries the candidature, the project's title and team.
 
 Identifiers (SIREN, SIRET, FINESS juridique) are checked as typed by ``domain.identifiers`` and
 saved as typed even when wrong: the user may be copying a number from a letter one digit at a
@@ -12,16 +12,24 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
-from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.dossier import Dossier, TeamMember, TeamRole, parse_team_role
+from esms_desktop.domain.edits import parse_label, parse_text
 from esms_desktop.domain.identifiers import check_finess, siren_problem, siret_problem
+from esms_desktop.ui.delegates import CheckingDelegate
+from esms_desktop.ui.models.records import Column, RecordsModel
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import (
     BoundLineEdit,
@@ -30,8 +38,10 @@ from esms_desktop.ui.widgets import (
     add_form_row,
     align_labels,
     form_layout,
+    refusal_line,
     scroll_page,
     set_tab_order,
+    wrapped,
 )
 
 
@@ -72,6 +82,30 @@ class PorteurView(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.fields: dict[str, BoundLineEdit] = {}
+        self.team_model = RecordsModel(
+            editor,
+            "team",
+            (
+                Column("name", self.tr("Name"), parse_label),
+                Column(
+                    "role",
+                    self.tr("Role"),
+                    parse_team_role,
+                    self._role_label,
+                    self.tr("référent, informatique, métier or autre"),
+                    lambda r: r.value if isinstance(r, TeamRole) else str(r),
+                ),
+                Column("function", self.tr("Function"), parse_text),
+                Column("organisation", self.tr("Organisation"), parse_text),
+                Column(
+                    "availability",
+                    self.tr("Availability"),
+                    parse_text,
+                    tooltip=self.tr("Time given to the project, e.g. 20 % or 2 days a month"),
+                ),
+            ),
+            self.tr("Edit a team member"),
+        )
         self._build()
         editor.session.subscribe(self._follow)
         self._follow(editor.session.dossier)
@@ -209,12 +243,103 @@ class PorteurView(QWidget):
             add_form_row(form, self.tr("Grappe agreement:"), row, focus=self.convention_set)
         )
         body.addWidget(agreement_box)
+        body.addWidget(self._team_box())
         body.addStretch(1)
         align_labels(self._labels)
 
         self.convention_set.toggled.connect(self._convention_toggled)
         self.convention_date.dateChanged.connect(self._convention_date_changed)
-        set_tab_order([*self.fields.values(), self.convention_set, self.convention_date])
+        set_tab_order(
+            [
+                *self.fields.values(),
+                self.convention_set,
+                self.convention_date,
+                self.team_table,
+                self.add_member_button,
+                self.remove_member_button,
+            ]
+        )
+
+    def _role_label(self, role: object) -> str:
+        """The role as people read it (a stored value no role has is shown as found)."""
+        labels = {
+            TeamRole.REFERENT: self.tr("Project referent"),
+            TeamRole.INFORMATIQUE: self.tr("IT lead"),
+            TeamRole.METIER: self.tr("Business expert"),
+            TeamRole.AUTRE: self.tr("Other"),
+        }
+        return labels.get(role, str(role)) if isinstance(role, TeamRole) else str(role)
+
+    def _team_box(self) -> QGroupBox:
+        """The project team: a small table (name, role, function, OG, availability)."""
+        box = QGroupBox(self.tr("Project team"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(
+            wrapped(
+                self.tr(
+                    "The people who carry the project: the referents of each organisation, the "
+                    "IT lead, the business experts, and the time each gives to the project. "
+                    "Double-click a cell or press F2 to edit it."
+                )
+            )
+        )
+        table = QTableView()
+        table.setAccessibleName(self.tr("Project team"))
+        table.setModel(self.team_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setMinimumHeight(130)
+        table.setMaximumHeight(240)
+        for col, width in enumerate((180, 170, 150, 170)):
+            table.setColumnWidth(col, width)
+        parsers = {c.key: c.parse for c in self.team_model.columns}
+        roles = [
+            (r.value, self._role_label(r))
+            for r in (TeamRole.REFERENT, TeamRole.INFORMATIQUE, TeamRole.METIER, TeamRole.AUTRE)
+        ]
+        delegate = CheckingDelegate(
+            self.team_model.column_key, parsers, {"role": lambda: roles}, table
+        )
+        table.setItemDelegate(delegate)
+        self.team_table = table
+        layout.addWidget(table)
+        layout.addWidget(refusal_line(delegate))
+        bar = QHBoxLayout()
+        self.add_member_button = QPushButton(self.tr("Add a member"))
+        self.add_member_button.setAccessibleName(self.tr("Add a member"))
+        self.remove_member_button = QPushButton(self.tr("Remove member"))
+        self.remove_member_button.setAccessibleName(self.tr("Remove member"))
+        bar.addWidget(self.add_member_button)
+        bar.addWidget(self.remove_member_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.add_member_button.clicked.connect(self.add_member)
+        self.remove_member_button.clicked.connect(self.remove_members)
+        return box
+
+    def add_member(self) -> None:
+        """A new row, its name cell open for typing (one undo step)."""
+        row = self.team_model.append(
+            TeamMember(self.tr("New member")), self.tr("Add a team member")
+        )
+        index = self.team_model.index(row, 0)
+        self.team_table.setCurrentIndex(index)
+        self.team_table.setFocus()
+        self.team_table.edit(index)
+
+    def remove_members(self) -> None:
+        rows = [i.row() for i in self.team_table.selectionModel().selectedRows()]
+        if not rows and self.team_table.currentIndex().isValid():
+            rows = [self.team_table.currentIndex().row()]
+        self.team_model.remove_rows(rows, self.tr("Remove team member(s)"))
 
     def _porteur_field(
         self, key: str, label: str, undo: str, hint: str, check: Check | None

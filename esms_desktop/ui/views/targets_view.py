@@ -95,6 +95,15 @@ class TargetsView(QWidget):
                         "period if any (100 messages / mois, 300 DUI actifs); empty when not set"
                     ),
                 ),
+                Column(
+                    "baseline",
+                    self.tr("Current value"),
+                    parse_text,
+                    tooltip=self.tr(
+                        "Where the organisations stand today, as you know it (35 %, none…): "
+                        "the commitment reads as a move from there to the threshold"
+                    ),
+                ),
                 Column("window", self.tr("Time frame"), parse_text),
                 Column("evidence", self.tr("Evidence"), parse_text),
             ),
@@ -148,7 +157,7 @@ class TargetsView(QWidget):
             )
         )
         self.targets_table = self._table(self.targets_model, self.tr("Usage targets"))
-        for col, width in enumerate((300, 110, 170, 130)):  # a count per period needs room
+        for col, width in enumerate((300, 110, 170, 120, 130)):  # a count per period needs room
             self.targets_table.setColumnWidth(col, width)
         layout.addWidget(self.targets_table)
         layout.addWidget(self.refusals[id(self.targets_table)])
