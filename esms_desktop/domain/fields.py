@@ -374,6 +374,19 @@ ORGANISATION_FIELDS: tuple[FieldSpec, ...] = (
         show=format_date,
         cell=_day,
     ),
+    _spec(
+        _OG,
+        "national_entity",
+        "Rattaché à une entité nationale",
+        FieldKind.BOOLEAN,
+        parse=parse_bool,
+        show=_yes_no,
+        cell=_yes_no,
+        column="og_entite_nationale",
+        help="oui si l'OG est rattaché à une entité nationale (l'accord de celle-ci est alors "
+        "à joindre) ; vide : non",
+        choices=("oui", "non"),
+    ),
 )
 """The scalar fields of :class:`Organisation`; its ESSMS are :data:`ORGANISATION_NESTED`."""
 
@@ -413,6 +426,7 @@ ORGANISATION_GRID: tuple[str, ...] = (
     "declared_size",
     "contact_name",
     "contact_email",
+    "national_entity",
 )
 """The OG fields typed in the grappe's OG table (the convention date has its own page)."""
 

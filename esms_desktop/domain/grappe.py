@@ -148,6 +148,9 @@ class Organisation:
     contact_name: str = ""
     contact_email: str = ""
     convention_date: date | None = None
+    national_entity: bool = False
+    """Declared attached to a national entity (a federation's network…): the ARS then asks for
+    that entity's agreement as an annex."""
 
     @property
     def size(self) -> int:

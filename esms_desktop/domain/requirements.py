@@ -66,4 +66,9 @@ def needed_annexes(dossier: Dossier, budget: Budget) -> dict[str, str]:
         ):
             needed["repartition_heures"] = "service à domicile à moins de 100 % d'heures éligibles"
             break
+    attached = [og.name for og in dossier.grappe.organisations if og.national_entity]
+    if attached:
+        needed["accord_entite_nationale"] = "rattaché à une entité nationale : " + ", ".join(
+            attached
+        )
     return needed

@@ -36,11 +36,17 @@ from esms_desktop.domain.identifiers import normalise
 from esms_desktop.domain.parsing import Parsed, Parser, fold
 from esms_desktop.importers.tabular import Table, header_key, read_table
 
+_APPENDED = frozenset({"og_entite_nationale"})
+"""OG columns added after the template was in use: last, so that the columns people know keep
+their place (a sheet is read by its headers, whatever their order)."""
+
 _SHEET_FIELDS: tuple[tuple[str, FieldSpec], ...] = (
-    *(("og", f) for f in ORGANISATION_FIELDS if f.column),
+    *(("og", f) for f in ORGANISATION_FIELDS if f.column and f.column not in _APPENDED),
     *(("essms", f) for f in ESTABLISHMENT_FIELDS if f.column),
+    *(("og", f) for f in ORGANISATION_FIELDS if f.column in _APPENDED),
 )
-"""(record, spec) of every template column: the OG's first, then the ESSMS's (the field table)."""
+"""(record, spec) of every template column: the OG's first, then the ESSMS's (the field table),
+then the OG columns added since."""
 
 SHEET_FIELDS: dict[str, FieldSpec] = {f.column: f for _record, f in _SHEET_FIELDS}
 """Template column → the field it fills (:mod:`esms_desktop.domain.fields`)."""

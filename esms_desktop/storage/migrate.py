@@ -33,9 +33,10 @@ REVISION_SCHEMA_VERSION: dict[str, int] = {
     "0006": 6,
     "0007": 7,
     "0008": 8,
+    "0009": 9,
 }
 """``PRAGMA user_version`` written after each revision (a quick, SQL-free schema number)."""
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 SCHEMA_VERSION = REVISION_SCHEMA_VERSION[HEAD_REVISION]
 
 

@@ -224,6 +224,7 @@ class OrganisationRow(Base):
     contact_name: Mapped[str] = mapped_column(default="")
     contact_email: Mapped[str] = mapped_column(default="")
     convention_date: Mapped[date | None]
+    national_entity: Mapped[bool] = mapped_column(default=False)
 
     establishments: Mapped[list[EstablishmentRow]] = relationship(
         **_owned("EstablishmentRow.position")  # type: ignore[arg-type]

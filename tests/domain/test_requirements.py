@@ -89,3 +89,12 @@ def test_completeness_asks_for_needed_annexes_and_applicable_attestations_only()
     d2 = replace(d, grappe=g, annexes=annexes)
     b2 = compute(g, catalog.campaign(d.campaign_id), catalog.nomenclature())
     assert {i.field for i in missing_items(d2, b2, 2)} == {"annexe.repartition_heures"}
+
+
+def test_the_national_entity_agreement_is_needed_once_an_og_declares_one() -> None:
+    d, b = _dossier(ProjectType.CONFORMITE)
+    assert "accord_entite_nationale" not in needed_annexes(d, b)
+    og = replace(d.grappe.organisations[0], national_entity=True)
+    attached = replace(d, grappe=replace(d.grappe, organisations=(og,)))
+    why = needed_annexes(attached, b)["accord_entite_nationale"]
+    assert og.name in why

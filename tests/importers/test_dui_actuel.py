@@ -43,7 +43,7 @@ def sheet(tmp_path: Path, values: list[str], header: list[str] = HEADER) -> Path
 
 
 def test_the_column_is_in_the_template_and_optional() -> None:
-    assert COLUMNS[-2:] == ("dui_actuel", "services_socles")
+    assert COLUMNS[-3:-1] == ("dui_actuel", "services_socles")  # then the OG column added since
     assert COLUMNS.index("dui_actuel") == COLUMNS.index("solution_dui") + 1
     assert "dui_actuel" not in REQUIRED
 
@@ -102,8 +102,8 @@ def test_the_export_reads_back_every_situation(tmp_path: Path) -> None:
     grappe = Grappe((Organisation("A", OgRole.PORTEUR, establishments=ests),))
     path = write_grappe_csv(grappe, tmp_path / "export.csv")
     lines = path.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].endswith(";solution_dui;dui_actuel;services_socles")
-    assert [line.split(";")[-2] for line in lines[1:]] == [
+    assert ";solution_dui;dui_actuel;services_socles;" in lines[0]
+    assert [line.split(";")[-3] for line in lines[1:]] == [
         "",  # inconnue: empty, as the help says
         "aucun",
         "non_reference",
@@ -114,7 +114,7 @@ def test_the_export_reads_back_every_situation(tmp_path: Path) -> None:
 
 def test_the_template_offers_and_explains_it(tmp_path: Path) -> None:
     header = write_template_csv(tmp_path / "modele.csv").read_text("utf-8-sig").splitlines()[0]
-    assert header.split(";")[-2:] == ["dui_actuel", "services_socles"]
+    assert header.split(";")[-3:-1] == ["dui_actuel", "services_socles"]
     book = load_workbook(write_template_xlsx(tmp_path / "modele.xlsx"))
     lists = {v.formula1 for v in book["Grappe"].data_validations.dataValidation}
     assert '"inconnue,aucun,non_reference,reference"' in lists

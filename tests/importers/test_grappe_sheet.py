@@ -816,7 +816,7 @@ def test_export_writes_plain_numbers(tmp_path: Path) -> None:
     est = Establishment("590050076", "SAAD", "460", 10, ProjectType.ACQUISITION, True, Decimal(10))
     g = Grappe((Organisation("A", OgRole.PORTEUR, declared_size=20, establishments=(est,)),))
     text = write_grappe_csv(g, tmp_path / "e.csv").read_text(encoding="utf-8-sig")
-    assert text.splitlines()[1] == "A;porteur;;;20;590050076;SAAD;460;10;acquisition;oui;10;;;"
+    assert text.splitlines()[1] == "A;porteur;;;20;590050076;SAAD;460;10;acquisition;oui;10;;;;non"
     assert import_grappe(tmp_path / "e.csv").grappe == g
 
 
@@ -849,6 +849,7 @@ def test_xlsx_template_layout(tmp_path: Path) -> None:
         "J2:J501": '"acquisition,conformite,aucun"',
         "K2:K501": '"oui,non"',
         "N2:N501": '"inconnue,aucun,non_reference,reference"',
+        "P2:P501": '"oui,non"',  # og_entite_nationale, the OG column added since
     }
     aide = book["Aide"]
     described = {aide.cell(r, 1).value: aide.cell(r, 3).value for r in range(2, len(COLUMNS) + 2)}

@@ -31,7 +31,7 @@ _SHEET = [f for f in (*ORGANISATION_FIELDS, *ESTABLISHMENT_FIELDS) if f.column]
 
 
 def test_columns_required_and_help_come_from_the_table() -> None:
-    assert tuple(f.column for f in _SHEET) == COLUMNS
+    assert sorted(f.column for f in _SHEET) == sorted(COLUMNS)  # order: the next test
     assert frozenset(f.column for f in _SHEET if f.required) == REQUIRED
     assert {f.column: f.help for f in _SHEET} == HELP
     assert tuple(f.column for f in ORGANISATION_FIELDS if f.column)[1:] == OG_COLUMNS
@@ -42,7 +42,7 @@ def test_columns_required_and_help_come_from_the_table() -> None:
 
 def test_the_template_columns_are_unchanged_but_the_new_one() -> None:
     """Existing files and the shared spec's column list stay as they were; dui_actuel and
-    services_socles are added at the end."""
+    services_socles are added at the end of the ESSMS's columns, then og_entite_nationale."""
     assert COLUMNS == (
         "og_nom",
         "og_role",
@@ -59,6 +59,7 @@ def test_the_template_columns_are_unchanged_but_the_new_one() -> None:
         "solution_dui",
         "dui_actuel",
         "services_socles",
+        "og_entite_nationale",
     )
 
 
@@ -88,7 +89,9 @@ def test_every_template_field_goes_through_the_sheet(tmp_path: Path) -> None:
         current_dui=DuiSituation.REFERENCE,
         core_services=frozenset({CoreService.MSSANTE, CoreService.E_PRESCRIPTION}),
     )
-    og = Organisation("OG", OgRole.PORTEUR, "314159260", "590088001", 20, (est,))
+    og = Organisation(
+        "OG", OgRole.PORTEUR, "314159260", "590088001", 20, (est,), national_entity=True
+    )
     path = tmp_path / "g.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, delimiter=";").writerows([COLUMNS, *grappe_rows(Grappe((og,)))])

@@ -31,7 +31,7 @@ def fill_template(tmp_path: Path) -> Path:
     """The blank template's header, then the worked example's rows with the two new columns."""
     template = write_template_csv(tmp_path / "modele.csv")
     header = next(csv.reader(template.read_text("utf-8-sig").splitlines(), delimiter=";"))
-    assert header[-2:] == ["dui_actuel", "services_socles"]
+    assert header[-3:-1] == ["dui_actuel", "services_socles"]
     with EXAMPLE.open(encoding="utf-8-sig", newline="") as fh:
         example = list(csv.DictReader(fh, delimiter=";"))
     path = tmp_path / "rempli.csv"

@@ -636,6 +636,7 @@ def test_the_json_of_an_organisation_is_unchanged() -> None:
         ("contact_name", "Mme Martin"),
         ("contact_email", "m@example.org"),
         ("convention_date", "2025-03-01"),
+        ("national_entity", False),
         ("establishments", []),
     ]
 

@@ -140,12 +140,12 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_migrations_ship_eight_revisions_in_a_line() -> None:
+def test_migrations_ship_nine_revisions_in_a_line() -> None:
     assert migrate.known_revisions() == frozenset(
-        {"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"}
+        {"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"}
     )
-    assert migrate.HEAD_REVISION == "0008"
-    assert migrate.SCHEMA_VERSION == 8
+    assert migrate.HEAD_REVISION == "0009"
+    assert migrate.SCHEMA_VERSION == 9
 
 
 def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> None:
@@ -437,4 +437,4 @@ def test_a_0007_dossier_gets_the_attestations_the_ars_ask_for(data_dir: Path) ->
     assert by_key["pas_autres_fonds_ue"].label == defaults["pas_autres_fonds_ue"]  # FEDER, FSE
     for key in ("pas_contrat_editeur", "commande_sons", "mention_pnrr", "montants_ttc"):
         assert by_key[key].label == defaults[key] and not by_key[key].accepted
-    assert inspect_file(db).revision == "0008"
+    assert inspect_file(db).revision == migrate.HEAD_REVISION
