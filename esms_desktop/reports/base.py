@@ -444,6 +444,29 @@ class RenderedPdf:
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 PAGE_COUNT_FORM = "esmsPageCount"
+HEADING_PAGE_FORM = "esmsHeadingPage{}"
+"""The form holding the page of the n-th first-level heading (0-based), filled once the layout
+is done: a contents list shows it without laying the document out twice."""
+
+
+class HeadingPage(Flowable):
+    """« p. N » of the n-th first-level heading, right-aligned in its cell: drawn from a form
+    the canvas fills at the end of the layout (as the footer's page count is)."""
+
+    def __init__(self, index: int, width: float, size: float = 8) -> None:
+        super().__init__()
+        self.index = index
+        self.width = width
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.size * 1.25
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.translate(self.width, self.size * 0.25)
+        self.canv.doForm(HEADING_PAGE_FORM.format(self.index))
+        self.canv.restoreState()
 
 
 class _DocTemplate(BaseDocTemplate):
@@ -453,6 +476,8 @@ class _DocTemplate(BaseDocTemplate):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.heading_pages: list[tuple[str, int]] = []
+        self.heading_forms = 0
+        """How many :class:`HeadingPage` forms the story draws (the canvas defines each)."""
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
         level = getattr(flowable, "outline_level", None)
@@ -543,6 +568,8 @@ class BaseDocument:
         self._pages = 0
         self.heading_pages: tuple[tuple[str, int], ...] = ()
         """(title, page) of each first-level heading, as of the last render."""
+        self.heading_forms = 0
+        """Set by a story whose contents list refers to its headings' pages (HeadingPage)."""
 
     # subclasses -----------------------------------------------------------------------------
 
@@ -762,6 +789,8 @@ class BaseDocument:
             pageTemplates=self._templates(),
         )
         story = self.story()
+        doc.heading_forms = self.heading_forms
+        self._doc_template = doc
         doc.build(story, canvasmaker=self._canvas_maker())
         self.heading_pages = tuple(doc.heading_pages)
         return RenderedPdf(buffer.getvalue(), self._pages)
@@ -793,6 +822,14 @@ class BaseDocument:
                 self.setFillColor(INK)
                 self.drawString(0, 0, str(document._pages))
                 self.endForm()
+                # The page of each heading a contents list refers to (known only now).
+                pages = document._doc_template.heading_pages
+                for i in range(document._doc_template.heading_forms):
+                    self.beginForm(HEADING_PAGE_FORM.format(i))
+                    self.setFont(FONT_COND, 8)
+                    self.setFillColor(INK)
+                    self.drawRightString(0, 0, f"p. {pages[i][1]}" if i < len(pages) else "—")
+                    self.endForm()
                 super().save()
 
         return _Canvas

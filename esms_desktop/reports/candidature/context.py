@@ -67,8 +67,8 @@ class CandidatureContext:
     """The campaign's file, when the caller knows it (the export service does)."""
     detail: bool = True
     """Print the annex « Détail par ESSMS » (every line of every ESSMS with its rule)."""
-    contents: tuple[tuple[str, int], ...] = ()
-    """(title, page) of each section, for the cover's contents list of a long dossier."""
+    contents: bool = False
+    """The cover lists the sections with their page (a long dossier: see document.py)."""
 
     @property
     def to_complete(self) -> int:
@@ -116,6 +116,7 @@ def build_context(
     landscape_width: float,
     source: CampaignSource | None = None,
     detail: bool = True,
+    contents: bool = False,
 ) -> CandidatureContext:
     """The context of one render (the page widths come from the document's geometry)."""
     rows = rows_by_budget(budget)
@@ -135,6 +136,7 @@ def build_context(
         landscape_width=landscape_width,
         source=source,
         detail=detail,
+        contents=contents,
     )
 
 

@@ -27,11 +27,13 @@ from esms_desktop.domain.formatting import (
 from esms_desktop.reports.base import (
     ALERT,
     ALERT_BG,
+    CELL_PADDING,
     GOOD,
     GOOD_BG,
     RULE,
     WARN,
     WARN_BG,
+    HeadingPage,
     clean,
     key_value_table,
     para,
@@ -121,8 +123,17 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
     )
     if ctx.contents:
         flow.append(Spacer(1, 4 * mm))
-        flow.append(contents_table(ctx.contents, width))
+        flow.append(ContentsSlot(width))  # the story puts the list there once numbered
     return flow
+
+
+class ContentsSlot(Spacer):
+    """Where the cover's contents list goes: the document replaces it with
+    :func:`contents_table` once the sections are numbered (their titles are known then)."""
+
+    def __init__(self, width: float) -> None:
+        super().__init__(width, 0)
+        self.table_width = width
 
 
 def tranche_amount(b: Budget, t: TrancheAmount) -> str:
@@ -134,11 +145,12 @@ def tranche_amount(b: Budget, t: TrancheAmount) -> str:
     return TO_FILL
 
 
-def contents_table(contents: Sequence[tuple[str, int]], width: float) -> Table:
-    """« Sommaire »: the sections and annexes with their page, in two columns."""
+def contents_table(titles: Sequence[str], width: float) -> Table:
+    """« Sommaire »: the sections and annexes with their page, in two columns. The pages are
+    drawn from forms the canvas fills at the end of the one layout (:class:`HeadingPage`)."""
     cells = [
-        [para(clean(title), "CellSmallInk"), para(f"p. {page}", "CellRight")]
-        for title, page in contents
+        [para(clean(title), "CellSmallInk"), HeadingPage(i, 14 * mm - CELL_PADDING)]
+        for i, title in enumerate(titles)
     ]
     half = (len(cells) + 1) // 2
     left, right_col = cells[:half], cells[half:]

@@ -13,7 +13,6 @@ mark « PROJET — non finalisé » on every page.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import BinaryIO
 
@@ -48,6 +47,7 @@ from esms_desktop.reports.candidature.context import (
     CandidatureContext,
     build_context,
 )
+from esms_desktop.reports.candidature.cover import ContentsSlot, contents_table
 from esms_desktop.reports.candidature.fingerprint import data_fingerprint
 
 Section = Callable[[CandidatureContext], list[Flowable]]
@@ -86,8 +86,9 @@ otherwise: about 20 pages at most. Beyond, it would outweigh the dossier (a 1,00
 adds some 40 pages repeating the same few lines), while the ESSMS table already shows each
 ESSMS's amount and the budget section each rule's count and sum."""
 
-CONTENTS_FROM = 20
-"""A dossier of more pages than this opens with a contents list on its cover."""
+CONTENTS_FROM = 50
+"""A dossier listing more ESSMS than this (a national call's size: some 20 pages and more) opens
+with a contents list on its cover."""
 
 
 class CandidatureDocument(BaseDocument):
@@ -119,6 +120,7 @@ class CandidatureDocument(BaseDocument):
             landscape_width=self.landscape_width,
             source=source,
             detail=(len(budget.establishments) <= DETAIL_LIMIT) if detail is None else detail,
+            contents=len(budget.establishments) > CONTENTS_FROM,
         )
         title = dossier.project_title or dossier.name
         meta = DocumentMeta(
@@ -136,22 +138,14 @@ class CandidatureDocument(BaseDocument):
         super().__init__(meta, deterministic=generated_on is not None)
 
     def story(self) -> list[Flowable]:
-        return story(self.context)
-
-    def render(self) -> RenderedPdf:
-        """The PDF; a long one is laid out again with the contents list its first layout gave
-        (and once more if the list moved a section, which the cover's fixed room prevents)."""
-        rendered = super().render()
-        for _ in range(2):
-            if rendered.pages <= CONTENTS_FROM or self.heading_pages == self.context.contents:
-                break
-            self.context = replace(self.context, contents=self.heading_pages)
-            rendered = super().render()
-        return rendered
+        flow = story(self.context)
+        self.heading_forms = sum(1 for f in flow if getattr(f, "outline_level", None) == 0)
+        return flow
 
 
 def story(ctx: CandidatureContext) -> list[Flowable]:
-    """The flowables of the whole dossier for ``ctx``, section headings numbered."""
+    """The flowables of the whole dossier for ``ctx``, section headings numbered, and the
+    cover's contents list (a long dossier) naming them."""
     flow: list[Flowable] = []
     for step in STORY:
         if step == NEW_PAGE:
@@ -160,7 +154,11 @@ def story(ctx: CandidatureContext) -> list[Flowable]:
             flow += BaseDocument.switch_to(step)
         else:
             flow += step(ctx)
-    return number_sections(flow)
+    flow = number_sections(flow)
+    titles = [f.outline_title for f in flow if getattr(f, "outline_level", None) == 0]
+    return [
+        contents_table(titles, f.table_width) if isinstance(f, ContentsSlot) else f for f in flow
+    ]
 
 
 def render_candidature(
