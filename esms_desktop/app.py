@@ -115,13 +115,14 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def run(argv: Sequence[str]) -> int:
+def run(argv: Sequence[str], qt_args: Sequence[str] = ()) -> int:
+    """The window; ``qt_args`` are Qt's standard arguments (``-style fusion``…) for QApplication."""
     args = parse_gui_args(argv)
     if args.self_test:
         from esms_desktop.selftest import run_self_test
 
         return run_self_test()
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args, *argv])
     assert isinstance(app, QApplication)
     app.setApplicationName("esms-desktop")
     app.setOrganizationName("esms-desktop")

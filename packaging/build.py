@@ -76,8 +76,9 @@ def say(message: str) -> None:
     print(f"[build] {message}", flush=True)
 
 
-def run(command: Sequence[str | Path], cwd: Path | None = None) -> None:
-    say(" ".join(str(part) for part in command))
+def run(command: Sequence[str | Path], cwd: Path | None = None, shown: str | None = None) -> None:
+    """Run ``command``; ``shown`` replaces it in the log when it carries a secret."""
+    say(shown if shown is not None else " ".join(str(part) for part in command))
     subprocess.run([str(part) for part in command], cwd=cwd, check=True)
 
 
@@ -368,6 +369,52 @@ def find_iscc() -> Path | None:
     return None
 
 
+SIGN_COMMAND_VARIABLE = "ESMS_SIGN_COMMAND"
+SIGN_TOOL_NAME = "esmssign"
+SIGNED_PROGRAMS = ("esms-desktop.exe", "esms-desktop-cli.exe")
+
+
+def sign_command_for(template: str, path: Path) -> str:
+    """Inno Setup's Sign Tool syntax: $f the quoted file, $q a quote, $$ a dollar."""
+    out, i = [], 0
+    while i < len(template):
+        pair = template[i : i + 2]
+        if pair == "$f":
+            out.append(f'"{path}"')
+        elif pair == "$q":
+            out.append('"')
+        elif pair == "$$":
+            out.append("$")
+        else:
+            out.append(template[i])
+            i += 1
+            continue
+        i += 2
+    return "".join(out)
+
+
+def signing_arguments(template: str) -> list[str]:
+    """Sign the two programs of the bundle, then the ISCC options that sign setup and uninstaller.
+
+    Nothing to sign (no ESMS_SIGN_COMMAND): say so and build an unsigned installer."""
+    if not template:
+        say(f"signature : {SIGN_COMMAND_VARIABLE} absent, installateur NON signé (SmartScreen).")
+        return []
+    if "$f" not in template:
+        raise SystemExit(f"{SIGN_COMMAND_VARIABLE} : la commande doit contenir $f (le fichier).")
+    for name in SIGNED_PROGRAMS:
+        program = BUNDLE / name
+        say(f"signature : {program}")
+        # A string, not a list: the template is a whole command line, quoted with $q.
+        try:
+            subprocess.run(sign_command_for(template, program), check=True, shell=not IS_WINDOWS)
+        except (OSError, subprocess.CalledProcessError) as error:
+            # the command line may hold the certificate's password: never print it
+            code = getattr(error, "returncode", "?")
+            raise SystemExit(f"signature de {program} impossible (code {code}).") from None
+    return [f"/S{SIGN_TOOL_NAME}={template}", f"/DSignToolName={SIGN_TOOL_NAME}"]
+
+
 def cmd_installer(_args: argparse.Namespace) -> int:
     if not IS_WINDOWS:
         say("installer : Inno Setup ne fonctionne que sous Windows (voir .github/workflows).")
@@ -377,7 +424,16 @@ def cmd_installer(_args: argparse.Namespace) -> int:
     if iscc is None:
         say("ISCC.exe introuvable : installez Inno Setup (choco install innosetup -y).")
         return 2
-    run([iscc, "/Qp", f"/DAppVersion={version()}", ISS], cwd=HERE)
+    command: list[str | Path] = [iscc, "/Qp", f"/DAppVersion={version()}"]
+    publisher_url = os.environ.get("ESMS_PUBLISHER_URL", "").strip()
+    if publisher_url:
+        command.append(f"/DPublisherURL={publisher_url}")
+    command += signing_arguments(os.environ.get(SIGN_COMMAND_VARIABLE, "").strip())
+    shown = " ".join(
+        f"/S{SIGN_TOOL_NAME}=…" if str(part).startswith(f"/S{SIGN_TOOL_NAME}=") else str(part)
+        for part in [*command, ISS]
+    )
+    run([*command, ISS], cwd=HERE, shown=shown)
     setup = DIST / f"esms-desktop-setup-{version()}.exe"
     say(f"{setup} : {mb(setup.stat().st_size)}")
     return 0

@@ -1,4 +1,4 @@
-﻿; Installateur Windows d'esms-desktop (Inno Setup 6.3 ou plus récent, Inno Setup 7 compris).
+﻿; Installateur Windows d'esms-desktop (Inno Setup 6.6 ou plus récent, Inno Setup 7 compris).
 ;
 ; Construit par :   python packaging/build.py installer
 ;   qui lance       ISCC.exe /DAppVersion=<esms_desktop.__version__> packaging\installer.iss
@@ -31,13 +31,28 @@
 ;   "C:\Program Files\esms-desktop\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 ; ----------------------------------------------------------------------------------------------
 ;
+; ---- Signature du code (facultative) ------------------------------------------------------------
+; Sans signature, Windows SmartScreen affiche « Windows a protégé votre ordinateur » au premier
+; lancement de setup.exe, et une règle AppLocker / WDAC par éditeur ne peut pas viser le programme.
+; Pour signer, définir avant « python packaging/build.py installer » la variable d'environnement
+;   ESMS_SIGN_COMMAND   commande de signature, $f = fichier à signer (guillemets : écrire $q), ex.
+;     $qC:\...\signtool.exe$q sign /fd sha256 /td sha256 /tr http://timestamp.digicert.com /f $qC:\cert.pfx$q /p $qMOTDEPASSE$q $f
+; build.py signe alors esms-desktop.exe et esms-desktop-cli.exe AVANT la compilation, puis passe la
+; commande à ISCC (/Sesmssign=… /DSignToolName=esmssign) : SignTool ci-dessous signe setup.exe et
+; le désinstalleur (SignedUninstaller). Sans la variable, rien n'est signé et build.py le dit.
+; Règle AppLocker / WDAC conseillée une fois signé : « éditeur » = le sujet du certificat, produit
+; « esms-desktop », fichiers esms-desktop.exe, esms-desktop-cli.exe, unins000.exe et le setup.
+; ----------------------------------------------------------------------------------------------
+;
 ; Ce fichier est enregistré en UTF-8 avec BOM (accents des textes affichés).
 
 #ifndef AppVersion
   #error AppVersion manquant : lancez « python packaging/build.py installer » (ou ISCC /DAppVersion=...).
 #endif
-#if VER < EncodeVer(6, 3, 0)
-  #error Inno Setup 6.3 ou plus récent est nécessaire (x64compatible, HKA, dialogue de privilèges).
+; CreateCustomForm(ClientWidth, ClientHeight, KeepSizeX, KeepSizeY) (dialogue de la
+; désinstallation) n'existe que depuis Inno Setup 6.6.0 : 6.3 à 6.5 refuseraient de compiler.
+#if VER < EncodeVer(6, 6, 0)
+  #error Inno Setup 6.6 ou plus récent est nécessaire (CreateCustomForm à 4 paramètres, x64compatible, HKA).
 #endif
 
 #define AppName "esms-desktop"
@@ -53,11 +68,21 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=esms-desktop
+#ifdef PublisherURL
+; Adresse du projet : build.py la passe (/DPublisherURL=…) depuis ESMS_PUBLISHER_URL (le CI y met
+; l'adresse du dépôt) ; aucune adresse n'est inventée ici.
+AppPublisherURL={#PublisherURL}
+AppSupportURL={#PublisherURL}
+AppUpdatesURL={#PublisherURL}
+#endif
 AppComments=Préparer une candidature ESMS numérique (grappe, éligibilité, budget, dossier PDF), hors ligne.
+VersionInfoVersion={#AppVersion}
+VersionInfoProductVersion={#AppVersion}
 VersionInfoProductTextVersion={#AppVersion}
+VersionInfoProductName={#AppName}
 VersionInfoDescription=Installation d'esms-desktop {#AppVersion}
 DefaultDirName={autopf}\{#AppName}
-DefaultGroupName={#AppName}
+; Un seul raccourci, au premier niveau du menu Démarrer ({autoprograms}) : pas de dossier.
 DisableProgramGroupPage=yes
 ; Pour l'utilisateur courant sans administrateur ; /ALLUSERS, /CURRENTUSER ou le dialogue au
 ; lancement choisissent l'autre mode.
@@ -80,6 +105,16 @@ CloseApplications=yes
 RestartApplications=no
 SetupLogging=yes
 ShowLanguageDialog=no
+; Licence EUPL-1.2 (pyproject.toml) : la page de licence n'apparaît que si le fichier LICENSE
+; existe à la racine du dépôt.
+#if FileExists(AddBackslash(SourcePath) + "..\LICENSE")
+LicenseFile=..\LICENSE
+#endif
+#ifdef SignToolName
+; Signature de setup.exe et du désinstalleur (voir « Signature du code » en tête de fichier).
+SignTool={#SignToolName}
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "fr"; MessagesFile: "compiler:Languages\French.isl"
@@ -95,8 +130,8 @@ Type: filesandordirs; Name: "{app}\_internal"
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Excludes: "esms-desktop.portable,donnees"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\Candidature ESMS numérique (esms-desktop)"; Filename: "{app}\{#AppExe}"; Comment: "Préparer une candidature ESMS numérique : grappe, éligibilité, budget, dossier PDF"
-Name: "{group}\Désinstaller esms-desktop"; Filename: "{uninstallexe}"; Comment: "Désinstaller esms-desktop (vos données sont conservées)"
+; Désinstaller : Paramètres › Applications (pas de raccourci de désinstallation).
+Name: "{autoprograms}\Candidature ESMS numérique (esms-desktop)"; Filename: "{app}\{#AppExe}"; Comment: "Préparer une candidature ESMS numérique : grappe, éligibilité, budget, dossier PDF"
 Name: "{autodesktop}\Candidature ESMS numérique"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
 [Registry]

@@ -30,6 +30,7 @@ SPEC = PACKAGING / "esms-desktop.spec"
 ISS = PACKAGING / "installer.iss"
 BUILD = PACKAGING / "build.py"
 WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
+LINUX_WORKFLOW = ROOT / ".github" / "workflows" / "linux.yml"
 RUFF = Path(sys.executable).parent / "ruff"
 
 
@@ -216,7 +217,12 @@ def test_installer_per_user_without_admin_by_default() -> None:
 def test_installer_in_french_with_start_menu_and_desktop_task() -> None:
     text = iss_text()
     assert re.search(r'MessagesFile: "compiler:Languages\\French\.isl"', text)
-    assert re.search(r'^Name: "\{group\}\\.*ESMS numérique', text, re.MULTILINE)
+    icons = text.split("[Icons]", 1)[1].split("\n[", 1)[0]
+    entries = [line for line in icons.splitlines() if line.startswith("Name:")]
+    # one top-level Start-menu shortcut, no folder, no uninstall shortcut
+    menu = [line for line in entries if line.startswith('Name: "{autoprograms}')]
+    assert len(menu) == 1 and "ESMS numérique" in menu[0]
+    assert not [line for line in entries if "{group}" in line or "{uninstallexe}" in line]
     assert re.search(r'^Name: "desktopicon".*Flags: unchecked', text, re.MULTILINE)
 
 
@@ -272,7 +278,7 @@ def test_build_passes_the_package_version_to_iscc(
     monkeypatch.setattr(build, "find_iscc", lambda: tmp_path / "ISCC.exe")
     monkeypatch.setattr(build, "DIST", tmp_path)
 
-    def fake_run(command, cwd=None) -> None:
+    def fake_run(command, cwd=None, shown=None) -> None:
         ran.append([str(c) for c in command])
         (tmp_path / f"esms-desktop-setup-{__version__}.exe").write_bytes(b"setup")
 
@@ -354,7 +360,7 @@ def test_windows_workflow_builds_installs_and_self_tests() -> None:
         "tags:",
         "windows-latest",
         'python-version: "3.11"',
-        'pip install -e ".[test]" pyinstaller',
+        'pip install -e ".[test,build]"',
         "python packaging/build.py bundle",
         "python packaging/build.py installer",
         "innosetup",
@@ -390,3 +396,125 @@ def test_qt_is_pinned_and_the_build_refuses_another_version(
         f"pyside6-essentials 6.12.0 installé, {pins['pyside6-essentials']} attendu (pyproject.toml)"
     ]
     assert build.cmd_bundle(None) == 1  # refused before PyInstaller runs
+
+
+# --- issue 17: Inno Setup version, version resource, publisher, signing, pins, workflows ---------
+
+
+def test_installer_requires_the_inno_setup_that_has_the_four_argument_custom_form() -> None:
+    text = iss_text()
+    assert re.search(r"CreateCustomForm\([^)]*,[^)]*,[^)]*,[^)]*\)", text)  # 6.6.0 signature
+    [guard] = re.findall(r"#if VER < EncodeVer\((\d+), (\d+), (\d+)\)", text)
+    assert tuple(map(int, guard)) >= (6, 6, 0)
+
+
+def test_setup_exe_carries_the_package_version() -> None:
+    assert iss_setting("VersionInfoVersion") == "{#AppVersion}"
+    # VersionInfoVersion takes up to 4 numbers (each at most 65535): the package version must fit
+    parts = __version__.split(".")
+    assert 1 <= len(parts) <= 4 and all(p.isdigit() and int(p) <= 65535 for p in parts)
+
+
+def test_installer_publisher_url_and_licence_only_from_real_sources() -> None:
+    text = iss_text()
+    assert re.search(r"#ifdef PublisherURL\n(;.*\n)*AppPublisherURL=\{#PublisherURL\}", text)
+    assert re.search(r'#if FileExists\(.*"\.\.\\LICENSE"\)\nLicenseFile=\.\.\\LICENSE', text)
+
+
+def test_signing_is_used_only_when_asked() -> None:
+    text = iss_text()
+    block = re.search(r"#ifdef SignToolName\n(.*?)#endif", text, re.DOTALL)
+    assert block and "SignTool={#SignToolName}" in block.group(1)
+    assert "SignedUninstaller=yes" in block.group(1)
+    outside = text.replace(block.group(0), "")
+    assert "SignTool=" not in outside and "SignedUninstaller=" not in outside
+
+
+def test_build_without_signing_says_so_and_passes_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert load_build().signing_arguments("") == []
+    assert "NON signé" in capsys.readouterr().out
+
+
+def test_build_signs_both_programs_then_hands_the_tool_to_iscc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = load_build()
+    monkeypatch.setattr(build, "BUNDLE", tmp_path)
+    signed: list[str] = []
+    monkeypatch.setattr(build.subprocess, "run", lambda command, **kw: signed.append(command))
+    template = "$qsigntool.exe$q sign /p $qsecret$q $f"
+    args = build.signing_arguments(template)
+    assert signed == [
+        f'"signtool.exe" sign /p "secret" "{tmp_path / name}"'
+        for name in ("esms-desktop.exe", "esms-desktop-cli.exe")
+    ]
+    assert args == [f"/Sesmssign={template}", "/DSignToolName=esmssign"]
+    assert build.sign_command_for("a $$f $f", Path("x")) == 'a $f "x"'
+
+
+def test_build_does_not_print_the_signing_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build = load_build()
+    monkeypatch.setattr(build, "IS_WINDOWS", True)
+    monkeypatch.setattr(build, "require_bundle", lambda *a, **k: tmp_path)
+    monkeypatch.setattr(build, "find_iscc", lambda: tmp_path / "ISCC.exe")
+    monkeypatch.setattr(build, "DIST", tmp_path)
+    monkeypatch.setattr(build, "BUNDLE", tmp_path)
+    monkeypatch.setenv("ESMS_SIGN_COMMAND", "signtool sign /p $qtopsecret$q $f")
+    monkeypatch.setenv("ESMS_PUBLISHER_URL", "https://example.org/esms")
+    ran: list[list[str]] = []
+
+    def fake_process(command, **kw):
+        ran.append([str(c) for c in command] if isinstance(command, list) else [command])
+        (tmp_path / f"esms-desktop-setup-{__version__}.exe").write_bytes(b"setup")
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(build.subprocess, "run", fake_process)
+    assert build.cmd_installer(None) == 0
+    iscc = ran[-1]
+    assert "/DSignToolName=esmssign" in iscc and "/DPublisherURL=https://example.org/esms" in iscc
+    assert "topsecret" not in capsys.readouterr().out
+
+
+def test_pyinstaller_is_pinned_below_its_next_major() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    [pin] = [r for r in project["optional-dependencies"]["build"] if r.startswith("pyinstaller")]
+    assert pin.replace(" ", "") == "pyinstaller>=6,<7"
+
+
+def workflow_triggers(text: str) -> str:
+    return text.split("\non:\n", 1)[1].split("\njobs:\n", 1)[0]
+
+
+@pytest.mark.parametrize("path", [WORKFLOW, LINUX_WORKFLOW], ids=["windows", "linux"])
+def test_workflows_run_on_every_push_and_pull_request(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    triggers = workflow_triggers(text)
+    assert re.search(r"^  push:\n    branches: \[\"\*\*\"\]", triggers, re.MULTILINE)
+    assert re.search(r"^  pull_request:", triggers, re.MULTILINE)
+    used = re.findall(r"uses: (actions/[\w-]+)@v(\d+)", text)
+    assert used
+    current = {"actions/checkout": 7, "actions/setup-python": 7, "actions/upload-artifact": 7}
+    for action, major in used:
+        assert int(major) >= current[action], f"{action}@v{major}"
+
+
+def test_windows_workflow_tests_before_it_builds() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    tests, installer = text.split("\n  tests:\n", 1)[1].split("\n  installer:\n", 1)
+    assert "windows-latest" in tests and "QT_QPA_PLATFORM: offscreen" in tests
+    assert 'pip install -e ".[test]"' in tests and "pytest" in tests and '-m "not slow"' in tests
+    assert "needs: tests" in installer and "startsWith(github.ref, 'refs/tags/v')" in installer
+    assert 'pip install -e ".[test,build]"' in installer  # the pyinstaller pin applies
+    assert "secrets.WINDOWS_SIGN_PFX_BASE64" in installer and "::notice::" in installer
+
+
+def test_linux_workflow_runs_the_ci_script() -> None:
+    text = LINUX_WORKFLOW.read_text(encoding="utf-8")
+    assert "ubuntu-latest" in text and "run: bash .ci/run" in text
+    assert (ROOT / ".ci" / "run").is_file()

@@ -1268,7 +1268,7 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     </message>
     <message>
       <source>Blank partner &amp;form (PDF)…</source>
-      <translation>&amp;Formulaire partenaire vierge (PDF)…</translation>
+      <translation>For&amp;mulaire partenaire vierge (PDF)…</translation>
     </message>
     <message>
       <source>CSV (*.csv)</source>
@@ -1657,7 +1657,7 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     </message>
     <message>
       <source>Add from &amp;FINESS…</source>
-      <translation>Ajouter depuis &amp;FINESS…</translation>
+      <translation>Ajouter depuis le &amp;répertoire FINESS…</translation>
     </message>
     <message>
       <source>Attached to a &amp;GHT (keeps the hospital's DUI)</source>

@@ -16,7 +16,12 @@ from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.findings import Severity
 from esms_desktop.domain.grappe import has_acquisition
-from esms_desktop.domain.identifiers import check_finess, siren_problem, siret_problem
+from esms_desktop.domain.identifiers import (
+    check_finess,
+    siren_problem,
+    siret_problem,
+    siret_siren_mismatch,
+)
 from esms_desktop.domain.requirements import applicable_attestations, needed_annexes
 
 
@@ -98,6 +103,8 @@ def _porteur_items(dossier: Dossier) -> list[MissingItem]:
         out.append(
             _item(step, "porteur.siret", f"SIRET du porteur : {siret_problem(p.siret)}", True)
         )
+    if mismatch := siret_siren_mismatch(p.siren, p.siret):
+        out.append(_item(step, "porteur.siret", f"SIRET du porteur : {mismatch}", True))
     if p.finess_ej.strip() and not check_finess(p.finess_ej).ok:
         problem = check_finess(p.finess_ej).problem
         out.append(

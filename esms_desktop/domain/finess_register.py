@@ -283,9 +283,10 @@ def _valid_finess(raw: str | None) -> str | None:
 
 
 def _valid_siret(raw: str) -> str | None:
-    """Fast path for a clean valid SIRET (14 digits, Luhn, not La Poste); None: check fully."""
+    """Fast path for a clean valid SIRET (14 digits, its SIREN and itself Luhn-valid, not La
+    Poste); None: check fully (the full check refuses a right key around a wrong SIREN)."""
     if len(raw) == 14 and raw.isascii() and raw.isdigit() and not raw.startswith(LA_POSTE_SIREN):
-        return raw if _luhn_digits(raw) else None
+        return raw if _luhn_digits(raw) and _luhn_digits(raw[:9]) else None
     return None
 
 

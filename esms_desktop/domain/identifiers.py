@@ -4,6 +4,10 @@ Users paste these numbers from spreadsheets, letters and the FINESS website, so 
 normalises (spaces, dots, dashes, case) and then checks the Luhn key. A spreadsheet that stored a
 FINESS as a number loses its leading zero: we *suggest* the fix, never apply it silently, because a
 wrong guess would attach money to someone else's establishment.
+
+SIREN and SIRET are decided by ``python-stdnum`` (``stdnum.fr.siren`` / ``stdnum.fr.siret``: Luhn,
+the SIREN inside the SIRET, La Poste's rule); the French messages saying *why* are ours. FINESS,
+which stdnum does not know, is checked here.
 """
 
 from __future__ import annotations
@@ -12,9 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
+
 _SEPARATORS = re.compile(r"[\s.\-_/\u00a0\u202f]")
 _FINESS_SHAPE = re.compile(r"^(?:[0-9]{2}|2[AB])[0-9]{7}$")
 LA_POSTE_SIREN = "356000000"
+LA_POSTE_HEAD_OFFICE_SIRET = "35600000000048"  # La Poste's siège: an ordinary Luhn key
 
 
 def normalise(raw: str) -> str:
@@ -131,7 +139,7 @@ def siren_problem(raw: str) -> str:
     value = normalise(raw)
     if not (value.isascii() and value.isdigit()) or len(value) != 9:
         return "SIREN attendu sur 9 chiffres"
-    if not luhn_ok(value):
+    if not stdnum_siren.is_valid(value):
         return "clé de contrôle du SIREN incorrecte"
     return ""
 
@@ -139,18 +147,40 @@ def siren_problem(raw: str) -> str:
 def siret_problem(raw: str) -> str:
     """French message when ``raw`` is not a valid SIRET (14 digits); empty when valid.
 
-    La Poste's establishments share SIREN 356000000 and their SIRETs do not follow Luhn: the
-    INSEE rule for them is a digit sum that is a multiple of 5.
+    Valid means what ``stdnum.fr.siret`` says: Luhn key right *and* the SIREN in its first nine
+    digits valid (a Luhn-right SIRET around a wrong SIREN is a typo, refused). La Poste's
+    establishments share SIREN 356000000 and their SIRETs, its siège excepted, do not follow
+    Luhn: the INSEE rule for them is a digit sum that is a multiple of 5.
     """
     value = normalise(raw)
     if "E" in value or "," in value:
         return "SIRET en notation scientifique (précision perdue par le tableur)"
     if not (value.isascii() and value.isdigit()) or len(value) != 14:
         return "SIRET attendu sur 14 chiffres"
-    if value.startswith(LA_POSTE_SIREN):
-        if luhn_ok(value) or sum(int(c) for c in value) % 5 == 0:
-            return ""
+    if stdnum_siret.is_valid(value):
+        return ""
+    if value.startswith(LA_POSTE_SIREN) and value != LA_POSTE_HEAD_OFFICE_SIRET:
         return "clé de contrôle du SIRET incorrecte (règle La Poste)"
     if not luhn_ok(value):
         return "clé de contrôle du SIRET incorrecte"
-    return ""
+    return (
+        f"SIRET {value[:9]} {value[9:]} : son SIREN {value[:9]} (9 premiers chiffres) "
+        "a une clé de contrôle incorrecte"
+    )
+
+
+def siret_siren_mismatch(siren_raw: str, siret_raw: str) -> str:
+    """French message when a SIRET does not start with the SIREN given beside it; else empty.
+
+    Said only when both numbers are valid on their own (each one's own problem is reported
+    first): an établissement's SIRET is its entreprise's SIREN followed by a 5-digit NIC.
+    """
+    siren, siret = normalise(siren_raw), normalise(siret_raw)
+    if not siren or not siret or siren_problem(siren) or siret_problem(siret):
+        return ""
+    if siret.startswith(siren):
+        return ""
+    return (
+        f"le SIRET {siret[:9]} {siret[9:]} ne commence pas par le SIREN {siren} : "
+        "l'un des deux numéros n'est pas celui du porteur"
+    )

@@ -44,6 +44,8 @@ class DossierLine:
     problem_count: int = 0
     """Values no door lets in (:func:`dossiers.stored_problems`): the dossier is « à réparer »,
     with neither total nor verdicts (nothing is computed over a ``NaN``)."""
+    campaign_title: str = ""
+    """The campaign's title as people read it (empty: the campaign is not in this folder)."""
 
 
 class Workspace:
@@ -62,6 +64,7 @@ class Workspace:
         """The home list: each dossier with its total and verdicts, read once; a dossier with
         problems is « à réparer », judged on nothing."""
         lines = []
+        titles = {c.id: c.title for c in self.campaigns.campaigns().values()}
         for s, d in dossiers.list_loaded(self.store.uow(read_only=True)):
             total: Decimal | None = None
             eligible: bool | None = None
@@ -88,6 +91,7 @@ class Workspace:
                     complete,
                     missing,
                     len(s.problems),
+                    titles.get(s.campaign_id, ""),
                 )
             )
         return lines

@@ -40,6 +40,11 @@ class Summary(Protocol):
     updated: datetime | None
 
 
+def _campaign(s: Any) -> str:
+    """The campaign's title people read; its identifier when this folder does not have it."""
+    return getattr(s, "campaign_title", "") or s.campaign_id
+
+
 def _verdict(s: Any) -> str:
     """Both verdicts of a home line (eligible / complete / missing count), « — » if unknown, or
     « À réparer » for a dossier with problems (it is judged on nothing)."""
@@ -99,7 +104,7 @@ class DossiersModel(QAbstractTableModel):
             if col == 0:
                 return s.name
             if col == 1:
-                return s.campaign_id
+                return _campaign(s)
             if col == 2:
                 return str(s.establishment_count)
             if col == 3:
@@ -110,12 +115,14 @@ class DossiersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return (
                 s.name.casefold(),
-                s.campaign_id,
+                _campaign(s).casefold(),
                 s.establishment_count,
                 float(total) if total is not None else -1.0,
                 s.updated.isoformat() if s.updated else "",
                 _verdict(s),
             )[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return s.campaign_id  # the identifier the command line and exchange files use
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
