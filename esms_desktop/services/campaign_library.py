@@ -125,6 +125,13 @@ class CampaignLibrary:
         self._problems: tuple[CampaignError, ...] = ()
         self._signature: tuple[tuple[str, int, int], ...] | None = None
 
+    def with_user_folder(self, user: Path | None) -> CampaignLibrary:
+        """The same shipped campaigns (already read: they do not change while the program runs)
+        over another user folder — each window or command names its data folder."""
+        other = CampaignLibrary(self.shipped_folder, user)
+        other._shipped = self._shipped
+        return other
+
     # --- reading -------------------------------------------------------------------------
 
     def entries(self) -> dict[str, CampaignEntry]:

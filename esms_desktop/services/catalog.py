@@ -33,7 +33,7 @@ def use_data_folder(campaigns_folder: Path | None) -> CampaignLibrary:
     global _library
     current = library()
     if current.user_folder != campaigns_folder:
-        _library = CampaignLibrary(current.shipped_folder, campaigns_folder)
+        _library = current.with_user_folder(campaigns_folder)
     return library()
 
 

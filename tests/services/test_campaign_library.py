@@ -324,3 +324,20 @@ def test_the_loader_and_the_library_agree_on_an_exported_file(
     """``campaign check`` (the loader) accepts what the library exports, with the same rules."""
     shared = exported(lib, SOURCE, tmp_path / "g.toml")
     assert load_campaign(shared).fingerprint == lib.campaign(SOURCE).fingerprint
+
+
+def test_another_user_folder_keeps_the_shipped_campaigns_read_once(
+    lib: CampaignLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert SOURCE in lib.entries()  # the shipped files are read here
+    import esms_desktop.services.campaign_library as module
+
+    def no_reading(path: Path) -> Campaign:
+        raise AssertionError(f"read again: {path}")
+
+    monkeypatch.setattr(module, "load_campaign", no_reading)
+    other = lib.with_user_folder(tmp_path / "autre" / "campagnes")
+    assert other.user_folder == tmp_path / "autre" / "campagnes"
+    assert other.entries().keys() == lib.entries().keys() - {
+        e.id for e in lib.entries().values() if not e.shipped
+    }
