@@ -1,7 +1,8 @@
 """The one place that wires storage, services and the Qt interface together.
 
 Start-up order: Qt application and translations, single-instance check (a second launch brings
-the running window forward instead of opening the database twice), the store (with its French
+the running window forward and hands it the files it was given, instead of opening the database
+twice), the store (with its French
 error dialogs: corrupt database → restore offer, locked, read-only…), then the main window.
 """
 
@@ -14,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -42,32 +43,114 @@ def instance_key(data_dir: Path) -> str:
     return f"esms-desktop-{digest}"
 
 
-def bring_forward_running(key: str) -> bool:
-    """Ask an instance already running on this folder to show itself; True if one answered."""
+ASFW_ANY = -1
+"""``AllowSetForegroundWindow``'s « any process »: the running window may come forward."""
+MAX_MESSAGE_BYTES = 64 * 1024
+"""A second launch sends a few paths; anything longer on the socket is not ours."""
+
+
+def forward_message(files: Sequence[Path] = ()) -> bytes:
+    """What a second launch sends: ``raise``, then one ``open <absolute path>`` per file,
+    one command a line, in UTF-8 (a path holds no line break on Windows; one that does is
+    left out)."""
+    lines = ["raise"]
+    for file in files:
+        text = str(Path(file).absolute())
+        if "\n" not in text and "\r" not in text:
+            lines.append(f"open {text}")
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def _allow_foreground() -> None:
+    """On Windows, let the running window take the foreground: this process got it from
+    Explorer's double-click, the other one would otherwise only flash in the taskbar."""
+    if sys.platform == "win32":
+        import contextlib
+        import ctypes
+
+        # An unusual Windows without it: the window only flashes in the taskbar.
+        with contextlib.suppress(AttributeError, OSError):
+            ctypes.windll.user32.AllowSetForegroundWindow(ASFW_ANY)
+
+
+def bring_forward_running(key: str, files: Sequence[Path] = ()) -> bool:
+    """Ask an instance already running on this folder to show itself and offer ``files``;
+    True if one answered (this process then has nothing more to do)."""
     socket = QLocalSocket()
     socket.connectToServer(key)
     if not socket.waitForConnected(300):
         return False
-    socket.write(b"raise\n")
+    _allow_foreground()
+    socket.write(forward_message(files))
     socket.flush()
-    socket.waitForBytesWritten(300)
+    socket.waitForBytesWritten(1000)
     socket.disconnectFromServer()
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.waitForDisconnected(1000)
     return True
 
 
+def bring_window_forward(window: MainWindow) -> None:
+    """Out of the taskbar (keeping it maximised if it was), on top, with the focus; a dialog
+    the user has not answered yet stays above it."""
+    state = window.windowState() & ~Qt.WindowState.WindowMinimized
+    window.setWindowState(state | Qt.WindowState.WindowActive)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None and dialog is not window:  # the question being answered stays on top
+        dialog.raise_()
+        dialog.activateWindow()
+
+
+def _serve(conn: QLocalSocket, window: MainWindow) -> None:
+    """Read one second launch's commands, a line at a time, until it disconnects."""
+    pending = bytearray()
+
+    def command(line: bytes) -> None:
+        text = line.decode("utf-8", errors="replace").strip()
+        if text == "raise":
+            bring_window_forward(window)
+        elif text.startswith("open ") and text[5:].strip():
+            bring_window_forward(window)
+            window.file_intake.offer_later([Path(text[5:].strip())])
+
+    def read() -> None:
+        pending.extend(bytes(conn.readAll().data()))
+        if len(pending) > MAX_MESSAGE_BYTES:
+            pending.clear()
+            conn.abort()
+            return
+        while b"\n" in pending:
+            line, _, rest = bytes(pending).partition(b"\n")
+            pending[:] = rest
+            command(line)
+
+    def finished() -> None:
+        read()
+        if pending:  # a last command without its line break
+            command(bytes(pending))
+            pending.clear()
+        conn.deleteLater()
+
+    conn.readyRead.connect(read)
+    conn.disconnected.connect(finished)
+    read()  # what arrived with the connection
+
+
 def listen_for_others(key: str, window: MainWindow) -> QLocalServer:
+    """Serve the second launches on this data folder: ``raise`` and ``open <path>`` lines."""
     server = QLocalServer(window)
     QLocalServer.removeServer(key)  # a stale socket left by a crash
 
-    def raise_window() -> None:
+    def arrived() -> None:
         conn = server.nextPendingConnection()
-        if conn is not None:
-            conn.disconnected.connect(conn.deleteLater)
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
+        while conn is not None:
+            _serve(conn, window)
+            conn = server.nextPendingConnection()
 
-    server.newConnection.connect(raise_window)
+    server.newConnection.connect(arrived)
     server.listen(key)
     return server
 
@@ -110,7 +193,7 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--lang", choices=("fr", "en"), default=None)
     parser.add_argument("--self-test", action="store_true")
-    parser.add_argument("file", nargs="?", type=Path, default=None)
+    parser.add_argument("files", nargs="*", type=Path, default=[])
     args, _unknown = parser.parse_known_args(list(argv))
     return args
 
@@ -135,7 +218,8 @@ def run(argv: Sequence[str], qt_args: Sequence[str] = ()) -> int:
     install_translators(app, language)
     paths = data_paths(args.data_dir)
     key = instance_key(paths.root)
-    if bring_forward_running(key):
+    args.files = [Path(f).absolute() for f in args.files]  # the other window has its own cwd
+    if bring_forward_running(key, args.files):
         return 0
     annex_copies.remove_stale_copies()  # copies of opened annexes an earlier run left behind
     # From here this process is the folder's only window: its log, crash file and hooks.
@@ -189,10 +273,8 @@ def _open_and_show(
             "la session précédente (début %s) ne s'est pas terminée", crashed_before.started
         )
         show_unclean_exit_notice(window, logs_dir)
-    if args.file is not None and args.file.suffix.lower() == ".esms":
-        new_id = window.guard(lambda: workspace.create("", "", args.file))
-        if new_id is not None:
-            window.open_dossier(new_id)
+    if args.files:  # double-clicked in Explorer: offered once the window runs
+        window.file_intake.offer_later(args.files)
     else:
         window.open_last_dossier()
     try:

@@ -130,6 +130,24 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             raise RuntimeError(f"interface non traduite (menu « {file_menu} »)")
         return f"fenêtre « {title} » en français"
 
+    def printing() -> str:
+        """Preview and printing load QtPdf and QtPrintSupport: a bundle without them would show
+        the window, then fail on « Imprimer… »."""
+        from PySide6.QtPrintSupport import QPrinter
+        from PySide6.QtWidgets import QApplication
+
+        from esms_desktop.ui.print_preview import load_document, print_pdf
+
+        _app = QApplication.instance() or QApplication([sys.argv[0]])
+        document = load_document(workdir / "dossier.pdf")
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(workdir / "imprime.pdf"))
+        printed = print_pdf(document, printer)
+        if printed != document.pageCount() or not (workdir / "imprime.pdf").exists():
+            raise RuntimeError(f"{printed} page(s) imprimée(s) sur {document.pageCount()}")
+        return f"{printed} pages imprimées (imprimante PDF)"
+
     def qt_references() -> str:
         """The defect of PySide6 6.12.0 that aborted the window after ~1,000 keystrokes."""
         from PySide6 import __version__ as qt_version
@@ -163,6 +181,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
     check("budget de l'exemple", budget)
     check("dossier PDF", pdf)
     check("fenêtre principale", window)
+    check("aperçu et impression", printing)
     ws = state.ws
     if ws is not None:
         ws.close()

@@ -232,10 +232,16 @@ def bundle_checks(folder: Path) -> list[str]:
         problems.append("qtbase_fr.qm (boutons standard de Qt en français) absent")
     if not (internal / "esms_desktop" / "storage" / "migrations" / "env.py").is_file():
         problems.append("migrations Alembic absentes")
-    unwanted = ("Qt6Qml", "Qt6Quick", "Qt6WebEngine", "Qt6Pdf", "Qt6Multimedia", "Qt63D")
+    unwanted = ("Qt6Qml", "Qt6Quick", "Qt6WebEngine", "Qt6PdfQuick", "Qt6Multimedia", "Qt63D")
+    names = set()
     for path in internal.rglob("*Qt6*"):
+        names.add(path.name.removeprefix("lib").split(".")[0])
         if any(part in path.name for part in unwanted):
             problems.append(f"module Qt inutile embarqué : {path.relative_to(folder)}")
+    # The print preview and printing (ui/print_preview.py) need these three.
+    for needed in ("Qt6Pdf", "Qt6PdfWidgets", "Qt6PrintSupport"):
+        if needed not in names:
+            problems.append(f"bibliothèque Qt {needed} absente (aperçu et impression)")
     return problems
 
 

@@ -132,8 +132,23 @@ def test_spec_keeps_exactly_the_qt_modules_the_code_imports() -> None:
     imported = pyside_modules_imported()
     assert imported <= used, f"ajouter {imported - used} à QT_USED dans {SPEC.name}"
     assert not imported & set(unused), f"{imported & set(unused)} exclu mais importé"
-    for heavy in ("QtQml", "QtQuick", "Qt3DCore", "QtWebEngineCore", "QtMultimedia", "QtPdf"):
+    for heavy in ("QtQml", "QtQuick", "Qt3DCore", "QtWebEngineCore", "QtMultimedia", "QtSvg"):
         assert heavy in unused
+    # the print preview and printing (ui/print_preview.py), from Addons only QtPdf
+    assert {"QtPdf", "QtPdfWidgets", "QtPrintSupport"} <= imported
+
+
+def test_spec_keeps_stdnum_importable() -> None:
+    """python-stdnum imports pydoc at start (stdnum.util): excluding it broke every bundle."""
+    excludes = next(
+        node.value
+        for node in spec_tree().body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "EXCLUDES" for t in node.targets)
+    )
+    assert isinstance(excludes, ast.BinOp)
+    listed = ast.literal_eval(excludes.right)
+    assert "pydoc" not in listed and "pkgutil" not in listed
 
 
 @pytest.mark.parametrize(
@@ -151,6 +166,11 @@ def test_spec_keeps_exactly_the_qt_modules_the_code_imports() -> None:
         ("PySide6/Qt6Qml.dll", False),
         ("PySide6/Qt6Quick.dll", False),
         ("PySide6/opengl32sw.dll", False),
+        ("PySide6/Qt6Pdf.dll", True),  # print preview and printing
+        ("PySide6/Qt6PdfWidgets.dll", True),
+        ("PySide6/Qt6PrintSupport.dll", True),
+        ("PySide6/Qt6PdfQuick.dll", False),
+        ("PySide6/plugins/imageformats/qpdf.dll", False),  # PDF as an image: not the preview
         ("PySide6/translations/qtbase_fr.qm", True),
         ("PySide6/translations/qtbase_de.qm", False),
         # Linux wheel layout
@@ -161,6 +181,12 @@ def test_spec_keeps_exactly_the_qt_modules_the_code_imports() -> None:
         ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
         ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
         ("PySide6/Qt/lib/libQt6Gui.so.6", True),
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", True),
+        ("PySide6/Qt/lib/libQt6PdfWidgets.so.6", True),
+        ("PySide6/Qt/lib/libQt6PrintSupport.so.6", True),
+        ("PySide6/Qt/lib/libQt6PdfQuick.so.6", False),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/lib/libQt6WebEngineCore.so.6", False),
         ("libQt6Svg.so.6", False),
         # ours
         ("translations/esms_desktop_fr.qm", True),
@@ -518,3 +544,40 @@ def test_linux_workflow_runs_the_ci_script() -> None:
     text = LINUX_WORKFLOW.read_text(encoding="utf-8")
     assert "ubuntu-latest" in text and "run: bash .ci/run" in text
     assert (ROOT / ".ci" / "run").is_file()
+
+
+# --- issue 17: printing in the bundle ------------------------------------------------------------
+
+
+def _fake_bundle(folder: Path, qt_files: list[str]) -> Path:
+    internal = folder / "_internal"
+    (internal / "translations").mkdir(parents=True)
+    (internal / "translations" / "esms_desktop_fr.qm").write_bytes(b"qm")
+    (internal / "translations" / "qtbase_fr.qm").write_bytes(b"qm")
+    (internal / "esms_desktop" / "storage" / "migrations").mkdir(parents=True)
+    (internal / "esms_desktop" / "storage" / "migrations" / "env.py").write_text("")
+    for name in qt_files:
+        (internal / name).parent.mkdir(parents=True, exist_ok=True)
+        (internal / name).write_bytes(b"lib")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        ["Qt6Core.dll", "Qt6Pdf.dll", "Qt6PdfWidgets.dll", "Qt6PrintSupport.dll"],
+        [
+            "PySide6/Qt/lib/libQt6Pdf.so.6",
+            "PySide6/Qt/lib/libQt6PdfWidgets.so.6",
+            "PySide6/Qt/lib/libQt6PrintSupport.so.6",
+        ],
+    ],
+    ids=["windows", "linux"],
+)
+def test_the_bundle_check_wants_the_printing_libraries(tmp_path: Path, layout: list[str]) -> None:
+    build = load_build()
+    assert build.bundle_checks(_fake_bundle(tmp_path / "ok", layout)) == []
+    missing = build.bundle_checks(_fake_bundle(tmp_path / "sans", layout[:-1]))
+    assert len(missing) == 1 and "PrintSupport" in missing[0]
+    heavy = build.bundle_checks(_fake_bundle(tmp_path / "lourd", [*layout, "Qt6PdfQuick.dll"]))
+    assert len(heavy) == 1 and "Qt6PdfQuick" in heavy[0]

@@ -1,8 +1,10 @@
-"""Screenshots of every step at 1366×768, in French, for looking at the interface.
+"""Screenshots of every step on a 1366×768 laptop, in French, for looking at the interface.
 
-    python -m tools.screenshots [OUT_DIR]      # default: screenshots/ (not committed)
+    python -m tools.screenshots [OUT_DIR] [--scale 1.5]     # default: screenshots/ (not committed)
 
-Uses the example grappe and a 50-ESSMS grappe (readable tables with many rows).
+The window takes what such a laptop leaves it (1366×720 pixels: the taskbar takes the rest), in
+logical pixels at the given scale (Windows' 150 % is ``--scale 1.5``), so the images show what a
+director sees. Uses the example grappe and a 50-ESSMS grappe (readable tables with many rows).
 """
 
 from __future__ import annotations
@@ -13,12 +15,22 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+SCREEN_AVAILABLE = (1366, 720)
+"""A 1366×768 laptop screen less a 48-pixel taskbar (Windows 11), in device pixels."""
+
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = Path(argv[0]) if argv else Path("screenshots")
+    args = list(argv)
+    scale = 1.0
+    if "--scale" in args:
+        at = args.index("--scale")
+        scale = float(args[at + 1])
+        del args[at : at + 2]
+        os.environ["QT_SCALE_FACTOR"] = str(scale)
+    out = Path(args[0]) if args else Path("screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from esms_desktop.domain.completeness import Step
@@ -75,7 +87,9 @@ def main(argv: list[str]) -> int:
     ws.save(replace(d, grappe=replace(d.grappe, organisations=tuple(orgs))))
     settings = QSettings(str(tmp / "reglages.ini"), QSettings.Format.IniFormat)
     win = MainWindow(ws, step_factories(ws), settings, catalog.questionnaire().question_count)
-    win.resize(1366, 768)
+    width, height = (round(n / scale) for n in SCREEN_AVAILABLE)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is not the laptop's
+    win.resize(width, height)
     win.show()
     app.processEvents()
     win.grab().save(str(out / "00-accueil.png"))

@@ -13,6 +13,73 @@
     </message>
   </context>
   <context>
+    <name>AlreadyHereBox</name>
+    <message>
+      <source>%1 other dossier(s) of this folder have this organisation too.</source>
+      <translation>%1 other dossier(s) of this folder have this organisation too.</translation>
+    </message>
+    <message>
+      <source>%1 other dossier(s) of this folder hold it too.</source>
+      <translation>%1 other dossier(s) of this folder hold it too.</translation>
+    </message>
+    <message>
+      <source>&amp;Merge into it…</source>
+      <translation>&amp;Merge into it…</translation>
+    </message>
+    <message>
+      <source>&amp;Merge…</source>
+      <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
+      <source>&amp;Open the dossier</source>
+      <translation>&amp;Open the dossier</translation>
+    </message>
+    <message>
+      <source>Already in this data folder</source>
+      <translation>Already in this data folder</translation>
+    </message>
+    <message>
+      <source>Create a &amp;copy</source>
+      <translation>Create a &amp;copy</translation>
+    </message>
+    <message>
+      <source>Create a &amp;new dossier</source>
+      <translation>Create a &amp;new dossier</translation>
+    </message>
+    <message>
+      <source>Its establishments are already as the file has them.</source>
+      <translation>Its establishments are already as the file has them.</translation>
+    </message>
+    <message>
+      <source>Merging shows what the file adds and changes before applying it.</source>
+      <translation>Merging shows what the file adds and changes before applying it.</translation>
+    </message>
+    <message>
+      <source>Nothing differs from the file: opening it is enough.</source>
+      <translation>Nothing differs from the file: opening it is enough.</translation>
+    </message>
+    <message>
+      <source>The file “%1” holds the dossier “%2”, which is already in this data folder as “%3”.</source>
+      <translation>The file “%1” holds the dossier “%2”, which is already in this data folder as “%3”.</translation>
+    </message>
+    <message>
+      <source>The file “%1” holds the dossier “%2”, which is already in this data folder.</source>
+      <translation>The file “%1” holds the dossier “%2”, which is already in this data folder.</translation>
+    </message>
+    <message>
+      <source>The file “%1” is the part of “%2”, an organisation already in the dossier “%3”.</source>
+      <translation>The file “%1” is the part of “%2”, an organisation already in the dossier “%3”.</translation>
+    </message>
+    <message>
+      <source>The two differ (last changed here on %1). Merging brings the file's organisations and establishments, each change shown before it is applied.</source>
+      <translation>The two differ (last changed here on %1). Merging brings the file's organisations and establishments, each change shown before it is applied.</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnexesModel</name>
     <message>
       <source>Attached file</source>
@@ -68,13 +135,27 @@ Restore the most recent valid backup (%2)?</translation>
     </message>
     <message>
       <source>%1
+%2 / %3 answered · level %4 typed from MaturiN-SMS</source>
+      <translation>%1
+%2 / %3 answered · level %4 typed from MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>%1
 %2 / %3 answered · score %4</source>
       <translation>%1
 %2 / %3 answered · score %4</translation>
     </message>
     <message>
+      <source>%1 (MaturiN-SMS): level %2, guides nothing</source>
+      <translation>%1 (MaturiN-SMS): level %2, guides nothing</translation>
+    </message>
+    <message>
       <source>%1 / %2 questions</source>
       <translation>%1 / %2 questions</translation>
+    </message>
+    <message>
+      <source>%1 / 100 — %2 (%3)</source>
+      <translation>%1 / 100 — %2 (%3)</translation>
     </message>
     <message>
       <source>%1 answer(s) to questions this version of the questionnaire no longer has are kept in the dossier but not counted.</source>
@@ -97,6 +178,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Add the establishments of the grappe to apply the suggestions.</translation>
     </message>
     <message>
+      <source>Answer the &amp;questionnaire</source>
+      <translation>Answer the &amp;questionnaire</translation>
+    </message>
+    <message>
       <source>Answer the question “%1”</source>
       <translation>Answer the question “%1”</translation>
     </message>
@@ -109,16 +194,78 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Apply the suggested project types to the grappe</translation>
     </message>
     <message>
+      <source>Change the MaturiN-SMS assessment date</source>
+      <translation>Change the MaturiN-SMS assessment date</translation>
+    </message>
+    <message>
+      <source>Clear the MaturiN-SMS assessment date</source>
+      <translation>Clear the MaturiN-SMS assessment date</translation>
+    </message>
+    <message>
+      <source>Current DUI (to route the project type)</source>
+      <translation>Current DUI (to route the project type)</translation>
+    </message>
+    <message>
+      <source>Date of the MaturiN-SMS assessment</source>
+      <translation>Date of the MaturiN-SMS assessment</translation>
+    </message>
+    <message>
+      <source>Date of the MaturiN-SMS assessment known</source>
+      <translation>Date of the MaturiN-SMS assessment known</translation>
+    </message>
+    <message>
       <source>Domains of the questionnaire</source>
       <translation>Domains of the questionnaire</translation>
+    </message>
+    <message>
+      <source>Figures used per domain</source>
+      <translation>Figures used per domain</translation>
+    </message>
+    <message>
+      <source>I already answered MaturiN-SMS: type my &amp;levels</source>
+      <translation>I already answered MaturiN-SMS: type my &amp;levels</translation>
+    </message>
+    <message>
+      <source>Known</source>
+      <translation>Known</translation>
+    </message>
+    <message>
+      <source>Level %1 — %2</source>
+      <translation>Level %1 — %2</translation>
+    </message>
+    <message>
+      <source>Levels typed from MaturiN-SMS</source>
+      <translation>Levels typed from MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>Levels typed from MaturiN-SMS
+%1 / %2 typed</source>
+      <translation>Levels typed from MaturiN-SMS
+%1 / %2 typed</translation>
+    </message>
+    <message>
+      <source>MaturiN-SMS assessment &amp;date:</source>
+      <translation>MaturiN-SMS assessment &amp;date:</translation>
+    </message>
+    <message>
+      <source>MaturiN-SMS, typed</source>
+      <translation>MaturiN-SMS, typed</translation>
     </message>
     <message>
       <source>Next: %1</source>
       <translation>Next: %1</translation>
     </message>
     <message>
+      <source>No matching domain in the questionnaire: shown, guides nothing.</source>
+      <translation>No matching domain in the questionnaire: shown, guides nothing.</translation>
+    </message>
+    <message>
       <source>No project type can be suggested yet: answer the question on the current DUI (domain “%1”) or state it on the establishments.</source>
       <translation>No project type can be suggested yet: answer the question on the current DUI (domain “%1”) or state it on the establishments.</translation>
+    </message>
+    <message>
+      <source>Not entered</source>
+      <translation>Not entered</translation>
     </message>
     <message>
       <source>Overall score: %1 / 100 — %2</source>
@@ -157,6 +304,14 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Self-assessment</translation>
     </message>
     <message>
+      <source>Set the MaturiN-SMS assessment date</source>
+      <translation>Set the MaturiN-SMS assessment date</translation>
+    </message>
+    <message>
+      <source>Stands in for domain %1 while it has no answer.</source>
+      <translation>Stands in for domain %1 while it has no answer.</translation>
+    </message>
+    <message>
       <source>Suggested changes — %1.</source>
       <translation>Suggested changes — %1.</translation>
     </message>
@@ -169,8 +324,28 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>The questionnaire cannot be read: %1</translation>
     </message>
     <message>
+      <source>This questionnaire is esms-desktop’s own (%1 questions), inspired by the ANS’s MaturiN-SMS framework (64 questions), with one different domain: “Interoperability and core services” instead of “Quality of service”.</source>
+      <translation>This questionnaire is esms-desktop’s own (%1 questions), inspired by the ANS’s MaturiN-SMS framework (64 questions), with one different domain: “Interoperability and core services” instead of “Quality of service”.</translation>
+    </message>
+    <message>
+      <source>Type the MaturiN-SMS level of “%1”</source>
+      <translation>Type the MaturiN-SMS level of “%1”</translation>
+    </message>
+    <message>
+      <source>Type, for each dimension, the level (1 to 5) your MaturiN-SMS result gives. A level stands in for the score of the matching domain of the questionnaire as long as that domain has no answer; a dimension without a matching domain is shown and printed but guides nothing.</source>
+      <translation>Type, for each dimension, the level (1 to 5) your MaturiN-SMS result gives. A level stands in for the score of the matching domain of the questionnaire as long as that domain has no answer; a dimension without a matching domain is shown and printed but guides nothing.</translation>
+    </message>
+    <message>
       <source>not assessed</source>
       <translation>not assessed</translation>
+    </message>
+    <message>
+      <source>questionnaire</source>
+      <translation>questionnaire</translation>
+    </message>
+    <message>
+      <source>source: %1</source>
+      <translation>source: %1</translation>
     </message>
   </context>
   <context>
@@ -178,6 +353,49 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Cancel</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupFiles</name>
+    <message>
+      <source>Every dossier, with its annexes, is saved in “%1”.
+
+Keep this file away from this computer (USB key, network folder): File › Restore a backup… › From a file… brings it back.</source>
+      <translation>Every dossier, with its annexes, is saved in “%1”.
+
+Keep this file away from this computer (USB key, network folder): File › Restore a backup… › From a file… brings it back.</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <source>Restore a backup from a file</source>
+      <translation>Restore a backup from a file</translation>
+    </message>
+    <message>
+      <source>Save a backup as</source>
+      <translation>Save a backup as</translation>
+    </message>
+    <message>
+      <source>esms-desktop backups (*.sqlite3);;All files (*)</source>
+      <translation>esms-desktop backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+      <source>of %1</source>
+      <translation>of %1</translation>
+    </message>
+    <message>
+      <source>of unknown date</source>
+      <translation>of unknown date</translation>
+    </message>
+    <message>
+      <source>“%1” is a backup %2: %3 dossier(s), %4 ESSMS.
+
+Every dossier of this computer will be replaced by those of the backup (the current state is backed up first). Restore it?</source>
+      <translation>“%1” is a backup %2: %3 dossier(s), %4 ESSMS.
+
+Every dossier of this computer will be replaced by those of the backup (the current state is backed up first). Restore it?</translation>
     </message>
   </context>
   <context>
@@ -1279,6 +1497,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Candidature dossier (&amp;PDF)…</translation>
     </message>
     <message>
+      <source>Dossier ready to print (%1 pages).</source>
+      <translation>Dossier ready to print (%1 pages).</translation>
+    </message>
+    <message>
       <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1347,6 +1569,10 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>Letter written: %1.</translation>
     </message>
     <message>
+      <source>No temporary folder to prepare the printing in: %1</source>
+      <translation>No temporary folder to prepare the printing in: %1</translation>
+    </message>
+    <message>
       <source>One organisation's part</source>
       <translation>One organisation's part</translation>
     </message>
@@ -1375,8 +1601,20 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>PDF written: %1 (%2 pages).</translation>
     </message>
     <message>
-      <source>Pr&amp;int the last export</source>
-      <translation>Pr&amp;int the last export</translation>
+      <source>Pr&amp;int…</source>
+      <translation>Pr&amp;int…</translation>
+    </message>
+    <message>
+      <source>Preparing the dossier for printing…</source>
+      <translation>Preparing the dossier for printing…</translation>
+    </message>
+    <message>
+      <source>Previe&amp;w…</source>
+      <translation>Previe&amp;w…</translation>
+    </message>
+    <message>
+      <source>Preview the candidature dossier and print it (Ctrl+P).</source>
+      <translation>Preview the candidature dossier and print it (Ctrl+P).</translation>
     </message>
     <message>
       <source>Remove the file</source>
@@ -1397,10 +1635,6 @@ Restore the most recent valid backup (%2)?</translation>
     <message>
       <source>Table for the online filing (&amp;XLSX)…</source>
       <translation>Table for the online filing (&amp;XLSX)…</translation>
-    </message>
-    <message>
-      <source>The PDF is open in your viewer: print it from there.</source>
-      <translation>The PDF is open in your viewer: print it from there.</translation>
     </message>
     <message>
       <source>The dossier is incomplete: %1 item(s) are missing.</source>
@@ -1436,6 +1670,57 @@ Restore the most recent valid backup (%2)?</translation>
     </message>
   </context>
   <context>
+    <name>FileIntake</name>
+    <message>
+      <source>%1 files were given at once: %2.
+
+Several .esms files can be opened together; a spreadsheet or a FINESS file is opened alone. Nothing was done.</source>
+      <translation>%1 files were given at once: %2.
+
+Several .esms files can be opened together; a spreadsheet or a FINESS file is opened alone. Nothing was done.</translation>
+    </message>
+    <message>
+      <source>File not found</source>
+      <translation>File not found</translation>
+    </message>
+    <message>
+      <source>File not opened</source>
+      <translation>File not opened</translation>
+    </message>
+    <message>
+      <source>Files not opened</source>
+      <translation>Files not opened</translation>
+    </message>
+    <message>
+      <source>Import establishments</source>
+      <translation>Import establishments</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file</source>
+      <translation>Merge a partner's file</translation>
+    </message>
+    <message>
+      <source>The file “%1” cannot be found: it was moved or deleted.</source>
+      <translation>The file “%1” cannot be found: it was moved or deleted.</translation>
+    </message>
+    <message>
+      <source>The open dossier cannot take the establishments of “%1”: its campaign is absent from this data folder or it must be repaired first. Go back to the home page to start a new dossier from the file.</source>
+      <translation>The open dossier cannot take the establishments of “%1”: its campaign is absent from this data folder or it must be repaired first. Go back to the home page to start a new dossier from the file.</translation>
+    </message>
+    <message>
+      <source>This dossier cannot take the file “%1” now: its campaign is absent from this data folder or it must be repaired first.</source>
+      <translation>This dossier cannot take the file “%1” now: its campaign is absent from this data folder or it must be repaired first.</translation>
+    </message>
+    <message>
+      <source>“%1” is not a file esms-desktop opens.
+
+Accepted: an exchange file (.esms), a grappe spreadsheet (.csv, .xlsx, .xls, .ods), a file of the FINESS register (.csv, .json, .gz, .txt).</source>
+      <translation>“%1” is not a file esms-desktop opens.
+
+Accepted: an exchange file (.esms), a grappe spreadsheet (.csv, .xlsx, .xls, .ods), a file of the FINESS register (.csv, .json, .gz, .txt).</translation>
+    </message>
+  </context>
+  <context>
     <name>FilePage</name>
     <message>
       <source>&amp;Browse…</source>
@@ -1454,8 +1739,8 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>A FINESS register file</translation>
     </message>
     <message>
-      <source>A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</source>
-      <translation>A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</translation>
+      <source>A grappe spreadsheet (.csv, .xlsx, .xls or .ods, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</source>
+      <translation>A grappe spreadsheet (.csv, .xlsx, .xls or .ods, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</translation>
     </message>
     <message>
       <source>Choose the file</source>
@@ -1466,8 +1751,8 @@ Restore the most recent valid backup (%2)?</translation>
       <translation>File to import</translation>
     </message>
     <message>
-      <source>Grappe or FINESS files (*.csv *.xlsx *.json *.gz);;All files (*)</source>
-      <translation>Grappe or FINESS files (*.csv *.xlsx *.json *.gz);;All files (*)</translation>
+      <source>Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz);;All files (*)</source>
+      <translation>Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz);;All files (*)</translation>
     </message>
     <message>
       <source>Import a file</source>
@@ -1632,16 +1917,12 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>%1 establishment(s) declared attached to a GHT.</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Establishments&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Establishments&lt;/b&gt;</translation>
+      <source>&amp;Organisations</source>
+      <translation>&amp;Organisations</translation>
     </message>
     <message>
       <source>&lt;b&gt;Findings&lt;/b&gt; — %1 ESSMS counted, %2</source>
       <translation>&lt;b&gt;Findings&lt;/b&gt; — %1 ESSMS counted, %2</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Organisations&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Organisations&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Grappe&lt;/h2&gt;</source>
@@ -1656,8 +1937,8 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>Add an organisation</translation>
     </message>
     <message>
-      <source>Add from &amp;FINESS…</source>
-      <translation>Add from &amp;FINESS…</translation>
+      <source>Add from the FINESS &amp;register…</source>
+      <translation>Add from the FINESS &amp;register…</translation>
     </message>
     <message>
       <source>Attached to a &amp;GHT (keeps the hospital's DUI)</source>
@@ -1682,6 +1963,10 @@ Load it as the FINESS register of this computer, then search and tick the establ
     <message>
       <source>Eligibility findings</source>
       <translation>Eligibility findings</translation>
+    </message>
+    <message>
+      <source>Es&amp;tablishments</source>
+      <translation>Es&amp;tablishments</translation>
     </message>
     <message>
       <source>Establishments of the grappe</source>
@@ -1785,6 +2070,85 @@ Load it as the FINESS register of this computer, then search and tick the establ
     </message>
   </context>
   <context>
+    <name>HelpWindow</name>
+    <message>
+      <source>%1 — esms-desktop manual</source>
+      <translation>%1 — esms-desktop manual</translation>
+    </message>
+    <message>
+      <source>Address to open in your browser: %1</source>
+      <translation>Address to open in your browser: %1</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <source>Close the manual</source>
+      <translation>Close the manual</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>Contents</translation>
+    </message>
+    <message>
+      <source>Contents of the manual</source>
+      <translation>Contents of the manual</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+      <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>Forward</translation>
+    </message>
+    <message>
+      <source>Manual</source>
+      <translation>Manual</translation>
+    </message>
+    <message>
+      <source>No page of the manual contains “%1”.</source>
+      <translation>No page of the manual contains “%1”.</translation>
+    </message>
+    <message>
+      <source>Page of the manual</source>
+      <translation>Page of the manual</translation>
+    </message>
+    <message>
+      <source>Save the grappe template</source>
+      <translation>Save the grappe template</translation>
+    </message>
+    <message>
+      <source>Search the manual</source>
+      <translation>Search the manual</translation>
+    </message>
+    <message>
+      <source>Search the manual (Enter: next occurrence)</source>
+      <translation>Search the manual (Enter: next occurrence)</translation>
+    </message>
+    <message>
+      <source>Template saved: %1</source>
+      <translation>Template saved: %1</translation>
+    </message>
+    <message>
+      <source>The template could not be saved:
+
+%1</source>
+      <translation>The template could not be saved:
+
+%1</translation>
+    </message>
+    <message>
+      <source>esms-desktop manual</source>
+      <translation>esms-desktop manual</translation>
+    </message>
+    <message>
+      <source>grappe template.xlsx</source>
+      <translation>grappe template.xlsx</translation>
+    </message>
+  </context>
+  <context>
     <name>HomeView</name>
     <message>
       <source>&amp;Delete…</source>
@@ -1861,8 +2225,20 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>&amp;Home</translation>
     </message>
     <message>
+      <source>&amp;Import an .esms file…</source>
+      <translation>&amp;Import an .esms file…</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
       <source>&amp;Load the FINESS register…</source>
       <translation>&amp;Load the FINESS register…</translation>
+    </message>
+    <message>
+      <source>&amp;Manual</source>
+      <translation>&amp;Manual</translation>
     </message>
     <message>
       <source>&amp;New dossier…</source>
@@ -1895,10 +2271,6 @@ Load it as the FINESS register of this computer, then search and tick the establ
     <message>
       <source>&lt;p&gt;&lt;b&gt;esms-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Prepare an ESMS numérique candidature, offline.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;&lt;p&gt;FINESS data: “FINESS — Ministère chargé de la santé / DREES”. Fonts: DejaVu (Bitstream Vera licence). Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy and Alembic (MIT), openpyxl (MIT), platformdirs (MIT).&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;esms-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Prepare an ESMS numérique candidature, offline.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;&lt;p&gt;FINESS data: “FINESS — Ministère chargé de la santé / DREES”. Fonts: DejaVu (Bitstream Vera licence). Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy and Alembic (MIT), openpyxl (MIT), platformdirs (MIT).&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;&lt;b&gt;esms-desktop&lt;/b&gt; guides you through an ESMS numérique candidature, step by step, in the side bar: porteur, self-assessment, grappe, DUI solution, budget, commitments, annexes and export.&lt;/p&gt;&lt;p&gt;Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F searches the establishments, Ctrl+P exports the PDF.&lt;/p&gt;&lt;p&gt;Each figure of the budget shows the rule that produced it: hover it or select the establishment.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;&lt;b&gt;esms-desktop&lt;/b&gt; guides you through an ESMS numérique candidature, step by step, in the side bar: porteur, self-assessment, grappe, DUI solution, budget, commitments, annexes and export.&lt;/p&gt;&lt;p&gt;Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F searches the establishments, Ctrl+P exports the PDF.&lt;/p&gt;&lt;p&gt;Each figure of the budget shows the rule that produced it: hover it or select the establishment.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>About esms-desktop</source>
@@ -1937,6 +2309,10 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>Delete the dossier “%1”? A backup is taken first: it can be brought back from the backups.</translation>
     </message>
     <message>
+      <source>E&amp;xport this dossier as an .esms file…</source>
+      <translation>E&amp;xport this dossier as an .esms file…</translation>
+    </message>
+    <message>
       <source>Every dossier will be put back as it was at this moment (the current state is backed up first):</source>
       <translation>Every dossier will be put back as it was at this moment (the current state is backed up first):</translation>
     </message>
@@ -1953,8 +2329,12 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>FINESS register</translation>
     </message>
     <message>
-      <source>Help</source>
-      <translation>Help</translation>
+      <source>From a file… (a backup saved on a USB key, in Documents…)</source>
+      <translation>From a file… (a backup saved on a USB key, in Documents…)</translation>
+    </message>
+    <message>
+      <source>Import an .esms file</source>
+      <translation>Import an .esms file</translation>
     </message>
     <message>
       <source>Language of the interface:</source>
@@ -1965,6 +2345,10 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>Load the FINESS register</translation>
     </message>
     <message>
+      <source>Manual open in its own window: %1</source>
+      <translation>Manual open in its own window: %1</translation>
+    </message>
+    <message>
       <source>New dossier</source>
       <translation>New dossier</translation>
     </message>
@@ -1973,12 +2357,16 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>New name:</translation>
     </message>
     <message>
-      <source>No backup has been taken yet.</source>
-      <translation>No backup has been taken yet.</translation>
+      <source>No backup has been taken on this computer yet. A backup saved elsewhere can be restored (the current state is backed up first):</source>
+      <translation>No backup has been taken on this computer yet. A backup saved elsewhere can be restored (the current state is backed up first):</translation>
     </message>
     <message>
       <source>Not saved — will retry</source>
       <translation>Not saved — will retry</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int the dossier…</source>
+      <translation>Pr&amp;int the dossier…</translation>
     </message>
     <message>
       <source>Preferences</source>
@@ -1991,6 +2379,10 @@ Load it as the FINESS register of this computer, then search and tick the establ
     <message>
       <source>Restore a backup</source>
       <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <source>Save a &amp;backup as…</source>
+      <translation>Save a &amp;backup as…</translation>
     </message>
     <message>
       <source>The campaign “%1” (%2) was created with the %3 amount(s) typed in this dossier; File › Campaigns… lists it for your next dossiers.
@@ -2043,6 +2435,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>esms-desktop</source>
       <translation>esms-desktop</translation>
+    </message>
+    <message>
+      <source>esms-desktop exchange file (*.esms)</source>
+      <translation>esms-desktop exchange file (*.esms)</translation>
     </message>
     <message>
       <source>manual</source>
@@ -2198,8 +2594,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Dossier name</translation>
     </message>
     <message>
-      <source>Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)</source>
-      <translation>Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)</translation>
+      <source>Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz *.esms);;All files (*)</source>
+      <translation>Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz *.esms);;All files (*)</translation>
     </message>
     <message>
       <source>New dossier</source>
@@ -2292,6 +2688,30 @@ It will be saved again with your next change, or when you close the dossier.</tr
   <context>
     <name>PorteurView</name>
     <message>
+      <source>&amp;Grappe agreement:</source>
+      <translation>&amp;Grappe agreement:</translation>
+    </message>
+    <message>
+      <source>&amp;Legal representative:</source>
+      <translation>&amp;Legal representative:</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Name:</translation>
+    </message>
+    <message>
+      <source>&amp;Project title:</source>
+      <translation>&amp;Project title:</translation>
+    </message>
+    <message>
+      <source>&amp;SIREN:</source>
+      <translation>&amp;SIREN:</translation>
+    </message>
+    <message>
+      <source>&amp;Their title:</source>
+      <translation>&amp;Their title:</translation>
+    </message>
+    <message>
       <source>14 digits</source>
       <translation>14 digits</translation>
     </message>
@@ -2312,8 +2732,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Add a team member</translation>
     </message>
     <message>
-      <source>Address:</source>
-      <translation>Address:</translation>
+      <source>Add&amp;ress:</source>
+      <translation>Add&amp;ress:</translation>
     </message>
     <message>
       <source>Availability</source>
@@ -2332,8 +2752,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Clear the grappe agreement date</translation>
     </message>
     <message>
-      <source>E-mail:</source>
-      <translation>E-mail:</translation>
+      <source>E-&amp;mail:</source>
+      <translation>E-&amp;mail:</translation>
     </message>
     <message>
       <source>Edit a team member</source>
@@ -2396,8 +2816,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Edit the project title</translation>
     </message>
     <message>
-      <source>FINESS (legal entity):</source>
-      <translation>FINESS (legal entity):</translation>
+      <source>FINESS (legal entit&amp;y):</source>
+      <translation>FINESS (legal entit&amp;y):</translation>
     </message>
     <message>
       <source>First name and surname</source>
@@ -2416,28 +2836,16 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Grappe agreement signed</translation>
     </message>
     <message>
-      <source>Grappe agreement:</source>
-      <translation>Grappe agreement:</translation>
-    </message>
-    <message>
       <source>IT lead</source>
       <translation>IT lead</translation>
     </message>
     <message>
-      <source>Legal representative:</source>
-      <translation>Legal representative:</translation>
-    </message>
-    <message>
-      <source>Legal status:</source>
-      <translation>Legal status:</translation>
+      <source>Legal stat&amp;us:</source>
+      <translation>Legal stat&amp;us:</translation>
     </message>
     <message>
       <source>Name</source>
       <translation>Name</translation>
-    </message>
-    <message>
-      <source>Name:</source>
-      <translation>Name:</translation>
     </message>
     <message>
       <source>New member</source>
@@ -2456,8 +2864,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>People</translation>
     </message>
     <message>
-      <source>Phone:</source>
-      <translation>Phone:</translation>
+      <source>Ph&amp;one:</source>
+      <translation>Ph&amp;one:</translation>
     </message>
     <message>
       <source>Porteur and project</source>
@@ -2468,16 +2876,16 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Porteur organisation</translation>
     </message>
     <message>
-      <source>Postal code:</source>
-      <translation>Postal code:</translation>
+      <source>Postal co&amp;de:</source>
+      <translation>Postal co&amp;de:</translation>
+    </message>
+    <message>
+      <source>Pro&amp;ject lead:</source>
+      <translation>Pro&amp;ject lead:</translation>
     </message>
     <message>
       <source>Project</source>
       <translation>Project</translation>
-    </message>
-    <message>
-      <source>Project lead:</source>
-      <translation>Project lead:</translation>
     </message>
     <message>
       <source>Project referent</source>
@@ -2492,10 +2900,6 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Project title</translation>
     </message>
     <message>
-      <source>Project title:</source>
-      <translation>Project title:</translation>
-    </message>
-    <message>
       <source>Remove member</source>
       <translation>Remove member</translation>
     </message>
@@ -2508,12 +2912,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Role</translation>
     </message>
     <message>
-      <source>SIREN:</source>
-      <translation>SIREN:</translation>
-    </message>
-    <message>
-      <source>SIRET of the head office:</source>
-      <translation>SIRET of the head office:</translation>
+      <source>S&amp;IRET of the head office:</source>
+      <translation>S&amp;IRET of the head office:</translation>
     </message>
     <message>
       <source>Set the grappe agreement date</source>
@@ -2536,16 +2936,12 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>The people who carry the project: the referents of each organisation, the IT lead, the business experts, and the time each gives to the project. Double-click a cell or press F2 to edit it.</translation>
     </message>
     <message>
-      <source>Their title:</source>
-      <translation>Their title:</translation>
-    </message>
-    <message>
       <source>Time given to the project, e.g. 20 % or 2 days a month</source>
       <translation>Time given to the project, e.g. 20 % or 2 days a month</translation>
     </message>
     <message>
-      <source>Town:</source>
-      <translation>Town:</translation>
+      <source>To&amp;wn:</source>
+      <translation>To&amp;wn:</translation>
     </message>
     <message>
       <source>e.g. Président, Directeur général</source>
@@ -2652,6 +3048,152 @@ It will be saved again with your next change, or when you close the dossier.</tr
     </message>
   </context>
   <context>
+    <name>PrintPreview</name>
+    <message>
+      <source>%1
+
+The PDF opens in your usual viewer instead: print it from there.</source>
+      <translation>%1
+
+The PDF opens in your usual viewer instead: print it from there.</translation>
+    </message>
+    <message>
+      <source>Page %1 could not be prepared for the printer (not enough memory?).</source>
+      <translation>Page %1 could not be prepared for the printer (not enough memory?).</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>Printing</translation>
+    </message>
+    <message>
+      <source>The printer reported an error: the pages may not be printed.</source>
+      <translation>The printer reported an error: the pages may not be printed.</translation>
+    </message>
+    <message>
+      <source>The printer stopped after %1 page(s).</source>
+      <translation>The printer stopped after %1 page(s).</translation>
+    </message>
+    <message>
+      <source>The printer “%1” could not be opened (switched off, disconnected or busy?).</source>
+      <translation>The printer “%1” could not be opened (switched off, disconnected or busy?).</translation>
+    </message>
+    <message>
+      <source>the PDF could not be read</source>
+      <translation>the PDF could not be read</translation>
+    </message>
+    <message>
+      <source>the PDF is protected</source>
+      <translation>the PDF is protected</translation>
+    </message>
+    <message>
+      <source>the PDF is protected by a password</source>
+      <translation>the PDF is protected by a password</translation>
+    </message>
+    <message>
+      <source>the file does not exist (any more)</source>
+      <translation>the file does not exist (any more)</translation>
+    </message>
+    <message>
+      <source>the file is not a readable PDF</source>
+      <translation>the file is not a readable PDF</translation>
+    </message>
+    <message>
+      <source>“%1” cannot be shown: %2.</source>
+      <translation>“%1” cannot be shown: %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <source>%1 %</source>
+      <translation>%1 %</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as…</source>
+      <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Fit width</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <source>Next page</source>
+      <translation>Next page</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Page %1 / %2</source>
+      <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+      <source>Page shown</source>
+      <translation>Page shown</translation>
+    </message>
+    <message>
+      <source>Pages of the PDF</source>
+      <translation>Pages of the PDF</translation>
+    </message>
+    <message>
+      <source>Preparing the dossier for printing…</source>
+      <translation>Preparing the dossier for printing…</translation>
+    </message>
+    <message>
+      <source>Previous page</source>
+      <translation>Previous page</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>Print preview</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <source>Print preview — %1</source>
+      <translation>Print preview — %1</translation>
+    </message>
+    <message>
+      <source>Print the dossier</source>
+      <translation>Print the dossier</translation>
+    </message>
+    <message>
+      <source>Printing page %1 of %2…</source>
+      <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>Printing…</translation>
+    </message>
+    <message>
+      <source>Save the PDF</source>
+      <translation>Save the PDF</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written to “%1”: %2.</source>
+      <translation>The PDF could not be written to “%1”: %2.</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Zoom in</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Zoom out</translation>
+    </message>
+  </context>
+  <context>
     <name>ProblemLine</name>
     <message>
       <source>No problem found: the campaign can be used.</source>
@@ -2712,6 +3254,18 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>%1 — %2 establishment(s)</translation>
     </message>
     <message>
+      <source>&amp;Justification of the choice:</source>
+      <translation>&amp;Justification of the choice:</translation>
+    </message>
+    <message>
+      <source>&amp;Product:</source>
+      <translation>&amp;Product:</translation>
+    </message>
+    <message>
+      <source>&amp;Ségur referencing:</source>
+      <translation>&amp;Ségur referencing:</translation>
+    </message>
+    <message>
       <source>(no solution named)</source>
       <translation>(no solution named)</translation>
     </message>
@@ -2752,6 +3306,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Differs from the project's solution</translation>
     </message>
     <message>
+      <source>E&amp;ditor:</source>
+      <translation>E&amp;ditor:</translation>
+    </message>
+    <message>
       <source>Edit the Ségur referencing number</source>
       <translation>Edit the Ségur referencing number</translation>
     </message>
@@ -2776,20 +3334,12 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Editor registered at the Ségur referencing office: %1</translation>
     </message>
     <message>
-      <source>Editor:</source>
-      <translation>Editor:</translation>
-    </message>
-    <message>
       <source>Every establishment already names it.</source>
       <translation>Every establishment already names it.</translation>
     </message>
     <message>
       <source>Justification of the choice</source>
       <translation>Justification of the choice</translation>
-    </message>
-    <message>
-      <source>Justification of the choice:</source>
-      <translation>Justification of the choice:</translation>
     </message>
     <message>
       <source>Mandatory: at least one establishment acquires a DUI. Explain which editors were consulted and why this solution was chosen.</source>
@@ -2824,16 +3374,12 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Product</translation>
     </message>
     <message>
-      <source>Product:</source>
-      <translation>Product:</translation>
-    </message>
-    <message>
       <source>Referenced</source>
       <translation>Referenced</translation>
     </message>
     <message>
-      <source>Referencing number:</source>
-      <translation>Referencing number:</translation>
+      <source>Referencing &amp;number:</source>
+      <translation>Referencing &amp;number:</translation>
     </message>
     <message>
       <source>Solution of the project</source>
@@ -2846,10 +3392,6 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Ségur referencing number</source>
       <translation>Ségur referencing number</translation>
-    </message>
-    <message>
-      <source>Ségur referencing:</source>
-      <translation>Ségur referencing:</translation>
     </message>
     <message>
       <source>Ségur referencing: %1</source>
@@ -2943,8 +3485,8 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Governance of the project</translation>
     </message>
     <message>
-      <source>How the grappe steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</source>
-      <translation>How the grappe steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</translation>
+      <source>How the grappe &amp;steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</source>
+      <translation>How the grappe &amp;steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</translation>
     </message>
     <message>
       <source>Indicator</source>

@@ -13,6 +13,73 @@
     </message>
   </context>
   <context>
+    <name>AlreadyHereBox</name>
+    <message>
+      <source>%1 other dossier(s) of this folder have this organisation too.</source>
+      <translation>%1 autre(s) dossier(s) de ce dossier de données ont aussi cet organisme.</translation>
+    </message>
+    <message>
+      <source>%1 other dossier(s) of this folder hold it too.</source>
+      <translation>%1 autre(s) dossier(s) de ce dossier de données le contiennent aussi.</translation>
+    </message>
+    <message>
+      <source>&amp;Merge into it…</source>
+      <translation>&amp;Fusionner dans ce dossier…</translation>
+    </message>
+    <message>
+      <source>&amp;Merge…</source>
+      <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+      <source>&amp;Open the dossier</source>
+      <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <source>Already in this data folder</source>
+      <translation>Déjà dans ce dossier de données</translation>
+    </message>
+    <message>
+      <source>Create a &amp;copy</source>
+      <translation>Créer une &amp;copie</translation>
+    </message>
+    <message>
+      <source>Create a &amp;new dossier</source>
+      <translation>Créer un &amp;nouveau dossier</translation>
+    </message>
+    <message>
+      <source>Its establishments are already as the file has them.</source>
+      <translation>Ses établissements sont déjà tels que le fichier les décrit.</translation>
+    </message>
+    <message>
+      <source>Merging shows what the file adds and changes before applying it.</source>
+      <translation>La fusion montre ce que le fichier ajoute et modifie avant de l’appliquer.</translation>
+    </message>
+    <message>
+      <source>Nothing differs from the file: opening it is enough.</source>
+      <translation>Rien ne diffère du fichier : il suffit de l’ouvrir.</translation>
+    </message>
+    <message>
+      <source>The file “%1” holds the dossier “%2”, which is already in this data folder as “%3”.</source>
+      <translation>Le fichier « %1 » contient le dossier « %2 », déjà présent dans ce dossier de données sous le nom « %3 ».</translation>
+    </message>
+    <message>
+      <source>The file “%1” holds the dossier “%2”, which is already in this data folder.</source>
+      <translation>Le fichier « %1 » contient le dossier « %2 », déjà présent dans ce dossier de données.</translation>
+    </message>
+    <message>
+      <source>The file “%1” is the part of “%2”, an organisation already in the dossier “%3”.</source>
+      <translation>Le fichier « %1 » est la partie de « %2 », un organisme déjà présent dans le dossier « %3 ».</translation>
+    </message>
+    <message>
+      <source>The two differ (last changed here on %1). Merging brings the file's organisations and establishments, each change shown before it is applied.</source>
+      <translation>Les deux diffèrent (dernière modification ici le %1). La fusion apporte les organismes et établissements du fichier, chaque changement étant montré avant d’être appliqué.</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnexesModel</name>
     <message>
       <source>Attached file</source>
@@ -68,13 +135,27 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     </message>
     <message>
       <source>%1
+%2 / %3 answered · level %4 typed from MaturiN-SMS</source>
+      <translation>%1
+%2 / %3 réponses · niveau %4 saisi depuis MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>%1
 %2 / %3 answered · score %4</source>
       <translation>%1
 %2 / %3 réponses · score %4</translation>
     </message>
     <message>
+      <source>%1 (MaturiN-SMS): level %2, guides nothing</source>
+      <translation>%1 (MaturiN-SMS) : niveau %2, n’oriente rien</translation>
+    </message>
+    <message>
       <source>%1 / %2 questions</source>
       <translation>%1 / %2 questions</translation>
+    </message>
+    <message>
+      <source>%1 / 100 — %2 (%3)</source>
+      <translation>%1 / 100 — %2 (%3)</translation>
     </message>
     <message>
       <source>%1 answer(s) to questions this version of the questionnaire no longer has are kept in the dossier but not counted.</source>
@@ -97,6 +178,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Ajoutez les établissements de la grappe pour appliquer les suggestions.</translation>
     </message>
     <message>
+      <source>Answer the &amp;questionnaire</source>
+      <translation>&amp;Répondre au questionnaire</translation>
+    </message>
+    <message>
       <source>Answer the question “%1”</source>
       <translation>Répondre à la question « %1 »</translation>
     </message>
@@ -109,16 +194,78 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Appliquer à la grappe les types de projet suggérés</translation>
     </message>
     <message>
+      <source>Change the MaturiN-SMS assessment date</source>
+      <translation>Modifier la date de l’évaluation MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>Clear the MaturiN-SMS assessment date</source>
+      <translation>Effacer la date de l’évaluation MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>Current DUI (to route the project type)</source>
+      <translation>DUI actuel (pour orienter le type de projet)</translation>
+    </message>
+    <message>
+      <source>Date of the MaturiN-SMS assessment</source>
+      <translation>Date de l’évaluation MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>Date of the MaturiN-SMS assessment known</source>
+      <translation>Date de l’évaluation MaturiN-SMS connue</translation>
+    </message>
+    <message>
       <source>Domains of the questionnaire</source>
       <translation>Domaines du questionnaire</translation>
+    </message>
+    <message>
+      <source>Figures used per domain</source>
+      <translation>Chiffres retenus par domaine</translation>
+    </message>
+    <message>
+      <source>I already answered MaturiN-SMS: type my &amp;levels</source>
+      <translation>J’ai déjà répondu à MaturiN-SMS : &amp;saisir mes niveaux</translation>
+    </message>
+    <message>
+      <source>Known</source>
+      <translation>Connue</translation>
+    </message>
+    <message>
+      <source>Level %1 — %2</source>
+      <translation>Niveau %1 — %2</translation>
+    </message>
+    <message>
+      <source>Levels typed from MaturiN-SMS</source>
+      <translation>Niveaux saisis depuis MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>Levels typed from MaturiN-SMS
+%1 / %2 typed</source>
+      <translation>Niveaux saisis depuis MaturiN-SMS
+%1 / %2 saisis</translation>
+    </message>
+    <message>
+      <source>MaturiN-SMS assessment &amp;date:</source>
+      <translation>&amp;Date de l’évaluation MaturiN-SMS :</translation>
+    </message>
+    <message>
+      <source>MaturiN-SMS, typed</source>
+      <translation>MaturiN-SMS, saisi</translation>
     </message>
     <message>
       <source>Next: %1</source>
       <translation>Suivant : %1</translation>
     </message>
     <message>
+      <source>No matching domain in the questionnaire: shown, guides nothing.</source>
+      <translation>Aucun domaine correspondant dans le questionnaire : affichée, n’oriente rien.</translation>
+    </message>
+    <message>
       <source>No project type can be suggested yet: answer the question on the current DUI (domain “%1”) or state it on the establishments.</source>
       <translation>Aucun type de projet ne peut encore être suggéré : répondez à la question sur le DUI actuel (domaine « %1 ») ou indiquez-le sur les établissements.</translation>
+    </message>
+    <message>
+      <source>Not entered</source>
+      <translation>Non renseigné</translation>
     </message>
     <message>
       <source>Overall score: %1 / 100 — %2</source>
@@ -157,6 +304,14 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Autodiagnostic</translation>
     </message>
     <message>
+      <source>Set the MaturiN-SMS assessment date</source>
+      <translation>Indiquer la date de l’évaluation MaturiN-SMS</translation>
+    </message>
+    <message>
+      <source>Stands in for domain %1 while it has no answer.</source>
+      <translation>Tient lieu du domaine %1 tant qu’il n’a aucune réponse.</translation>
+    </message>
+    <message>
       <source>Suggested changes — %1.</source>
       <translation>Changements suggérés — %1.</translation>
     </message>
@@ -169,8 +324,28 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Le questionnaire est illisible : %1</translation>
     </message>
     <message>
+      <source>This questionnaire is esms-desktop’s own (%1 questions), inspired by the ANS’s MaturiN-SMS framework (64 questions), with one different domain: “Interoperability and core services” instead of “Quality of service”.</source>
+      <translation>Ce questionnaire est propre à esms-desktop (%1 questions), inspiré du référentiel MaturiN-SMS de l’ANS (64 questions), avec un domaine différent : « Interopérabilité et services socles » au lieu de « Qualité de service ».</translation>
+    </message>
+    <message>
+      <source>Type the MaturiN-SMS level of “%1”</source>
+      <translation>Saisir le niveau MaturiN-SMS de « %1 »</translation>
+    </message>
+    <message>
+      <source>Type, for each dimension, the level (1 to 5) your MaturiN-SMS result gives. A level stands in for the score of the matching domain of the questionnaire as long as that domain has no answer; a dimension without a matching domain is shown and printed but guides nothing.</source>
+      <translation>Saisissez, pour chaque dimension, le niveau (1 à 5) indiqué par votre résultat MaturiN-SMS. Un niveau tient lieu du score du domaine correspondant du questionnaire tant que ce domaine n’a aucune réponse ; une dimension sans domaine correspondant est affichée et imprimée mais n’oriente rien.</translation>
+    </message>
+    <message>
       <source>not assessed</source>
       <translation>non évalué</translation>
+    </message>
+    <message>
+      <source>questionnaire</source>
+      <translation>questionnaire</translation>
+    </message>
+    <message>
+      <source>source: %1</source>
+      <translation>source : %1</translation>
     </message>
   </context>
   <context>
@@ -178,6 +353,49 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Cancel</source>
       <translation>Annuler</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupFiles</name>
+    <message>
+      <source>Every dossier, with its annexes, is saved in “%1”.
+
+Keep this file away from this computer (USB key, network folder): File › Restore a backup… › From a file… brings it back.</source>
+      <translation>Tous les dossiers, avec leurs pièces, sont enregistrés dans « %1 ».
+
+Gardez ce fichier ailleurs que sur cet ordinateur (clé USB, dossier réseau) : Fichier › Restaurer une sauvegarde… › Depuis un fichier… le restaure.</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>Restore a backup from a file</source>
+      <translation>Restaurer une sauvegarde depuis un fichier</translation>
+    </message>
+    <message>
+      <source>Save a backup as</source>
+      <translation>Enregistrer une sauvegarde sous</translation>
+    </message>
+    <message>
+      <source>esms-desktop backups (*.sqlite3);;All files (*)</source>
+      <translation>Sauvegardes esms-desktop (*.sqlite3);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>of %1</source>
+      <translation>du %1</translation>
+    </message>
+    <message>
+      <source>of unknown date</source>
+      <translation>de date inconnue</translation>
+    </message>
+    <message>
+      <source>“%1” is a backup %2: %3 dossier(s), %4 ESSMS.
+
+Every dossier of this computer will be replaced by those of the backup (the current state is backed up first). Restore it?</source>
+      <translation>« %1 » est une sauvegarde %2 : %3 dossier(s), %4 ESSMS.
+
+Tous les dossiers de cet ordinateur seront remplacés par ceux de la sauvegarde (l’état actuel est sauvegardé avant). La restaurer ?</translation>
     </message>
   </context>
   <context>
@@ -1279,6 +1497,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Dossier de candidature (&amp;PDF)…</translation>
     </message>
     <message>
+      <source>Dossier ready to print (%1 pages).</source>
+      <translation>Dossier prêt à imprimer (%1 pages).</translation>
+    </message>
+    <message>
       <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
       <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1347,6 +1569,10 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Lettre écrite : %1.</translation>
     </message>
     <message>
+      <source>No temporary folder to prepare the printing in: %1</source>
+      <translation>Aucun dossier temporaire pour préparer l’impression : %1</translation>
+    </message>
+    <message>
       <source>One organisation's part</source>
       <translation>Part d'un organisme</translation>
     </message>
@@ -1375,8 +1601,20 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>PDF enregistré : %1 (%2 pages).</translation>
     </message>
     <message>
-      <source>Pr&amp;int the last export</source>
-      <translation>&amp;Imprimer le dernier export</translation>
+      <source>Pr&amp;int…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>Preparing the dossier for printing…</source>
+      <translation>Préparation du dossier pour l’impression…</translation>
+    </message>
+    <message>
+      <source>Previe&amp;w…</source>
+      <translation>Aperç&amp;u…</translation>
+    </message>
+    <message>
+      <source>Preview the candidature dossier and print it (Ctrl+P).</source>
+      <translation>Aperçu du dossier de candidature, puis impression (Ctrl+P).</translation>
     </message>
     <message>
       <source>Remove the file</source>
@@ -1397,10 +1635,6 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     <message>
       <source>Table for the online filing (&amp;XLSX)…</source>
       <translation>Tableau pour le dépôt en ligne (&amp;XLSX)…</translation>
-    </message>
-    <message>
-      <source>The PDF is open in your viewer: print it from there.</source>
-      <translation>Le PDF est ouvert dans votre visionneuse : imprimez-le depuis celle-ci.</translation>
     </message>
     <message>
       <source>The dossier is incomplete: %1 item(s) are missing.</source>
@@ -1436,6 +1670,57 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
     </message>
   </context>
   <context>
+    <name>FileIntake</name>
+    <message>
+      <source>%1 files were given at once: %2.
+
+Several .esms files can be opened together; a spreadsheet or a FINESS file is opened alone. Nothing was done.</source>
+      <translation>%1 fichiers ont été donnés à la fois : %2.
+
+Plusieurs fichiers .esms peuvent être ouverts ensemble ; un tableur ou un fichier FINESS s’ouvre seul. Rien n’a été fait.</translation>
+    </message>
+    <message>
+      <source>File not found</source>
+      <translation>Fichier introuvable</translation>
+    </message>
+    <message>
+      <source>File not opened</source>
+      <translation>Fichier non ouvert</translation>
+    </message>
+    <message>
+      <source>Files not opened</source>
+      <translation>Fichiers non ouverts</translation>
+    </message>
+    <message>
+      <source>Import establishments</source>
+      <translation>Importer des établissements</translation>
+    </message>
+    <message>
+      <source>Merge a partner's file</source>
+      <translation>Fusionner le fichier d’un partenaire</translation>
+    </message>
+    <message>
+      <source>The file “%1” cannot be found: it was moved or deleted.</source>
+      <translation>Le fichier « %1 » est introuvable : il a été déplacé ou supprimé.</translation>
+    </message>
+    <message>
+      <source>The open dossier cannot take the establishments of “%1”: its campaign is absent from this data folder or it must be repaired first. Go back to the home page to start a new dossier from the file.</source>
+      <translation>Le dossier ouvert ne peut pas recevoir les établissements de « %1 » : sa campagne est absente de ce dossier de données, ou il doit d’abord être réparé. Revenez à l’accueil pour créer un nouveau dossier à partir du fichier.</translation>
+    </message>
+    <message>
+      <source>This dossier cannot take the file “%1” now: its campaign is absent from this data folder or it must be repaired first.</source>
+      <translation>Ce dossier ne peut pas recevoir le fichier « %1 » pour l’instant : sa campagne est absente de ce dossier de données, ou il doit d’abord être réparé.</translation>
+    </message>
+    <message>
+      <source>“%1” is not a file esms-desktop opens.
+
+Accepted: an exchange file (.esms), a grappe spreadsheet (.csv, .xlsx, .xls, .ods), a file of the FINESS register (.csv, .json, .gz, .txt).</source>
+      <translation>« %1 » n’est pas un fichier qu’esms-desktop sait ouvrir.
+
+Acceptés : un fichier d’échange (.esms), un tableur de grappe (.csv, .xlsx, .xls, .ods), un fichier du répertoire FINESS (.csv, .json, .gz, .txt).</translation>
+    </message>
+  </context>
+  <context>
     <name>FilePage</name>
     <message>
       <source>&amp;Browse…</source>
@@ -1454,8 +1739,8 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Un fichier du répertoire FINESS</translation>
     </message>
     <message>
-      <source>A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</source>
-      <translation>Un tableur de grappe (.csv ou .xlsx, au format du modèle), un export du site FINESS, l'extraction nationale FINESS ou le fichier JSON FINESS de l'ANS.</translation>
+      <source>A grappe spreadsheet (.csv, .xlsx, .xls or .ods, the “modèle” format), an export of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file.</source>
+      <translation>Un tableur de grappe (.csv, .xlsx, .xls ou .ods, au format « modèle »), un export du site FINESS, l’extraction nationale FINESS ou le fichier JSON FINESS de l’ANS.</translation>
     </message>
     <message>
       <source>Choose the file</source>
@@ -1466,8 +1751,8 @@ Restaurer la sauvegarde valide la plus récente (%2) ?</translation>
       <translation>Fichier à importer</translation>
     </message>
     <message>
-      <source>Grappe or FINESS files (*.csv *.xlsx *.json *.gz);;All files (*)</source>
-      <translation>Fichiers de grappe ou FINESS (*.csv *.xlsx *.json *.gz);;Tous les fichiers (*)</translation>
+      <source>Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz);;All files (*)</source>
+      <translation>Fichiers de grappe ou FINESS (*.csv *.xlsx *.xls *.ods *.json *.gz);;Tous les fichiers (*)</translation>
     </message>
     <message>
       <source>Import a file</source>
@@ -1632,16 +1917,12 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>%1 établissement(s) déclaré(s) rattaché(s) à un GHT.</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Establishments&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Établissements&lt;/b&gt;</translation>
+      <source>&amp;Organisations</source>
+      <translation>&amp;Organismes gestionnaires</translation>
     </message>
     <message>
       <source>&lt;b&gt;Findings&lt;/b&gt; — %1 ESSMS counted, %2</source>
       <translation>&lt;b&gt;Constats&lt;/b&gt; — %1 ESSMS comptés, %2</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Organisations&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Organismes gestionnaires&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&lt;h2&gt;Grappe&lt;/h2&gt;</source>
@@ -1656,7 +1937,7 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Ajouter un organisme</translation>
     </message>
     <message>
-      <source>Add from &amp;FINESS…</source>
+      <source>Add from the FINESS &amp;register…</source>
       <translation>Ajouter depuis le &amp;répertoire FINESS…</translation>
     </message>
     <message>
@@ -1682,6 +1963,10 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     <message>
       <source>Eligibility findings</source>
       <translation>Constats d'éligibilité</translation>
+    </message>
+    <message>
+      <source>Es&amp;tablishments</source>
+      <translation>É&amp;tablissements</translation>
     </message>
     <message>
       <source>Establishments of the grappe</source>
@@ -1785,6 +2070,85 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     </message>
   </context>
   <context>
+    <name>HelpWindow</name>
+    <message>
+      <source>%1 — esms-desktop manual</source>
+      <translation>%1 — manuel d’esms-desktop</translation>
+    </message>
+    <message>
+      <source>Address to open in your browser: %1</source>
+      <translation>Adresse à ouvrir dans votre navigateur : %1</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Précédent</translation>
+    </message>
+    <message>
+      <source>Close the manual</source>
+      <translation>Fermer le manuel</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>Sommaire</translation>
+    </message>
+    <message>
+      <source>Contents of the manual</source>
+      <translation>Sommaire du manuel</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+      <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>Suivant</translation>
+    </message>
+    <message>
+      <source>Manual</source>
+      <translation>Manuel</translation>
+    </message>
+    <message>
+      <source>No page of the manual contains “%1”.</source>
+      <translation>Aucune page du manuel ne contient « %1 ».</translation>
+    </message>
+    <message>
+      <source>Page of the manual</source>
+      <translation>Page du manuel</translation>
+    </message>
+    <message>
+      <source>Save the grappe template</source>
+      <translation>Enregistrer le modèle de grappe</translation>
+    </message>
+    <message>
+      <source>Search the manual</source>
+      <translation>Rechercher dans le manuel</translation>
+    </message>
+    <message>
+      <source>Search the manual (Enter: next occurrence)</source>
+      <translation>Rechercher dans le manuel (Entrée : occurrence suivante)</translation>
+    </message>
+    <message>
+      <source>Template saved: %1</source>
+      <translation>Modèle enregistré : %1</translation>
+    </message>
+    <message>
+      <source>The template could not be saved:
+
+%1</source>
+      <translation>Le modèle n’a pas pu être enregistré :
+
+%1</translation>
+    </message>
+    <message>
+      <source>esms-desktop manual</source>
+      <translation>Manuel d’esms-desktop</translation>
+    </message>
+    <message>
+      <source>grappe template.xlsx</source>
+      <translation>modèle de grappe.xlsx</translation>
+    </message>
+  </context>
+  <context>
     <name>HomeView</name>
     <message>
       <source>&amp;Delete…</source>
@@ -1850,7 +2214,7 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     </message>
     <message>
       <source>&amp;Find…</source>
-      <translation>&amp;Rechercher…</translation>
+      <translation>Re&amp;chercher…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -1861,8 +2225,20 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>&amp;Accueil</translation>
     </message>
     <message>
+      <source>&amp;Import an .esms file…</source>
+      <translation>Impor&amp;ter un fichier .esms…</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
       <source>&amp;Load the FINESS register…</source>
       <translation>&amp;Charger le répertoire FINESS…</translation>
+    </message>
+    <message>
+      <source>&amp;Manual</source>
+      <translation>&amp;Manuel</translation>
     </message>
     <message>
       <source>&amp;New dossier…</source>
@@ -1895,10 +2271,6 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     <message>
       <source>&lt;p&gt;&lt;b&gt;esms-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Prepare an ESMS numérique candidature, offline.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;&lt;p&gt;FINESS data: “FINESS — Ministère chargé de la santé / DREES”. Fonts: DejaVu (Bitstream Vera licence). Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy and Alembic (MIT), openpyxl (MIT), platformdirs (MIT).&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;esms-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Préparer une candidature ESMS numérique, hors ligne.&lt;/p&gt;&lt;p&gt;Dossier des données : %2&lt;/p&gt;&lt;p&gt;Données FINESS : « FINESS — Ministère chargé de la santé / DREES ». Polices : DejaVu (licence Bitstream Vera). Qt for Python (LGPL), ReportLab (BSD), SQLAlchemy et Alembic (MIT), openpyxl (MIT), platformdirs (MIT).&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;&lt;b&gt;esms-desktop&lt;/b&gt; guides you through an ESMS numérique candidature, step by step, in the side bar: porteur, self-assessment, grappe, DUI solution, budget, commitments, annexes and export.&lt;/p&gt;&lt;p&gt;Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F searches the establishments, Ctrl+P exports the PDF.&lt;/p&gt;&lt;p&gt;Each figure of the budget shows the rule that produced it: hover it or select the establishment.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;&lt;b&gt;esms-desktop&lt;/b&gt; vous guide dans une candidature ESMS numérique, étape par étape, dans la barre latérale : porteur, autodiagnostic, grappe, solution DUI, budget, engagements, pièces et export.&lt;/p&gt;&lt;p&gt;Tout est enregistré au fil de la saisie. Ctrl+Z annule, Ctrl+Y rétablit, Ctrl+F recherche parmi les établissements, Ctrl+P exporte le PDF.&lt;/p&gt;&lt;p&gt;Chaque montant du budget indique la règle qui l'a produit : survolez-le ou sélectionnez l'établissement.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>About esms-desktop</source>
@@ -1937,6 +2309,10 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Supprimer le dossier « %1 » ? Une sauvegarde est faite avant : il pourra être récupéré depuis les sauvegardes.</translation>
     </message>
     <message>
+      <source>E&amp;xport this dossier as an .esms file…</source>
+      <translation>E&amp;xporter ce dossier en fichier .esms…</translation>
+    </message>
+    <message>
       <source>Every dossier will be put back as it was at this moment (the current state is backed up first):</source>
       <translation>Tous les dossiers seront remis dans l'état de ce moment (l'état actuel est sauvegardé avant) :</translation>
     </message>
@@ -1953,8 +2329,12 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Répertoire FINESS</translation>
     </message>
     <message>
-      <source>Help</source>
-      <translation>Aide</translation>
+      <source>From a file… (a backup saved on a USB key, in Documents…)</source>
+      <translation>Depuis un fichier… (une sauvegarde enregistrée sur une clé USB, dans Documents…)</translation>
+    </message>
+    <message>
+      <source>Import an .esms file</source>
+      <translation>Importer un fichier .esms</translation>
     </message>
     <message>
       <source>Language of the interface:</source>
@@ -1965,6 +2345,10 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Charger le répertoire FINESS</translation>
     </message>
     <message>
+      <source>Manual open in its own window: %1</source>
+      <translation>Manuel ouvert dans sa propre fenêtre : %1</translation>
+    </message>
+    <message>
       <source>New dossier</source>
       <translation>Nouveau dossier</translation>
     </message>
@@ -1973,12 +2357,16 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Nouveau nom :</translation>
     </message>
     <message>
-      <source>No backup has been taken yet.</source>
-      <translation>Aucune sauvegarde n'a encore été faite.</translation>
+      <source>No backup has been taken on this computer yet. A backup saved elsewhere can be restored (the current state is backed up first):</source>
+      <translation>Aucune sauvegarde n’a encore été faite sur cet ordinateur. Une sauvegarde enregistrée ailleurs peut être restaurée (l’état actuel est sauvegardé avant) :</translation>
     </message>
     <message>
       <source>Not saved — will retry</source>
       <translation>Non enregistré — nouvel essai à la prochaine modification</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int the dossier…</source>
+      <translation>&amp;Imprimer le dossier…</translation>
     </message>
     <message>
       <source>Preferences</source>
@@ -1991,6 +2379,10 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     <message>
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>Save a &amp;backup as…</source>
+      <translation>Enregistrer une sauve&amp;garde sous…</translation>
     </message>
     <message>
       <source>The campaign “%1” (%2) was created with the %3 amount(s) typed in this dossier; File › Campaigns… lists it for your next dossiers.
@@ -2043,6 +2435,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>esms-desktop</source>
       <translation>esms-desktop</translation>
+    </message>
+    <message>
+      <source>esms-desktop exchange file (*.esms)</source>
+      <translation>Fichier d’échange esms-desktop (*.esms)</translation>
     </message>
     <message>
       <source>manual</source>
@@ -2198,8 +2594,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Nom du dossier</translation>
     </message>
     <message>
-      <source>Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)</source>
-      <translation>Fichiers de grappe ou FINESS (*.csv *.xlsx *.json *.gz *.esms);;Tous les fichiers (*)</translation>
+      <source>Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz *.esms);;All files (*)</source>
+      <translation>Fichiers de grappe ou FINESS (*.csv *.xlsx *.xls *.ods *.json *.gz *.esms);;Tous les fichiers (*)</translation>
     </message>
     <message>
       <source>New dossier</source>
@@ -2292,6 +2688,30 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
   <context>
     <name>PorteurView</name>
     <message>
+      <source>&amp;Grappe agreement:</source>
+      <translation>Convention de &amp;grappe :</translation>
+    </message>
+    <message>
+      <source>&amp;Legal representative:</source>
+      <translation>Représentant &amp;légal :</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Project title:</source>
+      <translation>&amp;Intitulé du projet :</translation>
+    </message>
+    <message>
+      <source>&amp;SIREN:</source>
+      <translation>&amp;SIREN :</translation>
+    </message>
+    <message>
+      <source>&amp;Their title:</source>
+      <translation>&amp;Qualité :</translation>
+    </message>
+    <message>
       <source>14 digits</source>
       <translation>14 chiffres</translation>
     </message>
@@ -2312,8 +2732,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Ajouter un membre de l'équipe</translation>
     </message>
     <message>
-      <source>Address:</source>
-      <translation>Adresse :</translation>
+      <source>Add&amp;ress:</source>
+      <translation>A&amp;dresse :</translation>
     </message>
     <message>
       <source>Availability</source>
@@ -2332,8 +2752,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Effacer la date de la convention de grappe</translation>
     </message>
     <message>
-      <source>E-mail:</source>
-      <translation>Courriel :</translation>
+      <source>E-&amp;mail:</source>
+      <translation>C&amp;ourriel :</translation>
     </message>
     <message>
       <source>Edit a team member</source>
@@ -2396,8 +2816,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Modifier l'intitulé du projet</translation>
     </message>
     <message>
-      <source>FINESS (legal entity):</source>
-      <translation>FINESS juridique :</translation>
+      <source>FINESS (legal entit&amp;y):</source>
+      <translation>FINESS j&amp;uridique :</translation>
     </message>
     <message>
       <source>First name and surname</source>
@@ -2416,28 +2836,16 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Convention de grappe signée</translation>
     </message>
     <message>
-      <source>Grappe agreement:</source>
-      <translation>Convention de grappe :</translation>
-    </message>
-    <message>
       <source>IT lead</source>
       <translation>Responsable informatique</translation>
     </message>
     <message>
-      <source>Legal representative:</source>
-      <translation>Représentant légal :</translation>
-    </message>
-    <message>
-      <source>Legal status:</source>
-      <translation>Statut juridique :</translation>
+      <source>Legal stat&amp;us:</source>
+      <translation>Statut &amp;juridique :</translation>
     </message>
     <message>
       <source>Name</source>
       <translation>Nom</translation>
-    </message>
-    <message>
-      <source>Name:</source>
-      <translation>Nom :</translation>
     </message>
     <message>
       <source>New member</source>
@@ -2456,8 +2864,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Personnes</translation>
     </message>
     <message>
-      <source>Phone:</source>
-      <translation>Téléphone :</translation>
+      <source>Ph&amp;one:</source>
+      <translation>&amp;Téléphone :</translation>
     </message>
     <message>
       <source>Porteur and project</source>
@@ -2468,16 +2876,16 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Organisme porteur</translation>
     </message>
     <message>
-      <source>Postal code:</source>
-      <translation>Code postal :</translation>
+      <source>Postal co&amp;de:</source>
+      <translation>&amp;Code postal :</translation>
+    </message>
+    <message>
+      <source>Pro&amp;ject lead:</source>
+      <translation>Chef de &amp;projet :</translation>
     </message>
     <message>
       <source>Project</source>
       <translation>Projet</translation>
-    </message>
-    <message>
-      <source>Project lead:</source>
-      <translation>Chef de projet :</translation>
     </message>
     <message>
       <source>Project referent</source>
@@ -2492,10 +2900,6 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Intitulé du projet</translation>
     </message>
     <message>
-      <source>Project title:</source>
-      <translation>Intitulé du projet :</translation>
-    </message>
-    <message>
       <source>Remove member</source>
       <translation>Retirer le membre</translation>
     </message>
@@ -2508,12 +2912,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Rôle</translation>
     </message>
     <message>
-      <source>SIREN:</source>
-      <translation>SIREN :</translation>
-    </message>
-    <message>
-      <source>SIRET of the head office:</source>
-      <translation>SIRET du siège :</translation>
+      <source>S&amp;IRET of the head office:</source>
+      <translation>SI&amp;RET du siège :</translation>
     </message>
     <message>
       <source>Set the grappe agreement date</source>
@@ -2536,16 +2936,12 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Les personnes qui portent le projet : les référents de chaque organisme, le responsable informatique, les experts métier, et le temps que chacun y consacre. Double-cliquez sur une cellule ou appuyez sur F2 pour la modifier.</translation>
     </message>
     <message>
-      <source>Their title:</source>
-      <translation>Qualité :</translation>
-    </message>
-    <message>
       <source>Time given to the project, e.g. 20 % or 2 days a month</source>
       <translation>Temps consacré au projet, ex. 20 % ou 2 jours par mois</translation>
     </message>
     <message>
-      <source>Town:</source>
-      <translation>Commune :</translation>
+      <source>To&amp;wn:</source>
+      <translation>Co&amp;mmune :</translation>
     </message>
     <message>
       <source>e.g. Président, Directeur général</source>
@@ -2652,6 +3048,152 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     </message>
   </context>
   <context>
+    <name>PrintPreview</name>
+    <message>
+      <source>%1
+
+The PDF opens in your usual viewer instead: print it from there.</source>
+      <translation>%1
+
+Le PDF s’ouvre à la place dans votre visionneuse habituelle : imprimez-le depuis celle-ci.</translation>
+    </message>
+    <message>
+      <source>Page %1 could not be prepared for the printer (not enough memory?).</source>
+      <translation>La page %1 n’a pas pu être préparée pour l’imprimante (mémoire insuffisante ?).</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>Impression</translation>
+    </message>
+    <message>
+      <source>The printer reported an error: the pages may not be printed.</source>
+      <translation>L’imprimante a signalé une erreur : les pages ne sont peut-être pas imprimées.</translation>
+    </message>
+    <message>
+      <source>The printer stopped after %1 page(s).</source>
+      <translation>L’imprimante s’est arrêtée après %1 page(s).</translation>
+    </message>
+    <message>
+      <source>The printer “%1” could not be opened (switched off, disconnected or busy?).</source>
+      <translation>L’imprimante « %1 » n’a pas pu être ouverte (éteinte, déconnectée ou occupée ?).</translation>
+    </message>
+    <message>
+      <source>the PDF could not be read</source>
+      <translation>le PDF n’a pas pu être lu</translation>
+    </message>
+    <message>
+      <source>the PDF is protected</source>
+      <translation>le PDF est protégé</translation>
+    </message>
+    <message>
+      <source>the PDF is protected by a password</source>
+      <translation>le PDF est protégé par un mot de passe</translation>
+    </message>
+    <message>
+      <source>the file does not exist (any more)</source>
+      <translation>le fichier n’existe pas (ou plus)</translation>
+    </message>
+    <message>
+      <source>the file is not a readable PDF</source>
+      <translation>le fichier n’est pas un PDF lisible</translation>
+    </message>
+    <message>
+      <source>“%1” cannot be shown: %2.</source>
+      <translation>« %1 » ne peut pas être affiché : %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <source>%1 %</source>
+      <translation>%1 %</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as…</source>
+      <translation>En&amp;registrer sous…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Fit width</source>
+      <translation>Pleine largeur</translation>
+    </message>
+    <message>
+      <source>Next page</source>
+      <translation>Page suivante</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Page %1 / %2</source>
+      <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+      <source>Page shown</source>
+      <translation>Page affichée</translation>
+    </message>
+    <message>
+      <source>Pages of the PDF</source>
+      <translation>Pages du PDF</translation>
+    </message>
+    <message>
+      <source>Preparing the dossier for printing…</source>
+      <translation>Préparation du dossier pour l’impression…</translation>
+    </message>
+    <message>
+      <source>Previous page</source>
+      <translation>Page précédente</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <source>Print preview</source>
+      <translation>Aperçu avant impression</translation>
+    </message>
+    <message>
+      <source>Print preview — %1</source>
+      <translation>Aperçu avant impression — %1</translation>
+    </message>
+    <message>
+      <source>Print the dossier</source>
+      <translation>Imprimer le dossier</translation>
+    </message>
+    <message>
+      <source>Printing page %1 of %2…</source>
+      <translation>Impression de la page %1 sur %2…</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>Impression…</translation>
+    </message>
+    <message>
+      <source>Save the PDF</source>
+      <translation>Enregistrer le PDF</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written to “%1”: %2.</source>
+      <translation>Le PDF n’a pas pu être écrit dans « %1 » : %2.</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Zoom avant</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Zoom arrière</translation>
+    </message>
+  </context>
+  <context>
     <name>ProblemLine</name>
     <message>
       <source>No problem found: the campaign can be used.</source>
@@ -2712,6 +3254,18 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>%1 — %2 établissement(s)</translation>
     </message>
     <message>
+      <source>&amp;Justification of the choice:</source>
+      <translation>&amp;Justification du choix :</translation>
+    </message>
+    <message>
+      <source>&amp;Product:</source>
+      <translation>&amp;Produit :</translation>
+    </message>
+    <message>
+      <source>&amp;Ségur referencing:</source>
+      <translation>Référencement &amp;Ségur :</translation>
+    </message>
+    <message>
       <source>(no solution named)</source>
       <translation>(aucune solution indiquée)</translation>
     </message>
@@ -2752,6 +3306,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Diffère de la solution du projet</translation>
     </message>
     <message>
+      <source>E&amp;ditor:</source>
+      <translation>É&amp;diteur :</translation>
+    </message>
+    <message>
       <source>Edit the Ségur referencing number</source>
       <translation>Modifier le numéro de référencement Ségur</translation>
     </message>
@@ -2776,20 +3334,12 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Éditeur inscrit au guichet de référencement Ségur : %1</translation>
     </message>
     <message>
-      <source>Editor:</source>
-      <translation>Éditeur :</translation>
-    </message>
-    <message>
       <source>Every establishment already names it.</source>
       <translation>Tous les établissements l'indiquent déjà.</translation>
     </message>
     <message>
       <source>Justification of the choice</source>
       <translation>Justification du choix</translation>
-    </message>
-    <message>
-      <source>Justification of the choice:</source>
-      <translation>Justification du choix :</translation>
     </message>
     <message>
       <source>Mandatory: at least one establishment acquires a DUI. Explain which editors were consulted and why this solution was chosen.</source>
@@ -2824,16 +3374,12 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Produit</translation>
     </message>
     <message>
-      <source>Product:</source>
-      <translation>Produit :</translation>
-    </message>
-    <message>
       <source>Referenced</source>
       <translation>Référencée</translation>
     </message>
     <message>
-      <source>Referencing number:</source>
-      <translation>Numéro de référencement :</translation>
+      <source>Referencing &amp;number:</source>
+      <translation>&amp;Numéro de référencement :</translation>
     </message>
     <message>
       <source>Solution of the project</source>
@@ -2846,10 +3392,6 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Ségur referencing number</source>
       <translation>Numéro de référencement Ségur</translation>
-    </message>
-    <message>
-      <source>Ségur referencing:</source>
-      <translation>Référencement Ségur :</translation>
     </message>
     <message>
       <source>Ségur referencing: %1</source>
@@ -2943,8 +3485,8 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Gouvernance du projet</translation>
     </message>
     <message>
-      <source>How the grappe steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</source>
-      <translation>Comment la grappe pilote le projet : comité de pilotage, participants, fréquence des réunions, traçabilité des décisions.</translation>
+      <source>How the grappe &amp;steers the project: steering committee, who takes part, how often it meets, how decisions are recorded.</source>
+      <translation>Comment la grappe &amp;pilote le projet : comité de pilotage, participants, fréquence des réunions, traçabilité des décisions.</translation>
     </message>
     <message>
       <source>Indicator</source>

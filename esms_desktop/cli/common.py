@@ -140,7 +140,9 @@ def add_grappe_source(p: argparse.ArgumentParser, *, campaign_file: bool = False
     ``campaign_file``: the campaign may instead be given as a file (``--campaign-file``), used
     as it is without being imported; one of the two is required, never both.
     """
-    p.add_argument("file", metavar="FICHIER", help="grappe au format modèle (.csv ou .xlsx)")
+    p.add_argument(
+        "file", metavar="FICHIER", help="grappe au format modèle (.csv, .xlsx, .xls ou .ods)"
+    )
     if not campaign_file:
         p.add_argument("--campaign", required=True, metavar="ID", help="identifiant de campagne")
         return

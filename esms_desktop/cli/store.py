@@ -168,10 +168,17 @@ def cmd_dossier_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
-    """``dossier import FILE.esms [--into ID] [--prefer ours|theirs]``."""
+    """``dossier import FILE.esms [--into ID] [--prefer ours|theirs] [--copie]``.
+
+    A file whose dossier is already in this folder is refused unless ``--copie`` is given: a
+    second identical dossier made silently is how the window once filled the home list.
+    """
     with _open(args) as store:
         if args.into is None:
-            new_id = exchange.import_as_new(store.uow(), args.file)
+            as_copy = bool(getattr(args, "copie", False))  # absent from a Namespace built by hand
+            if not as_copy:
+                _refuse_if_already_here(store, args.file)
+            new_id = exchange.import_as_new(store.uow(), args.file, as_copy=as_copy)
             out.write(f"{new_id}\n")
             return EXIT_OK
         report = exchange.merge_into(store.uow(), args.into, args.file, default=args.prefer)
@@ -179,8 +186,32 @@ def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _refuse_if_already_here(store: Store, path: Path) -> None:
+    incoming = exchange.examine_incoming(store.uow(read_only=True), path)
+    if incoming.content.dossier is None or incoming.best is None:
+        return
+    match = incoming.best
+    raise CliError(
+        f"Le dossier du fichier « {path} » est déjà ici : dossier n° {match.dossier_id} "
+        f"« {printable(match.name)} »"
+        + (" (identique)" if match.identical else "")
+        + f". Fusionnez-le avec --into {match.dossier_id}, ou importez-le quand même comme "
+        "nouveau dossier avec --copie."
+    )
+
+
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
-    """``backup``: prints the backup file (nothing to do without any dossier)."""
+    """``backup [--vers FICHIER]``: prints the backup file (nothing to do without any dossier).
+
+    ``--vers`` writes it where the user says (a USB key), even with no dossier: the file was
+    asked for; it is the copy the window's « Enregistrer une sauvegarde sous… » writes.
+    """
+    target = getattr(args, "vers", None)  # absent from a Namespace built by hand
+    if target is not None:
+        with _open(args, read_only=True) as store:
+            path: Path | None = store.save_backup_as(target)
+        out.write(f"{printable(path)}\n")
+        return EXIT_OK
     with _open(args) as store:
         path = store.backup("manuelle")
     if path is None:
@@ -261,7 +292,7 @@ def register(subparsers: Subcommands) -> None:
         type=Path,
         default=None,
         metavar="FICHIER",
-        help="grappe de départ : tableur au format modèle (.csv, .xlsx) ou fichier .esms",
+        help="grappe de départ : tableur modèle (.csv, .xlsx, .xls, .ods) ou fichier .esms",
     )
     p.set_defaults(handler=cmd_dossier_new)
 
@@ -293,9 +324,22 @@ def register(subparsers: Subcommands) -> None:
         default="ours",
         help="en cas de conflit : garder nos valeurs (ours, par défaut) ou les leurs (theirs)",
     )
+    p.add_argument(
+        "--copie",
+        action="store_true",
+        help="créer un nouveau dossier « (copie) » même si celui du fichier est déjà ici",
+    )
     p.set_defaults(handler=cmd_dossier_import)
 
     p = subparsers.add_parser("backup", help="sauvegarder la base maintenant", parents=[common])
+    p.add_argument(
+        "--vers",
+        type=Path,
+        default=None,
+        metavar="FICHIER",
+        help="écrire la sauvegarde dans ce fichier (clé USB, Documents) plutôt que dans "
+        "sauvegardes/ ; « restore FICHIER » la restaure",
+    )
     p.set_defaults(handler=cmd_backup)
 
     p = subparsers.add_parser(

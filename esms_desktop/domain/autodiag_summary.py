@@ -12,6 +12,11 @@ are named in a note and are not counted. A scope is scored from what is counted
 (:func:`~esms_desktop.domain.autodiagnostic.score`) and routed with its OG's size and its ESSMS's
 stated DUI (:func:`~esms_desktop.domain.autodiagnostic.recommend`). It cannot be scored only when
 nothing is counted, and then it says why.
+
+Levels typed from MaturiN-SMS count the same way (a known dimension, a level 1–5); they stand in
+for the domains without answers, each figure carrying its source, and the scope lists every
+dimension with its typed level (:attr:`ScopeSummary.typed_rows`), the one without a domain of
+ours included.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from esms_desktop.domain.autodiag_routing import GRAPPE_SCOPE, scope_answers
+from esms_desktop.domain.autodiag_routing import GRAPPE_SCOPE, scope_answers, scope_typed
 from esms_desktop.domain.autodiagnostic import (
     AutodiagResult,
     DomainScore,
+    FigureSource,
     MaturityLevel,
     Questionnaire,
     Recommendation,
@@ -34,13 +40,20 @@ from esms_desktop.domain.autodiagnostic import (
 )
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.grappe import DuiSituation, only_small_ogs
+from esms_desktop.domain.maturin import (
+    NO_TYPED_LEVELS,
+    MaturinDimension,
+    TypedLevels,
+    ignored_levels,
+    usable_levels,
+)
 
 
 class Unscored(StrEnum):
     """Why a scope has no overall score."""
 
     NO_ANSWER = "aucune_reponse"
-    """Nothing answered yet."""
+    """Nothing answered nor typed yet."""
     NOTHING_COUNTED = "aucune_reponse_comptee"
     """Answers are recorded, but none fits this questionnaire (removed questions, other choices)."""
 
@@ -68,6 +81,34 @@ class ScopeSummary:
     recommendations: tuple[Recommendation, ...]
     unknown: tuple[str, ...] = ()
     invalid: tuple[tuple[str, object], ...] = ()
+    typed_invalid: tuple[tuple[str, object], ...] = ()
+    """Typed MaturiN-SMS entries kept but not counted (unknown dimension, level outside 1–5)."""
+
+    @property
+    def typed(self) -> TypedLevels:
+        return self.result.typed
+
+    @property
+    def typed_rows(self) -> tuple[tuple[MaturinDimension, int | None], ...]:
+        """Every MaturiN-SMS dimension with the level typed for it (``None``: not typed)."""
+        framework = self.result.questionnaire.maturin
+        if framework is None:
+            return ()
+        levels = usable_levels(framework, self.result.typed)
+        return tuple((d, levels.get(d.id)) for d in framework.dimensions)
+
+    @property
+    def has_typed(self) -> bool:
+        """At least one MaturiN-SMS level counts for this scope."""
+        return any(level is not None for _d, level in self.typed_rows)
+
+    @property
+    def source_label(self) -> str:
+        """Which source the figures come from, in French: « questionnaire », « MaturiN-SMS,
+        saisi », or both joined, or « aucune » while nothing is scored."""
+        sources = self.result.sources
+        ordered = [s.label for s in FigureSource if s in sources]
+        return " et ".join(ordered) if ordered else "aucune"
 
     @property
     def score(self) -> int | None:
@@ -83,8 +124,8 @@ class ScopeSummary:
 
     @property
     def ignored(self) -> int:
-        """How many recorded answers are not counted."""
-        return len(self.unknown) + len(self.invalid)
+        """How many recorded answers (and typed levels) are not counted."""
+        return len(self.unknown) + len(self.invalid) + len(self.typed_invalid)
 
     @property
     def unscored(self) -> Unscored | None:
@@ -109,6 +150,12 @@ class ScopeSummary:
                 f"{len(self.invalid)} réponse(s) hors des choix proposés par le questionnaire "
                 f"(version {version}) ne sont pas comptées : {listed}."
             )
+        if self.typed_invalid:
+            listed = ", ".join(f"« {k} » = {v!r}" for k, v in self.typed_invalid)
+            out.append(
+                f"{len(self.typed_invalid)} niveau(x) MaturiN-SMS saisi(s) hors des dimensions "
+                f"ou des niveaux 1 à 5 ne sont pas comptés : {listed}."
+            )
         return tuple(out)
 
 
@@ -130,7 +177,13 @@ def summarise(questionnaire: Questionnaire, dossier: Dossier) -> AutodiagSummary
     """Score and route every recorded scope of ``dossier``, and the grappe's even if empty."""
     all_small = only_small_ogs(dossier.grappe)
     grappe = _summarise_scope(
-        questionnaire, GRAPPE_SCOPE, scope_answers(dossier), _GRAPPE_TITLE, all_small, None
+        questionnaire,
+        GRAPPE_SCOPE,
+        scope_answers(dossier),
+        _GRAPPE_TITLE,
+        all_small,
+        None,
+        scope_typed(dossier),
     )
     scopes = []
     seen_grappe = False
@@ -138,14 +191,22 @@ def summarise(questionnaire: Questionnaire, dossier: Dossier) -> AutodiagSummary
         # The first ``grappe`` response is the one the screen reads (``scope_answers``).
         is_grappe = response.scope == GRAPPE_SCOPE and not seen_grappe
         seen_grappe = seen_grappe or response.scope == GRAPPE_SCOPE
-        if not response.answers:
+        if not response.answers and not response.maturin.levels:
             continue
         if is_grappe:
             scopes.append(grappe)
             continue
         title, small, current = _scope_context(response.scope, dossier, all_small)
         scopes.append(
-            _summarise_scope(questionnaire, response.scope, response.answers, title, small, current)
+            _summarise_scope(
+                questionnaire,
+                response.scope,
+                response.answers,
+                title,
+                small,
+                current,
+                response.maturin,
+            )
         )
     return AutodiagSummary(questionnaire, grappe, tuple(scopes))
 
@@ -160,6 +221,7 @@ def _summarise_scope(
     title: str,
     small_og: bool,
     current_dui: DuiSituation | None,
+    typed: TypedLevels = NO_TYPED_LEVELS,
 ) -> ScopeSummary:
     usable, _ = usable_answers(questionnaire, answers)
     unknown = unknown_question_ids(questionnaire, answers)
@@ -168,9 +230,10 @@ def _summarise_scope(
         for qid, value in answers.items()
         if qid not in usable and questionnaire.has_question(qid)
     )
-    result = score(questionnaire, usable)
+    result = score(questionnaire, usable, typed)
     recs = recommend(result, small_og=small_og, current_dui=current_dui)
-    return ScopeSummary(scope, title, result, recs, unknown, invalid)
+    typed_invalid = ignored_levels(questionnaire.maturin, typed)
+    return ScopeSummary(scope, title, result, recs, unknown, invalid, typed_invalid)
 
 
 def _scope_context(

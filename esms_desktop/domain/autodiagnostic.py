@@ -18,7 +18,17 @@ Scoring, stated once so the GUI, the PDF and the tests agree:
   same way: every domain weighs the same whatever its number of questions (the framework reads
   maturity as a profile over domains, and a domain with 7 questions is not more important than
   one with 5), and a reader of the PDF can check the overall figure from the printed ones;
-* a level is looked up from the rounded score in the file's score bands.
+* a level is looked up from the rounded score in the file's score bands;
+* a level typed from MaturiN-SMS (:mod:`esms_desktop.domain.maturin`) stands in for the score of
+  the domain its dimension maps to, only while that domain has no answer (an answer given here is
+  newer and finer than a level read elsewhere) — the DUI question apart: it records a fact the
+  routing needs (which DUI is there) more than a maturity, so a director who types her levels
+  answers it too without that one answer replacing her typed functional level. A typed level
+  stands as the middle of our band of the same rank (level 3, band 40–59 → 50): the two
+  frameworks both read maturity in 5 ranks, and the middle neither flatters nor penalises the
+  thresholds that route the project. Such a figure says where it comes from
+  (:class:`FigureSource`) on the screen and the paper; the dimension with no domain of ours is
+  shown but scores and routes nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +46,14 @@ from typing import Any
 
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.grappe import DuiSituation, ProjectType
+from esms_desktop.domain.maturin import (
+    MATURIN_DIMENSION_COUNT,
+    NO_TYPED_LEVELS,
+    MaturinDimension,
+    MaturinFramework,
+    TypedLevels,
+    usable_levels,
+)
 
 DEFAULT_FUNCTIONAL_THRESHOLD = 50
 """Functional-fit score under which a non-referenced DUI is better replaced than upgraded."""
@@ -66,6 +84,17 @@ class RecommendationKind(StrEnum):
             "equipement": "Équipement",
             "priorite": "Priorité",
         }[self.value]
+
+
+class FigureSource(StrEnum):
+    """Where a domain's figure comes from: our questionnaire, or a level typed from MaturiN-SMS."""
+
+    QUESTIONNAIRE = "questionnaire"
+    MATURIN = "maturin"
+
+    @property
+    def label(self) -> str:
+        return {"questionnaire": "questionnaire", "maturin": "MaturiN-SMS, saisi"}[self.value]
 
 
 # --- the questionnaire -----------------------------------------------------------------------
@@ -165,6 +194,8 @@ class Questionnaire:
     levels: tuple[MaturityLevel, ...]
     domains: tuple[Domain, ...]
     routing: Routing
+    maturin: MaturinFramework | None = None
+    """The MaturiN-SMS dimensions a user may type levels for (``None``: the file names none)."""
     _index: Mapping[str, tuple[Domain, Question]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -200,6 +231,12 @@ class Questionnaire:
                 return d
         raise KeyError(f"Domaine inconnu : « {domain_id} »")
 
+    def stand_in_score(self, level: int) -> int:
+        """The score a level typed from MaturiN-SMS stands for: the middle of our band of that
+        rank, rounded half up (see the module docstring)."""
+        band = self.levels[level - 1]
+        return _round_half_up(Fraction(band.min_score + band.max_score, 2))
+
     def level_for(self, score: int) -> MaturityLevel:
         """The maturity level of an integer score 0–100 (the bands cover it, checked at load)."""
         for level in self.levels:
@@ -221,13 +258,29 @@ class Questionnaire:
 
 @dataclass(frozen=True, slots=True)
 class DomainScore:
-    """One domain's result. ``score`` and ``level`` are ``None`` while nothing is answered."""
+    """One domain's result. ``score`` and ``level`` are ``None`` while nothing is answered.
+
+    ``source`` says where the figure comes from; with :attr:`FigureSource.MATURIN` the domain has
+    no answer, ``typed_level`` is the level typed for its dimension and ``score`` its stand-in.
+    """
 
     domain: Domain
     answered: int
     total: int
     score: int | None
     level: MaturityLevel | None
+    source: FigureSource = FigureSource.QUESTIONNAIRE
+    typed_level: int | None = None
+    dimension: MaturinDimension | None = None
+
+    @property
+    def figure(self) -> str:
+        """The figure in French words, with its source when it is not the questionnaire's."""
+        if self.score is None:
+            return "non évalué"
+        if self.source is FigureSource.MATURIN:
+            return f"niveau {self.typed_level} ({self.source.label})"
+        return f"{self.score}/100"
 
     @property
     def complete(self) -> bool:
@@ -249,6 +302,12 @@ class AutodiagResult:
     answered: int
     total: int
     dui_situation: DuiSituation | None
+    typed: TypedLevels = NO_TYPED_LEVELS
+
+    @property
+    def sources(self) -> frozenset[FigureSource]:
+        """The sources of the domain figures that exist (empty while nothing is scored)."""
+        return frozenset(d.source for d in self.domains if d.score is not None)
 
     @property
     def progress_pct(self) -> int:
@@ -311,23 +370,56 @@ def usable_answers(
     return usable, len(answers) - len(usable)
 
 
-def score(questionnaire: Questionnaire, answers: Mapping[str, int]) -> AutodiagResult:
-    """Score every domain and the whole, see the module docstring for the rules and why."""
+def score(
+    questionnaire: Questionnaire,
+    answers: Mapping[str, int],
+    typed: TypedLevels = NO_TYPED_LEVELS,
+) -> AutodiagResult:
+    """Score every domain and the whole, see the module docstring for the rules and why.
+
+    ``typed`` levels that do not count (unknown dimension, level outside 1–5) are left out here,
+    as :func:`usable_answers` leaves answers out; the caller names them.
+    """
     validate_answers(questionnaire, answers)
     top = questionnaire.max_value
+    levels = usable_levels(questionnaire.maturin, typed)
     domain_scores = []
     for domain in questionnaire.domains:
-        given = [answers[q.id] for q in domain.questions if q.id in answers]
-        value = _round_half_up(Fraction(100 * sum(given), top * len(given))) if given else None
-        domain_scores.append(
-            DomainScore(
-                domain,
-                len(given),
-                len(domain.questions),
-                value,
-                None if value is None else questionnaire.level_for(value),
+        answered_ids = [q.id for q in domain.questions if q.id in answers]
+        given = [answers[qid] for qid in answered_ids]
+        maturin = questionnaire.maturin
+        dimension = None if maturin is None else maturin.for_domain(domain.id)
+        typed_level = levels.get(dimension.id) if dimension is not None else None
+        only_dui = answered_ids == [questionnaire.routing.dui_question]
+        if given and not (only_dui and typed_level is not None):
+            value = _round_half_up(Fraction(100 * sum(given), top * len(given)))
+            domain_scores.append(
+                DomainScore(
+                    domain,
+                    len(given),
+                    len(domain.questions),
+                    value,
+                    questionnaire.level_for(value),
+                    dimension=dimension,
+                )
             )
-        )
+        elif typed_level is not None:
+            domain_scores.append(
+                DomainScore(
+                    domain,
+                    len(given),
+                    len(domain.questions),
+                    questionnaire.stand_in_score(typed_level),
+                    questionnaire.levels[typed_level - 1],
+                    FigureSource.MATURIN,
+                    typed_level,
+                    dimension,
+                )
+            )
+        else:
+            domain_scores.append(
+                DomainScore(domain, 0, len(domain.questions), None, None, dimension=dimension)
+            )
     existing = [d.score for d in domain_scores if d.score is not None]
     overall = _round_half_up(Fraction(sum(existing), len(existing))) if existing else None
     return AutodiagResult(
@@ -339,6 +431,7 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, int]) -> AutodiagR
         answered=sum(d.answered for d in domain_scores),
         total=questionnaire.question_count,
         dui_situation=dui_situation_from_answers(questionnaire, answers),
+        typed=typed,
     )
 
 
@@ -480,7 +573,7 @@ def _project_recommendation(
     elif project is ProjectType.ACQUISITION:
         code = "projet.non_reference_acquisition"
         message = (
-            f"DUI non référencé Ségur et adéquation fonctionnelle faible ({fit.score}/100, sous "
+            f"DUI non référencé Ségur et adéquation fonctionnelle faible ({fit.figure}, sous "
             f"le seuil de {routing.functional_threshold}) : l'outil actuel répond mal aux besoins "
             "des équipes, une acquisition d'un DUI référencé est suggérée plutôt que sa mise en "
             "conformité."
@@ -496,7 +589,7 @@ def _project_recommendation(
         code = "projet.non_reference_conformite"
         message = (
             f"DUI non référencé Ségur mais adéquation fonctionnelle satisfaisante "
-            f"({fit.score}/100, seuil {routing.functional_threshold}) : une mise en conformité "
+            f"({fit.figure}, seuil {routing.functional_threshold}) : une mise en conformité "
             "est suggérée pour garder l'outil que les équipes utilisent, à condition que "
             "l'éditeur fasse référencer sa solution au Ségur (sinon, acquisition)."
         )
@@ -510,11 +603,13 @@ def _equipment_recommendation(
     if infra.score is None:
         if not small_og:
             return None
+        dimension = infra.dimension
+        typed = f" (ou saisissez le niveau MaturiN-SMS « {dimension.title} »)" if dimension else ""
         return Recommendation(
             "equipement.a_evaluer",
             RecommendationKind.EQUIPEMENT,
-            f"Petit organisme gestionnaire : répondez au domaine « {infra.domain.title} » pour "
-            "savoir si la ligne de financement des équipements est à demander.",
+            f"Petit organisme gestionnaire : répondez au domaine « {infra.domain.title} »{typed} "
+            "pour savoir si la ligne de financement des équipements est à demander.",
         )
     if infra.score >= routing.equipment_threshold:
         return None
@@ -522,7 +617,7 @@ def _equipment_recommendation(
         return Recommendation(
             "equipement.petit_og",
             RecommendationKind.EQUIPEMENT,
-            f"Équipements insuffisants ({infra.score}/100, sous le seuil de "
+            f"Équipements insuffisants ({infra.figure}, sous le seuil de "
             f"{routing.equipment_threshold}) dans un petit organisme gestionnaire : demandez la "
             "ligne de financement des équipements.",
             suggested_equipment=True,
@@ -530,7 +625,7 @@ def _equipment_recommendation(
     return Recommendation(
         "equipement.hors_petit_og",
         RecommendationKind.EQUIPEMENT,
-        f"Équipements insuffisants ({infra.score}/100, sous le seuil de "
+        f"Équipements insuffisants ({infra.figure}, sous le seuil de "
         f"{routing.equipment_threshold}), mais la ligne équipement est réservée aux petits "
         "organismes gestionnaires (moins de 15 ESSMS) : prévoyez un autre financement.",
     )
@@ -549,12 +644,20 @@ def _priorities(result: AutodiagResult, routing: Routing) -> list[Recommendation
             Recommendation(
                 f"priorite.{d.domain.id}",
                 RecommendationKind.PRIORITE,
-                f"Priorité {rank} — {d.domain.title} : {d.score}/100 "
-                f"(niveau {d.level.level}, {d.level.name}). {d.domain.advice}",
+                f"Priorité {rank} — {d.domain.title} : {_figure_and_level(d)}. {d.domain.advice}",
                 domain_id=d.domain.id,
             )
         )
     return out
+
+
+def _figure_and_level(d: DomainScore) -> str:
+    """« 35/100 (niveau 2, Émergence) », or for a typed level « niveau 2 (MaturiN-SMS, saisi),
+    Émergence »: the source is always said."""
+    assert d.level is not None
+    if d.source is FigureSource.MATURIN:
+        return f"{d.figure}, {d.level.name}"
+    return f"{d.figure} (niveau {d.level.level}, {d.level.name})"
 
 
 # --- reading files ---------------------------------------------------------------------------
@@ -650,7 +753,7 @@ class _Reader:
 def parse_questionnaire(data: Mapping[str, Any], where: str = "questionnaire") -> Questionnaire:
     """Build a :class:`Questionnaire` from parsed TOML, checking scale, bands, ids and routing."""
     top = _Reader(data, where)
-    top.only("version", "title", "source", "scale", "levels", "routing", "domains")
+    top.only("version", "title", "source", "scale", "levels", "routing", "domains", "maturin")
     scale = _parse_scale(top)
     levels = _parse_levels(top)
 
@@ -665,6 +768,7 @@ def parse_questionnaire(data: Mapping[str, Any], where: str = "questionnaire") -
         domains.append(domain)
 
     routing = _parse_routing(top.sub("routing"), domains)
+    maturin = _parse_maturin(top, domains, levels) if "maturin" in top.data else None
     return Questionnaire(
         version=top.text("version"),
         title=top.text("title"),
@@ -673,7 +777,40 @@ def parse_questionnaire(data: Mapping[str, Any], where: str = "questionnaire") -
         levels=levels,
         domains=tuple(domains),
         routing=routing,
+        maturin=maturin,
     )
+
+
+def _parse_maturin(
+    top: _Reader, domains: list[Domain], levels: tuple[MaturityLevel, ...]
+) -> MaturinFramework:
+    """The ``[maturin]`` table: MaturiN-SMS's dimensions, each mapped to one of our domains or to
+    none (``domain`` left out). A typed level stands for our level of the same rank, so the file
+    must have 5 levels; a domain takes one dimension at most, or its stand-in would be ambiguous."""
+    r = top.sub("maturin")
+    r.only("title", "source", "dimensions")
+    if len(levels) != 5:
+        raise top.fail("levels", "5 niveaux attendus quand la table [maturin] est présente")
+    ids = {d.id for d in domains}
+    dimensions: list[MaturinDimension] = []
+    for i, raw in enumerate(r.tables("dimensions"), start=1):
+        d = _Reader(raw, f"{r.where} dimension n°{i}")
+        d.only("id", "title", "domain")
+        did = d.identifier("id")
+        domain = d.text("domain") if "domain" in d.data else None
+        if domain is not None and domain not in ids:
+            raise d.fail("domain", f"domaine « {domain} » absent du questionnaire")
+        if any(x.id == did for x in dimensions):
+            raise d.fail("id", f"dimension « {did} » en double")
+        if domain is not None and any(x.domain_id == domain for x in dimensions):
+            raise d.fail("domain", f"domaine « {domain} » déjà associé à une autre dimension")
+        dimensions.append(MaturinDimension(did, i, d.text("title"), domain))
+    if len(dimensions) != MATURIN_DIMENSION_COUNT:
+        raise r.fail(
+            "dimensions",
+            f"{MATURIN_DIMENSION_COUNT} dimensions attendues (MaturiN-SMS), {len(dimensions)} lues",
+        )
+    return MaturinFramework(r.text("title"), r.text("source"), tuple(dimensions))
 
 
 def _parse_scale(top: _Reader) -> tuple[ScaleLevel, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from esms_desktop.domain.autodiag_routing import GRAPPE_SCOPE
+from esms_desktop.domain.autodiag_routing import GRAPPE_SCOPE, scope_typed
 from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.findings import Severity
@@ -22,6 +22,7 @@ from esms_desktop.domain.identifiers import (
     siret_problem,
     siret_siren_mismatch,
 )
+from esms_desktop.domain.maturin import MATURIN_DIMENSION_COUNT, is_level, typed_complete
 from esms_desktop.domain.requirements import applicable_attestations, needed_annexes
 
 
@@ -179,21 +180,26 @@ def missing_items(
     """Everything the ARS needs and does not have, in step order.
 
     ``question_count`` is the autodiagnostic's number of questions (0 when unknown: the
-    self-assessment is then judged on having at least one answer). Only the attestations that
+    self-assessment is then judged on having at least one answer). The self-assessment is also
+    done when every MaturiN-SMS dimension has a typed level for the grappe: a director who
+    answered MaturiN-SMS is not asked to answer twice. Only the attestations that
     apply to this grappe and this call count (:mod:`~esms_desktop.domain.requirements`). An
     optional annex this grappe needs (hours split, procurement evidence) counts as a required one.
     """
     out = _porteur_items(dossier)
     answered = sum(len(r.answers) for r in dossier.autodiagnostics if r.scope == GRAPPE_SCOPE)
-    if (question_count and answered < question_count) or (not question_count and not answered):
+    typed = scope_typed(dossier)
+    questionnaire_done = answered >= question_count if question_count else bool(answered)
+    if not questionnaire_done and not typed_complete(typed):
         total = f" sur {question_count}" if question_count else ""
-        out.append(
-            _item(
-                Step.AUTODIAG,
-                "autodiagnostic",
-                f"questionnaire : {answered} réponse(s){total}, à compléter",
+        text = f"questionnaire : {answered} réponse(s){total}, à compléter"
+        levels = sum(1 for v in typed.levels.values() if is_level(v))
+        if levels:
+            text += (
+                f" (ou niveaux MaturiN-SMS : {levels} sur {MATURIN_DIMENSION_COUNT} saisis, "
+                "à compléter)"
             )
-        )
+        out.append(_item(Step.AUTODIAG, "autodiagnostic", text))
     out += _grappe_items(dossier, budget)
     out += _solution_items(dossier)
     if not budget.complete:

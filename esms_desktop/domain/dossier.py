@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from esms_desktop.domain.eligibility import NO_DECLARATIONS, Declarations
 from esms_desktop.domain.grappe import Grappe
+from esms_desktop.domain.maturin import NO_TYPED_LEVELS, TypedLevels
 from esms_desktop.domain.parsing import Parsed, fold
 from esms_desktop.domain.usage_threshold import UsageThreshold
 
@@ -138,10 +139,15 @@ class Attestation:
 
 @dataclass(frozen=True, slots=True)
 class AutodiagResponse:
-    """Answers (question id → level 0–4) given for one scope: the grappe, an OG or an ESSMS."""
+    """Answers (question id → level 0–4) given for one scope: the grappe, an OG or an ESSMS.
+
+    ``maturin`` holds the levels typed from a MaturiN-SMS result instead of (or besides) the
+    answers (:mod:`esms_desktop.domain.maturin`).
+    """
 
     scope: str = "grappe"
     answers: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    maturin: TypedLevels = NO_TYPED_LEVELS
 
 
 DEFAULT_ANNEXES: tuple[Annex, ...] = (

@@ -24,6 +24,7 @@ from esms_desktop.domain.fields import (
     FieldSpec,
     organisation_field,
 )
+from esms_desktop.domain.formatting import format_decimal
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -33,7 +34,7 @@ from esms_desktop.domain.grappe import (
     solution_key,
 )
 from esms_desktop.domain.identifiers import normalise
-from esms_desktop.domain.parsing import Parsed, Parser, fold
+from esms_desktop.domain.parsing import Parsed, Parser, fold, parse_pct
 from esms_desktop.importers.tabular import Table, header_key, read_table
 
 _APPENDED = frozenset({"og_entite_nationale"})
@@ -55,6 +56,11 @@ COLUMNS: tuple[str, ...] = tuple(SHEET_FIELDS)
 """The template's columns, in the order the template and the export write them."""
 
 REQUIRED: frozenset[str] = frozenset(c for c, f in SHEET_FIELDS.items() if f.required)
+
+PERCENT_COLUMNS: frozenset[str] = frozenset(
+    c for c, f in SHEET_FIELDS.items() if f.parse is parse_pct
+)
+"""Columns holding a percentage (0–100): a workbook cell formatted « % » must read ×100."""
 
 _OG_NAME = organisation_field("name").column
 OG_COLUMNS: tuple[str, ...] = tuple(
@@ -190,7 +196,7 @@ def split_solution(label: str) -> DuiSolution:
 
 
 def import_grappe(path: Path, *, skip_bad_rows: bool = False) -> GrappeImport:
-    """Read a grappe spreadsheet (.csv or .xlsx) into a Grappe, reporting every bad cell.
+    """Read a grappe spreadsheet (.csv, .xlsx, .xls, .ods) into a Grappe, reporting every bad cell.
 
     With errors, ``grappe`` is None unless ``skip_bad_rows``: then the good rows are imported and
     the skipped lines listed in ``notices`` (and ``skipped_lines``). Errors that belong to no
@@ -200,6 +206,7 @@ def import_grappe(path: Path, *, skip_bad_rows: bool = False) -> GrappeImport:
     table = read_table(Path(path))
     positions, notices, blocking = _map_header(table)
     rows = [_parse_row(line, cells, positions) for line, cells in table.rows]
+    _refuse_unformatted_fractions(rows, positions, table)
     row_errors = [
         CellError(row.line, name, row.raw[name], problem)
         for row in rows
@@ -277,6 +284,35 @@ def _parse_row(line: int, cells: tuple[str, ...], positions: dict[str, int]) -> 
         if cell.problem:
             problems[name] = cell.problem
     return _Row(line, raw, values, problems)
+
+
+def _refuse_unformatted_fractions(
+    rows: list[_Row], positions: dict[str, int], table: Table
+) -> None:
+    """A percentage cell of a ``.xls`` holding 0 < x ≤ 1 is refused: « 0,7 » or « 70 % »?
+
+    The ``.xls`` reader cannot see number formats (:attr:`Table.fractions`): guessing either way
+    would put a wrong amount on the budget (0,7 % of the hours, or 70 %), so the user is told
+    both readings and how to say which one is meant.
+    """
+    if not table.fractions:
+        return
+    for column in PERCENT_COLUMNS & positions.keys():
+        pos = positions[column]
+        for row in rows:
+            if (row.line, pos) not in table.fractions or column in row.problems:
+                continue
+            number = parse_pct(row.raw[column]).value
+            if number is None:
+                continue
+            shown, times_100 = format_decimal(number), format_decimal(number * 100)
+            row.problems[column] = (
+                f"feuille « {table.sheet} » : ce nombre se lit « {shown} % », ou « {times_100} % » "
+                "si la cellule est au format pourcentage, ce que le format .xls ne permet pas de "
+                f"savoir ; pour {times_100} %, tapez {times_100} dans une cellule sans format "
+                f"pourcentage ; pour {shown} %, enregistrez le classeur au format .xlsx ou .ods"
+            )
+            row.values[column] = None
 
 
 def parse_cell(column: str, text: str) -> Parsed:

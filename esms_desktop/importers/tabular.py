@@ -1,10 +1,11 @@
-"""Reading a table file (CSV or XLSX) into rows of text, whatever French Excel wrote.
+"""Reading a table file (CSV, XLSX, XLS or ODS) into rows of text, whatever the spreadsheet wrote.
 
 Directors send what their spreadsheet saved: CSV with ``;`` (French Excel) or ``,``, in UTF-8 with
-or without BOM, Windows-1252, sometimes UTF-16 "Texte Unicode" with tabs, or a ``.xlsx`` workbook
-whose numbers come back as floats. This module turns all of them into the same thing — a header
-and rows of stripped strings, each row with its line number in the file — so the importers above it
-only ever deal with text and can quote a line number the user will find in their spreadsheet.
+or without BOM, Windows-1252, sometimes UTF-16 "Texte Unicode" with tabs, a ``.xlsx`` workbook
+whose numbers come back as floats, an old ``.xls`` (ARS annexes) or a LibreOffice ``.ods``. This
+module turns all of them into the same thing — a header and rows of stripped strings, each row
+with its line number in the file — so the importers above it only ever deal with text and can
+quote a line number the user will find in their spreadsheet.
 
 Every problem with the file *as a whole* (empty, header only, a workbook renamed ``.csv``, binary
 garbage, unreadable) is an :class:`ImportFileError` whose French message names the file; problems
@@ -18,10 +19,12 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError, iterparse
 
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.formatting import format_decimal
@@ -30,11 +33,23 @@ MAX_ROWS = 200_000
 """Far above any grappe; stops a mistaken multi-gigabyte export from filling memory."""
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-_OTHER_SPREADSHEETS = {
-    ".xls": "ancien format Excel 97-2003 (.xls)",
+CALAMINE_SUFFIXES = (".xls", ".ods")
+"""Read by python-calamine: number formats are not exposed (see :func:`_read_calamine`)."""
+WORKBOOK_SUFFIXES = (*XLSX_SUFFIXES, *CALAMINE_SUFFIXES)
+"""Every spreadsheet format read as a workbook (not as text)."""
+_WORKBOOK_KINDS = {
+    ".xls": "classeur Excel 97-2003 (.xls)",
     ".ods": "classeur LibreOffice / OpenOffice (.ods)",
+}
+_OTHER_SPREADSHEETS = {
     ".numbers": "classeur Apple Numbers",
 }
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODS_CELLS = (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell")
+_MAX_COLUMNS = 16_384
+"""Excel's and LibreOffice's last column: a repeated cell never spans more."""
 _DELIMITERS = (";", ",", "\t")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 """Line ends as the csv module counts them (not ``str.splitlines``, which also splits on \\x0b)."""
@@ -54,7 +69,12 @@ class Table:
     Each row keeps the number of the line it *starts* on in the file, as is ``header_line`` (1
     unless blank lines or Excel's ``sep=`` line come first), so messages point where the user
     looks. Blank rows are left out. ``encoding`` and ``delimiter`` say how a CSV was read
-    (``"xlsx"`` and ``""`` for a workbook).
+    (``"xlsx"``, ``"xls"`` or ``"ods"`` and ``""`` for a workbook, whose first sheet is ``sheet``).
+
+    ``fractions`` holds the (line, column index) of number cells between 0 and 1 whose number
+    format could not be read (``.xls``): « 0,7 » there may be a cell showing « 70 % ». Their text
+    is the bare number; a column that takes a percentage must not guess (see
+    :func:`_read_calamine`).
     """
 
     name: str
@@ -63,6 +83,8 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     header_line: int = 1
+    sheet: str = ""
+    fractions: frozenset[tuple[int, int]] = frozenset()
 
 
 def header_key(name: str) -> str:
@@ -141,7 +163,7 @@ def _integer_text(number: Decimal) -> str:
 
 
 def read_table(path: Path) -> Table:
-    """Read ``path`` (.csv, .txt, .tsv or .xlsx/.xlsm, first sheet) into a :class:`Table`.
+    """Read ``path`` (.csv, .txt, .tsv or .xlsx/.xlsm/.xls/.ods, first sheet) into a :class:`Table`.
 
     Raises :class:`ImportFileError` when the file is missing, unreadable, not a table, empty or
     has a header but no data row.
@@ -159,6 +181,8 @@ def read_table(path: Path) -> Table:
         )
     if suffix in XLSX_SUFFIXES:
         return _read_xlsx(path)
+    if suffix in CALAMINE_SUFFIXES:
+        return _read_calamine(path, suffix)
     return _read_csv(path)
 
 
@@ -331,6 +355,150 @@ def _read_xlsx(path: Path) -> Table:
     finally:
         book.close()
     return _checked(Table(path.name, header, tuple(rows), "xlsx", "", header_line))
+
+
+def _read_calamine(path: Path, suffix: str) -> Table:
+    """Read the first sheet of a ``.xls`` or ``.ods`` workbook with python-calamine.
+
+    Calamine gives each cell's value and type (text, number, boolean, date) but not its number
+    format, so a cell showing « 70 % » comes back as ``0.7``. The xlsx path reads the format and
+    turns such a cell into ``"70"`` (:func:`cell_text`); here:
+
+    * ``.ods`` stores the type beside the value (``office:value-type="percentage"``): those cells
+      are found in ``content.xml`` (:func:`_ods_percentage_cells`) and read as the xlsx path reads
+      them — exactly, no guess;
+    * ``.xls`` keeps formats in records calamine does not expose: a number cell between 0 and 1
+      (both included) may be « 0,7 » or « 70 % ». Its text stays the bare number and its place is
+      listed in :attr:`Table.fractions`; a percentage column refuses such a cell, naming the sheet,
+      row, column and both readings, rather than guess (a number above 1 is not ambiguous: a
+      percentage cell would show more than 100 %, which no percentage column accepts).
+
+    Dates come as ``date``/``datetime`` (calamine reads the date formats itself) and give the
+    same ISO text as the xlsx path.
+    """
+    kind = _WORKBOOK_KINDS[suffix]
+    data = _read_bytes(path)
+    if not data.strip():
+        raise ImportFileError(f"« {path.name} » est vide.")
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        raise ImportFileError(
+            f"« {path.name} » est une page web (HTML) enregistrée sous l'extension {suffix}, pas "
+            "un classeur : ouvrez-la dans votre tableur et enregistrez-la au format .xlsx, .ods "
+            "ou CSV."
+        )
+    if not data.startswith((_OLE_MAGIC, b"PK\x03\x04")):
+        raise ImportFileError(
+            f"« {path.name} » n'est pas un {kind} (fichier renommé ?) : ouvrez-le dans votre "
+            "tableur et enregistrez-le au format .xlsx, .ods ou CSV."
+        )
+    import python_calamine
+
+    # Calamine raises its own errors, and a few of Rust's, on a damaged file: all of them mean
+    # « abîmé » for the user, except a password, which the user can do something about.
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not book.sheet_names:
+            raise ImportFileError(f"« {path.name} » ne contient aucune feuille.")
+        sheet = book.get_sheet_by_index(0)
+        grid = sheet.to_python(skip_empty_area=False, nrows=2 * MAX_ROWS)
+    except ImportFileError:
+        raise
+    except python_calamine.PasswordError as exc:
+        raise ImportFileError(
+            f"« {path.name} » est protégé par un mot de passe : enregistrez-en une copie sans "
+            "mot de passe, puis réessayez."
+        ) from exc
+    except Exception as exc:
+        raise ImportFileError(
+            f"« {path.name} » n'est pas un {kind} lisible (fichier abîmé ?) [{type(exc).__name__}]."
+        ) from exc
+    percents = _ods_percentage_cells(data, path.name) if data.startswith(b"PK") else frozenset()
+    header: tuple[str, ...] = ()
+    header_line = 1
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    fractions: set[tuple[int, int]] = set()
+    for line, values in enumerate(grid, start=1):
+        cells = tuple(
+            cell_text(v, "%" if (line - 1, i) in percents else "") for i, v in enumerate(values)
+        )
+        if not any(cells):
+            continue
+        if not header:
+            header, header_line = cells, line
+            continue
+        rows.append((line, cells))
+        if len(rows) > MAX_ROWS:
+            raise ImportFileError(f"« {path.name} » a plus de {MAX_ROWS} lignes.")
+        if suffix == ".xls":
+            fractions.update((line, i) for i, v in enumerate(values) if _fraction(v))
+    table = Table(
+        path.name,
+        header,
+        tuple(rows),
+        suffix[1:],
+        "",
+        header_line,
+        sheet.name,
+        frozenset(fractions),
+    )
+    return _checked(table)
+
+
+def _fraction(value: object) -> bool:
+    """A number a percentage format would show as 0 to 100 % (0 excluded: 0 % either way)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1
+
+
+def _ods_percentage_cells(data: bytes, name: str) -> frozenset[tuple[int, int]]:
+    """(row, column), from 0, of the first sheet's cells typed as percentages in ``content.xml``.
+
+    Rows and cells LibreOffice writes once with ``number-rows-repeated`` /
+    ``number-columns-repeated`` count that many times (an identical run of rows is saved that
+    way); covered cells of a merge take their column too. The first ``table:table`` is the sheet
+    calamine reads as index 0.
+    """
+    found: set[tuple[int, int]] = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
+            for row, columns, repeat in _ods_rows(iterparse(xml, events=("start", "end"))):
+                if columns:
+                    found.update((r, c) for r in range(row, row + repeat) for c in columns)
+    except (zipfile.BadZipFile, KeyError, OSError, ParseError, ValueError) as exc:
+        raise ImportFileError(
+            f"« {name} » : contenu du classeur .ods abîmé, lecture impossible "
+            f"[{type(exc).__name__}]."
+        ) from exc
+    return frozenset(found)
+
+
+def _ods_rows(events: Iterator[tuple[str, Element]]) -> Iterator[tuple[int, list[int], int]]:
+    """(first row, percentage columns, times repeated) for each row of the first sheet."""
+    row = 0
+    depth = 0  # how deep inside the first table:table (a cell may hold a sub-table)
+    columns: list[int] = []
+    column = 0
+    for event, element in events:
+        tag = element.tag
+        if tag == f"{_ODS_TABLE}table":
+            depth += 1 if event == "start" else -1
+            if depth == 0:
+                return
+            continue
+        if depth != 1:
+            continue
+        if tag == f"{_ODS_TABLE}table-row":
+            if event == "start":
+                columns, column = [], 0
+                continue
+            repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            yield row, columns, min(repeat, 2 * MAX_ROWS)
+            row += repeat
+            element.clear()  # a sheet of 200,000 rows is read in constant memory
+        elif event == "start" and tag in _ODS_CELLS:
+            span = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+            if element.get(f"{_ODS_OFFICE}value-type") == "percentage":
+                columns.extend(range(column, column + min(span, _MAX_COLUMNS)))
+            column += span
 
 
 def _checked(table: Table) -> Table:

@@ -72,13 +72,14 @@ from esms_desktop.domain.grappe import (
     Organisation,
 )
 from esms_desktop.domain.identifiers import normalise
+from esms_desktop.domain.maturin import NO_TYPED_LEVELS, TypedLevels
 from esms_desktop.domain.merge import AddedEstablishment as AddedEstablishment
 from esms_desktop.domain.merge import EstablishmentMerge as EstablishmentMerge
 from esms_desktop.domain.merge import FieldChange as FieldChange
 from esms_desktop.domain.merge import Side as Side
 from esms_desktop.domain.merge import establishment_key as establishment_key
-from esms_desktop.domain.merge import merge
-from esms_desktop.domain.porteur_link import PorteurChoice, sync_porteur
+from esms_desktop.domain.merge import match_organisation, merge
+from esms_desktop.domain.porteur_link import PorteurChoice, link_porteur, sync_porteur
 from esms_desktop.domain.usage_threshold import PERCENT, UsageThreshold
 from esms_desktop.domain.validation import (
     MAX_ANSWERS,
@@ -97,6 +98,7 @@ from esms_desktop.services.dossiers import (
     MAX_ANNEX_FILE_BYTES,
     DossierInputError,
     campaign_fingerprint,
+    list_loaded,
 )
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.fsutil import atomic_write
@@ -281,6 +283,19 @@ def organisation_to_dict(og: Organisation) -> dict[str, Any]:
     }
 
 
+def _autodiag_to_dict(r: AutodiagResponse) -> dict[str, Any]:
+    """One scope's answers; the levels typed from MaturiN-SMS under the optional ``maturin`` key,
+    written only when there are some, so a file without them is what older versions wrote."""
+    out: dict[str, Any] = {"scope": r.scope, "answers": dict(r.answers.items())}
+    if not r.maturin.is_empty:
+        day = r.maturin.assessed_on
+        out["maturin"] = {
+            "levels": dict(r.maturin.levels.items()),
+            "assessed_on": None if day is None else day.isoformat(),
+        }
+    return out
+
+
 def dossier_to_dict(d: Dossier) -> dict[str, Any]:
     """Every field of a dossier except its local ``id`` (meaningless on another computer)."""
     solution = d.grappe.solution
@@ -294,9 +309,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
             "solution": {f.name: getattr(solution, f.name) for f in fields(DuiSolution)},
         },
         "overrides": {k: _dec(v) for k, v in d.overrides.items()},
-        "autodiagnostics": [
-            {"scope": r.scope, "answers": dict(r.answers.items())} for r in d.autodiagnostics
-        ],
+        "autodiagnostics": [_autodiag_to_dict(r) for r in d.autodiagnostics],
         "usage_targets": [
             {
                 "indicator": t.indicator,
@@ -575,6 +588,20 @@ def _declarations_from(r: _Reader) -> Declarations:
     )
 
 
+def _typed_from(item: _Reader) -> TypedLevels:
+    """The optional ``maturin`` object of a scope (absent in older files: nothing typed). A level
+    must be an integer; one outside 1–5 or of an unknown dimension is kept, as the store keeps
+    it, and left uncounted by the summary, which names it."""
+    if item.data.get("maturin") is None:
+        return NO_TYPED_LEVELS
+    typed = item.child("maturin")
+    levels = typed.mapping("levels", MAX_ANSWERS)
+    for dimension, level in levels.items():
+        if isinstance(level, bool) or not isinstance(level, int):
+            raise _invalid(f"{typed.where}.levels.{shown(dimension, 40)}", "niveau entier attendu")
+    return TypedLevels(MappingProxyType(levels), typed.day("assessed_on"))
+
+
 def dossier_from_dict(r: _Reader) -> Dossier:
     """A dossier read strictly; ``campaign_fingerprint`` and ``declarations`` are optional
     (files written before them), and a file without them reads as nothing recorded nor
@@ -597,7 +624,11 @@ def dossier_from_dict(r: _Reader) -> Dossier:
                 where = f"{item.where}.answers.{shown(question, 40)}"
                 raise _invalid(where, "niveau entier attendu")
         autodiagnostics.append(
-            AutodiagResponse(scope=item.text("scope", "grappe"), answers=MappingProxyType(answers))
+            AutodiagResponse(
+                scope=item.text("scope", "grappe"),
+                answers=MappingProxyType(answers),
+                maturin=_typed_from(item),
+            )
         )
     return Dossier(
         name=r.text("name"),
@@ -1244,19 +1275,29 @@ def export_organisation(uow: UnitOfWork, dossier_id: int, og_index: int, path: P
 
 
 def import_as_new(
-    uow: UnitOfWork, path: Path, *, name: str | None = None, campaign_id: str | None = None
+    uow: UnitOfWork,
+    path: Path,
+    *,
+    name: str | None = None,
+    campaign_id: str | None = None,
+    as_copy: bool = False,
 ) -> int:
     """Create a new dossier from an exchange file (a backup is taken first); returns its id.
 
-    The new dossier records a campaign fingerprint (:func:`_with_campaign_version`).
+    The new dossier records a campaign fingerprint (:func:`_with_campaign_version`). It keeps
+    the creation instant of the file's dossier, by which the file is later recognised
+    (:func:`examine_incoming`); ``as_copy`` makes it a dossier of its own instead, created now
+    and named « … (copie) » unless ``name`` is given, as a duplicated dossier is.
     """
     content = read_exchange_file(path)
     now = datetime.now(UTC)
     if content.dossier is not None:
+        chosen_name = name or content.dossier.name
         dossier = replace(
             content.dossier,
             id=None,
-            name=name or content.dossier.name,
+            name=chosen_name if name or not as_copy else f"{chosen_name} (copie)",
+            created=now if as_copy else content.dossier.created,
             updated=now,
         )
         dossier, dropped = _with_campaign_version(dossier, campaign_id or dossier.campaign_id)
@@ -1285,7 +1326,8 @@ def import_as_new(
         uow.dossiers.log(
             new_id,
             "import",
-            f"Dossier importé du fichier « {Path(path).name} » ({content.kind}, "
+            f"{'Copie importée' if as_copy else 'Dossier importé'} du fichier "
+            f"« {Path(path).name} » ({content.kind}, "
             f"{dossier.grappe.establishment_count} ESSMS)."
             + (
                 f" Valeurs saisies retirées, absentes de la campagne {dossier.campaign_id} : "
@@ -1368,3 +1410,119 @@ def merge_into(
         )
         uow.commit()
     return report
+
+
+# --- a file brought to this data folder (double-click, drop, File › Import) ------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMatch:
+    """A stored dossier that holds what an exchange file holds."""
+
+    dossier_id: int
+    name: str
+    updated: datetime | None
+    same_origin: bool
+    """The file's dossier was created at the same instant: it is this dossier (imported from
+    it, or exported from it), whatever was changed since on either side."""
+    identical: bool
+    """Its content is the file's (its name and dates aside): importing again adds nothing.
+    For a partner's part: the dossier's OG is the file's OG, field for field."""
+    read_only: bool = False
+    """The stored dossier holds values no door lets in: it opens read-only, nothing merges."""
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingFile:
+    """An exchange file read and verified, with the stored dossiers that already hold it."""
+
+    path: Path
+    content: ExchangeContent
+    matches: tuple[StoredMatch, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The dossier's name, or the partner OG's."""
+        if self.content.dossier is not None:
+            return self.content.dossier.name
+        og = self.content.organisation
+        return og.name if og is not None else ""
+
+    @property
+    def best(self) -> StoredMatch | None:
+        """The match to open: the same dossier first, then an identical one."""
+        return self.matches[0] if self.matches else None
+
+
+_NOT_CONTENT = ("name", "created", "updated", "campaign_fingerprint")
+
+
+def _content_of(dossier: Dossier) -> dict[str, Any]:
+    """What two copies of a dossier share when nothing was changed in either."""
+    data = dossier_to_dict(dossier)
+    for key in _NOT_CONTENT:
+        data.pop(key, None)
+    return data
+
+
+def _instant(value: datetime | None) -> datetime | None:
+    """Comparable instants: a stored instant without a zone is UTC, as the program writes it."""
+    if value is None:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _dossier_match(stored: Dossier, incoming: Dossier, linked: Dossier) -> tuple[bool, bool]:
+    created = _instant(incoming.created)
+    same_origin = created is not None and _instant(stored.created) == created
+    ours = _content_of(stored)
+    # Stored from this file, the dossier had its Porteur page joined to its porteur OG.
+    identical = ours in (_content_of(incoming), _content_of(linked))
+    return same_origin, identical
+
+
+def _part_match(stored: Dossier, og: Organisation) -> tuple[bool, bool]:
+    index = match_organisation(stored.grappe.organisations, og)
+    if index is None:
+        return False, False
+    ours = organisation_to_dict(stored.grappe.organisations[index])
+    return True, ours == organisation_to_dict(og)
+
+
+def examine_incoming(uow: UnitOfWork, path: Path) -> IncomingFile:
+    """Read an exchange file and find the stored dossiers that already hold it.
+
+    A whole dossier is recognised by the instant its dossier was created (kept by every export
+    and import, new for a duplicate or a copy) or by its content; a partner's part by its OG
+    (FINESS juridique, SIREN or name, as the merge matches it). Nothing is changed; an unusable
+    file raises :class:`ExchangeFileError`. Best matches first: the same dossier, identical,
+    most recently changed.
+    """
+    content = read_exchange_file(path)
+    found: list[StoredMatch] = []
+    linked = None if content.dossier is None else link_porteur(content.dossier)
+    for summary, stored in list_loaded(uow):
+        if content.dossier is not None and linked is not None:
+            same, identical = _dossier_match(stored, content.dossier, linked)
+            if not (same or identical):
+                continue
+        elif content.organisation is not None:
+            same, identical = _part_match(stored, content.organisation)
+            if not same:
+                continue
+            same = False  # the OG is there; the dossier is not the file's
+        else:
+            continue
+        found.append(
+            StoredMatch(
+                summary.id, summary.name, summary.updated, same, identical, bool(summary.problems)
+            )
+        )
+    found.sort(
+        key=lambda m: (
+            not m.same_origin,
+            not m.identical,
+            -(_instant(m.updated) or datetime(1970, 1, 1, tzinfo=UTC)).timestamp(),
+        )
+    )
+    return IncomingFile(Path(path), content, tuple(found))

@@ -107,12 +107,12 @@ def preview_file(
     from esms_desktop.domain.finess_register import FinessFileError
     from esms_desktop.importers.finess_detect import detect_format, read_register
     from esms_desktop.importers.grappe_sheet import import_grappe
-    from esms_desktop.importers.tabular import ImportFileError
+    from esms_desktop.importers.tabular import WORKBOOK_SUFFIXES, ImportFileError
 
     try:
         fmt = detect_format(path)
     except FinessFileError as exc:
-        if path.suffix.lower() == ".xlsx":
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
             fmt = "grappe"
         else:
             raise UnreadableFileError(str(exc)) from exc

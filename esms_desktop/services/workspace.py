@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from esms_desktop.services import catalog, dossiers, exchange, finess_lookup
 from esms_desktop.services.assessment import assess_dossier
 from esms_desktop.services.finess_lookup import LoadResult
 from esms_desktop.services.imports import UnreadableFileError, preview_file
+from esms_desktop.storage.backups import BackupSummary, saved_as_name
 from esms_desktop.storage.errors import StoreError
 from esms_desktop.storage.store import Store
 
@@ -187,6 +188,26 @@ class Workspace:
     def export_esms(self, dossier_id: int, path: Path) -> Path:
         return exchange.export_dossier(self.store.uow(read_only=True), dossier_id, path)
 
+    def examine_esms(self, path: Path) -> exchange.IncomingFile:
+        """An .esms file read and verified, with the dossiers of this folder that hold it."""
+        return exchange.examine_incoming(self.store.uow(read_only=True), path)
+
+    def import_esms(
+        self,
+        path: Path,
+        *,
+        as_copy: bool = False,
+        name: str | None = None,
+        campaign_id: str | None = None,
+    ) -> int:
+        """A new dossier from an .esms file (« … (copie) », a dossier of its own, with
+        ``as_copy``); its Porteur page joined to its porteur OG, as :meth:`create` does."""
+        new_id = exchange.import_as_new(
+            self.store.uow(), path, name=name, campaign_id=campaign_id, as_copy=as_copy
+        )
+        self._link_porteur(new_id)
+        return new_id
+
     def export_organisation(self, dossier_id: int, og_index: int, path: Path) -> Path:
         return exchange.export_organisation(
             self.store.uow(read_only=True), dossier_id, og_index, path
@@ -201,6 +222,18 @@ class Workspace:
     def restore(self, path: Path) -> None:
         """Put a backup in place (the current state is backed up first)."""
         self.store.restore(path)
+
+    def save_backup_as(self, path: Path) -> Path:
+        """A backup of every dossier, annexes included, written where the user chose."""
+        return self.store.save_backup_as(path)
+
+    def backup_file_name(self) -> str:
+        """The name suggested for such a file: ``esms-desktop-sauvegarde-AAAA-MM-JJ.sqlite3``."""
+        return saved_as_name(date.today())
+
+    def describe_backup(self, path: Path) -> BackupSummary:
+        """What a backup file holds (checked first): said to the user before restoring it."""
+        return self.store.describe(path)
 
     # --- offline FINESS register ---------------------------------------------------------------
 

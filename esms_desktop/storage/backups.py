@@ -331,6 +331,32 @@ def backup_database(
     return target
 
 
+SAVED_AS_PREFIX = "esms-desktop-sauvegarde-"
+BACKUP_SUFFIX = ".sqlite3"
+
+
+def saved_as_name(day: date) -> str:
+    """The name suggested for a backup the user saves elsewhere: ``esms-desktop-sauvegarde-
+    2026-12-07.sqlite3``; not a name of the backups folder, so rotation never touches it."""
+    return f"{SAVED_AS_PREFIX}{day.isoformat()}{BACKUP_SUFFIX}"
+
+
+def save_backup_as(
+    database: Path, target: Path, backups_folder: Path, *, now: datetime | None = None
+) -> Path:
+    """A backup of ``database`` written at ``target`` (a USB key, Documents), atomically.
+
+    The same copy as an automatic backup — the backup API's consistent snapshot, checked, stamped
+    with the backups folder's next sequence, the annexes inside as they live in the database —
+    written beside ``target`` first and renamed onto it: a full disk or an unplugged key leaves
+    no half file and an older file of that name intact. Errors are French :class:`StoreError`.
+    """
+    taken = now or datetime.now()
+    stamp = BackupStamp(next_sequence(backups_folder), taken, "manuelle")
+    copy_database(database, target, source_label=database, stamp=stamp)
+    return target
+
+
 def backups_to_keep(
     backups: Iterable[BackupInfo],
     *,

@@ -34,9 +34,10 @@ REVISION_SCHEMA_VERSION: dict[str, int] = {
     "0007": 7,
     "0008": 8,
     "0009": 9,
+    "0010": 10,
 }
 """``PRAGMA user_version`` written after each revision (a quick, SQL-free schema number)."""
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 SCHEMA_VERSION = REVISION_SCHEMA_VERSION[HEAD_REVISION]
 
 

@@ -267,9 +267,14 @@ class AutodiagScopeRow(Base):
     )
     position: Mapped[int]
     scope: Mapped[str]
+    maturin_date: Mapped[date | None]
+    """The date of the MaturiN-SMS assessment the typed levels come from (migration 0010)."""
 
     answers: Mapped[list[AutodiagAnswerRow]] = relationship(
         **_owned("AutodiagAnswerRow.position")  # type: ignore[arg-type]
+    )
+    maturin_levels: Mapped[list[AutodiagMaturinLevelRow]] = relationship(
+        **_owned("AutodiagMaturinLevelRow.position")  # type: ignore[arg-type]
     )
 
 
@@ -280,6 +285,19 @@ class AutodiagAnswerRow(Base):
         ForeignKey("autodiag_scope.id", ondelete="CASCADE"), primary_key=True
     )
     question_id: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    level: Mapped[int]
+
+
+class AutodiagMaturinLevelRow(Base):
+    """A level (1–5) typed from a MaturiN-SMS result for one dimension of a scope (0010)."""
+
+    __tablename__ = "autodiag_maturin_level"
+
+    scope_id: Mapped[int] = mapped_column(
+        ForeignKey("autodiag_scope.id", ondelete="CASCADE"), primary_key=True
+    )
+    dimension_id: Mapped[str] = mapped_column(primary_key=True)
     position: Mapped[int]
     level: Mapped[int]
 

@@ -72,6 +72,7 @@ from esms_desktop.domain.grappe import (
     Grappe,
     Organisation,
 )
+from esms_desktop.domain.maturin import TypedLevels
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.storage.errors import NotFoundError, StoreError
 from esms_desktop.storage.models import (
@@ -79,6 +80,7 @@ from esms_desktop.storage.models import (
     AnnexRow,
     AttestationRow,
     AutodiagAnswerRow,
+    AutodiagMaturinLevelRow,
     AutodiagScopeRow,
     Base,
     ChangeLogRow,
@@ -135,6 +137,7 @@ _ORGANISATION = _table(OrganisationRow)
 _ESTABLISHMENT = _table(EstablishmentRow)
 _SCOPE = _table(AutodiagScopeRow)
 _ANSWER = _table(AutodiagAnswerRow)
+_MATURIN = _table(AutodiagMaturinLevelRow)
 _GHT = _table(GhtDeclarationRow)
 _PART_TABLES: dict[str, Table] = {
     "overrides": _table(OverrideRow),
@@ -503,6 +506,10 @@ def _to_autodiagnostics(rows: Iterable[Any]) -> tuple[AutodiagResponse, ...]:
         AutodiagResponse(
             scope=s.scope,
             answers=MappingProxyType({a.question_id: a.level for a in s.answers}),
+            maturin=TypedLevels(
+                MappingProxyType({m.dimension_id: m.level for m in s.maturin_levels}),
+                _stored_date(s.maturin_date),
+            ),
         )
         for s in rows
     )
@@ -635,14 +642,30 @@ def _read_part(session: Session, dossier_id: int, part: str) -> list[Any]:
     if part != "autodiagnostics":
         return list(rows)
     scopes = list(rows)
+    owned = select(_SCOPE.c.id).where(_SCOPE.c.dossier_id == dossier_id)
     answers: dict[int, list[Any]] = {s.id: [] for s in scopes}
     for answer in session.execute(
         select(_ANSWER)
-        .where(_ANSWER.c.scope_id.in_(select(_SCOPE.c.id).where(_SCOPE.c.dossier_id == dossier_id)))
+        .where(_ANSWER.c.scope_id.in_(owned))
         .order_by(_ANSWER.c.scope_id, _ANSWER.c.position, _ANSWER.c.question_id)
     ):
         answers[answer.scope_id].append(answer)
-    return [SimpleNamespace(scope=s.scope, answers=answers[s.id]) for s in scopes]
+    levels: dict[int, list[Any]] = {s.id: [] for s in scopes}
+    for level in session.execute(
+        select(_MATURIN)
+        .where(_MATURIN.c.scope_id.in_(owned))
+        .order_by(_MATURIN.c.scope_id, _MATURIN.c.position, _MATURIN.c.dimension_id)
+    ):
+        levels[level.scope_id].append(level)
+    return [
+        SimpleNamespace(
+            scope=s.scope,
+            answers=answers[s.id],
+            maturin_date=s.maturin_date,
+            maturin_levels=levels[s.id],
+        )
+        for s in scopes
+    ]
 
 
 def _read_ght(session: Session, dossier_id: int) -> list[Any]:
@@ -734,7 +757,10 @@ def _insert_part(session: Session, dossier_id: int, dossier: Dossier, part: str)
         scope_id = _inserted_id(
             session.execute(
                 insert(_SCOPE).values(
-                    dossier_id=dossier_id, position=position, scope=response.scope
+                    dossier_id=dossier_id,
+                    position=position,
+                    scope=response.scope,
+                    maturin_date=response.maturin.assessed_on,
                 )
             )
         )
@@ -743,6 +769,11 @@ def _insert_part(session: Session, dossier_id: int, dossier: Dossier, part: str)
             for i, (q, level) in enumerate(response.answers.items())
         ]
         _insert_rows(session, _ANSWER, answers)
+        levels = [
+            {"scope_id": scope_id, "dimension_id": str(d), "position": i, "level": int(level)}
+            for i, (d, level) in enumerate(response.maturin.levels.items())
+        ]
+        _insert_rows(session, _MATURIN, levels)
 
 
 def _delete_part(session: Session, dossier_id: int, part: str) -> None:
@@ -750,6 +781,7 @@ def _delete_part(session: Session, dossier_id: int, part: str) -> None:
     if part == "autodiagnostics":
         scopes = select(_SCOPE.c.id).where(_SCOPE.c.dossier_id == dossier_id)
         session.execute(delete(_ANSWER).where(_ANSWER.c.scope_id.in_(scopes)))
+        session.execute(delete(_MATURIN).where(_MATURIN.c.scope_id.in_(scopes)))
     session.execute(delete(table).where(table.c.dossier_id == dossier_id))
 
 

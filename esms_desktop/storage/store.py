@@ -413,6 +413,30 @@ class Store:
         skip = () if self.startup_backup is None else (self.startup_backup,)
         return backups_mod.newest_valid_backup(self.paths.backups, skip=skip)
 
+    def save_backup_as(self, target: Path) -> Path:
+        """Write a backup of the whole data (annexes included) at ``target``, chosen by the user.
+
+        Refused when ``target`` is the database itself or one of its journal files (replacing the
+        live file would lose the data being copied). An empty database is saved too: the user
+        asked for this file, and restoring it is refused only if it is damaged.
+        """
+        target = Path(target)
+        database = self.paths.database
+        with self._mutex:
+            names = {n.casefold() for n in (database.name, *(database.name + s for s in _SIDECARS))}
+            try:  # casefold: Windows names ignore case
+                same_folder = target.parent.resolve() == database.parent.resolve()
+            except OSError:
+                same_folder = False
+            clash = same_folder and target.name.casefold() in names
+            if clash:
+                raise StoreError(
+                    f"« {target} » est la base de données elle-même : choisissez un autre "
+                    "emplacement (clé USB, dossier Documents).",
+                    path=target,
+                )
+            return backups_mod.save_backup_as(database, target, self.paths.backups)
+
     def describe(self, backup: Path) -> backups_mod.BackupSummary:
         """When ``backup`` was taken and what it holds, to tell the user before restoring it."""
         return backups_mod.describe_backup(Path(backup))

@@ -451,6 +451,7 @@ class CampaignsDialog(QDialog):
             self,
             self.tr("Import a campaign"),
             self.tr("Campaign files (*.toml);;All files (*)"),
+            kind="imports",
         )
         if path is None:
             return

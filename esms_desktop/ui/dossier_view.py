@@ -16,10 +16,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QStackedWidget,
     QStyle,
     QTableWidget,
@@ -56,6 +60,42 @@ from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import Banner, heading, warning_icon_label, wrapped
 
 ViewFactory = Callable[[Editor], QWidget]
+
+
+class PageStack(QStackedWidget):
+    """The step pages, as large as the current page needs (not as the largest page)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+class PageHolder(QWidget):
+    """What the pages' scroll area holds: the stack, given all the room the window leaves it
+    and never less than the current page's minimum size. So a step scrolls only when the
+    window is smaller than that minimum (a 1366×768 laptop at 150 %) — never squeezed below
+    what it needs, never cut off — and otherwise fills the window as before.
+
+    No layout on purpose: a layout would answer ``heightForWidth`` with the page's preferred
+    height (any word-wrapped label has one), and the scroll area would then scroll every page
+    on every screen.
+    """
+
+    def __init__(self, stack: PageStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        stack.setParent(self)
+        stack.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.stack.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.stack.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self.stack.setGeometry(self.rect())
+        super().resizeEvent(event)
 
 
 def step_title(step: Step) -> str:
@@ -191,6 +231,8 @@ class AbsentCampaignPage(QWidget):
 class DossierView(QWidget):
     steps_built = Signal()
     """The step views exist (at opening, or once a dossier without campaign was given one)."""
+    step_changed = Signal(object)
+    """The step shown changed (a :class:`Step`): the window remembers it for the next opening."""
 
     def __init__(
         self,
@@ -205,7 +247,14 @@ class DossierView(QWidget):
         self.question_count = question_count
         self.views: dict[Step, QWidget] = {}
         layout = QHBoxLayout(self)
-        side = QVBoxLayout()
+        # The side bar and the page in a splitter: on a small screen the user can narrow it.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("dossier.sidebar")
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
+        side_widget = QWidget()
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -248,8 +297,17 @@ class DossierView(QWidget):
         self.todo.itemActivated.connect(self._todo_activated)
         side.addWidget(self.todo_box)
         self.missing: tuple[MissingItem, ...] = ()
-        layout.addLayout(side)
-        main = QVBoxLayout()
+        # On a short screen (768 pixels at 150 %) the side bar scrolls rather than squeeze
+        # the list of steps, which must always show every step.
+        side_area = QScrollArea()
+        side_area.setWidgetResizable(True)
+        side_area.setFrameShape(QFrame.Shape.NoFrame)
+        side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_area.setWidget(side_widget)
+        self.splitter.addWidget(side_area)
+        main_widget = QWidget()
+        main = QVBoxLayout(main_widget)
+        main.setContentsMargins(0, 0, 0, 0)
         # Above the step pages: the campaign file changed since the dossier was last computed.
         self.banner = Banner(self.tr("Take the new &version into account"))
         self.banner.setObjectName("campaign_changed")
@@ -261,9 +319,14 @@ class DossierView(QWidget):
         )
         self.banner.button.clicked.connect(lambda _checked=False: self.accept_new_version())
         main.addWidget(self.banner)
-        self.stack = QStackedWidget()
-        main.addWidget(self.stack, 1)
-        layout.addLayout(main, 1)
+        self.stack = PageStack()
+        self.page_area = QScrollArea()
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setWidget(PageHolder(self.stack))
+        main.addWidget(self.page_area, 1)
+        self.splitter.addWidget(main_widget)
+        self.splitter.setStretchFactor(1, 1)
         self.repair: RepairPage | None = None
         self.absent: AbsentCampaignPage | None = None
         self.order: list[Step] = []
@@ -293,10 +356,17 @@ class DossierView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, step.value)
             self.steps.addItem(item)
         widest = max(self.steps.fontMetrics().horizontalAdvance(step_title(s)) for s in self.order)
-        self.steps.setFixedWidth(min(320, widest + self.steps.iconSize().width() + 48))
+        side_width = min(320, widest + self.steps.iconSize().width() + 48)
+        self.steps.setFixedWidth(side_width)
+        # The side bar as wide as its list of steps: the rest wraps, the page gets the room.
+        for part in (self.title, self.summary, self.todo_box):
+            part.setMaximumWidth(side_width)
         self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.steps.show()
         self.steps.setCurrentRow(0)
+        self.steps.currentRowChanged.connect(
+            lambda row: self.step_changed.emit(self.order[row]) if row >= 0 else None
+        )
         self.steps_built.emit()
 
     def _show_absent(self, dossier: Dossier) -> None:
@@ -442,6 +512,9 @@ class DossierView(QWidget):
                 Qt.ItemDataRole.AccessibleTextRole, f"{step_title(step)} : {words[status.state]}"
             )
             problems += status.state is StepState.PROBLEM
+        # Every step in view, whatever the height of the window (rows measured with their icon).
+        rows = sum(self.steps.sizeHintForRow(r) for r in range(self.steps.count()))
+        self.steps.setMinimumHeight(rows + 2 * self.steps.frameWidth())
         self.missing = missing_items(dossier, budget, self.question_count)
         r = readiness(budget, self.missing)
         eligibility = self.tr("Eligible") if r.eligible else self.tr("Not eligible")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from esms_desktop.domain.edits import with_grappe
 from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.services.finess_lookup import place_entries
+from esms_desktop.ui.models.establishments import category_label
 from esms_desktop.ui.undo import Editor
 
 
@@ -147,9 +148,9 @@ class FinessDialog(QDialog):
         self.table.setRowCount(len(self.results))
         for r, e in enumerate(self.results):
             state = self.tr("closed") if e.closed else self.tr("open")
-            for c, value in enumerate(
-                (e.finess, e.long_name or e.name, e.category, e.town, e.finess_ej, state)
-            ):
+            name = e.long_name or e.name
+            category = category_label(e.category)
+            for c, value in enumerate((e.finess, name, category, e.town, e.finess_ej, state)):
                 item = QTableWidgetItem(value)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(r, c, item)

@@ -33,7 +33,7 @@ from esms_desktop.domain.porteur_link import PorteurChoice, PorteurClash
 from esms_desktop.services.imports import ImportPreview, finess_register_format, preview_file
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.file_dialogs import open_file
-from esms_desktop.ui.models.establishments import project_label
+from esms_desktop.ui.models.establishments import category_label, project_label
 from esms_desktop.ui.undo import Editor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,8 +45,8 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(
             self.tr(
-                "A grappe spreadsheet (.csv or .xlsx, the “modèle” format), an export of the "
-                "FINESS website, the national FINESS extract, or the ANS FINESS JSON file."
+                "A grappe spreadsheet (.csv, .xlsx, .xls or .ods, the “modèle” format), an export "
+                "of the FINESS website, the national FINESS extract, or the ANS FINESS JSON file."
             )
         )
         layout = QVBoxLayout(self)
@@ -69,7 +69,8 @@ class FilePage(QWizardPage):
         path = open_file(
             self,
             self.tr("Import a file"),
-            self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz);;All files (*)"),
+            self.tr("Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz);;All files (*)"),
+            kind="imports",
         )
         if path is not None:
             self.path_edit.setText(str(path))
@@ -202,7 +203,7 @@ class PreviewPage(QWizardPage):
                         QStandardItem(og.name),
                         QStandardItem(est.finess),
                         QStandardItem(est.name),
-                        QStandardItem(est.category),
+                        QStandardItem(category_label(est.category)),
                         QStandardItem(project_label(est.project)),
                     ]
                 )

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,8 +46,11 @@ from esms_desktop.services.dossiers import LoadedDossier
 from esms_desktop.services.session import DossierSession
 from esms_desktop.storage.errors import StoreError
 from esms_desktop.ui.dossier_view import DossierView, ViewFactory
-from esms_desktop.ui.file_dialogs import open_file
+from esms_desktop.ui.file_dialogs import open_file, use_settings
+from esms_desktop.ui.help_browser import HOME, SHORTCUTS, STEP_PAGES, HelpWindow, window_shortcuts
+from esms_desktop.ui.screen_fit import place_window, save_window
 from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.view_state import remember_layout
 from esms_desktop.ui.views.home_view import HomeView
 
 
@@ -61,6 +74,9 @@ class Workspace(Protocol):
     def maybe_backup(self) -> None: ...
     def backups(self) -> Sequence[tuple[Path, Any, str]]: ...
     def restore(self, path: Path) -> None: ...
+    def save_backup_as(self, path: Path) -> Path: ...
+    def backup_file_name(self) -> str: ...
+    def describe_backup(self, path: Path) -> Any: ...
 
 
 class NewDossierDialog(QDialog):
@@ -101,7 +117,11 @@ class NewDossierDialog(QDialog):
         path = open_file(
             self,
             self.tr("Start from a file"),
-            self.tr("Grappe or FINESS files (*.csv *.xlsx *.json *.gz *.esms);;All files (*)"),
+            self.tr(
+                "Grappe or FINESS files (*.csv *.xlsx *.xls *.ods *.json *.gz *.esms);;"
+                "All files (*)"
+            ),
+            kind="imports",
         )
         if path is not None:
             self.file_edit.setText(str(path))
@@ -113,6 +133,14 @@ class NewDossierDialog(QDialog):
             str(self.campaign_combo.currentData()),
             Path(text) if text else None,
         )
+
+
+def folder_key(data_dir: Path, name: str) -> str:
+    """A settings key of one data folder: dossier numbers start at 1 in every folder, and the
+    settings are the user's, shared by all her folders (« dossier 1 » of a test folder once
+    reopened another folder's dossier 1 on its last step)."""
+    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"folders/{digest}/{name}"
 
 
 class MainWindow(QMainWindow):
@@ -130,6 +158,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.factories = factories
         self.settings = settings
+        use_settings(settings)  # each kind of file opens in its last folder, session after session
         self.question_count = question_count
         self.session: DossierSession | None = None
         self.dossier_view: DossierView | None = None
@@ -145,6 +174,8 @@ class MainWindow(QMainWindow):
         self.verdict_label.setAccessibleName(self.tr("Verdict of the dossier"))
         self.statusBar().addPermanentWidget(self.verdict_label)
         self._build_actions()
+        self._build_file_intake()
+        self._build_backup_file_actions()
         if extra_menus:
             extra_menus(self)
         self.home.new_requested.connect(self.new_dossier)
@@ -155,11 +186,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(lambda _c: self._update_save_label())
         self._update_dossier_actions()
         self.refresh_home()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
+        place_window(self, settings)  # fitted to today's screen, maximised if it must be
+        remember_layout(self.home, settings)
 
     # --- menus ----------------------------------------------------------------------------
 
@@ -192,12 +220,16 @@ class MainWindow(QMainWindow):
             self.tr("&Load the FINESS register…"), self.load_register
         )
         self.pdf_action = self._action(
-            self.tr("Export the candidature &PDF…"), self.export_pdf, QKeySequence.StandardKey.Print
+            self.tr("Export the candidature &PDF…"), self.export_pdf, "Ctrl+E"
+        )
+        self.print_action = self._action(
+            self.tr("Pr&int the dossier…"), self.print_dossier, QKeySequence.StandardKey.Print
         )
         for a in (self.new_action, self.open_action, self.home_action, self.campaigns_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.pdf_action)
+        file_menu.addAction(self.print_action)
         file_menu.addAction(self.register_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -221,13 +253,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.preferences_action)
         self.edit_menu = edit_menu
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_action = self._action(
-            self.tr("&Help"), self.show_help, QKeySequence.StandardKey.HelpContents
-        )
-        self.about_action = self._action(self.tr("&About esms-desktop"), self.show_about)
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.about_action)
+        self._build_help_menu()
 
     # --- home -----------------------------------------------------------------------------
 
@@ -240,11 +266,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.home)
         self.home.table.setFocus()
 
-    def new_dossier(self) -> None:
+    def new_dossier(self, source: Path | None = None) -> None:
+        """File › New dossier…; ``source``: a file dropped on the home page, prefilled."""
         dialog = NewDossierDialog(self.workspace.campaign_choices(), self)
+        if source is not None:
+            dialog.file_edit.setText(str(source))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, campaign_id, source = dialog.values()
+        if source is not None and source.suffix.lower() == ".esms":
+            # Already here? Then open, merge or copy, never a second dossier unasked.
+            self.file_intake.offer_esms(source, name=name or None, campaign_id=campaign_id)
+            return
         from esms_desktop.services.imports import finess_register_format
 
         # A FINESS register file is not a grappe: the dossier starts empty, then the user loads
@@ -318,11 +351,12 @@ class MainWindow(QMainWindow):
         self._connect_promote(self.dossier_view)
         view = self.dossier_view
         view.steps_built.connect(lambda: self._connect_promote(view))
+        self._restore_arrangement(view, dossier_id)
         self.pages.addWidget(self.dossier_view)
         self.pages.setCurrentWidget(self.dossier_view)
         self.setWindowTitle(f"{shown(dossier.name, 200)} — esms-desktop")
         self._update_dossier_actions()
-        self.settings.setValue("session/last_dossier", dossier_id)
+        self.settings.setValue(folder_key(self.workspace.data_dir, "last_dossier"), dossier_id)
         self._update_save_label()
         self._update_verdict_label()
         self.dossier_opened.emit(dossier_id)
@@ -344,6 +378,8 @@ class MainWindow(QMainWindow):
         dossier to repair (nothing of it is printed)."""
         readable = self.session is not None and not self.session.read_only
         self.pdf_action.setEnabled(self.dossier_view is not None and readable)
+        self.print_action.setEnabled(self.dossier_view is not None and readable)
+        self.export_esms_action.setEnabled(self.dossier_view is not None and readable)
 
     def find_in_dossier(self) -> None:
         if self.dossier_view is None:
@@ -461,7 +497,7 @@ class MainWindow(QMainWindow):
             )
 
     def export_pdf(self) -> None:
-        """Ctrl+P: go to the export step and write the candidature PDF."""
+        """Ctrl+E: go to the export step and write the candidature PDF."""
         if self.dossier_view is None:
             return
         from esms_desktop.domain.completeness import Step
@@ -470,6 +506,18 @@ class MainWindow(QMainWindow):
         view = self.dossier_view.views.get(Step.EXPORT)
         if view is not None and hasattr(view, "export_pdf"):
             view.export_pdf()
+
+    def print_dossier(self) -> None:
+        """Ctrl+P, as in Word or Edge: the export step, then the print dialog over the preview
+        of the candidature dossier (written first when it changed since its last export)."""
+        if self.dossier_view is None or self.session is None or self.session.read_only:
+            return
+        from esms_desktop.domain.completeness import Step
+
+        self.dossier_view.show_step(Step.EXPORT)
+        view = self.dossier_view.views.get(Step.EXPORT)
+        if view is not None and hasattr(view, "print_dossier"):
+            view.print_dossier()
 
     def _update_save_label(self) -> None:
         if self.session is None:
@@ -533,6 +581,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Load the FINESS register"),
             self.tr("FINESS files (*.csv *.json *.gz *.txt);;All files (*)"),
+            kind="imports",
         )
         if chosen is not None:
             self.load_register_file(chosen)
@@ -552,11 +601,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """Bring back the whole data as it was at a backup (a deleted dossier, say)."""
-        backups = self.guard(self.workspace.backups) or []
-        if not backups:
-            QMessageBox.information(
-                self, self.tr("Restore a backup"), self.tr("No backup has been taken yet.")
-            )
+        backups = self.guard(self.workspace.backups)
+        if backups is None:  # the backups folder could not be read: the error was shown
             return
         reasons = {
             "demarrage": self.tr("start"),
@@ -570,23 +616,50 @@ class MainWindow(QMainWindow):
         labels = [
             f"{taken:%d/%m/%Y %H:%M:%S} — {reasons.get(why, why)}" for _path, taken, why in backups
         ]
+        from_file = self.tr("From a file… (a backup saved on a USB key, in Documents…)")
+        prompt = self.tr(
+            "Every dossier will be put back as it was at this moment (the current "
+            "state is backed up first):"
+        )
+        if not backups:
+            prompt = self.tr(
+                "No backup has been taken on this computer yet. A backup saved elsewhere can "
+                "be restored (the current state is backed up first):"
+            )
         label, ok = QInputDialog.getItem(
-            self,
-            self.tr("Restore a backup"),
-            self.tr(
-                "Every dossier will be put back as it was at this moment (the current "
-                "state is backed up first):"
-            ),
-            labels,
-            0,
-            False,
+            self, self.tr("Restore a backup"), prompt, [*labels, from_file], 0, False
         )
         if not ok:
             return
-        path = backups[labels.index(label)][0]
+        if label == from_file:
+            chosen = self.choose_backup_file()
+            if chosen is None:
+                return
+            path = chosen
+        else:
+            path = backups[labels.index(label)][0]
         self.close_dossier()
         self.guard(lambda: self.workspace.restore(path))
         self.show_home()
+
+    # --- backups the user carries (ui/backup_files.py) ---------------------------------------
+
+    def _build_backup_file_actions(self) -> None:
+        """File › Save a backup as…, just above Restore a backup…."""
+        self.save_backup_action = self._action(self.tr("Save a &backup as…"), self.save_backup_as)
+        self.file_menu.insertAction(self.restore_action, self.save_backup_action)
+
+    def save_backup_as(self) -> Path | None:
+        """Every dossier, annexes included, written where the user chooses (USB key…)."""
+        from esms_desktop.ui.backup_files import save_backup_as
+
+        return save_backup_as(self, self.workspace, self.guard, self.session)
+
+    def choose_backup_file(self) -> Path | None:
+        """A backup file from anywhere, checked and confirmed (Restore › From a file…)."""
+        from esms_desktop.ui.backup_files import choose_backup_file
+
+        return choose_backup_file(self, self.workspace, self.guard)
 
     def show_preferences(self) -> None:
         """Language of the interface (applied at the next start, like most desktop programs)."""
@@ -612,19 +685,42 @@ class MainWindow(QMainWindow):
                     self.tr("The new language will be used the next time esms-desktop starts."),
                 )
 
+    # --- the manual (Help menu) ------------------------------------------------------------
+
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_window: HelpWindow | None = None
+        self.help_action = self._action(
+            self.tr("&Manual"), self.show_help, QKeySequence.StandardKey.HelpContents
+        )
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"), lambda: self.open_manual(SHORTCUTS)
+        )
+        self.about_action = self._action(self.tr("&About esms-desktop"), self.show_about)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+        self.help_menu = help_menu
+
     def show_help(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Help"),
-            self.tr(
-                "<p><b>esms-desktop</b> guides you through an ESMS numérique candidature, "
-                "step by step, in the side bar: porteur, self-assessment, grappe, DUI "
-                "solution, budget, commitments, annexes and export.</p>"
-                "<p>Everything is saved as you type. Ctrl+Z undoes, Ctrl+Y redoes, Ctrl+F "
-                "searches the establishments, Ctrl+P exports the PDF.</p>"
-                "<p>Each figure of the budget shows the rule that produced it: hover it or "
-                "select the establishment.</p>"
-            ),
+        """F1: the manual at the page of the step shown, else at its home page."""
+        page = HOME
+        view = self.dossier_view
+        shown = view is not None and self.pages.currentWidget() is view
+        if view is not None and shown and view.order and view.steps.currentRow() >= 0:
+            page = STEP_PAGES.get(view.current_step(), HOME)
+        self.open_manual(page)
+
+    def open_manual(self, page: str) -> None:
+        """The one manual window (non-modal), opened at ``page`` and brought forward."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self, shortcuts=lambda: window_shortcuts(self))
+        self.help_window.open_page(page)
+        # Said here too: the manual is another window, which may open behind or elsewhere.
+        title = self.help_window.browser.documentTitle()
+        self.statusBar().showMessage(
+            self.tr("Manual open in its own window: %1").replace("%1", title), 8000
         )
 
     def show_about(self) -> None:
@@ -642,14 +738,77 @@ class MainWindow(QMainWindow):
             .replace("%2", str(self.workspace.data_dir)),
         )
 
+    # --- files brought to the window (Explorer, a second launch, a drop, File › Import) -----
+
+    def _build_file_intake(self) -> None:
+        """File › Import / Export an .esms file, and drops of files onto the window."""
+        from esms_desktop.ui.file_intake import FileIntake
+
+        self.file_intake = FileIntake(self)
+        self.import_esms_action = self._action(
+            self.tr("&Import an .esms file…"), self.import_esms_file
+        )
+        self.export_esms_action = self._action(
+            self.tr("E&xport this dossier as an .esms file…"), self.export_esms_file
+        )
+        self.file_menu.insertAction(self.pdf_action, self.import_esms_action)
+        self.file_menu.insertAction(self.pdf_action, self.export_esms_action)
+        self.setAcceptDrops(True)
+
+    def offer_file(self, path: Path) -> None:
+        """The one way in for a file: .esms (opened, or the choice when it is already here),
+        grappe spreadsheet, FINESS register file (see ui/file_intake.py)."""
+        self.file_intake.offer(path)
+
+    def import_esms_file(self) -> None:
+        chosen = open_file(
+            self,
+            self.tr("Import an .esms file"),
+            self.tr("esms-desktop exchange file (*.esms)"),
+            kind="imports",
+        )
+        if chosen is not None:
+            self.offer_file(chosen)
+
+    def export_esms_file(self) -> None:
+        """The Export step's own « .esms » export (its file dialog, progress and status)."""
+        if self.dossier_view is None:
+            return
+        from esms_desktop.domain.completeness import Step
+
+        self.dossier_view.show_step(Step.EXPORT)
+        view = self.dossier_view.views.get(Step.EXPORT)
+        if view is not None and hasattr(view, "export_esms"):
+            view.export_esms()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        from esms_desktop.ui.file_intake import local_files
+
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        from esms_desktop.ui.file_intake import local_files
+
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        from esms_desktop.ui.file_intake import local_files
+
+        paths = local_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.file_intake.offer_later(paths)  # after the drop returns: Explorer waits for it
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.close_dossier()
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        save_window(self, self.settings)
         self.settings.sync()
         event.accept()
 
     def open_last_dossier(self) -> None:
-        last = self.settings.value("session/last_dossier")
+        last = self.settings.value(folder_key(self.workspace.data_dir, "last_dossier"))
         try:
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
@@ -657,3 +816,17 @@ class MainWindow(QMainWindow):
         ids = {s.id for s in self.home.model._rows}
         if last_id is not None and last_id in ids:
             self.open_dossier(last_id)
+
+    # --- what the user arranged -----------------------------------------------------------
+
+    def _restore_arrangement(self, view: DossierView, dossier_id: int) -> None:
+        """The dossier opens on the step it showed last; splitters and columns as the user left
+        them (see ui/view_state.py); both are saved as they change."""
+        from esms_desktop.domain.completeness import Step
+
+        remember_layout(view, self.settings)
+        view.steps_built.connect(lambda: remember_layout(view, self.settings))
+        key = folder_key(self.workspace.data_dir, f"dossiers/{dossier_id}/step")
+        with suppress(ValueError):  # never shown, or a step of another version
+            view.show_step(Step(str(self.settings.value(key, ""))))
+        view.step_changed.connect(lambda step: self.settings.setValue(key, step.value))

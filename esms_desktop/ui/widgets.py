@@ -13,7 +13,7 @@ import html
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +63,17 @@ def heading(text: str) -> QLabel:
     return label
 
 
+def bold_label(text: str) -> QLabel:
+    """A bold plain-text label: plain so that its ``&`` letter works as a mnemonic for its
+    buddy (``<b>…</b>`` markup would show the ampersand instead)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def wrapped(text: str = "", *, italic: bool = False) -> QLabel:
     """A word-wrapped plain-text label: data from files is shown as text, never as markup."""
     label = QLabel(text)
@@ -70,6 +84,99 @@ def wrapped(text: str = "", *, italic: bool = False) -> QLabel:
         font.setItalic(True)
         label.setFont(font)
     return label
+
+
+class FlowLayout(QLayout):
+    """Buttons side by side that go on to a new line when the page is too narrow for them.
+
+    A row of five buttons in an ordinary layout made a 1366-pixel laptop at 150 % scroll the
+    whole page sideways (its minimum width was the sum of the buttons'); here the minimum is the
+    widest button, and the height follows the width. Not through ``heightForWidth``: a scroll
+    area would then size the whole page at its preferred height (tables and all) and scroll it
+    on any screen; the height the lines take is set as the layout's minimum once laid out.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self._height = 0
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        height = self._place(rect, move=True)
+        if height != self._height:  # more or fewer lines: the page makes room for them
+            self._height = height
+            self.invalidate()
+
+    def _line_height(self) -> int:
+        return max((i.sizeHint().height() for i in self._items if not i.isEmpty()), default=0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        shown = [i for i in self._items if not i.isEmpty()]
+        width = sum(i.sizeHint().width() for i in shown) + self._spacing * max(0, len(shown) - 1)
+        return QSize(width, max(self._height, self._line_height()))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        width = max((i.sizeHint().width() for i in self._items if not i.isEmpty()), default=0)
+        return QSize(width, max(self._height, self._line_height()))
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in lines within ``rect``; the height they take."""
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            if item.isEmpty():  # a hidden button takes no room
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+def button_row(buttons: Sequence[QWidget]) -> QWidget:
+    """The buttons in a :class:`FlowLayout`: one line on a wide page, more on a narrow one."""
+    holder = QWidget()
+    flow = FlowLayout(holder)
+    for button in buttons:
+        flow.addWidget(button)
+    return holder
+
+
+def fit_column(table: QTableView, column: int, sample: str) -> None:
+    """Make ``column`` as wide as its title and as ``sample`` (« 000000000 » for a FINESS),
+    measured with the table's own fonts: fixed pixel widths cut « 5900500… » at 150 % or
+    with a larger system font. Room is kept for a cell's icon and the header's sort arrow."""
+    style = table.style()
+    padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+    icon = table.iconSize().width() if table.iconSize().isValid() else 16
+    title = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    header = table.horizontalHeader()
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8
+    width = max(
+        table.fontMetrics().horizontalAdvance(sample) + padding + max(icon, 16),
+        header.fontMetrics().horizontalAdvance(title) + padding + arrow,
+    )
+    table.setColumnWidth(column, width)
 
 
 def separator() -> QFrame:

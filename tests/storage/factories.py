@@ -33,6 +33,7 @@ from esms_desktop.domain.grappe import (
     ProjectType,
 )
 from esms_desktop.domain.identifiers import luhn_ok
+from esms_desktop.domain.maturin import TypedLevels
 from esms_desktop.domain.usage_threshold import UsageThreshold, percentage
 from esms_desktop.services.dossiers import campaign_fingerprint
 
@@ -120,8 +121,14 @@ def full_dossier(name: str = "Candidature Hauts-de-France 2021") -> Dossier:
             {"acquisition": Decimal("25000.00"), "pilotage": Decimal("0.10")}
         ),
         autodiagnostics=(
-            AutodiagResponse("grappe", MappingProxyType({"q2": 4, "q1": 0, "q10": 3})),
-            AutodiagResponse("og:1", MappingProxyType({})),
+            AutodiagResponse(
+                "grappe",
+                MappingProxyType({"q2": 4, "q1": 0, "q10": 3}),
+                TypedLevels(MappingProxyType({"securite": 2, "management": 5}), date(2025, 2, 28)),
+            ),
+            AutodiagResponse(
+                "og:1", MappingProxyType({}), TypedLevels(MappingProxyType({"ethique": 1}))
+            ),
             AutodiagResponse("essms:590000100", MappingProxyType({"q1": 2})),
         ),
         usage_targets=(

@@ -77,11 +77,20 @@ def test_export_import_and_merge(
     target = tmp_path / "envoi.esms"
     assert run(cli_store.cmd_dossier_export, ns(data_dir, id=first, output=target)) == 0
     assert capsys.readouterr().out.strip() == str(target)
+    # Its dossier is here already: refused, saying which one and what to do, nothing created.
     assert (
-        run(cli_store.cmd_dossier_import, ns(data_dir, file=target, into=None, prefer="ours")) == 0
+        run(cli_store.cmd_dossier_import, ns(data_dir, file=target, into=None, prefer="ours")) == 2
     )
+    err = capsys.readouterr().err
+    assert f"dossier n° {first} « Source » (identique)" in err and "--copie" in err
+    with open_store(data_dir) as store:
+        assert len(dossiers.list_dossiers(store.uow(read_only=True))) == 1
+    copie = ns(data_dir, file=target, into=None, prefer="ours", copie=True)
+    assert run(cli_store.cmd_dossier_import, copie) == 0
     copy_id = int(capsys.readouterr().out.strip())
     assert copy_id != first
+    with open_store(data_dir) as store:
+        assert dossiers.load_dossier(store.uow(), copy_id).name == "Source (copie)"
     assert (
         run(cli_store.cmd_dossier_import, ns(data_dir, file=target, into=first, prefer="ours")) == 0
     )

@@ -140,12 +140,12 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_migrations_ship_nine_revisions_in_a_line() -> None:
+def test_migrations_ship_ten_revisions_in_a_line() -> None:
     assert migrate.known_revisions() == frozenset(
-        {"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"}
+        {"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"}
     )
-    assert migrate.HEAD_REVISION == "0009"
-    assert migrate.SCHEMA_VERSION == 9
+    assert migrate.HEAD_REVISION == "0010"
+    assert migrate.SCHEMA_VERSION == 10
 
 
 def test_populated_0002_database_gets_the_finess_register(data_dir: Path) -> None:
@@ -438,3 +438,77 @@ def test_a_0007_dossier_gets_the_attestations_the_ars_ask_for(data_dir: Path) ->
     for key in ("pas_contrat_editeur", "commande_sons", "mention_pnrr", "montants_ttc"):
         assert by_key[key].label == defaults[key] and not by_key[key].accepted
     assert inspect_file(db).revision == migrate.HEAD_REVISION
+
+
+def _populate_answers(db: Path) -> None:
+    """A 0009 dossier with two answers for the grappe."""
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "INSERT INTO autodiag_scope (id, dossier_id, position, scope) "
+            "VALUES (5, 7, 0, 'grappe')"
+        )
+        conn.executemany(
+            "INSERT INTO autodiag_answer (scope_id, question_id, position, level) "
+            "VALUES (5, ?, ?, ?)",
+            [("gouv.1", 0, 3), ("gouv.2", 1, 1)],
+        )
+        conn.commit()
+
+
+def test_a_0009_autodiagnostic_upgrades_with_no_typed_level_and_takes_some(data_dir: Path) -> None:
+    """0010: the answers stay, no MaturiN-SMS level nor date is invented; typed levels and their
+    date are then saved and read back."""
+    from datetime import date
+
+    from esms_desktop.domain.autodiag_routing import scope_answers, scope_typed, with_scope_typed
+    from esms_desktop.domain.maturin import TypedLevels
+
+    data_dir.mkdir(parents=True)
+    db = data_dir / "esms-desktop.sqlite3"
+    assert migrate.upgrade(db, target="0009") == "0009"
+    _populate_0001(db)
+    _populate_answers(db)
+    with open_store(data_dir) as store:
+        loaded = dossiers.load_dossier(store.uow(), 7)
+        assert dict(scope_answers(loaded)) == {"gouv.1": 3, "gouv.2": 1}
+        assert scope_typed(loaded).is_empty
+        typed = TypedLevels({"management": 2, "qualite_service": 4}, date(2025, 3, 14))
+        dossiers.save_dossier(store.uow(), with_scope_typed(loaded, typed), loaded)
+        again = dossiers.load_dossier(store.uow(), 7)
+    assert dict(scope_typed(again).levels) == {"management": 2, "qualite_service": 4}
+    assert scope_typed(again).assessed_on == date(2025, 3, 14)
+    assert dict(scope_answers(again)) == {"gouv.1": 3, "gouv.2": 1}
+    assert inspect_file(db).revision == migrate.HEAD_REVISION
+    assert sqlite_rows(db, "SELECT maturin_date FROM autodiag_scope") == [("2025-03-14",)]
+
+
+def test_0010_downgrades_cleanly_and_keeps_the_answers(tmp_path: Path) -> None:
+    from alembic import command
+
+    db = tmp_path / "x.sqlite3"
+    migrate.upgrade(db)
+    _populate_0001(db)
+    _populate_answers(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE autodiag_scope SET maturin_date = '2025-03-14'")
+        conn.execute(
+            "INSERT INTO autodiag_maturin_level (scope_id, dimension_id, position, level) "
+            "VALUES (5, 'management', 0, 2)"
+        )
+        conn.commit()
+    engine = create_store_engine(db, foreign_keys=False)
+    try:
+        with engine.connect() as conn, conn.begin():
+            config = migrate.alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0009")
+    finally:
+        engine.dispose()
+    state = inspect_file(db)
+    assert state.revision == "0009" and "autodiag_maturin_level" not in state.tables
+    assert sqlite_rows(db, "SELECT question_id, level FROM autodiag_answer ORDER BY position") == [
+        ("gouv.1", 3),
+        ("gouv.2", 1),
+    ]
+    columns = [row[1] for row in sqlite_rows(db, "PRAGMA table_info(autodiag_scope)")]
+    assert "maturin_date" not in columns

@@ -37,6 +37,8 @@ def test_full_dossier_round_trips_exactly(store: Store) -> None:
     assert str(loaded.grappe.organisations[0].establishments[0].eligible_hours_pct) == "87.50"
     assert loaded.updated is not None and loaded.updated.utcoffset() == original.updated.utcoffset()  # type: ignore[union-attr]
     assert list(loaded.autodiagnostics[0].answers) == ["q2", "q1", "q10"]  # order kept
+    assert list(loaded.autodiagnostics[0].maturin.levels) == ["securite", "management"]
+    assert loaded.autodiagnostics[1].maturin.assessed_on is None
 
 
 def test_round_trip_survives_reopening_the_store(data_dir: Path) -> None:

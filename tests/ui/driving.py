@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,6 +52,9 @@ def real_window(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, Workspace]]
         workspace, step_factories(workspace), settings, catalog.questionnaire().question_count
     )
     qtbot.addWidget(win)
+    # Fresh settings maximise the window on a small screen (offscreen's is 800×800): the tests
+    # look at a 1366×768 window, as on a director's laptop.
+    win.setWindowState(Qt.WindowState.WindowNoState)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)

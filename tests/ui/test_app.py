@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import uuid
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -12,7 +13,12 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from esms_desktop.__main__ import wants_gui
-from esms_desktop.app import bring_forward_running, instance_key, listen_for_others
+from esms_desktop.app import (
+    bring_forward_running,
+    forward_message,
+    instance_key,
+    listen_for_others,
+)
 from esms_desktop.services.workspace import DossierLine, Workspace
 from esms_desktop.storage.store import open_store
 from esms_desktop.ui.main_window import MainWindow
@@ -74,7 +80,8 @@ def test_self_test_of_the_installed_program() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
-    assert sum(1 for ln in lines if ln.startswith("OK")) == 6
+    assert sum(1 for ln in lines if ln.startswith("OK")) == 7
+    assert any(ln.startswith("OK     aperçu et impression — 13 pages") for ln in lines)
     assert "560" in proc.stdout and "RÉUSSI" in proc.stdout
     assert any(ln.startswith("OK     Qt for Python") and "PySide6 6." in ln for ln in lines)
 
@@ -88,3 +95,44 @@ def test_self_test_fails_on_a_qt_that_loses_references(monkeypatch: pytest.Monke
     lines: list[str] = []
     assert selftest.run_self_test(lines.append) == 1
     assert any(ln.startswith("ÉCHEC  Qt for Python") and "None" in ln for ln in lines)
+
+
+def test_a_second_launch_sends_its_files_one_command_a_line(tmp_path: Path) -> None:
+    message = forward_message([tmp_path / "été.esms", Path("relatif.esms")]).decode("utf-8")
+    lines = message.splitlines()
+    assert lines[0] == "raise" and message.endswith("\n")
+    assert lines[1] == f"open {tmp_path / 'été.esms'}"
+    assert lines[2] == f"open {Path('relatif.esms').absolute()}"  # the other window's cwd differs
+
+
+def test_the_running_window_reads_commands_whatever_their_cut(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unknown command is ignored; the last line may lack its line break."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    workspace = Workspace(open_store(tmp_path / "d"))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, step_factories(workspace), settings, 45)
+    qtbot.addWidget(window)
+    offered: list[Path] = []
+    monkeypatch.setattr(window.file_intake, "offer_later", offered.extend)
+    key = f"esms-desktop-test-{uuid.uuid4().hex}"
+    server = listen_for_others(key, window)
+    try:
+        socket = QLocalSocket()
+        socket.connectToServer(key)
+        assert socket.waitForConnected(1000)
+        socket.write("bonjour\nopen /tmp/a b.esms\nopen /tmp/dé".encode())
+        socket.flush()
+        socket.waitForBytesWritten(1000)
+        socket.write(b"ja.esms")
+        socket.flush()
+        socket.waitForBytesWritten(1000)
+        socket.disconnectFromServer()
+        qtbot.waitUntil(lambda: len(offered) == 2)
+    finally:
+        server.close()
+        window.close()
+        workspace.close()
+    assert offered == [Path("/tmp/a b.esms"), Path("/tmp/déja.esms")]

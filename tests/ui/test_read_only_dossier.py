@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from esms_desktop.domain.completeness import Step
 from esms_desktop.ui.dossier_view import repair_label
-from esms_desktop.ui.main_window import MainWindow
+from esms_desktop.ui.main_window import MainWindow, folder_key
 from tests.services.test_poisoned_store import POISONS, named, poisoned_store
 from tests.ui.driving import real_window
 
@@ -35,7 +35,7 @@ def test_the_program_starts_and_lists_it_to_repair(qtbot, tmp_path: Path, poison
     dossier_id = poisoned_store(tmp_path / "donnees", POISONS[poison].sql)
     # the last dossier opened is this one: the start opens it again (app.py)
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    settings.setValue("session/last_dossier", dossier_id)
+    settings.setValue(folder_key(tmp_path / "donnees", "last_dossier"), dossier_id)
     settings.sync()
     with real_window(qtbot, tmp_path) as (window, _workspace):
         assert window.isVisible()

@@ -368,7 +368,8 @@ def _answers(editor: Editor, scope: str = "grappe") -> dict[str, int]:
 def test_questionnaire_is_shown_by_domain(qtbot, editor: Editor) -> None:
     view = _show(qtbot, AutodiagView(editor))
     assert view.questionnaire is not None
-    assert view.domains.count() == len(view.questionnaire.domains) + 1  # + the results
+    # + the levels typed from MaturiN-SMS (hidden while answering) and the results
+    assert view.domains.count() == len(view.questionnaire.domains) + 2
     assert len(view.rows) == view.questionnaire.question_count
     assert len(view.rows["gouv.1"].buttons) == 5
     assert len(view.rows["fonc.1"].buttons) == 3  # this question offers three answers

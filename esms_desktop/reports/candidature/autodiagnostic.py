@@ -1,7 +1,9 @@
 """« Autodiagnostic de maturité »: one block per scope (the grappe, then ESSMS by ESSMS).
 
 The scores are those of the screen: both read the same summary (domain/autodiag_summary.py),
-so the PDF never scores an answer the screen left out, nor the other way round.
+so the PDF never scores an answer the screen left out, nor the other way round. Each figure says
+its source (« questionnaire » or « MaturiN-SMS, saisi »), and the levels typed from MaturiN-SMS
+are printed with the date of that assessment, the dimension our questionnaire lacks included.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from esms_desktop.domain.autodiag_summary import ScopeSummary
-from esms_desktop.domain.autodiagnostic import AutodiagResult
+from esms_desktop.domain.autodiagnostic import AutodiagResult, FigureSource, Questionnaire
+from esms_desktop.domain.formatting import format_date
 from esms_desktop.reports.base import (
     ACCENT,
     FONT,
@@ -55,9 +58,29 @@ def section(ctx: CandidatureContext) -> list[Flowable]:
                 "BodySmall",
             )
         )
+        if q.maturin is not None and any(s.has_typed for s in ctx.autodiag):
+            flow.append(para(_typed_rule(q), "BodySmall"))
     for summary in ctx.autodiag:
         flow += scope_block(summary, ctx.portrait_width)
     return flow
+
+
+def _typed_rule(q: Questionnaire) -> str:
+    """How a level typed from MaturiN-SMS is read, for the reader who checks the figures."""
+    bands = ", ".join(f"{level} → {q.stand_in_score(level)}" for level in range(1, 6))
+    text = (
+        "Le questionnaire est celui d'esms-desktop, inspiré de MaturiN-SMS. Un niveau lu dans "
+        "un résultat MaturiN-SMS et saisi tient lieu du score du domaine correspondant tant que "
+        f"ce domaine n'a aucune réponse : le milieu de la bande du niveau de même rang ({bands})."
+    )
+    unmapped = [] if q.maturin is None else [d for d in q.maturin.dimensions if not d.domain_id]
+    if unmapped:
+        names = ", ".join(f"« {d.title} »" for d in unmapped)
+        text += (
+            f" Sans équivalent dans ce questionnaire, {names} est indiquée mais n'oriente pas "
+            "le projet."
+        )
+    return text
 
 
 def scope_block(summary: ScopeSummary, width: float) -> list[Flowable]:
@@ -75,30 +98,35 @@ def scope_block(summary: ScopeSummary, width: float) -> list[Flowable]:
             overall += f" — {result.level.label}"
     overall += f" · {result.answered} réponse(s) sur {result.total} questions"
     block.append(para(overall, "Body"))
+    block.append(para(f"Source des scores : {summary.source_label}.", "BodySmall"))
     rows: list[list[Any]] = [
         [
             para("Domaine", "CellHead"),
             para("Réponses", "CellHeadRight"),
             para("Score", "CellHeadRight"),
             para("Niveau", "CellHead"),
+            para("Source", "CellHead"),
         ]
     ]
     for d in result.domains:
         rows.append(
             [
-                fit_cell(f"{d.domain.number}. {d.domain.title}", 92 * mm),
+                fit_cell(f"{d.domain.number}. {d.domain.title}", 76 * mm),
                 f"{d.answered} / {d.total}",
                 "non évalué" if d.score is None else f"{d.score} / 100",
-                fit_cell(d.level.label if d.level else "—", 42 * mm),
+                fit_cell(d.level.label if d.level else "—", 38 * mm),
+                fit_cell("—" if d.score is None else d.source.label, 22 * mm),
             ]
         )
     block.append(
         grid_table(
             rows,
-            [92 * mm, 18 * mm, 18 * mm, 42 * mm],
+            [76 * mm, 16 * mm, 18 * mm, 38 * mm, 22 * mm],
             extra=[("ALIGN", (1, 1), (2, -1), "RIGHT")],
         )
     )
+    if summary.has_typed:
+        block += _typed_block(summary)
     block.append(Spacer(1, 3 * mm))
     block.append(score_chart(result, width))
     flow: list[Flowable] = [KeepTogether(block)]
@@ -114,6 +142,41 @@ def scope_block(summary: ScopeSummary, width: float) -> list[Flowable]:
                 )
             )
     return flow
+
+
+def _typed_block(summary: ScopeSummary) -> list[Flowable]:
+    """The levels typed from MaturiN-SMS, every dimension listed, with the assessment's date."""
+    day = summary.typed.assessed_on
+    when = f"évaluation du {format_date(day)}" if day else "date de l'évaluation non indiquée"
+    questionnaire = summary.result.questionnaire
+    rows: list[list[Any]] = [
+        [
+            para("Dimension MaturiN-SMS", "CellHead"),
+            para("Niveau saisi", "CellHead"),
+            para("Tient lieu du domaine", "CellHead"),
+        ]
+    ]
+    for dimension, level in summary.typed_rows:
+        if dimension.domain_id is None:
+            target = "aucun (n'oriente pas le projet)"
+        else:
+            domain = questionnaire.domain(dimension.domain_id)
+            used = summary.result.domain(domain.id).source is FigureSource.MATURIN
+            target = f"{domain.number}. {domain.title}" + (
+                "" if used or level is None else " (répondu : le questionnaire prime)"
+            )
+        rows.append(
+            [
+                fit_cell(f"{dimension.number}. {dimension.title}", 62 * mm),
+                fit_cell("non renseigné" if level is None else f"niveau {level}", 28 * mm),
+                fit_cell(target, 80 * mm),
+            ]
+        )
+    return [
+        Spacer(1, 2 * mm),
+        para(f"Niveaux saisis depuis MaturiN-SMS ({when})", "BodySmall"),
+        grid_table(rows, [62 * mm, 28 * mm, 80 * mm]),
+    ]
 
 
 def score_chart(result: AutodiagResult, width: float) -> Drawing:

@@ -60,7 +60,14 @@ def parse_amount(text: str) -> Parsed:
 
 
 class _SessionTable(QAbstractTableModel):
-    """Rebuilds its rows from the session after every change (cheap at our sizes)."""
+    """Rebuilds its rows from the session after every change (cheap at our sizes).
+
+    When the rows are the same ones (same :meth:`row_key` in the same order) only their data
+    changed: the model says so instead of resetting. A reset inside ``setData`` (typing an
+    amount recomputes the budget) dropped the cell's editor from its view while the view was
+    still committing it — Qt's « commitData called with an editor that does not belong to this
+    view » — and lost the selection at each keystroke elsewhere.
+    """
 
     def __init__(self, session: DossierSession) -> None:
         super().__init__()
@@ -74,9 +81,20 @@ class _SessionTable(QAbstractTableModel):
     def titles(self) -> Sequence[str]:
         raise NotImplementedError
 
+    def row_key(self, row: Any) -> object:
+        """What identifies a row across recomputations; ``None``: rows are always new."""
+        return None
+
     def _changed(self, _dossier: Dossier) -> None:
+        rows = self.collect()
+        keys = [self.row_key(r) for r in rows]
+        if rows and None not in keys and keys == [self.row_key(r) for r in self.rows]:
+            self.rows = rows
+            last = self.index(len(rows) - 1, len(self.titles()) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
-        self.rows = self.collect()
+        self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -105,6 +123,9 @@ class CampaignValuesModel(_SessionTable):
     def collect(self) -> Sequence[CampaignValue]:
         d = self.session.dossier
         return tuple(effective_campaign(d.campaign_id, d.overrides).values.values())
+
+    def row_key(self, row: Any) -> object:
+        return row.name
 
     def titles(self) -> Sequence[str]:
         return (_t("Value"), _t("Amount incl. VAT"), _t("Status"), _t("Source"))

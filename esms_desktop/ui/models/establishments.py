@@ -209,8 +209,7 @@ class EstablishmentsModel(QAbstractTableModel):
         if key == "og":
             return session.dossier.grappe.organisations[self._rows[row][0]].name
         if key == "category":
-            cat = _category(est.category)
-            return cat.display if cat.label else est.category
+            return category_label(est.category)
         if key == "sector":
             return _category(est.category).sector.label
         if key == "capacity":
@@ -339,3 +338,10 @@ def _category(code: str):  # noqa: ANN202 - Category, imported lazily from the s
     from esms_desktop.services.catalog import nomenclature
 
     return nomenclature().get(code)
+
+
+def category_label(code: str) -> str:
+    """What a table shows for a category code: « 246 — Établissement et service d'aide par le
+    travail », the code alone only when the nomenclature does not know it."""
+    category = _category(code)
+    return category.display if category.label else code

@@ -27,7 +27,7 @@ from esms_desktop.ui.models.budget import (
     parse_amount,
 )
 from esms_desktop.ui.undo import Editor
-from esms_desktop.ui.widgets import refusal_line
+from esms_desktop.ui.widgets import fit_column, refusal_line
 
 
 def _table(name: str, model: object) -> QTableView:
@@ -66,8 +66,11 @@ class BudgetView(QWidget):
         self.total_label.setWordWrap(True)
         layout.addWidget(self.total_label)
 
+        # The names are the keys under which view_state keeps what the user arranged.
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("budget.split")
         top = QSplitter(Qt.Orientation.Horizontal)
+        top.setObjectName("budget.top")
 
         values_box = QGroupBox(self.tr("Campaign values"))
         vl = QVBoxLayout(values_box)
@@ -80,6 +83,7 @@ class BudgetView(QWidget):
         hint.setWordWrap(True)
         vl.addWidget(hint)
         self.values_table = _table(self.tr("Campaign values"), self.values_model)
+        self.values_table.setObjectName("budget.values")
         values_delegate = CheckingDelegate(
             lambda c: "amount" if c == 1 else "",
             {"amount": parse_amount},
@@ -92,8 +96,12 @@ class BudgetView(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.values_table.setColumnWidth(0, 240)
-        self.values_table.setColumnWidth(1, 130)
+        # The label wraps on two lines, so that on a narrow page the amount stays in view.
+        self.values_table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 26)
+        self.values_table.verticalHeader().setDefaultSectionSize(
+            2 * self.fontMetrics().lineSpacing() + 10
+        )
+        fit_column(self.values_table, 1, "1 000 000 €")
         self.values_table.setColumnWidth(2, 170)
         vl.addWidget(self.values_table)
         self.values_refusal = refusal_line(values_delegate)
@@ -112,7 +120,10 @@ class BudgetView(QWidget):
         totals_box = QGroupBox(self.tr("Totals and tranches"))
         tl = QVBoxLayout(totals_box)
         self.tranches_table = _table(self.tr("Payment tranches"), self.tranches_model)
-        self.tranches_table.setColumnWidth(0, 220)
+        self.tranches_table.setObjectName("budget.tranches")
+        self.tranches_table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 32)
+        fit_column(self.tranches_table, 1, "100 %")
+        fit_column(self.tranches_table, 2, "10 000 000,00 €")
         tl.addWidget(self.tranches_table)
         self.chart = BarChart()
         self.chart.setAccessibleName(self.tr("Amount per organisation"))
@@ -122,18 +133,22 @@ class BudgetView(QWidget):
         splitter.addWidget(top)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.setObjectName("budget.bottom")
         essms_box = QGroupBox(self.tr("Establishments"))
         el = QVBoxLayout(essms_box)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.essms_model)
         self.proxy = proxy
         self.essms_table = _table(self.tr("Funding per establishment"), proxy)
+        self.essms_table.setObjectName("budget.establishments")
         self.essms_table.setSortingEnabled(True)
         self.essms_table.setWordWrap(False)
         self.essms_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.essms_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         for col, width in enumerate((95, 200, 150, 150, 110)):
             self.essms_table.setColumnWidth(col, width)
+        fit_column(self.essms_table, 0, "000000000")  # the FINESS, never « 5900500… »
+        fit_column(self.essms_table, 4, "10 000 000 €")
         el.addWidget(self.essms_table)
         bottom.addWidget(essms_box)
 
@@ -143,6 +158,7 @@ class BudgetView(QWidget):
         self.detail_title.setWordWrap(True)
         dl.addWidget(self.detail_title)
         self.lines_table = _table(self.tr("Lines of the selected establishment"), self.lines_model)
+        self.lines_table.setObjectName("budget.lines")
         self.lines_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -152,6 +168,7 @@ class BudgetView(QWidget):
         dl.addWidget(self.lines_table)
         dl.addWidget(QLabel(self.tr("<b>Project lines</b>")))
         self.project_table = _table(self.tr("Project lines"), self.project_model)
+        self.project_table.setObjectName("budget.project_lines")
         self.project_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )

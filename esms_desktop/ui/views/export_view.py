@@ -1,18 +1,20 @@
 """Step "Pièces et export": the annex checklist with attached files, and every export.
 
 Exports run off the GUI thread with a progress dialog; the result can be opened in the default
-viewer (or sent to the printer on Windows) at once.
+viewer at once. « Imprimer… » and « Aperçu… » show the candidature dossier in the program's own
+preview (:mod:`esms_desktop.ui.print_preview`), written first to a private temporary file when
+the dossier changed since its last export.
 """
 
 from __future__ import annotations
 
-import os
-import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -23,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from esms_desktop.annex_copies import write_copy
+from esms_desktop.annex_copies import copies_folder, write_copy
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.file_names import can_open, safe_file_name
@@ -43,6 +44,7 @@ from esms_desktop.domain.requirements import needed_annexes
 from esms_desktop.ui.background import run_with_progress
 from esms_desktop.ui.file_dialogs import open_file, save_file
 from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.widgets import button_row
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -147,6 +149,8 @@ class ExportView(QWidget):
         self.files = files
         self.model = AnnexesModel(editor)
         self.last_export: Path | None = None
+        self._printable: tuple[Dossier, Path] | None = None  # the dossier a PDF was written of
+        self.preview: Any = None  # the print preview last opened (PrintPreviewDialog)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Annexes and export</h2>")))
 
@@ -175,7 +179,7 @@ class ExportView(QWidget):
         layout.addWidget(annex_box, 1)
 
         export_box = QGroupBox(self.tr("Exports"))
-        grid = QGridLayout(export_box)
+        box_layout = QVBoxLayout(export_box)
         self.pdf_button = QPushButton(self.tr("Candidature dossier (&PDF)…"))
         self.form_button = QPushButton(self.tr("Blank partner &form (PDF)…"))
         self.letter_button = QPushButton(self.tr("&Letter of commitment (PDF)…"))
@@ -191,7 +195,11 @@ class ExportView(QWidget):
             )
         )
         self.open_button = QPushButton(self.tr("&Open the last export"))
-        self.print_button = QPushButton(self.tr("Pr&int the last export"))
+        self.print_button = QPushButton(self.tr("Pr&int…"))
+        self.print_button.setToolTip(
+            self.tr("Preview the candidature dossier and print it (Ctrl+P).")
+        )
+        self.preview_button = QPushButton(self.tr("Previe&w…"))
         buttons = (
             self.pdf_button,
             self.letter_button,
@@ -203,15 +211,16 @@ class ExportView(QWidget):
             self.filing_button,
             self.open_button,
             self.print_button,
+            self.preview_button,
         )
-        for i, b in enumerate(buttons):
-            grid.addWidget(b, i // 3, i % 3)
+        # A flowing row rather than a 3-column grid: at 150 % the grid alone was 736 px wide.
+        box_layout.addWidget(button_row(buttons))
         self.esms_button.setEnabled(files is not None)
         self.og_button.setEnabled(files is not None)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(self.status, (len(buttons) + 2) // 3, 0, 1, 3)
+        box_layout.addWidget(self.status)
         layout.addWidget(export_box)
 
         self.attach_button.clicked.connect(self.attach)
@@ -226,7 +235,8 @@ class ExportView(QWidget):
         self.csv_button.clicked.connect(self.export_csv)
         self.filing_button.clicked.connect(lambda: self.export_filing())
         self.open_button.clicked.connect(self.open_last)
-        self.print_button.clicked.connect(self.print_last)
+        self.print_button.clicked.connect(self.print_dossier)
+        self.preview_button.clicked.connect(self.preview_dossier)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.editor.session.subscribe(lambda _d: self._update_buttons())
         self._update_buttons()
@@ -241,12 +251,18 @@ class ExportView(QWidget):
         return rows[0].row() if rows else None
 
     def _ask_path(self, title: str, suggested: str, pattern: str) -> Path | None:
-        return save_file(self, title, suggested, pattern)
+        return save_file(self, title, suggested, pattern, kind="exports")
 
     def _done(self, path: Path, text: str) -> None:
         self.last_export = path
         self.status.setText(text)
         self._update_buttons()
+
+    def _pdf_done(self, dossier: Dossier, path: Path, text: str) -> None:
+        """The candidature PDF was written: it is also what « Imprimer » prints while the
+        dossier stays as it was."""
+        self._printable = (dossier, path)
+        self._done(path, text)
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(str(exc))
@@ -259,9 +275,6 @@ class ExportView(QWidget):
         self.detach_button.setEnabled(has_file)  # nothing to remove or open without a file
         self.open_annex_button.setEnabled(has_file)
         self.open_button.setEnabled(self.last_export is not None)
-        self.print_button.setEnabled(
-            self.last_export is not None and self.last_export.suffix.lower() == ".pdf"
-        )
 
     def _safe_name(self) -> str:
         name = self.editor.session.dossier.name or "dossier"
@@ -320,7 +333,8 @@ class ExportView(QWidget):
             self,
             self.tr("Writing the PDF…"),
             lambda _p, _c: export_candidature_pdf(dossier, path),
-            lambda r: self._done(
+            lambda r: self._pdf_done(
+                dossier,
                 r.path,
                 self.tr("PDF written: %1 (%2 pages).")
                 .replace("%1", str(r.path))
@@ -493,15 +507,72 @@ class ExportView(QWidget):
         if self.last_export is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
 
-    def print_last(self) -> None:
-        """Windows sends the PDF to its viewer's print verb; elsewhere the viewer opens."""
-        if self.last_export is None:
+    # --- printing -------------------------------------------------------------------------
+
+    def print_dossier(self) -> None:
+        """« Imprimer… », Ctrl+P: the preview with the print dialog over it at once."""
+        self._open_preview(print_now=True)
+
+    def preview_dossier(self) -> None:
+        """« Aperçu… »: the candidature dossier as it will print, to read before printing."""
+        self._open_preview(print_now=False)
+
+    def _open_preview(self, *, print_now: bool) -> None:
+        """The preview shows at once (« preparing… ») and its pages when the PDF is ready."""
+        from esms_desktop.ui.print_preview import show_preview
+
+        preview = show_preview(
+            self.window(), None, print_now=print_now, save_name=f"{self._safe_name()}.pdf"
+        )
+        assert preview is not None  # only a PDF that cannot be read gives none
+        self.preview = preview
+        self._with_printable_pdf(preview, preview.show_pdf)
+
+    def _with_printable_pdf(self, preview: Any, then: Callable[[Path], object]) -> None:
+        """Call ``then`` with a candidature PDF of the dossier as it is now: the last one
+        exported when nothing changed since, else one written in the background to a private
+        temporary folder (not the user's Documents: printing is not exporting). The writing
+        belongs to ``preview`` (its progress dialog); on failure the preview goes."""
+        dossier = self.editor.session.dossier
+        if self._printable is not None:
+            printed_dossier, path = self._printable
+            if printed_dossier == dossier and path.is_file():
+                then(path)
+                return
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="impression-", dir=copies_folder()))
+        except OSError as exc:
+            preview.abandon()
+            self._failed(
+                UserError(
+                    self.tr("No temporary folder to prepare the printing in: %1").replace(
+                        "%1", exc.strerror or str(exc)
+                    )
+                )
+            )
             return
-        if sys.platform == "win32":
-            os.startfile(str(self.last_export), "print")  # type: ignore[attr-defined]
-        else:
-            self.open_last()
-            self.status.setText(self.tr("The PDF is open in your viewer: print it from there."))
+        target = folder / f"{self._safe_name()}.pdf"
+        from esms_desktop.services.export import export_candidature_pdf  # ReportLab on demand
+
+        def done(result: Any) -> None:
+            self._printable = (dossier, result.path)
+            if shiboken6.isValid(self.status):  # the dossier may have been closed meanwhile
+                self.status.setText(
+                    self.tr("Dossier ready to print (%1 pages).").replace("%1", str(result.pages))
+                )
+            then(result.path)
+
+        def failed(exc: UserError) -> None:
+            preview.abandon()
+            self._failed(exc)
+
+        run_with_progress(
+            preview,
+            self.tr("Preparing the dossier for printing…"),
+            lambda _p, _c: export_candidature_pdf(dossier, target),
+            done,
+            failed,
+        )
 
     # --- annex files ----------------------------------------------------------------------
 
@@ -513,7 +584,7 @@ class ExportView(QWidget):
                 self, self.tr("Attach a file"), self.tr("Select a document of the checklist first.")
             )
             return
-        path = open_file(self, self.tr("Attach a file"), self.tr("All files (*)"))
+        path = open_file(self, self.tr("Attach a file"), self.tr("All files (*)"), kind="annexes")
         if path is None:
             return
         self.attach_path(row, path)

@@ -58,7 +58,7 @@ from esms_desktop.ui.models.establishments import (
 from esms_desktop.ui.models.findings import FINDING_ROLE, FindingsModel
 from esms_desktop.ui.models.organisations import OG_PARSERS, OrganisationsModel
 from esms_desktop.ui.undo import Editor
-from esms_desktop.ui.widgets import refusal_line, wrapped
+from esms_desktop.ui.widgets import bold_label, button_row, fit_column, refusal_line, wrapped
 
 
 class GrappeView(QWidget):
@@ -93,7 +93,8 @@ class GrappeView(QWidget):
         layout.addWidget(intro)
 
         og_bar = QHBoxLayout()
-        og_bar.addWidget(QLabel(self.tr("<b>Organisations</b>")))
+        og_label = bold_label(self.tr("&Organisations"))
+        og_bar.addWidget(og_label)
         og_bar.addStretch(1)
         self.add_og_button = QPushButton(self.tr("Add an organisation"))
         self.remove_og_button = QPushButton(self.tr("Remove organisation"))
@@ -102,6 +103,7 @@ class GrappeView(QWidget):
         layout.addLayout(og_bar)
 
         self.og_table = QTableView()
+        self.og_table.setObjectName("grappe.organisations")  # its columns kept (view_state)
         self.og_table.setAccessibleName(self.tr("Organisations of the grappe"))
         self.og_table.setModel(self.og_model)
         self.og_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,26 +128,29 @@ class GrappeView(QWidget):
         self.og_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         for col, width in enumerate((230, 80, 95, 130, 110, 110, 70, 160)):
             self.og_table.setColumnWidth(col, width)
+        for key in ("siren", "finess_ej"):  # nine digits, never cut
+            fit_column(self.og_table, OrganisationsModel.KEYS.index(key), "000000000")
         layout.addWidget(self.og_table)
+        og_label.setBuddy(self.og_table)
         self.og_refusal = refusal_line(og_delegate)
         layout.addWidget(self.og_refusal)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("<b>Establishments</b>")))
+        filter_label = bold_label(self.tr("Es&tablishments"))
+        bar.addWidget(filter_label)
         self.filter_edit = QLineEdit()
+        filter_label.setBuddy(self.filter_edit)
         self.filter_edit.setPlaceholderText(self.tr("Filter (name, FINESS, category…)"))
         self.filter_edit.setAccessibleName(self.tr("Filter establishments"))
         self.filter_edit.setClearButtonEnabled(True)
         bar.addWidget(self.filter_edit, 1)
         layout.addLayout(bar)
-        # The buttons get a row of their own: beside the filter on a 1366-pixel laptop they left
-        # it two letters wide.
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        # The buttons get a row of their own (beside the filter on a 1366-pixel laptop they left
+        # it two letters wide), which wraps on a narrow page (150 %) rather than widen it.
         self.add_button = QPushButton(self.tr("Add an establishment"))
         self.remove_button = QPushButton(self.tr("Remove establishment"))
         self.import_button = QPushButton(self.tr("Import a file…"))
-        self.finess_button = QPushButton(self.tr("Add from &FINESS…"))
+        self.finess_button = QPushButton(self.tr("Add from the FINESS &register…"))
         self.finess_button.setToolTip(
             self.tr("Search the FINESS register loaded on this computer and add establishments")
         )
@@ -154,23 +159,27 @@ class GrappeView(QWidget):
         self.merge_button.setToolTip(
             self.tr("Bring in the .esms file a partner organisation filled in on its own computer")
         )
-        for b in (
-            self.add_button,
-            self.remove_button,
-            self.finess_button,
-            self.import_button,
-            self.merge_button,
-        ):
-            buttons.addWidget(b)
-        layout.addLayout(buttons)
+        layout.addWidget(
+            button_row(
+                (
+                    self.add_button,
+                    self.remove_button,
+                    self.finess_button,
+                    self.import_button,
+                    self.merge_button,
+                )
+            )
+        )
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("grappe.findings")
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.essms_model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.table = QTableView()
+        self.table.setObjectName("grappe.establishments")
         self.table.setAccessibleName(self.tr("Establishments of the grappe"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -273,6 +282,7 @@ class GrappeView(QWidget):
             key = self.essms_model.column_key(col)
             if key in widths:
                 self.table.setColumnWidth(col, widths[key])
+        fit_column(self.table, self.essms_model.column_of("finess"), "000000000")
 
     def _update_summary(self) -> None:
         budget = self.editor.session.budget
@@ -492,6 +502,7 @@ class GrappeView(QWidget):
                 self,
                 self.tr("Merge a partner's file"),
                 self.tr("esms-desktop exchange file (*.esms)"),
+                kind="imports",
             )
             if path is None:
                 return

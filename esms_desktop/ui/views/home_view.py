@@ -168,6 +168,7 @@ class HomeView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.table = QTableView()
+        self.table.setObjectName("home.dossiers")  # its columns kept (view_state)
         self.table.setAccessibleName(self.tr("Dossiers"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

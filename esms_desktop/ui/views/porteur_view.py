@@ -137,51 +137,51 @@ class PorteurView(QWidget):
         )
         title.setPlaceholderText(self.tr("e.g. Shared care record for the grappe's services"))
         self.fields["project_title"] = title
-        self._labels.append(add_form_row(form, self.tr("Project title:"), title))
+        self._labels.append(add_form_row(form, self.tr("&Project title:"), title))
         body.addWidget(project_box)
 
         og_box = QGroupBox(self.tr("Porteur organisation"))
         form = form_layout()
         og_box.setLayout(form)
         for key, label, undo, hint, check in (
-            ("name", self.tr("Name:"), self.tr("Edit the porteur's name"), "", None),
+            ("name", self.tr("&Name:"), self.tr("Edit the porteur's name"), "", None),
             (
                 "legal_status",
-                self.tr("Legal status:"),
+                self.tr("Legal stat&us:"),
                 self.tr("Edit the porteur's legal status"),
                 self.tr("e.g. association loi 1901"),
                 None,
             ),
             (
                 "siren",
-                self.tr("SIREN:"),
+                self.tr("&SIREN:"),
                 self.tr("Edit the porteur's SIREN"),
                 self.tr("9 digits"),
                 _siren_check,
             ),
             (
                 "siret",
-                self.tr("SIRET of the head office:"),
+                self.tr("S&IRET of the head office:"),
                 self.tr("Edit the porteur's SIRET"),
                 self.tr("14 digits"),
                 _siret_check,
             ),
             (
                 "finess_ej",
-                self.tr("FINESS (legal entity):"),
+                self.tr("FINESS (legal entit&y):"),
                 self.tr("Edit the porteur's FINESS"),
                 self.tr("9 characters"),
                 _finess_check,
             ),
-            ("address", self.tr("Address:"), self.tr("Edit the porteur's address"), "", None),
+            ("address", self.tr("Add&ress:"), self.tr("Edit the porteur's address"), "", None),
             (
                 "postal_code",
-                self.tr("Postal code:"),
+                self.tr("Postal co&de:"),
                 self.tr("Edit the porteur's postal code"),
                 "",
                 None,
             ),
-            ("town", self.tr("Town:"), self.tr("Edit the porteur's town"), "", None),
+            ("town", self.tr("To&wn:"), self.tr("Edit the porteur's town"), "", None),
         ):
             edit = self._porteur_field(key, label, undo, hint, check)
             self._labels.append(add_form_row(form, label, edit))
@@ -194,29 +194,29 @@ class PorteurView(QWidget):
         for key, label, undo, hint in (
             (
                 "legal_representative",
-                self.tr("Legal representative:"),
+                self.tr("&Legal representative:"),
                 self.tr("Edit the legal representative"),
                 self.tr("First name and surname"),
             ),
             (
                 "legal_representative_title",
-                self.tr("Their title:"),
+                self.tr("&Their title:"),
                 self.tr("Edit the legal representative's title"),
                 self.tr("e.g. Président, Directeur général"),
             ),
             (
                 "project_lead",
-                self.tr("Project lead:"),
+                self.tr("Pro&ject lead:"),
                 self.tr("Edit the project lead"),
                 self.tr("First name and surname"),
             ),
             (
                 "contact_email",
-                self.tr("E-mail:"),
+                self.tr("E-&mail:"),
                 self.tr("Edit the contact e-mail"),
                 self.tr("name@example.org"),
             ),
-            ("contact_phone", self.tr("Phone:"), self.tr("Edit the contact phone"), ""),
+            ("contact_phone", self.tr("Ph&one:"), self.tr("Edit the contact phone"), ""),
         ):
             self._labels.append(
                 add_form_row(form, label, self._porteur_field(key, label, undo, hint, None))
@@ -240,7 +240,7 @@ class PorteurView(QWidget):
         row_layout.addWidget(self.convention_date)
         row_layout.addStretch(1)
         self._labels.append(
-            add_form_row(form, self.tr("Grappe agreement:"), row, focus=self.convention_set)
+            add_form_row(form, self.tr("&Grappe agreement:"), row, focus=self.convention_set)
         )
         body.addWidget(agreement_box)
         body.addWidget(self._team_box())
@@ -284,6 +284,7 @@ class PorteurView(QWidget):
             )
         )
         table = QTableView()
+        table.setObjectName("porteur.team")  # its columns kept (view_state)
         table.setAccessibleName(self.tr("Project team"))
         table.setModel(self.team_model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -350,7 +351,7 @@ class PorteurView(QWidget):
             _porteur_writer(key),
             undo_text=undo,
             merge_key=f"porteur:{key}",
-            accessible_name=label.rstrip(" :"),
+            accessible_name=label.replace("&", "").rstrip(" :"),
             check=check,
         )
         if hint:

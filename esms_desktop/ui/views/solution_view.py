@@ -94,12 +94,12 @@ class SolutionView(QWidget):
             "editor", self.tr("Editor"), self.tr("Edit the solution's editor")
         )
         self.editor_edit.setPlaceholderText(self.tr("Company that publishes the software"))
-        add_form_row(form, self.tr("Editor:"), self.editor_edit)
+        add_form_row(form, self.tr("E&ditor:"), self.editor_edit)
         self.product_edit = self._line(
             "product", self.tr("Product"), self.tr("Edit the solution's product")
         )
         self.product_edit.setPlaceholderText(self.tr("Name and version of the software"))
-        add_form_row(form, self.tr("Product:"), self.product_edit)
+        add_form_row(form, self.tr("&Product:"), self.product_edit)
 
         segur_row = QWidget()
         segur_layout = QHBoxLayout(segur_row)
@@ -117,7 +117,9 @@ class SolutionView(QWidget):
             self.segur_buttons[value] = button
             segur_layout.addWidget(button)
         segur_layout.addStretch(1)
-        add_form_row(form, self.tr("Ségur referencing:"), segur_row, focus=self.segur_buttons[True])
+        add_form_row(
+            form, self.tr("&Ségur referencing:"), segur_row, focus=self.segur_buttons[True]
+        )
 
         self.reference_edit = self._line(
             "segur_reference",
@@ -127,7 +129,7 @@ class SolutionView(QWidget):
         self.reference_edit.setPlaceholderText(
             self.tr("As shown in the list of referenced solutions")
         )
-        add_form_row(form, self.tr("Referencing number:"), self.reference_edit)
+        add_form_row(form, self.tr("Referencing &number:"), self.reference_edit)
 
         self.justification_edit = BoundPlainTextEdit(
             self.editor,
@@ -144,7 +146,7 @@ class SolutionView(QWidget):
         )
         self.justification_edit.setMinimumHeight(110)
         self.justification_edit.setMaximumHeight(170)
-        add_form_row(form, self.tr("Justification of the choice:"), self.justification_edit)
+        add_form_row(form, self.tr("&Justification of the choice:"), self.justification_edit)
         self.justification_warning = WarningLine()
         box_layout.addWidget(self.justification_warning)
         self._build_registration(box_layout)

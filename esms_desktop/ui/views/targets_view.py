@@ -157,6 +157,7 @@ class TargetsView(QWidget):
             )
         )
         self.targets_table = self._table(self.targets_model, self.tr("Usage targets"))
+        self.targets_table.setObjectName("engagements.targets")  # its columns kept (view_state)
         for col, width in enumerate((300, 110, 170, 120, 130)):  # a count per period needs room
             self.targets_table.setColumnWidth(col, width)
         layout.addWidget(self.targets_table)
@@ -177,6 +178,7 @@ class TargetsView(QWidget):
             )
         )
         self.milestones_table = self._table(self.milestones_model, self.tr("Planning milestones"))
+        self.milestones_table.setObjectName("engagements.milestones")
         self.milestones_table.setColumnWidth(0, 280)
         self.milestones_table.setColumnWidth(1, 110)
         layout.addWidget(self.milestones_table)
@@ -190,7 +192,7 @@ class TargetsView(QWidget):
         layout = QVBoxLayout(governance_box)
         hint = wrapped(
             self.tr(
-                "How the grappe steers the project: steering committee, who takes part, how "
+                "How the grappe &steers the project: steering committee, who takes part, how "
                 "often it meets, how decisions are recorded."
             )
         )
