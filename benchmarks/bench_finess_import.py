@@ -98,12 +98,14 @@ def _phase_load(file: Path) -> dict[str, Any]:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()
             size = database.stat().st_size
+            register_size = store.register_file.stat().st_size
         return {
             "seconds": end - start,
             "read_seconds": marks.get("read", end) - start,
             "write_seconds": end - marks.get("read", end),
             "entries": loaded.count,
             "database_mib": size / (1024 * 1024),
+            "register_mib": register_size / (1024 * 1024),
             "lookup_ms": lookup_ms,
             "search": searches,
         }

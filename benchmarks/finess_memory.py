@@ -75,7 +75,12 @@ def _phase_load(file: Path) -> dict[str, Any]:
     ):
         loaded = finess_lookup.load_register(store.uow(), file)
         database = store.paths.database.stat().st_size
-    return {"entries": loaded.count, "database_mib": database / (1024 * 1024)}
+        register = store.register_file.stat().st_size  # the table's own file (issue 18)
+    return {
+        "entries": loaded.count,
+        "database_mib": database / (1024 * 1024),
+        "register_mib": register / (1024 * 1024),
+    }
 
 
 def _child(phase: str, file: Path) -> None:

@@ -11,7 +11,9 @@ fresh process, so its peak memory (``VmHWM``, imports included) is its own. The 
 bare ``csv.reader`` pass over the same file in a fresh process: what reading that many lines
 costs before any FINESS rule.
 
-Goal: 100,000 rows in under 5 s with a peak under 300 MB.
+Goals: 100,000 rows in under 5 s with a peak under 300 MB (issue 6); issue 18: at most 2.5× the
+``csv.reader`` floor. The load writes the register's own file (``register_mib`` in the JSON), not
+the dossier database.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ WEB_EXPORT = ROOT.parent / "shared" / "data" / "finess" / "finess-web-export-esa
 EXCERPT = ROOT / "tests" / "fixtures" / "finess_files" / "finess-web-export-esat-30.csv"
 NATIONAL_ROWS = 100_000
 TIME_GOAL_S = 5.0
+RATIO_GOAL = 2.5
 MEMORY_GOAL_MIB = 300.0
 
 FLOOR = """\
@@ -78,6 +81,7 @@ def _figures(
         "write_seconds": median([r["write_seconds"] for r in loads]),
         "peak_at_start_mib": median([r["maxrss_at_start_mib"] for r in loads]),
         "database_mib": loads[0]["database_mib"],
+        "register_mib": loads[0]["register_mib"],
         "lookup_ms": median([r["lookup_ms"] for r in loads]),
         "search_ms": {k: v["ms"] for k, v in loads[0]["search"].items()},
     }
@@ -86,7 +90,7 @@ def _figures(
         label=f"Import FINESS, {label}",
         value=median(seconds),
         unit="s",
-        goal=f"< {TIME_GOAL_S:.0f} s" if national else "(information)",
+        goal=f"≤ {RATIO_GOAL} × csv.reader" if national else "(information)",
         yardstick=median([f["seconds"] for f in floors]),
         yardstick_label="csv.reader seul",
         samples=seconds,
@@ -102,7 +106,10 @@ def _figures(
         samples=peaks,
     )
     if national:
-        time_figure.ok = time_figure.value < TIME_GOAL_S
+        ratio = time_figure.ratio
+        time_figure.ok = (
+            time_figure.value < TIME_GOAL_S and ratio is not None and ratio <= RATIO_GOAL
+        )
         memory_figure.ok = memory_figure.value < MEMORY_GOAL_MIB
     return [time_figure, memory_figure]
 

@@ -7,6 +7,7 @@ Sections (``--only`` takes a comma-separated list of them, in any order):
 ``pdf``      the candidature PDF for 49 and 1,000 ESSMS, against ReportLab alone
 ``imports``  the real FINESS web export and a 100,000-row etalab file: time and peak memory
 ``store``    20 dossiers of 1,000 ESSMS: open, load, home list, save one edit
+``data_folder``  the data folder after a week of backups with the national register loaded
 
 Each figure is the median of repeated runs (every sample is in the JSON) and, where it has one, is
 compared with a yardstick measured in the same session; the verdict is against the goal of the
@@ -33,7 +34,7 @@ from typing import Any
 
 from benchmarks.common import RESULTS, ROOT, Figure, Settings, cpu_calibration
 
-SECTIONS = ("startup", "budget", "pdf", "imports", "store")
+SECTIONS = ("startup", "budget", "pdf", "imports", "store", "data_folder")
 
 
 def _section(name: str) -> Callable[[Settings], list[Figure]]:

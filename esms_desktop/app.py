@@ -3,7 +3,9 @@
 Start-up order: Qt application and translations, single-instance check (a second launch brings
 the running window forward and hands it the files it was given, instead of opening the database
 twice), the store (with its French
-error dialogs: corrupt database → restore offer, locked, read-only…), then the main window.
+error dialogs: corrupt database → restore offer, locked, read-only…), then the main window,
+shown with its list of dossiers (totals read as stored: no dossier is assessed to draw it) before
+the last dossier opens, at the next turn of the event loop, on the one step it shows.
 """
 
 from __future__ import annotations
@@ -275,8 +277,8 @@ def _open_and_show(
         show_unclean_exit_notice(window, logs_dir)
     if args.files:  # double-clicked in Explorer: offered once the window runs
         window.file_intake.offer_later(args.files)
-    else:
-        window.open_last_dossier()
+    else:  # the window is painted first (the home list), the dossier opens at the next turn
+        window.open_last_dossier_later()
     try:
         code = app.exec()
     finally:

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.storage.errors import NotFoundError
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
 from esms_desktop.storage.register_repository import (
@@ -42,6 +43,9 @@ class _State:
     register_info: RegisterInfo | None = None
     next_id: int = 1
     backups: list[str] = field(default_factory=list)
+    summaries: dict[int, tuple[Dossier, HomeSummary]] = field(default_factory=dict)
+    """Stored home summaries, with the dossier value each describes (any other: stale, as the
+    store's triggers make it)."""
 
     def copy(self) -> _State:
         """The containers copied, the values shared: dossiers and entries are frozen."""
@@ -52,6 +56,7 @@ class _State:
             log=list(self.log),
             register=dict(self.register),
             backups=list(self.backups),
+            summaries=dict(self.summaries),
         )
 
 
@@ -86,6 +91,23 @@ class FakeDossierRepository:
 
     def exists(self, dossier_id: int) -> bool:
         return dossier_id in self._state().dossiers
+
+    def list_heads(self) -> list[DossierHead]:
+        state = self._state()
+        heads = []
+        for d in self.list_all():
+            kept = state.summaries.get(d.id or 0)
+            summary = kept[1] if kept is not None and kept[0] == d else None
+            heads.append(DossierHead(d.id or 0, d.name, d.campaign_id, d.updated, summary))
+        return heads
+
+    def store_summary(self, dossier_id: int, updated: Any, summary: HomeSummary) -> bool:
+        state = self._state()
+        dossier = state.dossiers.get(dossier_id)
+        if dossier is None or dossier.updated != updated:
+            return False
+        state.summaries[dossier_id] = (dossier, summary)
+        return True
 
     def current(self, before: Dossier) -> Dossier:
         if before.id is None:
@@ -183,6 +205,7 @@ class FakeRegisterRepository:
         loaded_at: datetime,
         rejected: int = 0,
         after_chunk: Callable[[int], None] | None = None,
+        source_path: str = "",
     ) -> int:
         state = self._state()
         state.register = {e.finess: e for e in entries}

@@ -7,6 +7,10 @@ Each group of sub-commands is a module with a ``register(subparsers)`` function,
 in the order ``--help`` lists them; every handler takes ``(args, out)`` and returns the exit code.
 Handlers raise; :data:`ERRORS`, the one table of what each error means to the user, is applied
 here by :func:`dispatch`, so a group never re-states how a storage or input problem is reported.
+
+Building the parser imports no service: each handler imports what it uses when it runs (see
+:mod:`esms_desktop.cli.common`), so ``--version`` loads neither SQLAlchemy nor ReportLab, and
+``check`` loads the importer and the engine only.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from esms_desktop import __version__
 from esms_desktop.cli import campaigns, check, filing, finess, reports, store
@@ -33,14 +37,9 @@ from esms_desktop.cli.common import (
     data_dir_options,
     say,
 )
-from esms_desktop.domain.campaign import CampaignError
-from esms_desktop.domain.errors import UserError
-from esms_desktop.reports.writer import ReportWriteError
-from esms_desktop.services import catalog
-from esms_desktop.services.dossiers import DossierInputError
-from esms_desktop.services.exchange import ExchangeFileError
-from esms_desktop.services.finess_lookup import FinessLookupError, RegisterNotLoadedError
-from esms_desktop.storage.errors import DatabaseCorruptError, StoreError
+
+if TYPE_CHECKING:
+    from esms_desktop.storage.errors import DatabaseCorruptError
 
 __all__ = [
     "ERRORS",
@@ -64,25 +63,38 @@ def _corrupt(exc: DatabaseCorruptError) -> tuple[int, list[str]]:
     return EXIT_STORAGE, [exc.message, *hint]
 
 
-ERRORS: tuple[tuple[type[UserError], Callable[[Any], tuple[int, list[str]]]], ...] = (
-    (CliError, lambda e: (e.code, [str(e)])),
-    (DatabaseCorruptError, _corrupt),
-    (StoreError, lambda e: (EXIT_STORAGE, [e.message])),
+Explain = Callable[[Any], tuple[int, list[str]]]
+
+ERRORS: tuple[tuple[str, Explain], ...] = (
+    ("esms_desktop.cli.common.CliError", lambda e: (e.code, [str(e)])),
+    ("esms_desktop.storage.errors.DatabaseCorruptError", _corrupt),
+    ("esms_desktop.storage.errors.StoreError", lambda e: (EXIT_STORAGE, [e.message])),
     (
-        RegisterNotLoadedError,
+        "esms_desktop.services.finess_lookup.RegisterNotLoadedError",
         lambda e: (EXIT_NOT_FOUND, [f"{e.message} Commande : esms-desktop finess import FICHIER"]),
     ),
-    (FinessLookupError, lambda e: (EXIT_BAD_INPUT, [e.message])),
-    (ExchangeFileError, lambda e: (EXIT_BAD_INPUT, [e.message])),
-    (DossierInputError, lambda e: (EXIT_BAD_INPUT, [e.message])),
-    (CampaignError, lambda e: (EXIT_BAD_INPUT, [str(e)])),
-    (ReportWriteError, lambda e: (EXIT_STORAGE, [str(e)])),
-    (UserError, lambda e: (EXIT_BAD_INPUT, [e.message])),
+    (
+        "esms_desktop.services.finess_lookup.FinessLookupError",
+        lambda e: (EXIT_BAD_INPUT, [e.message]),
+    ),
+    ("esms_desktop.services.exchange.ExchangeFileError", lambda e: (EXIT_BAD_INPUT, [e.message])),
+    ("esms_desktop.services.dossiers.DossierInputError", lambda e: (EXIT_BAD_INPUT, [e.message])),
+    ("esms_desktop.domain.campaign.CampaignError", lambda e: (EXIT_BAD_INPUT, [str(e)])),
+    ("esms_desktop.reports.writer.ReportWriteError", lambda e: (EXIT_STORAGE, [str(e)])),
+    ("esms_desktop.domain.errors.UserError", lambda e: (EXIT_BAD_INPUT, [e.message])),
 )
-"""Error → (exit code, French lines on stderr), first match wins: a subclass before its base.
-Every error here is a :class:`UserError`; the last line is the one for those not listed (bad
-input, their message). Anything else is a bug, not the user's: :func:`dispatch` logs it and says
-so in one line."""
+"""Error (``module.Class``) → (exit code, French lines on stderr), first match wins: a subclass
+before its base. Every error here is a :class:`UserError`; the last line is the one for those not
+listed (bad input, their message). Anything else is a bug, not the user's: :func:`dispatch` logs
+it and says so in one line. Named rather than imported so that the table loads no service."""
+
+
+def _error_class(name: str) -> type[BaseException] | None:
+    """The class ``name`` if its module is loaded, else None: an exception can only be an
+    instance of a class whose module has run, so a module not loaded has nothing to match."""
+    module, _, attribute = name.rpartition(".")
+    found = getattr(sys.modules.get(module), attribute, None)
+    return found if isinstance(found, type) and issubclass(found, BaseException) else None
 
 
 def dispatch(handler: Handler, args: argparse.Namespace, out: TextIO) -> int:
@@ -90,8 +102,9 @@ def dispatch(handler: Handler, args: argparse.Namespace, out: TextIO) -> int:
     try:
         return handler(args, out)
     except Exception as exc:
-        for error, explain in ERRORS:
-            if isinstance(exc, error):
+        for name, explain in ERRORS:
+            error = _error_class(name)
+            if error is not None and isinstance(exc, error):
                 code, lines = explain(exc)
                 for line in lines:
                     say(line)
@@ -141,6 +154,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parser.print_help(out)
         return EXIT_OK
     from esms_desktop.paths import data_paths
+    from esms_desktop.services import catalog
 
     # The user's campaigns (imported, created) are those of the data folder the command names.
     catalog.use_data_folder(data_paths(getattr(args, "data_dir", None)).campaigns)

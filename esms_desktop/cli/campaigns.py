@@ -25,24 +25,24 @@ from esms_desktop.cli.common import (
     printable,
     say,
 )
-from esms_desktop.domain.campaign import Campaign, CampaignError, load_campaign
-from esms_desktop.services import catalog
-from esms_desktop.services.campaign_library import (
-    SHIPPED,
-    CampaignEntry,
-    CampaignExistsError,
-    check_id,
-)
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
+    from esms_desktop.domain.campaign import Campaign
+    from esms_desktop.services.campaign_library import CampaignEntry, CampaignLibrary
 
-ORIGINS = {SHIPPED: "programme"}
-"""The origin as ``campaigns`` shows it: « programme », else « utilisateur »."""
+
+def _library() -> CampaignLibrary:
+    """The campaigns of the data folder; the catalog is imported here, on use, as every group
+    imports its services (see :mod:`esms_desktop.cli.common`)."""
+    from esms_desktop.services import catalog
+
+    return catalog.library()
 
 
 def _origin(entry: CampaignEntry) -> str:
-    return ORIGINS.get(entry.origin, "utilisateur")
+    """The origin as ``campaigns`` shows it: « programme », else « utilisateur »."""
+    return "programme" if entry.shipped else "utilisateur"
 
 
 def _missing(campaign: Campaign) -> str:
@@ -70,7 +70,7 @@ def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> int:
     A file of the user's folder that cannot be read is named on stderr (one French line each)
     and left out; the others are listed and the exit code stays 0.
     """
-    library = catalog.library()
+    library = _library()
     entries = list(library.entries().values())
     for problem in library.problems:
         text = " ".join(str(problem).split())
@@ -88,13 +88,15 @@ def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_campaign_export(args: argparse.Namespace, out: TextIO) -> int:
     """``campaign export ID -o FICHIER.toml``: the campaign's file, byte for byte."""
     output: Path = args.output
-    catalog.library().export(args.id, output)
+    _library().export(args.id, output)
     out.write(printable(f"Campagne « {args.id} » exportée : {output.absolute()}") + "\n")
     return EXIT_OK
 
 
 def cmd_campaign_check(args: argparse.Namespace, out: TextIO) -> int:
     """``campaign check FICHIER.toml``: 0 and what the file still lacks, or 2 and why not."""
+    from esms_desktop.domain.campaign import load_campaign
+
     campaign = load_campaign(campaign_file(args.file))
     out.write(
         printable(
@@ -118,11 +120,14 @@ def cmd_campaign_check(args: argparse.Namespace, out: TextIO) -> int:
 def _import_notes(campaign: Campaign) -> list[str]:
     """What would stop ``campaign import`` from taking a valid file (``--campaign-file`` still
     uses it as it is)."""
+    from esms_desktop.domain.campaign import CampaignError
+    from esms_desktop.services.campaign_library import check_id
+
     try:
         check_id(campaign.id)
     except CampaignError as err:
         return [f"{err} L'import le refusera."]
-    known = catalog.library().entries().get(campaign.id)
+    known = _library().entries().get(campaign.id)
     if known is None:
         return []
     if known.shipped:
@@ -135,8 +140,10 @@ def _import_notes(campaign: Campaign) -> list[str]:
 
 def cmd_campaign_import(args: argparse.Namespace, out: TextIO) -> int:
     """``campaign import FICHIER.toml [--remplacer]``: copied into the data folder's campagnes/."""
+    from esms_desktop.services.campaign_library import CampaignExistsError
+
     try:
-        entry = catalog.library().import_file(campaign_file(args.file), replace=args.replace)
+        entry = _library().import_file(campaign_file(args.file), replace=args.replace)
     except CampaignExistsError as exc:
         data_dir = getattr(args, "data_dir", None)
         where = "" if data_dir is None else f"--data-dir {data_dir} "

@@ -13,7 +13,6 @@ import argparse
 import json
 import textwrap
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,21 +26,20 @@ from esms_desktop.cli.common import (
     printable,
     read_grappe,
 )
-from esms_desktop.domain.budget import Budget, BudgetLine
-from esms_desktop.domain.campaign import Campaign, load_campaign
-from esms_desktop.domain.completeness import MissingItem, readiness, verdict_text
-from esms_desktop.domain.findings import Severity
-from esms_desktop.domain.formatting import format_eur, format_pct
-from esms_desktop.services import catalog
-from esms_desktop.services.assessment import assess_with, budget_to_dict
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
+    from esms_desktop.domain.budget import Budget, BudgetLine
+    from esms_desktop.domain.campaign import Campaign
+    from esms_desktop.domain.completeness import MissingItem
 
 
 def _campaign_for(args: argparse.Namespace) -> Campaign:
     """The campaign named by ``--campaign``, or read whole from ``--campaign-file`` (not
     imported: the file is used as it is, refused with its line and key when it is wrong)."""
+    from esms_desktop.domain.campaign import load_campaign
+    from esms_desktop.services import catalog
+
     path: Path | None = getattr(args, "campaign_file", None)
     if path is not None:
         return load_campaign(campaign_file(path))
@@ -56,7 +54,11 @@ def _budget_for(args: argparse.Namespace) -> tuple[Budget, Campaign, tuple[Missi
     The campaign is looked up first: an unknown identifier or a damaged campaign file is said
     before the spreadsheet is read.
     """
-    from esms_desktop.services.export import dossier_from_grappe, dossier_missing
+    # Not services.export, which loads ReportLab for the PDFs: nothing is printed here.
+    from dataclasses import replace
+
+    from esms_desktop.services.assessment import assess_with
+    from esms_desktop.services.grappe_dossier import dossier_from_grappe, dossier_missing
 
     campaign = _campaign_for(args)
     grappe = read_grappe(Path(args.file), args.skip_bad_rows)
@@ -71,6 +73,8 @@ def _missing_dicts(items: Sequence[MissingItem]) -> list[dict[str, str]]:
 
 
 def _print_completeness(budget: Budget, items: Sequence[MissingItem], out: TextIO) -> None:
+    from esms_desktop.domain.completeness import readiness, verdict_text
+
     verdict = verdict_text(readiness(budget, tuple(items)))
     out.write(f"Verdict : {verdict}\n")
     if items:
@@ -82,12 +86,16 @@ def _print_completeness(budget: Budget, items: Sequence[MissingItem], out: TextI
 
 
 def _print_findings(budget: Budget, out: TextIO) -> None:
+    from esms_desktop.domain.findings import Severity
+
     marks = {Severity.BLOQUANT: "✗", Severity.AVERTISSEMENT: "!", Severity.INFO: "i"}
     for f in budget.findings:
         out.write(f"  {marks[f.severity]} [{f.severity.label}] {f.message}\n")
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from esms_desktop.services.assessment import budget_to_dict
+
     budget, campaign, items = _budget_for(args)
     if args.json:
         data = budget_to_dict(budget, campaign)
@@ -136,10 +144,15 @@ def _row(out: TextIO, lead: str, label: str, amount: str, after: str = "") -> No
 
 
 def _figure(line: BudgetLine) -> tuple[str, str]:
+    from esms_desktop.domain.formatting import format_eur
+
     return format_eur(line.amount), " (provisoire)" if line.provisional else ""
 
 
 def cmd_budget(args: argparse.Namespace, out: TextIO) -> int:
+    from esms_desktop.domain.formatting import format_eur, format_pct
+    from esms_desktop.services.assessment import budget_to_dict
+
     budget, campaign, items = _budget_for(args)
     if args.json:
         data = budget_to_dict(budget, campaign)

@@ -5,6 +5,11 @@ spreadsheet.
 Exit codes (shared/spec/grappe-template.md): 0 eligible / done, 1 not eligible or not found,
 2 bad input, 3 storage problem, 130 interrupted. Here, below the groups and below
 :mod:`esms_desktop.cli` itself, so that a group never imports the package that registers it.
+
+Every group module keeps its top-level imports light (this module, the standard library, the
+small error modules): the whole parser is built for every command, ``--version`` and ``--help``
+included, so the services a handler uses (and SQLAlchemy, ReportLab, openpyxl behind them) are
+imported inside the handler, when that command runs (tests/test_cli_startup.py checks it).
 """
 
 from __future__ import annotations
@@ -14,15 +19,15 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from esms_desktop.domain.campaign import parse_override
 from esms_desktop.domain.errors import UserError
-from esms_desktop.domain.grappe import Grappe
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from esms_desktop.domain.grappe import Grappe
     from esms_desktop.storage.store import Store
 
     Subcommands = argparse._SubParsersAction[Any]
@@ -181,6 +186,8 @@ def add_grappe_options(p: argparse.ArgumentParser) -> None:
 
 def overrides(pairs: Sequence[str] | None) -> dict[str, Decimal]:
     """The ``--set nom=montant`` values, by name (the last one given wins)."""
+    from esms_desktop.domain.campaign import parse_override
+
     out: dict[str, Decimal] = {}
     for text in pairs or ():
         name, amount = parse_override(text)

@@ -19,11 +19,10 @@ from esms_desktop.cli.common import (
     data_dir_options,
 )
 from esms_desktop.cli.store import dossier_actions
-from esms_desktop.domain.dossier import Dossier
-from esms_desktop.services.filing import FilingWriteError, describe, export_filing_table
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
+    from esms_desktop.domain.dossier import Dossier
 
 
 def _stored_dossier(args: argparse.Namespace) -> Dossier:
@@ -44,6 +43,8 @@ def _stored_dossier(args: argparse.Namespace) -> Dossier:
 
 def cmd_dossier_table(args: argparse.Namespace, out: TextIO) -> int:
     """Write the table of a stored dossier; a dossier to repair is refused (exit 2)."""
+    from esms_desktop.services.filing import FilingWriteError, describe, export_filing_table
+
     dossier = _stored_dossier(args)
     try:
         result = export_filing_table(dossier, args.output)

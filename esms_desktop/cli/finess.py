@@ -26,20 +26,24 @@ from esms_desktop.cli.common import (
     say,
 )
 from esms_desktop.cli.store import dossier_actions
-from esms_desktop.domain.finess_register import FinessFileError, ImportIssue, RegisterEntry
-from esms_desktop.importers.progress import Cancelled
-from esms_desktop.services import finess_lookup
-from esms_desktop.services.finess_lookup import AddReport, FinessLookupError, format_count
-from esms_desktop.storage.store import Store, open_store
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
+    from esms_desktop.domain.finess_register import ImportIssue, RegisterEntry
+    from esms_desktop.services.finess_lookup import AddReport
+    from esms_desktop.storage.store import Store
 
 ISSUES_SHOWN = 100
 """Row problems printed after an import unless ``--all-issues`` (a national file may have many)."""
+SEARCH_LIMIT = 50
+"""``finess search``'s default ``--limit``: ``finess_lookup.DEFAULT_SEARCH_LIMIT`` written out, so
+that building the parser does not import the look-up service (tests/test_cli_startup.py checks
+that the two agree)."""
 
 
 def _open(args: argparse.Namespace) -> Store:
+    from esms_desktop.storage.store import open_store
+
     return open_store(getattr(args, "data_dir", None))
 
 
@@ -69,6 +73,8 @@ def entry_dict(entry: RegisterEntry) -> dict[str, Any]:
 def _not_found(store: Store, what: str) -> str:
     """« <what> absent… » completed with why it may be missing: no register loaded at all, or
     which file was loaded (an ESAT-only export knows no EHPAD)."""
+    from esms_desktop.services import finess_lookup
+
     info = finess_lookup.status(store.uow(read_only=True))
     if info is None:
         return (
@@ -76,11 +82,13 @@ def _not_found(store: Store, what: str) -> str:
         )
     return (
         f"{what} dans le répertoire chargé (« {info.file} », "
-        f"{format_count(info.count)} établissements)."
+        f"{finess_lookup.format_count(info.count)} établissements)."
     )
 
 
 def _print_issues(issues: tuple[ImportIssue, ...], show_all: bool) -> None:
+    from esms_desktop.services.finess_lookup import format_count
+
     shown = issues if show_all else issues[:ISSUES_SHOWN]
     for issue in shown:
         print(f"  - [{issue.severity.value}] {issue.text}", file=sys.stderr)
@@ -94,6 +102,10 @@ def _print_issues(issues: tuple[ImportIssue, ...], show_all: bool) -> None:
 
 def cmd_finess_import(args: argparse.Namespace, out: TextIO) -> int:
     """``finess import FICHIER``: replace the look-up table by this register file."""
+    from esms_desktop.domain.finess_register import FinessFileError
+    from esms_desktop.importers.progress import Cancelled
+    from esms_desktop.services import finess_lookup
+
     path: Path = args.file
     try:
         with _open(args) as store:
@@ -118,6 +130,8 @@ def cmd_finess_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_finess_status(args: argparse.Namespace, out: TextIO) -> int:
     """``finess status [--json]``: which register file is loaded."""
+    from esms_desktop.services import finess_lookup
+
     with _open(args) as store:
         info = finess_lookup.status(store.uow(read_only=True))
     if args.json:
@@ -140,7 +154,7 @@ def cmd_finess_status(args: argparse.Namespace, out: TextIO) -> int:
     when = info.loaded_at.astimezone().strftime("%d/%m/%Y %H:%M")
     out.write(
         f"Répertoire FINESS : « {info.file} » (format {info.source}), "
-        f"{format_count(info.count)} établissements, chargé le {when}.\n"
+        f"{finess_lookup.format_count(info.count)} établissements, chargé le {when}.\n"
     )
     return EXIT_OK
 
@@ -167,6 +181,8 @@ def _describe(entry: RegisterEntry) -> list[str]:
 
 def cmd_finess_lookup(args: argparse.Namespace, out: TextIO) -> int:
     """``finess lookup NUMERO [--json]``: exit 1 when absent, 2 when the number is invalid."""
+    from esms_desktop.services import finess_lookup
+
     with _open(args) as store:
         entry = finess_lookup.lookup(store.uow(read_only=True), args.number)
         if entry is None:
@@ -182,9 +198,13 @@ def cmd_finess_lookup(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_finess_search(args: argparse.Namespace, out: TextIO) -> int:
     """``finess search TEXTE [--json] [--limit N]``: exit 1 when nothing matches."""
+    from esms_desktop.services import finess_lookup
+
     text = " ".join(args.text)
     if args.limit < 1:
-        raise FinessLookupError(f"--limit doit être un nombre positif (reçu {args.limit}).")
+        raise finess_lookup.FinessLookupError(
+            f"--limit doit être un nombre positif (reçu {args.limit})."
+        )
     with _open(args) as store:
         found = finess_lookup.search(store.uow(read_only=True), text, args.limit)
         if not found:
@@ -215,9 +235,13 @@ def _report(report: AddReport, out: TextIO) -> int:
 def cmd_dossier_add_finess(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier add-finess ID NUMERO… [--og N]``: 0 all added (or there), 1 some not found or
     closed, 2 some invalid — the others are added in every case."""
+    from esms_desktop.services import finess_lookup
+
     og_index = None if args.og is None else args.og - 1
     if og_index is not None and og_index < 0:
-        raise FinessLookupError(f"--og doit être un numéro d'OG à partir de 1 (reçu {args.og}).")
+        raise finess_lookup.FinessLookupError(
+            f"--og doit être un numéro d'OG à partir de 1 (reçu {args.og})."
+        )
     with _open(args) as store:
         report = finess_lookup.add_by_finess(store.uow(), args.id, args.numbers, og_index)
     return _report(report, out)
@@ -225,6 +249,8 @@ def cmd_dossier_add_finess(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_dossier_add_ej(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier add-ej ID FINESS_EJ``: the open establishments of one legal entity as one OG."""
+    from esms_desktop.services import finess_lookup
+
     with _open(args) as store:
         report = finess_lookup.add_by_ej(store.uow(), args.id, args.finess_ej)
     if report.unknown:
@@ -285,9 +311,9 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument(
         "--limit",
         type=int,
-        default=finess_lookup.DEFAULT_SEARCH_LIMIT,
+        default=SEARCH_LIMIT,
         metavar="N",
-        help=f"nombre maximal de résultats ({finess_lookup.DEFAULT_SEARCH_LIMIT} par défaut)",
+        help=f"nombre maximal de résultats ({SEARCH_LIMIT} par défaut)",
     )
     p.set_defaults(handler=cmd_finess_search)
 

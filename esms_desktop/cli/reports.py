@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -25,24 +24,16 @@ from esms_desktop.cli.common import (
     read_grappe,
 )
 from esms_desktop.cli.store import dossier_actions
-from esms_desktop.domain.autodiagnostic import QuestionnaireError
-from esms_desktop.domain.dossier import Dossier
-from esms_desktop.domain.formatting import format_eur
-from esms_desktop.services import catalog
-from esms_desktop.services.export import (
-    ExportResult,
-    dossier_from_grappe,
-    export_candidature_pdf,
-    export_convention_pdf,
-    export_letter_pdf,
-    export_partner_form,
-)
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
+    from esms_desktop.domain.dossier import Dossier
+    from esms_desktop.services.export import ExportResult
 
 
 def _report(result: ExportResult, out: TextIO) -> None:
+    from esms_desktop.domain.formatting import format_eur
+
     total = format_eur(result.total)
     if not result.complete:
         total += " (incomplet : montants à renseigner)"
@@ -60,6 +51,9 @@ def _report(result: ExportResult, out: TextIO) -> None:
 
 
 def _export(dossier: Dossier, output: Path, out: TextIO) -> int:
+    from esms_desktop.domain.autodiagnostic import QuestionnaireError
+    from esms_desktop.services.export import export_candidature_pdf  # ReportLab loads here
+
     try:
         result = export_candidature_pdf(dossier, output)
     except QuestionnaireError as exc:  # a broken questionnaire file: say so, no traceback
@@ -70,6 +64,11 @@ def _export(dossier: Dossier, output: Path, out: TextIO) -> int:
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
     """``pdf GRAPPE_FILE --campaign ID -o OUT.pdf [--set nom=montant]... [--skip-bad-rows]``."""
+    from dataclasses import replace
+
+    from esms_desktop.services import catalog
+    from esms_desktop.services.grappe_dossier import dossier_from_grappe
+
     catalog.campaign(args.campaign)  # unknown campaign: French error before reading the file
     grappe = read_grappe(Path(args.file), args.skip_bad_rows)
     dossier = dossier_from_grappe(grappe, args.campaign, args.name)
@@ -81,6 +80,8 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_form(args: argparse.Namespace, out: TextIO) -> int:
     """``form -o OUT.pdf [--campaign ID]``: the blank partner form."""
+    from esms_desktop.services.export import export_partner_form
+
     result = export_partner_form(args.output, campaign_id=args.campaign)
     out.write(f"Fiche partenaire écrite : {result.path} — {result.pages} pages\n")
     return EXIT_OK
@@ -114,6 +115,8 @@ def _stored_dossier(args: argparse.Namespace) -> Dossier:
 
 def cmd_dossier_letter(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier lettre ID -o OUT.pdf``: the porteur's lettre d'engagement."""
+    from esms_desktop.services.export import export_letter_pdf
+
     result = export_letter_pdf(_stored_dossier(args), args.output)
     state = "" if result.final else " (à compléter : marquée « PROJET — non finalisé »)"
     out.write(f"Lettre d'engagement écrite : {result.path} — {result.pages} pages{state}\n")
@@ -122,6 +125,8 @@ def cmd_dossier_letter(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_dossier_convention(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier convention ID -o OUT.pdf``: the prefilled convention de grappe."""
+    from esms_desktop.services.export import export_convention_pdf
+
     result = export_convention_pdf(_stored_dossier(args), args.output)
     state = "" if result.final else " (à compléter : marquée « PROJET — non finalisé »)"
     out.write(f"Convention de grappe écrite : {result.path} — {result.pages} pages{state}\n")

@@ -25,17 +25,13 @@ from esms_desktop.cli.common import (
     printable,
     say,
 )
-from esms_desktop.domain.campaign import CampaignError
-from esms_desktop.domain.formatting import format_eur
-from esms_desktop.domain.grappe import Grappe
-from esms_desktop.services import dossiers as dossier_service
-from esms_desktop.services import exchange
-from esms_desktop.storage.backups import BackupSummary
-from esms_desktop.storage.errors import DatabaseCorruptError
-from esms_desktop.storage.store import Store
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
+    from esms_desktop.domain.grappe import Grappe
+    from esms_desktop.services import dossiers as dossier_service
+    from esms_desktop.storage.backups import BackupSummary
+    from esms_desktop.storage.store import Store
 
 DOSSIER = "dossier"
 """The group of sub-commands about one stored dossier."""
@@ -72,6 +68,9 @@ def _grappe_from(path: Path) -> Grappe:
 
 def cmd_dossier_new(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier new --name N --campaign ID [--from FILE]``: prints the new dossier's id."""
+    from esms_desktop.services import dossiers as dossier_service
+    from esms_desktop.services import exchange
+
     _check_campaign(args.campaign)
     source: Path | None = args.source
     with _open(args) as store:
@@ -88,6 +87,9 @@ def cmd_dossier_new(args: argparse.Namespace, out: TextIO) -> int:
 
 def _total(store: Store, summary: dossier_service.DossierSummary) -> Decimal | None:
     """The dossier's budget total (the sum of known lines), ``None`` if it cannot be computed."""
+    from esms_desktop.domain.campaign import CampaignError
+    from esms_desktop.services import dossiers as dossier_service
+
     if summary.problems:  # values no door lets in: nothing is computed over them
         return None
     total = getattr(summary, "total", None)
@@ -104,7 +106,9 @@ def _total(store: Store, summary: dossier_service.DossierSummary) -> Decimal | N
 
 def _missing_count(store: Store, summary: dossier_service.DossierSummary) -> int | None:
     """How many items the ARS still needs for this dossier, ``None`` if it cannot be judged."""
-    from esms_desktop.services.export import dossier_missing  # lazily: loads the campaign files
+    from esms_desktop.domain.campaign import CampaignError
+    from esms_desktop.services import dossiers as dossier_service
+    from esms_desktop.services.grappe_dossier import dossier_missing
 
     if summary.problems:
         return None
@@ -135,6 +139,9 @@ def _summary_dict(
 
 def cmd_dossier_list(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier list [--json]``: id, name, campaign, number of ESSMS, total."""
+    from esms_desktop.domain.formatting import format_eur
+    from esms_desktop.services import dossiers as dossier_service
+
     with _open(args, read_only=True) as store:
         summaries = dossier_service.list_dossiers(store.uow(read_only=True))
         totals = [_total(store, s) for s in summaries]
@@ -161,6 +168,8 @@ def cmd_dossier_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_dossier_export(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier export ID -o FILE.esms``."""
+    from esms_desktop.services import exchange
+
     with _open(args, read_only=True) as store:
         written = exchange.export_dossier(store.uow(read_only=True), args.id, args.output)
     out.write(f"{written}\n")
@@ -173,6 +182,8 @@ def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
     A file whose dossier is already in this folder is refused unless ``--copie`` is given: a
     second identical dossier made silently is how the window once filled the home list.
     """
+    from esms_desktop.services import exchange
+
     with _open(args) as store:
         if args.into is None:
             as_copy = bool(getattr(args, "copie", False))  # absent from a Namespace built by hand
@@ -187,6 +198,8 @@ def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _refuse_if_already_here(store: Store, path: Path) -> None:
+    from esms_desktop.services import exchange
+
     incoming = exchange.examine_incoming(store.uow(read_only=True), path)
     if incoming.content.dossier is None or incoming.best is None:
         return
@@ -239,6 +252,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     ``--latest`` is the newest valid backup other than the one this command took on opening
     (that one holds the very data being replaced). What is restored is said before restoring it.
     """
+    from esms_desktop.storage.errors import DatabaseCorruptError
+
     try:
         store = _open(args)
     except DatabaseCorruptError as exc:

@@ -18,16 +18,21 @@ import csv
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError, iterparse
+from typing import TYPE_CHECKING
 
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.formatting import format_decimal
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+# zipfile and xml.etree are imported where a workbook is opened: reading a CSV (``check`` on the
+# command line) does not load them.
 
 MAX_ROWS = 200_000
 """Far above any grappe; stops a mistaken multi-gigabyte export from filling memory."""
@@ -199,6 +204,8 @@ def _read_bytes(path: Path) -> bytes:
 def _refuse_known_binary(data: bytes, name: str) -> None:
     """Recognise formats people rename or pick by mistake, and say what to do instead."""
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        import zipfile
+
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 is_workbook = "xl/workbook.xml" in archive.namelist()
@@ -457,6 +464,9 @@ def _ods_percentage_cells(data: bytes, name: str) -> frozenset[tuple[int, int]]:
     way); covered cells of a merge take their column too. The first ``table:table`` is the sheet
     calamine reads as index 0.
     """
+    import zipfile
+    from xml.etree.ElementTree import ParseError, iterparse
+
     found: set[tuple[int, int]] = set()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:

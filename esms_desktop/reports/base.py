@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -48,7 +48,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    LongTable,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -60,6 +59,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from esms_desktop import __version__
 from esms_desktop.domain.formatting import format_date
+from esms_desktop.reports.paged_table import PagedTable
 from esms_desktop.resources import resource_path
 
 # --- fonts ---------------------------------------------------------------------------------
@@ -865,10 +865,6 @@ class SplittingTable(_SplitsRowsTallerThanAPage, Table):
     """:class:`Table` whose rows may be taller than a page."""
 
 
-class SplittingLongTable(_SplitsRowsTallerThanAPage, LongTable):
-    """:class:`LongTable` whose rows may be taller than a page."""
-
-
 def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A table style starting with our font for every cell.
 
@@ -886,14 +882,14 @@ def grid_table(
     zebra: bool = True,
     extra: Sequence[tuple[Any, ...]] = (),
     long: bool = False,
-) -> Table:
+) -> Table | PagedTable:
     """A table in the house style: dark header repeated on every page, light grid, top-aligned.
 
-    ``long`` picks ReportLab's ``LongTable``, whose page splitting does not re-measure every
-    remaining row at each page: it keeps a 1,000-row ESSMS table linear.
+    ``long`` (a table growing with the grappe: one row per ESSMS, per line, per finding) lays
+    it out a page at a time (:class:`~esms_desktop.reports.paged_table.PagedTable`): ReportLab
+    alone rebuilds and re-measures every remaining row at each page, which made a 5,000-row
+    table quadratic.
     """
-    cls = SplittingLongTable if long else SplittingTable
-    table = cls(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT_COND, 8, 9.6),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -914,6 +910,15 @@ def grid_table(
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
     commands += list(extra)
+    if long:
+        return PagedTable(
+            rows,
+            partial(SplittingTable, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT"),
+            commands,
+            header=header_rows,
+            widths=widths,
+        )
+    table = SplittingTable(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from esms_desktop.domain.autodiagnostic import Questionnaire, load_questionnaire
 from esms_desktop.domain.campaign import Campaign, load_campaigns
 from esms_desktop.domain.nomenclature import Nomenclature
 from esms_desktop.resources import resource_path
 from esms_desktop.services.campaign_library import CampaignLibrary
+
+if TYPE_CHECKING:
+    from esms_desktop.domain.autodiagnostic import Questionnaire
 
 _library: CampaignLibrary | None = None
 
@@ -57,4 +60,7 @@ def nomenclature() -> Nomenclature:
 @cache
 def questionnaire() -> Questionnaire:
     """The autodiagnostic questionnaire shipped in ``resources/``."""
+    # Imported here: the questionnaire module is large and ``campaigns`` never reads it.
+    from esms_desktop.domain.autodiagnostic import load_questionnaire
+
     return load_questionnaire(resource_path("autodiagnostic.toml"))

@@ -16,10 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from esms_desktop.domain.autodiagnostic import Questionnaire, load_questionnaire
-from esms_desktop.domain.budget import Budget
-from esms_desktop.domain.completeness import MissingItem, missing_items
-from esms_desktop.domain.dossier import Dossier, Porteur
-from esms_desktop.domain.grappe import Grappe
+from esms_desktop.domain.completeness import MissingItem
+from esms_desktop.domain.dossier import Dossier
 from esms_desktop.reports.candidature import (
     CampaignSource,
     data_fingerprint,
@@ -32,6 +30,8 @@ from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
 from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
 from esms_desktop.services.assessment import assess_dossier, effective_campaign
+from esms_desktop.services.grappe_dossier import dossier_from_grappe as dossier_from_grappe
+from esms_desktop.services.grappe_dossier import dossier_missing as dossier_missing
 
 __all__ = [
     "ExportResult",
@@ -72,13 +72,6 @@ class FormExportResult:
 def questionnaire() -> Questionnaire:
     """The shipped autodiagnostic questionnaire, read once."""
     return load_questionnaire(resource_path("autodiagnostic.toml"))
-
-
-def dossier_missing(dossier: Dossier, budget: Budget | None = None) -> tuple[MissingItem, ...]:
-    """What the ARS still needs for ``dossier``, judged against the shipped questionnaire."""
-    if budget is None:
-        budget = assess_dossier(dossier)
-    return missing_items(dossier, budget, catalog.questionnaire().question_count)
 
 
 def export_candidature_pdf(
@@ -161,31 +154,3 @@ def export_convention_pdf(
 ) -> PieceExportResult:
     """Write the prefilled convention de grappe of ``dossier`` to ``path``."""
     return _write_piece(GrappeConvention, dossier, path, generated_on)
-
-
-def dossier_from_grappe(grappe: Grappe, campaign_id: str, name: str | None = None) -> Dossier:
-    """A dossier around an imported grappe, the porteur's identity taken from its OG rows.
-
-    This is what the command line prints from a spreadsheet alone: name, SIREN and FINESS
-    juridique of the porteur come from the ``og_*`` columns; everything the spreadsheet cannot
-    say (address, legal representative, planning…) prints as "à compléter".
-    """
-    og = grappe.porteur
-    porteur = (
-        Porteur(
-            name=og.name,
-            siren=og.siren,
-            finess_ej=og.finess_ej,
-            project_lead=og.contact_name,
-            contact_email=og.contact_email,
-        )
-        if og is not None
-        else Porteur()
-    )
-    default = f"Candidature {og.name}" if og is not None else "Candidature ESMS numérique"
-    return Dossier(
-        name=(name or "").strip() or default,
-        campaign_id=campaign_id,
-        porteur=porteur,
-        grappe=grappe,
-    )

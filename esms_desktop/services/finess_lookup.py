@@ -171,6 +171,7 @@ def load_register(
             loaded_at=datetime.now(UTC),
             rejected=rejected,
             after_chunk=after_chunk,
+            source_path=str(path.absolute()),
         )
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -180,6 +181,24 @@ def load_register(
     return LoadResult(
         count, read.issues, read.file or path.name, read.source, read.duplicates_merged
     )
+
+
+def rebuild_register(uow: UnitOfWork, source: Path | str) -> str:
+    """Load again the file a lost register came from (its own file was missing or damaged at
+    start); returns the French sentence to tell the user, whether it worked or not.
+
+    Never raises for the file: the dossiers are not concerned, and the user can always load a
+    register by hand.
+    """
+    try:
+        result = load_register(uow, source)
+    except (UserError, OSError) as exc:
+        reason = getattr(exc, "message", None) or str(exc)
+        return (
+            f"Le répertoire FINESS n'a pas pu être reconstruit depuis « {source} » ({reason}) : "
+            "importez de nouveau un fichier du répertoire."
+        )
+    return f"Répertoire FINESS reconstruit : {result.summary}"
 
 
 def status(uow: UnitOfWork) -> RegisterInfo | None:
@@ -511,6 +530,7 @@ __all__ = [
     "format_count",
     "load_register",
     "lookup",
+    "rebuild_register",
     "search",
     "status",
     "valid_finess",

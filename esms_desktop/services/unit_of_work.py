@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
 
 if TYPE_CHECKING:  # a plain record, named here only for type checkers (no SQLAlchemy at run time)
@@ -32,6 +33,10 @@ class DossierRepository(Protocol):
     def list_all(self) -> list[Dossier]: ...
 
     def exists(self, dossier_id: int) -> bool: ...
+
+    def list_heads(self) -> list[DossierHead]: ...
+
+    def store_summary(self, dossier_id: int, updated: Any, summary: HomeSummary) -> bool: ...
 
     def current(self, before: Dossier) -> Dossier: ...
 
@@ -70,6 +75,7 @@ class RegisterRepository(Protocol):
         loaded_at: datetime,
         rejected: int = 0,
         after_chunk: Callable[[int], None] | None = None,
+        source_path: str = "",
     ) -> int: ...
 
     def info(self) -> RegisterInfo | None: ...

@@ -12,15 +12,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from esms_desktop.domain.campaign import CampaignError
-from esms_desktop.domain.completeness import missing_items, readiness
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.porteur_link import link_porteur
+from esms_desktop.domain.validation import shown
 from esms_desktop.importers.progress import CancelToken, ProgressFn
 from esms_desktop.services import catalog, dossiers, exchange, finess_lookup
-from esms_desktop.services.assessment import assess_dossier
 from esms_desktop.services.finess_lookup import LoadResult
 from esms_desktop.services.imports import UnreadableFileError, preview_file
 from esms_desktop.storage.backups import BackupSummary, saved_as_name
@@ -62,40 +60,33 @@ class Workspace:
         return self.store.paths.root
 
     def list_dossiers(self) -> list[DossierLine]:
-        """The home list: each dossier with its total and verdicts, read once; a dossier with
-        problems is « à réparer », judged on nothing."""
-        lines = []
+        """The home list: each dossier with its total and verdicts as stored with it (computed
+        again, and kept, only for a dossier changed since or whose campaign file changed); a
+        dossier with problems is « à réparer », judged on nothing."""
         titles = {c.id: c.title for c in self.campaigns.campaigns().values()}
-        for s, d in dossiers.list_loaded(self.store.uow(read_only=True)):
-            total: Decimal | None = None
-            eligible: bool | None = None
-            complete: bool | None = None
-            missing = 0
-            try:
-                if not s.problems:
-                    budget = assess_dossier(d)
-                    total = budget.total
-                    items = missing_items(d, budget, catalog.questionnaire().question_count)
-                    verdict = readiness(budget, items)
-                    eligible, complete, missing = verdict.eligible, verdict.complete, len(items)
-            except CampaignError:
-                total = None
-            lines.append(
-                DossierLine(
-                    s.id,
-                    s.name,
-                    s.campaign_id,
-                    s.establishment_count,
-                    total,
-                    s.updated,
-                    eligible,
-                    complete,
-                    missing,
-                    len(s.problems),
-                    titles.get(s.campaign_id, ""),
-                )
+        listed = dossiers.listed_dossiers(
+            self.store.uow(read_only=True), self.store.uow() if self._writable() else None
+        )
+        return [
+            DossierLine(
+                head.id,
+                head.name if isinstance(head.name, str) else shown(head.name),
+                head.campaign_id if isinstance(head.campaign_id, str) else shown(head.campaign_id),
+                summary.establishment_count,
+                summary.total,
+                head.updated if isinstance(head.updated, datetime) else None,
+                summary.eligible,
+                summary.complete,
+                summary.missing_count,
+                summary.problem_count,
+                titles.get(head.campaign_id, ""),
             )
-        return lines
+            for head, summary in listed
+        ]
+
+    def _writable(self) -> bool:
+        """Whether the list may keep the summaries it computes (not on a read-only store)."""
+        return not self.store.read_only
 
     def create(self, name: str, campaign_id: str, source: Path | None = None) -> int:
         """Create a dossier, empty or from a file; the Porteur page gets the porteur OG's
@@ -243,8 +234,25 @@ class Workspace:
         """Load a FINESS file into the look-up table (all or nothing)."""
         return finess_lookup.load_register(self.store.uow(), path, progress, cancel)
 
+    def rebuild_lost_register(self) -> str | None:
+        """Rebuild the register from the file it came from when its own file was found missing
+        or damaged at start (once); returns what to tell the user, or ``None`` (nothing to do).
+
+        Called by every register method below, so the rebuild costs nothing at start-up and
+        happens the first time the register is needed.
+        """
+        lost, self.store.register_lost = self.store.register_lost, None
+        if lost is None:
+            return None
+        self.register_notice = finess_lookup.rebuild_register(self.store.uow(), lost.path)
+        return self.register_notice
+
+    register_notice: str | None = None
+    """The last sentence :meth:`rebuild_lost_register` returned, for the interface to show."""
+
     def register_status(self) -> str | None:
         """« 1 508 établissements (x.csv, 23/11/2026) », or None when nothing is loaded."""
+        self.rebuild_lost_register()
         info = finess_lookup.status(self.store.uow(read_only=True))
         if info is None:
             return None
@@ -255,15 +263,18 @@ class Workspace:
 
     def lookup(self, finess: str) -> RegisterEntry | None:
         """The register's entry for a FINESS, or None (unknown, invalid or nothing loaded)."""
+        self.rebuild_lost_register()
         try:
             return finess_lookup.lookup(self.store.uow(read_only=True), finess)
         except finess_lookup.FinessLookupError:
             return None
 
     def search_register(self, text: str, limit: int = 200) -> list[RegisterEntry]:
+        self.rebuild_lost_register()
         return finess_lookup.search(self.store.uow(read_only=True), text, limit)
 
     def establishments_of(self, finess_ej: str) -> list[RegisterEntry]:
+        self.rebuild_lost_register()
         return finess_lookup.establishments_of(self.store.uow(read_only=True), finess_ej)
 
     def og_name(self, finess_ej: str) -> str:

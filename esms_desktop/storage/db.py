@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +172,7 @@ def create_store_engine(
     max_page_count: int | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     read_only: bool = False,
+    attach: Callable[[sqlite3.Connection], None] | None = None,
 ) -> Engine:
     """The SQLAlchemy engine of the store, every connection configured as described above.
 
@@ -184,6 +186,8 @@ def create_store_engine(
         read_only: open without ever writing (a command that only reads, a data folder the
             user may not write to, a full disk: see :func:`read_only_params`); the journal mode
             is then the file's own.
+        attach: run on every new connection once configured: the store attaches the FINESS
+            register file there (see :mod:`esms_desktop.storage.register_file`).
     """
     if read_only:
         url = URL.create(
@@ -212,6 +216,8 @@ def create_store_engine(
             cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
             if max_page_count is not None:
                 cursor.execute(f"PRAGMA max_page_count={int(max_page_count)}")
+        if attach is not None:
+            attach(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

@@ -114,6 +114,17 @@ class DossierRow(Base):
     editor_registered: Mapped[bool | None]
     """Declared: the DUI's editor is registered at the Ségur referencing office (NULL: not
     declared)."""
+    # What the home list shows, computed from the stored dossier (migration 0012): NULL
+    # ``summary_key`` means absent or stale (triggers of 0012 clear it on any write to the
+    # dossier's rows, the program's or not); see services/dossiers.py, ``listed_dossiers``.
+    summary_key: Mapped[str | None]
+    """Campaign fingerprint, program version and questionnaire size the summary was made with."""
+    summary_essms: Mapped[int | None]
+    summary_problems: Mapped[int | None]
+    summary_total: Mapped[Decimal | None]
+    summary_eligible: Mapped[bool | None]
+    summary_complete: Mapped[bool | None]
+    summary_missing: Mapped[int | None]
 
     porteur: Mapped[PorteurRow | None] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
@@ -409,52 +420,3 @@ class ChangeLogRow(Base):
     at: Mapped[datetime]
     action: Mapped[str]
     summary: Mapped[str]
-
-
-class RegisterEntryRow(Base):
-    """One establishment of the FINESS register the user loaded, for offline look-ups.
-
-    A copy of a public file, not the user's work: it is replaced as a whole on each load and never
-    edited. ``nom_cle`` is the search key (name, long name and town, upper-case, without accents
-    or punctuation, words separated by single spaces and framed by spaces) so that a search can
-    match word starts with a plain ``LIKE '% MOT%'`` instead of normalising 100,000 rows per query.
-    """
-
-    __tablename__ = "repertoire_finess"
-
-    finess: Mapped[str] = mapped_column(primary_key=True)
-    finess_ej: Mapped[str] = mapped_column(index=True, default="")
-    siret: Mapped[str] = mapped_column(default="")
-    name: Mapped[str] = mapped_column(default="")
-    long_name: Mapped[str] = mapped_column(default="")
-    category: Mapped[str] = mapped_column(default="")
-    category_label: Mapped[str] = mapped_column(default="")
-    legal_status_code: Mapped[str] = mapped_column(default="")
-    legal_status_label: Mapped[str] = mapped_column(default="")
-    address: Mapped[str] = mapped_column(default="")
-    postal_code: Mapped[str] = mapped_column(default="")
-    town: Mapped[str] = mapped_column(default="")
-    department: Mapped[str] = mapped_column(default="")
-    capacity: Mapped[int | None]
-    opened: Mapped[date | None]
-    closed: Mapped[bool] = mapped_column(default=False)
-    closed_on: Mapped[date | None]
-    source: Mapped[str] = mapped_column(default="")
-    nom_cle: Mapped[str] = mapped_column(index=True, default="")
-
-
-class RegisterInfoRow(Base):
-    """What the look-up table holds: which file, read when, in which format, how many rows.
-
-    A single row (``id`` 1), rewritten with the table in the same transaction, so the two always
-    describe the same load.
-    """
-
-    __tablename__ = "repertoire_finess_info"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    file: Mapped[str]
-    source: Mapped[str]
-    loaded_at: Mapped[datetime]
-    count: Mapped[int]
-    rejected: Mapped[int] = mapped_column(default=0)

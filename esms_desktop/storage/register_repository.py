@@ -1,9 +1,10 @@
 """The offline FINESS look-up table: bulk replacement, look-up by number, search by name or town.
 
 The table is a copy of a public register file (up to ~100,000 establishments for the national
-extract), loaded as a whole and never edited. Writing it row by row through the ORM would take a
-minute; it is written with Core ``executemany`` inserts in chunks, inside the caller's transaction,
-so a failure or a cancellation half-way leaves the previous table untouched.
+extract), loaded as a whole and never edited. It lives in its own file, attached to the store's
+connections (:mod:`esms_desktop.storage.register_file`): a load writes a complete new file beside
+it with plain ``executemany`` inserts, and the unit of work's commit renames it into place, so a
+failure or a cancellation half-way leaves the previous table untouched.
 
 Searching must ignore case, accents and punctuation ("saint-etienne" finds « SAINT ÉTIENNE »).
 Normalising 100,000 names at every keystroke would be slow, so each row stores its normalised
@@ -14,38 +15,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import lru_cache
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, Row, and_, case, delete, func, or_, select
+from sqlalchemy import Date, Row, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.identifiers import normalise
-from esms_desktop.storage.models import RegisterEntryRow, RegisterInfoRow
-
-CHUNK_SIZE = 5000
-"""Rows per ``executemany``: large enough to amortise the call, small enough to bound memory."""
+from esms_desktop.storage import register_file
+from esms_desktop.storage.register_file import CHUNK_SIZE
+from esms_desktop.storage.register_models import RegisterEntryRow, RegisterInfoRow
 
 _ENTRY_FIELDS = tuple(f.name for f in fields(RegisterEntry))
+assert (*_ENTRY_FIELDS, "nom_cle") == register_file.ENTRY_COLUMNS
 _entry_values = attrgetter(*_ENTRY_FIELDS)
 _COLUMNS = tuple(getattr(RegisterEntryRow, name) for name in _ENTRY_FIELDS)
 _TABLE = RegisterEntryRow.__table__
-_TABLE_NAME: str = RegisterEntryRow.__tablename__
 _DATE_POSITIONS = tuple(
     i for i, name in enumerate(_ENTRY_FIELDS) if isinstance(_TABLE.c[name].type, Date)
 )
-_INSERT_SQL = (
-    f"INSERT INTO {_TABLE_NAME} ({', '.join((*_ENTRY_FIELDS, 'nom_cle'))}) "
-    f"VALUES ({', '.join('?' for _ in range(len(_ENTRY_FIELDS) + 1))})"
-)
-"""Plain DB-API ``executemany``: SQLAlchemy's per-row parameter processing would triple the
-time of a national load. Values are therefore given as SQLite stores them (dates as ISO text,
-as the ``Date`` type writes them; booleans as 0/1 by the driver)."""
 _INFO_ID = 1
 
 _LIGATURES = str.maketrans({"Œ": "OE", "œ": "OE", "Æ": "AE", "æ": "AE"})
@@ -117,11 +111,46 @@ def _db_values(entry: RegisterEntry) -> tuple[Any, ...]:
     return tuple(values)
 
 
-class SqlAlchemyRegisterRepository:
-    """The look-up table through one session (the unit of work's transaction)."""
+def _db_rows(entries: Iterable[RegisterEntry]) -> Iterator[tuple[Any, ...]]:
+    """:func:`_db_values` of each entry, written out: a third faster on 100,000 entries."""
+    key = search_key
+    for e in entries:
+        opened, closed_on = e.opened, e.closed_on
+        yield (
+            e.finess,
+            e.finess_ej,
+            e.siret,
+            e.name,
+            e.long_name,
+            e.category,
+            e.category_label,
+            e.legal_status_code,
+            e.legal_status_label,
+            e.address,
+            e.postal_code,
+            e.town,
+            e.department,
+            e.capacity,
+            None if opened is None else opened.isoformat(),
+            e.closed,
+            None if closed_on is None else closed_on.isoformat(),
+            e.source,
+            key(e.name, e.long_name, e.town),
+        )
 
-    def __init__(self, session: Session) -> None:
+
+class SqlAlchemyRegisterRepository:
+    """The look-up table through one session (the unit of work's transaction).
+
+    ``database`` is the store's dossier database: the register file sits beside it. A load
+    leaves the new file in :attr:`pending`; the unit of work's commit installs it.
+    """
+
+    def __init__(self, session: Session, database: Path | None = None) -> None:
         self._session = session
+        self._database = database
+        self.pending: Path | None = None
+        self.pending_source: register_file.LoadedFrom | None = None
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -135,44 +164,36 @@ class SqlAlchemyRegisterRepository:
         rejected: int = 0,
         after_chunk: Callable[[int], None] | None = None,
         chunk_size: int = CHUNK_SIZE,
+        source_path: str = "",
     ) -> int:
-        """Empty the table and insert ``entries`` in chunks; returns how many were inserted.
+        """Write ``entries`` as the new table (a new file, in chunks); returns how many.
 
-        Nothing is committed here: the caller commits, or leaves the unit of work and everything
-        (the deletion included) is rolled back. ``after_chunk(done)`` is called after each chunk,
-        so the caller can report progress or raise to cancel.
+        Nothing is replaced here: the caller commits (the file is then renamed into place), or
+        leaves the unit of work and the new file is deleted. ``after_chunk(done)`` is called
+        after each chunk, so the caller can report progress or raise to cancel. ``source_path``
+        (the file read) is remembered to rebuild the register if its file is ever lost.
         """
-        session = self._session
-        session.execute(delete(RegisterInfoRow))
-        session.execute(delete(RegisterEntryRow))
-        connection = session.connection()
-        done = 0
-        chunk: list[tuple[Any, ...]] = []
-        for entry in entries:
-            chunk.append(_db_values(entry))
-            if len(chunk) >= chunk_size:
-                connection.exec_driver_sql(_INSERT_SQL, chunk)
-                done += len(chunk)
-                chunk = []
-                if after_chunk is not None:
-                    after_chunk(done)
-        if chunk:
-            connection.exec_driver_sql(_INSERT_SQL, chunk)
-            done += len(chunk)
-            if after_chunk is not None:
-                after_chunk(done)
-        session.add(
-            RegisterInfoRow(
-                id=_INFO_ID,
-                file=file,
-                source=source,
-                loaded_at=loaded_at,
-                count=done,
-                rejected=rejected,
-            )
+        if self._database is None:
+            raise RuntimeError("dépôt du répertoire sans base : écriture impossible")
+        self.discard()
+        built, done = register_file.build(
+            register_file.register_path(self._database),
+            _db_rows(entries),
+            register_file.Info(file, source, loaded_at, rejected),
+            after_chunk=after_chunk,
+            chunk_size=chunk_size,
         )
-        session.flush()
+        self.pending = built
+        self.pending_source = (
+            register_file.LoadedFrom(source_path, file, source) if source_path else None
+        )
         return done
+
+    def discard(self) -> None:
+        """Delete a new file that was not installed (the unit of work rolled back)."""
+        if self.pending is not None:
+            register_file.discard(self.pending)
+        self.pending = self.pending_source = None
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -72,6 +72,7 @@ from esms_desktop.domain.grappe import (
     Grappe,
     Organisation,
 )
+from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.domain.maturin import TypedLevels
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.storage.errors import NotFoundError, StoreError
@@ -246,6 +247,32 @@ def _stored_choice(kind: type[StrEnum], stored: Any) -> Any:
         return kind(stored)
     except ValueError:
         return stored
+
+
+def _instant_text(value: Any) -> Any:
+    """An ``updated`` date as the store writes it (text kept as found)."""
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _summary_of(row: Any) -> HomeSummary | None:
+    """The stored summary of a head row; None when absent or not as the program writes it."""
+    total = _stored_decimal(row.summary_total)
+    counts = (row.summary_essms, row.summary_problems, row.summary_missing)
+    if (
+        not isinstance(row.summary_key, str)
+        or not all(isinstance(n, int) for n in counts)
+        or not (total is None or isinstance(total, Decimal))
+    ):
+        return None
+    return HomeSummary(
+        key=row.summary_key,
+        establishment_count=row.summary_essms,
+        problem_count=row.summary_problems,
+        total=total,
+        eligible=None if row.summary_eligible is None else bool(row.summary_eligible),
+        complete=None if row.summary_complete is None else bool(row.summary_complete),
+        missing_count=row.summary_missing,
+    )
 
 
 # --- domain → rows ----------------------------------------------------------------------------
@@ -960,6 +987,52 @@ class SqlAlchemyDossierRepository:
             select(_DOSSIER.c.id).order_by(_DOSSIER.c.updated.desc(), _DOSSIER.c.id.desc())
         ).all()
         return [self.get(dossier_id) for dossier_id in ids]
+
+    # -- the home list's summaries (migration 0012) -------------------------------------------
+
+    def list_heads(self) -> list[DossierHead]:
+        """Every dossier's own columns and stored summary, most recently updated first: one
+        query, no dossier loaded (the home list at start)."""
+        row = _DOSSIER.c
+        rows = self._session.execute(
+            select(
+                row.id,
+                row.name,
+                row.campaign_id,
+                type_coerce(row.updated, String).label("updated"),
+                row.summary_key,
+                row.summary_essms,
+                row.summary_problems,
+                type_coerce(row.summary_total, String).label("summary_total"),
+                row.summary_eligible,
+                row.summary_complete,
+                row.summary_missing,
+            ).order_by(row.updated.desc(), row.id.desc())
+        ).all()
+        return [
+            DossierHead(r.id, r.name, r.campaign_id, _stored_instant(r.updated), _summary_of(r))
+            for r in rows
+        ]
+
+    def store_summary(self, dossier_id: int, updated: Any, summary: HomeSummary) -> bool:
+        """Keep ``summary`` in the dossier's row if it is still the dossier dated ``updated``
+        (else nothing is written: it describes another state); True when written. The dossier
+        itself, its ``updated`` date included, is left as it is."""
+        row = _DOSSIER.c
+        written = self._session.execute(
+            update(_DOSSIER)
+            .where(row.id == dossier_id, type_coerce(row.updated, String) == _instant_text(updated))
+            .values(
+                summary_key=summary.key,
+                summary_essms=summary.establishment_count,
+                summary_problems=summary.problem_count,
+                summary_total=summary.total,
+                summary_eligible=summary.eligible,
+                summary_complete=summary.complete,
+                summary_missing=summary.missing_count,
+            )
+        )
+        return _row_count(written) == 1
 
     def exists(self, dossier_id: int) -> bool:
         found = self._session.execute(select(_DOSSIER.c.id).where(_DOSSIER.c.id == dossier_id))

@@ -13,7 +13,11 @@
    :class:`DatabaseCorruptError` names the newest valid backup to restore; a newer or foreign
    database raises :class:`DatabaseTooNewError` and is left byte-for-byte as it was;
 6. backs up, then migrates an older schema (Alembic, one transaction);
-7. takes the start-up backup and rotates old ones. A full disk or a read-only backups folder does
+7. checks the FINESS register's own file (``repertoire-finess.sqlite3``, never in the backups): a
+   missing or damaged one is replaced by an empty register (a damaged one moved aside first) and
+   :attr:`Store.warning` says it must be loaded again — :attr:`Store.register_lost` names the file
+   it came from, when that file still exists, for the services to rebuild it from;
+8. takes the start-up backup and rotates old ones. A full disk or a read-only backups folder does
    not stop the program there: the backup is skipped and :attr:`Store.warning` says so, so that
    the user can still read and export their dossiers to another disk.
 
@@ -41,6 +45,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from esms_desktop.paths import DataPaths, data_paths, make_private
 from esms_desktop.storage import backups as backups_mod
+from esms_desktop.storage import register_file
 from esms_desktop.storage.backups import BackupInfo
 from esms_desktop.storage.db import (
     BEGIN_OPTION,
@@ -52,6 +57,8 @@ from esms_desktop.storage.db import (
     execute_raw,
     inspect_file,
     lacks_room_to_open,
+    read_only_params,
+    sqlite_uri,
     translate_error,
 )
 from esms_desktop.storage.errors import (
@@ -263,6 +270,9 @@ class Store:
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._read_sessions: sessionmaker[Session] | None = None
+        self.register_file = register_file.register_path(paths.database)
+        self.register_lost: register_file.LoadedFrom | None = None
+        """The file a lost register was loaded from (it still exists): rebuild it from there."""
         self._connect()
 
     def _connect(self) -> None:
@@ -272,12 +282,21 @@ class Store:
             max_page_count=self._max_page_count,
             busy_timeout_ms=self._busy_timeout_ms,
             read_only=self.read_only,
+            attach=self._attach_register,
         )
         self._engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             bind=engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}), expire_on_commit=False
         )
+
+    def _attach_register(self, conn: sqlite3.Connection) -> None:
+        """Attach the register file to a new connection (read-only when the store is)."""
+        path = self.register_file
+        uri = None
+        if self.read_only and path.is_file():
+            uri = sqlite_uri(path, **read_only_params(path))
+        register_file.attach(conn, path, uri=uri)
 
     def _disconnect(self) -> None:
         engine, self._engine = self._engine, None
@@ -325,7 +344,11 @@ class Store:
         if factory is None:
             raise StoreError("Les données ont été fermées : rouvrez esms-desktop.")
         return SqlAlchemyUnitOfWork(
-            factory, self.paths.database, on_commit=self._note_commit, backup=self._backup_hook
+            factory,
+            self.paths.database,
+            on_commit=self._note_commit,
+            backup=self._backup_hook,
+            install_register=self._install_register,
         )
 
     def _note_commit(self) -> None:
@@ -334,6 +357,61 @@ class Store:
 
     def _backup_hook(self, reason: str) -> Path | None:
         return self.backup(reason)
+
+    # -- the FINESS register file ---------------------------------------------------------------
+
+    def _install_register(self, built: Path, source: register_file.LoadedFrom | None) -> None:
+        """Put a newly written register file in place (a load's commit).
+
+        Every pooled connection is closed first (Windows cannot rename an open file) and reopens
+        on the new file, attaching it afresh.
+        """
+        with self._mutex:
+            self._release_connections()
+            register_file.install(
+                built, self.paths.database, source, release=self._release_connections
+            )
+            self._release_connections()  # a connection opened meanwhile holds the old file
+            self.register_lost = None
+
+    def _release_connections(self) -> None:
+        """Close the pooled connections (they reopen on demand, attaching the register anew)."""
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def _check_register(self) -> None:
+        """Step 7 of the module docstring (writable store, before any connection is used)."""
+        path = self.register_file
+        problem = register_file.problem(path)
+        if problem is None:
+            return
+        note = register_file.read_source_note(self.paths.database)
+        if problem == "absent":
+            if note is None:  # never loaded: an empty register, nothing to say
+                register_file.create_empty(self.paths.database)
+                return
+            what = f"Le répertoire FINESS « {path} » est introuvable"
+        else:
+            moved = move_aside(path)
+            what = (
+                f"Le répertoire FINESS « {path} » était endommagé ({problem}) ; il a été mis "
+                f"de côté sous « {moved.name} »"
+            )
+            log.error("répertoire FINESS endommagé (%s) mis de côté : %s", problem, moved)
+        register_file.create_empty(self.paths.database)
+        if note is not None and Path(note.path).is_file():
+            self.register_lost = note
+            then = (
+                f"il doit être rechargé : il sera reconstruit depuis « {note.path} » à sa "
+                "prochaine utilisation."
+            )
+        else:
+            gone = f" (« {note.path} », dont il venait, est introuvable)" if note else ""
+            then = (
+                "il doit être rechargé : importez de nouveau un fichier du répertoire "
+                f"FINESS{gone}."
+            )
+        self._notice(f"{what} : {then} Vos dossiers ne sont pas touchés.")
 
     # -- backups --------------------------------------------------------------------------------
 
@@ -617,6 +695,14 @@ def open_store(
     except BaseException:
         lock.release()
         raise
+    if writable and not read_only:
+        try:
+            store._check_register()
+        except StoreError as exc:  # the dossiers open all the same; the register is empty
+            store._notice(f"Le répertoire FINESS n'a pas pu être préparé : {exc.message}")
+        except BaseException:
+            store.close()
+            raise
     if not writable:  # said first: it explains the rest
         store._notice(
             f"Le dossier de données « {paths.root} » est en lecture seule : vos dossiers peuvent "

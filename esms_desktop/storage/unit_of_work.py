@@ -20,8 +20,10 @@ from types import TracebackType
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from esms_desktop.storage import register_file
 from esms_desktop.storage.db import translate_error
 from esms_desktop.storage.errors import InvalidTextError
+from esms_desktop.storage.register_file import LoadedFrom
 from esms_desktop.storage.register_repository import SqlAlchemyRegisterRepository
 from esms_desktop.storage.repository import SqlAlchemyDossierRepository
 
@@ -33,7 +35,8 @@ class SqlAlchemyUnitOfWork:
 
     dossiers: SqlAlchemyDossierRepository
     register: SqlAlchemyRegisterRepository
-    """The offline FINESS look-up table, in the same transaction as the dossiers."""
+    """The offline FINESS look-up table: its own file, attached to the same connection; a new
+    table written by ``replace_all`` is put in place by :meth:`commit`."""
 
     def __init__(
         self,
@@ -42,11 +45,13 @@ class SqlAlchemyUnitOfWork:
         *,
         on_commit: Callable[[], None] | None = None,
         backup: Callable[[str], Path | None] | None = None,
+        install_register: Callable[[Path, LoadedFrom | None], None] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._database = database
         self._on_commit = on_commit
         self._backup = backup
+        self._install_register = install_register
         self._session: Session | None = None
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
@@ -54,7 +59,7 @@ class SqlAlchemyUnitOfWork:
             raise RuntimeError("unité de travail déjà ouverte (pas de with imbriqués)")
         self._session = self._session_factory()
         self.dossiers = SqlAlchemyDossierRepository(self._session)
-        self.register = SqlAlchemyRegisterRepository(self._session)
+        self.register = SqlAlchemyRegisterRepository(self._session, self._database)
         return self
 
     def __exit__(
@@ -67,6 +72,7 @@ class SqlAlchemyUnitOfWork:
         cleanup_error: BaseException | None = None
         if session is not None:
             self.dossiers.rolled_back()
+            self.register.discard()  # a new register file not committed
             try:
                 session.rollback()
             except _DB_ERRORS as err:  # pragma: no cover - rollback of a dead connection
@@ -100,11 +106,27 @@ class SqlAlchemyUnitOfWork:
             self.dossiers.rolled_back()
             raise
         self.dossiers.committed()
+        self._install_pending_register()
         if self._on_commit is not None:
             self._on_commit()
 
+    def _install_pending_register(self) -> None:
+        register = self.register
+        if register.pending is None:
+            return
+        built, source = register.pending, register.pending_source
+        register.pending = register.pending_source = None
+        if self._install_register is None:  # pragma: no cover - every store passes one
+            register_file.discard(built)
+            raise RuntimeError("unité de travail sans magasin : répertoire non installé")
+        try:
+            self._install_register(built, source)
+        finally:
+            register_file.discard(built)  # already renamed when it worked
+
     def rollback(self) -> None:
         self.dossiers.rolled_back()
+        self.register.discard()
         try:
             self.session.rollback()
         except _DB_ERRORS as exc:  # pragma: no cover - rollback of a dead connection

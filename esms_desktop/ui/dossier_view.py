@@ -14,7 +14,7 @@ steps says so, and accepting the new version is one undoable step.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -228,9 +228,51 @@ class AbsentCampaignPage(QWidget):
         layout.addStretch(1)
 
 
+class StepViews(Mapping[Step, QWidget]):
+    """The step views of a dossier, each built the first time it is asked for (shown, or
+    looked up): opening a dossier builds the step it shows, not the seven of them (the
+    self-assessment alone took a fifth of a second). Asking whether a step has a view builds
+    nothing."""
+
+    def __init__(
+        self, build: Callable[[Step], QWidget], built: Callable[[Step], None] = lambda _s: None
+    ) -> None:
+        self._build = build
+        self._after = built
+        self._order: list[Step] = []
+        self._built: dict[Step, QWidget] = {}
+
+    def offer(self, order: list[Step]) -> None:
+        self._order = list(order)
+
+    def built(self, step: Step) -> QWidget | None:
+        """The view of ``step`` if it was built already (never builds it)."""
+        return self._built.get(step)
+
+    def __getitem__(self, step: Step) -> QWidget:
+        if step not in self._order:
+            raise KeyError(step)
+        if step not in self._built:
+            self._built[step] = self._build(step)
+            self._after(step)
+        return self._built[step]
+
+    def __contains__(self, step: object) -> bool:
+        return step in self._order
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
 class DossierView(QWidget):
     steps_built = Signal()
-    """The step views exist (at opening, or once a dossier without campaign was given one)."""
+    """The list of steps exists (at opening, or once a dossier without campaign was given one);
+    each step's view is built when first shown (:attr:`view_built`)."""
+    view_built = Signal(object)
+    """The view of a step (a :class:`Step`) was just built: ``views.built(step)`` holds it."""
     step_changed = Signal(object)
     """The step shown changed (a :class:`Step`): the window remembers it for the next opening."""
 
@@ -245,7 +287,7 @@ class DossierView(QWidget):
         self.editor = editor
         self.factories = factories
         self.question_count = question_count
-        self.views: dict[Step, QWidget] = {}
+        self.views = StepViews(self._build_view, self.view_built.emit)
         layout = QHBoxLayout(self)
         # The side bar and the page in a splitter: on a small screen the user can narrow it.
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -348,10 +390,9 @@ class DossierView(QWidget):
             self.absent.deleteLater()
             self.absent = None
         self.order = [s for s in Step if s in self.factories]
+        self.views.offer(self.order)
         for step in self.order:
-            view = self.factories[step](self.editor)
-            self.views[step] = view
-            self.stack.addWidget(view)
+            self.stack.addWidget(QWidget())  # the step's page until it is first shown
             item = QListWidgetItem(step_title(step))
             item.setData(Qt.ItemDataRole.UserRole, step.value)
             self.steps.addItem(item)
@@ -361,13 +402,32 @@ class DossierView(QWidget):
         # The side bar as wide as its list of steps: the rest wraps, the page gets the room.
         for part in (self.title, self.summary, self.todo_box):
             part.setMaximumWidth(side_width)
-        self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.steps.currentRowChanged.connect(self._show_row)
         self.steps.show()
         self.steps.setCurrentRow(0)
         self.steps.currentRowChanged.connect(
             lambda row: self.step_changed.emit(self.order[row]) if row >= 0 else None
         )
         self.steps_built.emit()
+
+    def _build_view(self, step: Step) -> QWidget:
+        """Build a step's view in place of its empty page (:class:`StepViews` asks)."""
+        view = self.factories[step](self.editor)
+        index = self.order.index(step)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, view)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        return view
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.order):
+            self.views[self.order[row]]  # built on first sight
+        self.stack.setCurrentIndex(row)
 
     def _show_absent(self, dossier: Dossier) -> None:
         folder = catalog.library().user_folder

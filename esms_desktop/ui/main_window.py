@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -348,9 +348,10 @@ class MainWindow(QMainWindow):
         if self.dossier_view.repair is not None:
             self.dossier_view.repair.restore_requested.connect(self.restore_backup)
             self.dossier_view.repair.home_requested.connect(self.show_home)
-        self._connect_promote(self.dossier_view)
         view = self.dossier_view
-        view.steps_built.connect(lambda: self._connect_promote(view))
+        view.view_built.connect(lambda step: self._step_view_built(view, step))
+        for step in [s for s in view.order if view.views.built(s) is not None]:
+            self._step_view_built(view, step)  # built with the view, before this connection
         self._restore_arrangement(view, dossier_id)
         self.pages.addWidget(self.dossier_view)
         self.pages.setCurrentWidget(self.dossier_view)
@@ -441,12 +442,14 @@ class MainWindow(QMainWindow):
             # absent) instead of failing on the next edit.
             self.open_dossier_again()
 
-    def _connect_promote(self, view: DossierView) -> None:
+    def _step_view_built(self, view: DossierView, step: Any) -> None:
+        """A step's view, built when first shown: its splitters and columns as the user left
+        them, and the budget's « save as a campaign » wired."""
         from esms_desktop.domain.completeness import Step
 
-        budget = view.views.get(Step.BUDGET)
-        signal = getattr(budget, "promote_requested", None)
-        if signal is not None:
+        remember_layout(view, self.settings)
+        signal = getattr(view.views.built(step), "promote_requested", None)
+        if step is Step.BUDGET and signal is not None:
             signal.connect(self.promote_overrides)
 
     def promote_overrides(self) -> None:
@@ -806,6 +809,17 @@ class MainWindow(QMainWindow):
         save_window(self, self.settings)
         self.settings.sync()
         event.accept()
+
+    def open_last_dossier_later(self) -> None:
+        """:meth:`open_last_dossier` at the event loop's next turn: the window shown at start-up
+        is painted (menus, the list of dossiers) before the dossier's steps are built."""
+        QTimer.singleShot(0, self, self._open_last_dossier_if_idle)
+
+    def _open_last_dossier_if_idle(self) -> None:
+        # A dossier opened meanwhile (a file handed over at start, a quick double-click) stays:
+        # opening the last one over it would delete the view its caller is working with.
+        if self.dossier_view is None:
+            self.open_last_dossier()
 
     def open_last_dossier(self) -> None:
         last = self.settings.value(folder_key(self.workspace.data_dir, "last_dossier"))

@@ -16,28 +16,58 @@ from esms_desktop.ui.undo import Editor
 
 
 def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory]:
-    """One view per step of the dossier, in the side bar's order."""
-    from esms_desktop.ui.views.autodiag_view import AutodiagView
-    from esms_desktop.ui.views.budget_view import BudgetView
-    from esms_desktop.ui.views.export_view import ExportView
-    from esms_desktop.ui.views.grappe_view import GrappeView
-    from esms_desktop.ui.views.porteur_view import PorteurView
-    from esms_desktop.ui.views.solution_view import SolutionView
-    from esms_desktop.ui.views.targets_view import TargetsView
+    """One view per step of the dossier, in the side bar's order.
+
+    Each view's module is imported when its first view is built: a dossier opens on one step
+    (:class:`~esms_desktop.ui.dossier_view.StepViews`), and start-up does not pay for the six
+    others.
+    """
+
+    def porteur(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.porteur_view import PorteurView
+
+        return PorteurView(editor)
+
+    def autodiag(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.autodiag_view import AutodiagView
+
+        return AutodiagView(editor)
 
     def grappe(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.grappe_view import GrappeView
+
         view = GrappeView(editor, workspace)
         view.import_requested.connect(lambda: _import_into(view, editor))
         return view
 
+    def solution(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.solution_view import SolutionView
+
+        return SolutionView(editor)
+
+    def budget(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.budget_view import BudgetView
+
+        return BudgetView(editor)
+
+    def targets(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.targets_view import TargetsView
+
+        return TargetsView(editor)
+
+    def export(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.export_view import ExportView
+
+        return ExportView(editor, workspace)
+
     return {
-        Step.PORTEUR: PorteurView,
-        Step.AUTODIAG: AutodiagView,
+        Step.PORTEUR: porteur,
+        Step.AUTODIAG: autodiag,
         Step.GRAPPE: grappe,
-        Step.SOLUTION: SolutionView,
-        Step.BUDGET: BudgetView,
-        Step.ENGAGEMENTS: TargetsView,
-        Step.EXPORT: lambda editor: ExportView(editor, workspace),
+        Step.SOLUTION: solution,
+        Step.BUDGET: budget,
+        Step.ENGAGEMENTS: targets,
+        Step.EXPORT: export,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from esms_desktop.services.finess_lookup import (
     FinessNumberError,
     RegisterNotLoadedError,
 )
+from esms_desktop.storage import register_file
 from esms_desktop.storage.errors import DiskFullError, NotFoundError
 from esms_desktop.storage.register_repository import finess_prefix, query_words, search_key
 from esms_desktop.storage.store import Store, open_store
@@ -268,17 +270,27 @@ def test_cancelling_while_writing_keeps_the_table(loaded: Store) -> None:
     _assert_still_web(loaded)
 
 
-def test_a_full_disk_during_the_load_keeps_the_table(tmp_path: Path) -> None:
+def test_a_full_disk_during_the_load_keeps_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data_dir = tmp_path / "plein"
     with open_store(data_dir, backup_on_open=False) as store:
         finess_lookup.load_register(store.uow(), WEB30)
-        pages = int(store.diagnostics()["page_count"])  # type: ignore[call-overload]
     big = tmp_path / "etalab.csv"
     make_national_file(big, 3000)
-    with open_store(data_dir, backup_on_open=False, max_page_count=pages + 5) as store:
+    opener = register_file._open_for_build
+
+    def capped(path: Path) -> sqlite3.Connection:  # the new register file meets a full disk
+        conn = opener(path)
+        conn.execute("PRAGMA max_page_count=40")
+        return conn
+
+    monkeypatch.setattr(register_file, "_open_for_build", capped)
+    with open_store(data_dir, backup_on_open=False) as store:
         with pytest.raises(DiskFullError):
             finess_lookup.load_register(store.uow(), big)
         _assert_still_web(store)
+        assert [p.name for p in data_dir.glob(".repertoire*")] == []  # no partial file left
 
 
 def test_full_website_export(store: Store, shared_finess: Path) -> None:

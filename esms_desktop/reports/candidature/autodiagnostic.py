@@ -8,10 +8,8 @@ are printed with the date of that assessment, the dimension our questionnaire la
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -34,6 +32,9 @@ from esms_desktop.reports.base import (
 )
 from esms_desktop.reports.candidature.common import SectionTitle, subheading
 from esms_desktop.reports.candidature.context import CandidatureContext
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 
 def section(ctx: CandidatureContext) -> list[Flowable]:
@@ -181,6 +182,10 @@ def _typed_block(summary: ScopeSummary) -> list[Flowable]:
 
 def score_chart(result: AutodiagResult, width: float) -> Drawing:
     """Horizontal bars, one per domain, on a 0–100 scale; an unassessed domain shows no bar."""
+    # ReportLab's graphics load here: a dossier without autodiagnostic never pays for them.
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing, String
+
     domains = list(reversed(result.domains))
     n = max(len(domains), 1)
     bar_zone = 6.5 * mm * n

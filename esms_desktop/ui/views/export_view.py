@@ -284,7 +284,7 @@ class ExportView(QWidget):
 
     def _confirm_draft(self) -> bool:
         """For an incomplete dossier, list what is missing and ask before writing a draft."""
-        from esms_desktop.services.export import dossier_missing
+        from esms_desktop.services.grappe_dossier import dossier_missing
 
         missing = dossier_missing(self.editor.session.dossier, self.editor.session.budget)
         if not missing:
