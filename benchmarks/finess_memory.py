@@ -8,7 +8,8 @@ establishment, as the ANS writes them; a million make 4.3 GB, written as they ar
 into a temporary folder, then measures, each in a fresh Python process:
 
 * ``read``: :func:`read_register` alone (parsing, checking, merging: the entries held in memory);
-* ``load``: :func:`load_register` into a brand-new store (reading, then replacing the table).
+* ``load``: :func:`load_register` into a brand-new store, the entries streamed into the new
+  register file by batches as they are read (issue 18): its peak should not grow with the count.
 
 Figures per phase: wall and CPU time, ``VmHWM`` (peak resident memory, the number the user's
 machine sees) at the start (imports done) and at the end, and for ``read`` the resident memory

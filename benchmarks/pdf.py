@@ -19,6 +19,7 @@ Goals (issue 18): 49 ESSMS ≥ 3 × faster than LibreOffice; 1,000 ESSMS ≤ 3 �
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -77,10 +78,17 @@ def wall(action: Callable[[], object]) -> float:
 
 
 def pdf_command(grappe_csv: Path, campaign_id: str, target: Path) -> Callable[[], object]:
-    """The ``pdf`` command as a person runs it: a new interpreter, start-up included."""
+    """The ``pdf`` command as a person runs it: a new interpreter, start-up included.
+
+    Its modules' bytecode is cached (as an installed program's is), in a folder beside the
+    files, never in the source tree: a shell with ``PYTHONDONTWRITEBYTECODE`` would otherwise
+    compile again, on every run, each module changed since the tree's own cache was written."""
     args = [sys.executable, "-m", "esms_desktop", "pdf", str(grappe_csv)]
     args += ["--campaign", campaign_id, "-o", str(target)]
-    return lambda: subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(target.parent / "pycache")}
+    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME"):
+        env.pop(name, None)
+    return lambda: subprocess.run(args, cwd=ROOT, env=env, check=True, capture_output=True)
 
 
 def libreoffice_command(rows: list[list[str]], folder: Path) -> Callable[[], object] | None:

@@ -21,7 +21,12 @@ from typing import Any, Self
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.file_names import safe_file_name
-from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.domain.finess_register import (
+    EntrySink,
+    MemorySink,
+    RegisterEntry,
+    RegisterImport,
+)
 from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.storage.errors import NotFoundError
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
@@ -219,6 +224,26 @@ class FakeRegisterRepository:
         if after_chunk is not None:
             after_chunk(len(state.register))
         return len(state.register)
+
+    def replace_streamed(
+        self,
+        fill: Callable[[EntrySink], RegisterImport],
+        *,
+        loaded_at: datetime,
+        source_path: str = "",
+    ) -> RegisterImport:
+        """As the store: ``fill`` writes to a sink, here one that keeps the entries in memory."""
+        sink = MemorySink()
+        read = fill(sink)
+        self.replace_all(
+            sink.entries.values(),
+            file=read.file,
+            source=read.source,
+            loaded_at=loaded_at,
+            rejected=len(read.errors),
+            source_path=source_path,
+        )
+        return replace(read, streamed=len(sink.entries))
 
     def info(self) -> RegisterInfo | None:
         return self._state().register_info

@@ -12,6 +12,12 @@ source:
   value and raises an ``avertissement``: the establishment is still worth listing;
 - an establishment listed twice is merged into one, and the merge is reported.
 
+Entries go to an :class:`EntrySink` a batch at a time, not into one dict of the whole register:
+the sink may be the register file being written (memory then stays flat whatever the file's
+size) or, by default, a dict whose entries :meth:`RegisterBuilder.result` returns. Duplicates are
+resolved per batch, against the batch and against what earlier batches wrote, so the merge and its
+warnings are the same as if every entry had been kept.
+
 A problem with the file as a whole (empty, not a FINESS file, cut in the middle) raises
 :class:`FinessFileError` instead: the reader then returns nothing at all, so a half-read file can
 never look like a complete register.
@@ -24,10 +30,11 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.identifiers import (
@@ -130,6 +137,13 @@ class RegisterImport:
     duplicates_merged: int = 0
     file: str = ""
     source: str = ""
+    streamed: int = 0
+    """Entries written to the builder's sink instead of kept in ``entries`` (a streamed load)."""
+
+    @property
+    def count(self) -> int:
+        """How many establishments the file gave, kept or streamed."""
+        return len(self.entries) + self.streamed
 
     @property
     def errors(self) -> tuple[ImportIssue, ...]:
@@ -308,6 +322,81 @@ def _siret_problem(raw: str) -> str:
     return siret_problem(raw)
 
 
+FirstSeen = int | str
+"""Where an establishment was first seen: its line, or the ``where`` text of a file without
+lines (JSON)."""
+
+
+class EntrySink(Protocol):
+    """Where a builder writes its entries, a batch at a time, in file order of first occurrence.
+
+    ``earlier`` answers, for the keys of a new batch, which ones an earlier batch wrote (the entry
+    as written, merges included, and where it was first seen); ``write`` then adds the new
+    entries and replaces the ``merged`` ones (keys ``earlier`` returned, merged with this batch).
+    """
+
+    def earlier(self, keys: Sequence[str]) -> Mapping[str, tuple[RegisterEntry, FirstSeen]]: ...
+
+    def write(
+        self, new: Sequence[tuple[RegisterEntry, FirstSeen]], merged: Sequence[RegisterEntry]
+    ) -> None: ...
+
+
+class MemorySink:
+    """The default sink: every entry kept in a dict (a preview, a test, a small file)."""
+
+    __slots__ = ("entries", "first")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, RegisterEntry] = {}
+        self.first: dict[str, FirstSeen] = {}
+
+    def earlier(self, keys: Sequence[str]) -> dict[str, tuple[RegisterEntry, FirstSeen]]:
+        entries, first = self.entries, self.first
+        return {k: (entries[k], first[k]) for k in keys if k in entries}
+
+    def write(
+        self, new: Sequence[tuple[RegisterEntry, FirstSeen]], merged: Sequence[RegisterEntry]
+    ) -> None:
+        for entry, seen in new:
+            self.entries[entry.finess] = entry
+            self.first[entry.finess] = seen
+        for entry in merged:
+            self.entries[entry.finess] = entry
+
+
+BATCH_SIZE = 5000
+"""Rows a builder checks before handing them to its sink: what memory holds at most."""
+_EJ_CACHE = 8192
+"""Most FINESS juridiques a builder remembers as checked (then it starts afresh)."""
+
+
+# One row kept in the current batch, with what a duplicate warning about it needs: the entry, its
+# line, its ``where``, the place of its duplicate warning in the issue list (after the row's own
+# warnings) and its rank in the file. A plain tuple: one is made per row.
+_Occurrence = tuple[RegisterEntry, int, str, int, int]
+
+
+def _entry_constructor() -> Callable[..., RegisterEntry]:
+    """A constructor of :class:`RegisterEntry` by position, twice as fast as the dataclass's.
+
+    A frozen dataclass sets each field through ``object.__setattr__``; the slots' own setters do
+    the same work without the look-up, which the 100,000 rows of a national file notice. Built
+    from the fields, so it follows them.
+    """
+    names = [f.name for f in fields(RegisterEntry)]
+    namespace: dict[str, object] = {"_new": object.__new__, "_Entry": RegisterEntry}
+    for name in names:
+        namespace[f"_set_{name}"] = getattr(RegisterEntry, name).__set__
+    body = "".join(f"    _set_{name}(entry, {name})\n" for name in names)
+    head = f"def new_entry({', '.join(names)}):\n    entry = _new(_Entry)\n"
+    exec(head + body + "    return entry\n", namespace)  # generated from the fields alone
+    return namespace["new_entry"]  # type: ignore[return-value]
+
+
+_new_entry = _entry_constructor()
+
+
 @dataclass(slots=True)
 class _Unknown:
     first_line: int
@@ -323,6 +412,10 @@ class RegisterBuilder:
     check). ``category_labels`` fills a blank label from the nomenclature. Unknown category codes
     are accepted — real files carry codes missing from every published nomenclature — and reported
     once per code with the number of establishments, not once per row, to keep the list readable.
+
+    ``sink`` receives the entries a batch of ``batch_size`` rows at a time (default
+    :data:`BATCH_SIZE`); without one they are kept and :meth:`result` returns them. Either way
+    the merge and its warnings are those of a builder that would hold every entry.
     """
 
     def __init__(
@@ -331,17 +424,23 @@ class RegisterBuilder:
         source: RegisterSource,
         known_categories: Container[str] | None = None,
         category_labels: Mapping[str, str] | None = None,
+        sink: EntrySink | None = None,
+        batch_size: int | None = None,
     ) -> None:
         self.file = file
         self.source = source
         self._known = known_categories
         self._labels = category_labels or {}
         self._issues: list[ImportIssue] = []
-        self._entries: dict[str, RegisterEntry] = {}
-        # Where each establishment was first seen, for a duplicate's warning: the line, or, when
-        # the file has no lines (0), the ``where`` text. A national file keeps 1,000,000 of these:
-        # a plain int is all most need.
-        self._first_line: dict[str, int | str] = {}
+        self._memory: MemorySink | None = None
+        if sink is None:
+            sink = self._memory = MemorySink()
+        self._sink: EntrySink = sink
+        self._batch: dict[str, list[_Occurrence]] = {}
+        self._batch_rows = 0
+        self._batch_size = max(1, batch_size if batch_size is not None else BATCH_SIZE)
+        self._flushed = False
+        self.written = 0
         self._unknown: dict[str, _Unknown] = {}
         self._ej: dict[str, str] = {}
         self._known_codes: dict[str, bool] = {}
@@ -364,6 +463,8 @@ class RegisterBuilder:
 
     @property
     def issues(self) -> tuple[ImportIssue, ...]:
+        """The issues so far, in file order (the current batch's duplicates resolved first)."""
+        self._flush()
         return tuple(self._issues)
 
     # rows --------------------------------------------------------------------------------------
@@ -392,7 +493,8 @@ class RegisterBuilder:
     ) -> RegisterEntry | None:
         """Check one row's raw values; keep it (possibly merged) or reject it with an issue.
 
-        Returns the entry as stored, or None when the row was rejected.
+        Returns the row's entry (before any merge with a duplicate), or None when the row was
+        rejected.
         """
         self.rows += 1
         key = _valid_finess(finess)
@@ -407,10 +509,14 @@ class RegisterBuilder:
 
         ej = ""
         if finess_ej and not finess_ej.isspace():
+            # Cached by raw text (legal entities repeat), within bounds: a national file has
+            # 50,000 of them, and memory must not grow with the file.
             ej = self._ej.get(finess_ej, "")
             if not ej:
                 ej_check = _check_finess(finess_ej)
                 if ej_check.ok:
+                    if len(self._ej) >= _EJ_CACHE:
+                        self._ej.clear()
                     ej = self._ej[finess_ej] = ej_check.value
                 else:
                     pending.append(
@@ -450,7 +556,7 @@ class RegisterBuilder:
         closed_date = self._date(closed_on, "date de fermeture", pending)
 
         intern = sys.intern
-        entry = RegisterEntry(
+        entry = _new_entry(
             key,
             ej,
             siret_value,
@@ -472,24 +578,69 @@ class RegisterBuilder:
         )
         for message in pending:
             self.warn(line, message, where=where, finess=key)
-        previous = self._entries.get(key)
-        if previous is None:
-            self._entries[key] = entry
-            self._first_line[key] = line if line > 0 else where
-            return entry
-        self.duplicates += 1
-        seen = self._first_line[key]
-        first = f"ligne {seen}" if isinstance(seen, int) else seen
-        self.warn(
+        occurrence: _Occurrence = (entry, line, where, len(self._issues), self.rows)
+        group = self._batch.get(key)
+        if group is None:
+            self._batch[key] = [occurrence]
+        else:
+            group.append(occurrence)
+        self._batch_rows += 1
+        if self._batch_rows >= self._batch_size:
+            self._flush()
+        return entry
+
+    def _flush(self) -> None:
+        """Merge the batch's duplicates (with earlier batches too), warn, hand it to the sink.
+
+        Each duplicate's warning is put where :meth:`add` would have written it at once, after
+        the row's own warnings, so the issue list reads in file order as before batching.
+        """
+        batch = self._batch
+        if not batch:
+            return
+        self._batch, self._batch_rows = {}, 0
+        earlier = self._sink.earlier(list(batch)) if self._flushed else {}
+        self._flushed = True
+        new: list[tuple[RegisterEntry, FirstSeen]] = []
+        merged: list[RegisterEntry] = []
+        warnings: list[tuple[int, int, ImportIssue]] = []
+        for key, group in batch.items():
+            stored = earlier.get(key)
+            if stored is None:
+                entry, line, where, _, _ = group[0]
+                first: FirstSeen = line if line > 0 else where
+                others = group[1:]
+            else:
+                entry, first = stored
+                others = group
+            if not others:
+                new.append((entry, first))  # the usual case: seen once, written as read
+                continue
+            shown = f"ligne {first}" if isinstance(first, int) else first
+            for other, line, where, issue_at, seq in others:
+                warnings.append((issue_at, seq, self._duplicate(key, shown, line, where)))
+                entry = merge_entries(entry, other)
+            if stored is None:
+                new.append((entry, first))
+            else:
+                merged.append(entry)
+        self.duplicates += len(warnings)
+        # Inserted from the end: an insertion never moves a place not yet used.
+        for at, _, issue in sorted(warnings, key=lambda w: (w[0], w[1]), reverse=True):
+            self._issues.insert(at, issue)
+        self._sink.write(new, merged)
+        self.written += len(new)
+
+    def _duplicate(self, key: str, first: str, line: int, where: str) -> ImportIssue:
+        return ImportIssue(
+            self.file,
             line,
             f"établissement FINESS {key} en double (déjà présent {first}) : "
             "les deux lignes ont été fusionnées en une seule",
-            where=where,
-            finess=key,
+            IssueSeverity.AVERTISSEMENT,
+            where,
+            key,
         )
-        merged = merge_entries(previous, entry)
-        self._entries[key] = merged
-        return merged
 
     def _is_known(self, code: str) -> bool:
         """Nomenclature look-up, cached: a register repeats the same few hundred codes."""
@@ -519,7 +670,12 @@ class RegisterBuilder:
     # result ------------------------------------------------------------------------------------
 
     def result(self) -> RegisterImport:
-        """The import: entries in file order, issues in file order, unknown categories last."""
+        """The import: entries in file order, issues in file order, unknown categories last.
+
+        With a sink of the caller's, ``entries`` is empty and ``streamed`` says how many went to
+        the sink.
+        """
+        self._flush()
         issues = list(self._issues)
         for code, unknown in sorted(self._unknown.items()):
             count = unknown.count
@@ -534,12 +690,14 @@ class RegisterBuilder:
                     unknown.first_finess,
                 )
             )
+        memory = self._memory
         return RegisterImport(
-            entries=tuple(self._entries.values()),
+            entries=tuple(memory.entries.values()) if memory is not None else (),
             issues=tuple(issues),
             duplicates_merged=self.duplicates,
             file=self.file,
             source=self.source.value,
+            streamed=0 if memory is not None else self.written,
         )
 
 

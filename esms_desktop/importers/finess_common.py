@@ -30,7 +30,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import overload
 
-from esms_desktop.domain.finess_register import FinessFileError, RegisterBuilder, RegisterSource
+from esms_desktop.domain.finess_register import (
+    EntrySink,
+    FinessFileError,
+    RegisterBuilder,
+    RegisterSource,
+)
 from esms_desktop.domain.nomenclature import Nomenclature
 from esms_desktop.resources import resource_path
 
@@ -475,9 +480,17 @@ def default_nomenclature() -> Nomenclature:
 
 
 def new_builder(
-    file: str, source: RegisterSource, nomenclature: Nomenclature | None
+    file: str,
+    source: RegisterSource,
+    nomenclature: Nomenclature | None,
+    sink: EntrySink | None = None,
 ) -> RegisterBuilder:
-    """A builder that checks categories against ``nomenclature`` (the program's by default)."""
+    """A builder that checks categories against ``nomenclature`` (the program's by default) and
+    writes its entries to ``sink`` (kept in the result when ``None``)."""
     nom = nomenclature if nomenclature is not None else default_nomenclature()
-    labels = {c.code: c.label for c in nom.categories() if c.label}
-    return RegisterBuilder(file, source, nom, labels)
+    labels = _labels(nom)
+    return RegisterBuilder(file, source, nom, labels, sink)
+
+
+def _labels(nom: Nomenclature) -> dict[str, str]:
+    return {c.code: c.label for c in nom.categories() if c.label}

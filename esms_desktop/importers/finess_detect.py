@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from esms_desktop.domain.finess_register import FinessFileError, RegisterImport
+from esms_desktop.domain.finess_register import EntrySink, FinessFileError, RegisterImport
 from esms_desktop.domain.nomenclature import Nomenclature
 from esms_desktop.importers.finess_common import (
     UTF8_BOM,
@@ -107,8 +107,12 @@ def read_register(
     cancel: CancelToken | None = None,
     *,
     nomenclature: Nomenclature | None = None,
+    sink: EntrySink | None = None,
 ) -> RegisterImport:
     """Read any FINESS register file: detect its format, then read it with the right reader.
+
+    With a ``sink`` (the register file being written), entries go there a batch at a time and
+    the result's ``entries`` is empty: memory does not grow with the file.
 
     Raises :class:`FinessFileError` (French: file, line, problem) when the file cannot be read as a
     whole — nothing is imported then — and :class:`~esms_desktop.importers.progress.Cancelled`
@@ -124,4 +128,4 @@ def read_register(
             "répertoire FINESS : importez-le avec « Importer une grappe ».",
         )
     reader = {"web": read_web_export, "etalab": read_etalab, "json": read_json_flux}[fmt]
-    return reader(path, progress, cancel, nomenclature=nomenclature)
+    return reader(path, progress, cancel, nomenclature=nomenclature, sink=sink)

@@ -11,7 +11,8 @@ There is no capacity in this format (``capacity`` stays None) and no legal statu
 Latin-1 in older years, UTF-8 in newer ones: each line is decoded on its own.
 
 The file is streamed: raw lines are decoded a block at a time and fed to :func:`csv.reader` (which
-handles ``"quoted; names"``), so memory stays bounded by the entries kept, not by the file. One row
+handles ``"quoted; names"``), so memory stays bounded by the entries kept, not by the file — and
+by one batch only when a sink (the register file being written) takes them as they come. One row
 of look-ahead lets a short *last* row — a cut download — refuse the whole file.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from esms_desktop.domain.finess_register import (
+    EntrySink,
     FinessFileError,
     RegisterBuilder,
     RegisterImport,
@@ -124,6 +126,7 @@ def read_etalab(
     cancel: CancelToken | None = None,
     *,
     nomenclature: Nomenclature | None = None,
+    sink: EntrySink | None = None,
 ) -> RegisterImport:
     """Read a national etalab extract; :class:`FinessFileError` when the file is unusable."""
     path = Path(path)
@@ -131,7 +134,7 @@ def read_etalab(
     head = sniff(path)
     if head.gzip:
         raise FinessFileError(name, 0, "fichier compressé (gzip) : décompressez-le d'abord.")
-    builder = new_builder(name, RegisterSource.ETALAB, nomenclature)
+    builder = new_builder(name, RegisterSource.ETALAB, nomenclature, sink)
     decoder = LineDecoder()
     counter = [0, 0, 0]
     ticker = Ticker(progress, cancel, head.size, lambda: counter[0])

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from esms_desktop.domain.finess_register import (
+    EntrySink,
     FinessFileError,
     RegisterBuilder,
     RegisterImport,
@@ -361,6 +362,7 @@ def read_json_flux(
     cancel: CancelToken | None = None,
     *,
     nomenclature: Nomenclature | None = None,
+    sink: EntrySink | None = None,
 ) -> RegisterImport:
     """Read the ANS JSON flux (plain or gzip), streamed; :class:`FinessFileError` when unusable.
 
@@ -369,7 +371,7 @@ def read_json_flux(
     path = Path(path)
     name = path.name
     head = sniff(path)
-    builder = new_builder(name, RegisterSource.JSON, nomenclature)
+    builder = new_builder(name, RegisterSource.JSON, nomenclature, sink)
     entities = establishments = 0
     with Source(path, head.gzip) as source:
         ticker = Ticker(progress, cancel, head.size, lambda: source.position)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from esms_desktop.domain.finess_register import (
+    EntrySink,
     FinessFileError,
     RegisterBuilder,
     RegisterImport,
@@ -161,6 +162,7 @@ def read_web_export(
     cancel: CancelToken | None = None,
     *,
     nomenclature: Nomenclature | None = None,
+    sink: EntrySink | None = None,
 ) -> RegisterImport:
     """Read a FINESS website export; :class:`FinessFileError` when the file is unusable."""
     path = Path(path)
@@ -168,7 +170,7 @@ def read_web_export(
     head = sniff(path)
     if head.gzip:
         raise FinessFileError(name, 0, "fichier compressé (gzip) : décompressez-le d'abord.")
-    builder = new_builder(name, RegisterSource.WEB, nomenclature)
+    builder = new_builder(name, RegisterSource.WEB, nomenclature, sink)
     decoder = LineDecoder()
     counter = [0]
     ticker = Ticker(progress, cancel, head.size, lambda: counter[0])

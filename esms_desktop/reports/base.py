@@ -25,16 +25,19 @@ import json
 import re
 import threading
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from fnmatch import fnmatch
 from functools import cache, lru_cache, partial
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -42,7 +45,7 @@ from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import XMP
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -60,6 +63,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from esms_desktop import __version__
 from esms_desktop.domain.formatting import format_date
 from esms_desktop.reports.paged_table import PagedTable
+from esms_desktop.reports.ttf_face import FastTTFontFace
 from esms_desktop.resources import resource_path
 
 # --- fonts ---------------------------------------------------------------------------------
@@ -344,13 +348,34 @@ def clean(text: object) -> str:
     return escape(french_spacing(raw)).replace("\n", "<br/>")
 
 
+class WrappedOnceParagraph(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    ReportLab breaks a paragraph's lines again at every measurement: a table cell is measured
+    when the table is laid out and again when it is drawn, and a repeated header row (the OG's
+    title over each page of its ESSMS) on every page, each time with the same width. The lines
+    are kept while the width does not change and ReportLab has not dropped them (a split does).
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        known = self.__dict__
+        if known.get("_wrapped_width") == availWidth and "blPara" in known:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if "blPara" in known:
+            self._wrapped_width = availWidth
+        return size
+
+
 def para(text: str, style_name: str = "Body", *, markup: bool = False) -> Paragraph:
     """A paragraph of plain ``text`` (escaped) or of our own ``markup``."""
-    return Paragraph(text if markup else clean(text), style(style_name))
+    return WrappedOnceParagraph(text if markup else clean(text), style(style_name))
 
 
+@lru_cache(maxsize=1024)
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis so that it fits ``width`` points (headers are one line)."""
+    """``text`` cut with an ellipsis so that it fits ``width`` points (headers are one line;
+    cached, as the running header is fitted again on every page)."""
     text = unicodedata.normalize("NFC", _CONTROL.sub("", " ".join(text.split())))
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
@@ -502,7 +527,18 @@ def _subset_tag(font_name: str, subset: int) -> bytes:
 
 
 class TaggedTTFont(TTFont):
-    """A TrueType font whose subsets carry their own tag (see :func:`_subset_tag`)."""
+    """A TrueType font whose subsets carry their own tag (see :func:`_subset_tag`), its face
+    read in bulk (:class:`~esms_desktop.reports.ttf_face.FastTTFontFace`)."""
+
+    def __init__(self, name: str, filename: str) -> None:
+        # TTFont.__init__ as ReportLab 5.1 writes it, with the faster face (tests compare the
+        # attributes with a plain TTFont's, so a ReportLab upgrade that adds one fails there).
+        self.fontName = name
+        self.face = FastTTFontFace(filename)
+        self.encoding = TTEncoding()
+        self.state: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name)
         from reportlab.pdfbase import ttfonts
@@ -597,7 +633,7 @@ class BaseDocument:
     def heading(text: str, level: int = 0, *, number: str = "") -> Paragraph:
         """A section heading that also becomes a PDF bookmark."""
         title = f"{number} {text}".strip()
-        p = Paragraph(clean(title), style("H1" if level == 0 else "H2"))
+        p = WrappedOnceParagraph(clean(title), style("H1" if level == 0 else "H2"))
         p.outline_level = level
         p.outline_title = title
         return p
@@ -1077,6 +1113,7 @@ def _plain(text: str) -> str:
     return french_spacing(unicodedata.normalize("NFC", _CONTROL.sub("", text)).replace("\r", ""))
 
 
+@lru_cache(maxsize=8192)
 def fit_cell(
     text: str,
     width: float,
@@ -1091,7 +1128,8 @@ def fit_cell(
     1,000-row table), and cannot overflow since they are wrapped here. The table's own ``FONT``
     and ``ALIGN`` commands style them, so callers set ``ALIGN`` on numeric columns.
     ``max_lines`` cuts a long text (a category label after its code) with « … » on its last
-    line, so that a row of a long table keeps its height.
+    line, so that a row of a long table keeps its height. Cached: in a long table most cells
+    repeat (category, sector, project…) and are then broken once.
     """
     room = width - CELL_PADDING
     lines = wrap_words(_plain(text), font, size, room)

@@ -8,6 +8,10 @@ header rows, then a page or two of body rows, its commands translated as ReportL
 does). ReportLab splits that window as usual; the rows it did not place become the next page's
 window. The look is that of one long table: same columns on every page (the widths are given
 once, for the whole table), header repeated, each style command on the rows it names.
+
+The cell commands (font, colour, alignment, padding) are applied once, to the whole table's
+cells, and each window takes its rows' cell styles as they are: applying them again to every
+window and to both parts of each split was a tenth of a 1,000-ESSMS dossier's layout.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from numbers import Number
 from typing import Any
 
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tables import LINECOMMANDS
 
 Command = tuple[Any, ...]
 
@@ -32,6 +37,26 @@ the rows measured."""
 NARROW = 64
 """A body command over fewer rows than this is looked up by its rows instead of being tried
 on every window (tables style each row's colour or rule: thousands of commands)."""
+
+
+_NOT_CELL = frozenset(
+    ("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS")
+).union(LINECOMMANDS)
+"""Commands ReportLab keeps as commands (drawn, or moved on a split) rather than folding into
+each cell's style."""
+
+
+def _cell_commands(commands: Sequence[Command]) -> tuple[list[Command], list[Command]]:
+    """(cell commands, the others); no cell commands when one centres cells vertically, since
+    ReportLab changes such a cell's style in place when it cuts its row (styles are shared)."""
+    cells = [c for c in commands if c[0] not in _NOT_CELL]
+    for command in cells:
+        (_c0, r0), (_c1, r1) = command[1], command[2]
+        if not isinstance(r0, int) or not isinstance(r1, int):
+            raise ValueError(f"{command[0]}: named rows ({r0!r}, {r1!r}) are not supported")
+    if any(c[0] == "VALIGN" and c[3] in ("MIDDLE", "CENTER", "CENTRE") for c in cells):
+        return [], list(commands)
+    return cells, [c for c in commands if c[0] in _NOT_CELL]
 
 
 class _Style:
@@ -72,14 +97,15 @@ class PagedTable(Flowable):
     """``rows`` as one table over as many pages as needed, ``header`` rows repeated on each.
 
     ``make`` builds a window's table from its rows (the class, column widths and alignment of
-    the real thing); ``commands`` are its style, written for the whole table (negative rows
-    count from the whole table's end). Multi-row spans are refused: a window may end anywhere.
+    the real thing), taking ``cellStyles`` as ReportLab's ``Table`` does; ``commands`` are its
+    style, written for the whole table (negative rows count from the whole table's end).
+    Multi-row spans are refused: a window may end anywhere.
     """
 
     def __init__(
         self,
         rows: list[list[Any]],
-        make: Callable[[list[list[Any]]], Table],
+        make: Callable[..., Table],
         commands: Sequence[Command],
         *,
         header: int,
@@ -91,7 +117,14 @@ class PagedTable(Flowable):
             raise TypeError("a paged table needs every column width (the same on every page)")
         self.rows = rows
         self.make = make
-        self.style = _Style(commands, len(rows), header)
+        cell_commands, others = _cell_commands(commands)
+        self.cell_styles: list[list[Any]] | None = None
+        """Each cell's style, the cell commands applied once for the whole table."""
+        if cell_commands:
+            whole = make(rows)
+            whole.setStyle(TableStyle(cell_commands))
+            self.cell_styles = whole._cellStyles
+        self.style = _Style(others, len(rows), header)
         self.header = header
         self.start = header
         """Index in ``rows`` of the first body row still to place."""
@@ -110,7 +143,11 @@ class PagedTable(Flowable):
         the header rows stays on them; a body command starting above ``start`` starts at the
         window's first body row, so a row colour cycle begins again on each page)."""
         h = self.header
-        table = self.make(self.rows[:h] + self.rows[start:end])
+        rows = self.rows[:h] + self.rows[start:end]
+        if self.cell_styles is None:
+            table = self.make(rows)
+        else:
+            table = self.make(rows, cellStyles=self.cell_styles[:h] + self.cell_styles[start:end])
         last_row = h + end - start - 1
         moved: list[Command] = []
         for _order, first, last, command in self.style.reaching(start, end):
@@ -184,6 +221,7 @@ class PagedTable(Flowable):
         rest = PagedTable.__new__(PagedTable)
         Flowable.__init__(rest)
         rest.rows, rest.make, rest.style = self.rows, self.make, self.style
+        rest.cell_styles = self.cell_styles
         rest.header = self.header
         rest.start, rest.size, rest.hAlign, rest._window = start, size, self.hAlign, None
         rest.row_floor = self.row_floor

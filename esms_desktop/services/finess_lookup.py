@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.finess_register import (
+    EntrySink,
     FinessFileError,
     ImportIssue,
     IssueSeverity,
     RegisterEntry,
+    RegisterImport,
 )
 from esms_desktop.domain.grappe import Establishment, Grappe, OgRole, Organisation, ProjectType
 from esms_desktop.domain.identifiers import check_finess
@@ -38,8 +40,9 @@ if TYPE_CHECKING:  # a plain record; importing it at run time would pull SQLAlch
 
 PROGRESS_SCALE = 1000
 """``load_register`` reports progress in thousandths of the whole job (reading, then writing)."""
-READ_SHARE = 700
-"""Thousandths of the bar given to reading the file; the rest goes to writing the table."""
+READ_SHARE = 950
+"""Thousandths of the bar given to reading the file (its entries written as they are read); the
+rest goes to indexing the new table."""
 DEFAULT_SEARCH_LIMIT = 50
 MAX_SEARCH_LIMIT = 1000
 NO_EJ_OG_NAME = "OG sans FINESS juridique"
@@ -134,9 +137,10 @@ def load_register(
 ) -> LoadResult:
     """Read a FINESS register file and make it the look-up table, replacing what was there.
 
-    The file is read before the transaction opens (reading takes seconds; the write lock should
-    not be held meanwhile), then the table is emptied and refilled in one transaction. Progress is
-    reported as ``(thousandths, 1000)``: reading first, then writing.
+    The file is streamed into a new register file as it is read (batches of checked, merged
+    entries: memory does not grow with the file); the commit then puts the new file in place.
+    Reading writes nothing to the dossier database, so no write lock is held meanwhile. Progress
+    is reported as ``(thousandths, 1000)``: reading and writing, then the indexes.
 
     Raises:
         FinessFileError: the file as a whole cannot be read, or holds no valid establishment
@@ -145,41 +149,30 @@ def load_register(
         StoreError: the database could not be written (nothing written).
     """
     path = Path(path)
-    read = read_register(path, _scaled(progress, 0, READ_SHARE), cancel)
-    if not read.entries:
-        raise FinessFileError(
-            read.file or path.name,
-            0,
-            "aucun établissement valide dans ce fichier : le répertoire déjà chargé est conservé.",
-            read.issues,
-        )
-    total = len(read.entries)
-    write_progress = _scaled(progress, READ_SHARE, PROGRESS_SCALE - READ_SHARE)
+    reading = _scaled(progress, 0, READ_SHARE)
 
-    def after_chunk(done: int) -> None:
-        if cancel is not None:
-            cancel.raise_if_cancelled()  # leaves the ``with`` block: everything rolls back
-        if write_progress is not None:
-            write_progress(done, total)
+    def fill(sink: EntrySink) -> RegisterImport:
+        return read_register(path, reading, cancel, sink=sink)
 
-    rejected = sum(1 for i in read.issues if i.severity is IssueSeverity.ERREUR)
     with uow:
-        count = uow.register.replace_all(
-            read.entries,
-            file=read.file or path.name,
-            source=read.source,
-            loaded_at=datetime.now(UTC),
-            rejected=rejected,
-            after_chunk=after_chunk,
-            source_path=str(path.absolute()),
+        read = uow.register.replace_streamed(
+            fill, loaded_at=datetime.now(UTC), source_path=str(path.absolute())
         )
+        if not read.count:  # leaving the block deletes the new file: the old table stays
+            raise FinessFileError(
+                read.file or path.name,
+                0,
+                "aucun établissement valide dans ce fichier : le répertoire déjà chargé est "
+                "conservé.",
+                read.issues,
+            )
         if cancel is not None:
             cancel.raise_if_cancelled()
         uow.commit()
     if progress is not None:
         progress(PROGRESS_SCALE, PROGRESS_SCALE)
     return LoadResult(
-        count, read.issues, read.file or path.name, read.source, read.duplicates_merged
+        read.count, read.issues, read.file or path.name, read.source, read.duplicates_merged
     )
 
 

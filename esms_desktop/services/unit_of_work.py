@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.domain.finess_register import RegisterEntry
+from esms_desktop.domain.finess_register import EntrySink, RegisterEntry, RegisterImport
 from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
 
@@ -77,6 +77,14 @@ class RegisterRepository(Protocol):
         after_chunk: Callable[[int], None] | None = None,
         source_path: str = "",
     ) -> int: ...
+
+    def replace_streamed(
+        self,
+        fill: Callable[[EntrySink], RegisterImport],
+        *,
+        loaded_at: datetime,
+        source_path: str = "",
+    ) -> RegisterImport: ...
 
     def info(self) -> RegisterInfo | None: ...
 

@@ -6,7 +6,7 @@ layer's French ``StoreError`` or a ``ValueError`` with a French message.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -245,10 +245,16 @@ class Workspace:
         if lost is None:
             return None
         self.register_notice = finess_lookup.rebuild_register(self.store.uow(), lost.path)
+        if self.register_notice and self.on_notice is not None:
+            self.on_notice(self.register_notice)
         return self.register_notice
 
     register_notice: str | None = None
     """The last sentence :meth:`rebuild_lost_register` returned, for the interface to show."""
+
+    on_notice: Callable[[str], None] | None = None
+    """Told each sentence the user should read that no dialog of hers asked for (the window
+    shows it in its status bar): the register rebuilt behind a FINESS look-up, say."""
 
     def register_status(self) -> str | None:
         """« 1 508 établissements (x.csv, 23/11/2026) », or None when nothing is loaded."""

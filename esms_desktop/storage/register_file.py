@@ -161,36 +161,35 @@ def _open_for_build(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def build(
-    target: Path,
-    rows: Iterable[tuple[Any, ...]],
-    info: Info | None,
-    *,
-    after_chunk: Callable[[int], None] | None = None,
-    chunk_size: int = CHUNK_SIZE,
-) -> tuple[Path, int]:
-    """Write a complete register file beside ``target`` (not over it); returns it and its count.
+@dataclass(slots=True)
+class Build:
+    """A register file being written: its connection (in a transaction), how many rows it holds,
+    and the info row to write when it is complete (see :func:`building`)."""
 
-    ``rows`` are database values in :data:`ENTRY_COLUMNS` order, consumed as a stream (memory does
-    not grow with the file). ``after_chunk(done)`` may raise to cancel: the partial file is then
-    deleted and ``target`` untouched. :func:`install` puts the returned file in place.
+    path: Path
+    conn: sqlite3.Connection
+    count: int = 0
+    info: Info | None = None
+
+
+@contextlib.contextmanager
+def building(target: Path) -> Iterator[Build]:
+    """A new register file beside ``target`` (not over it), complete when the block ends.
+
+    Rows go in through ``build.conn`` (``build.count`` says how many); at the end of the block the
+    indexes are made, ``build.info`` written, the file synced. An exception in the block deletes
+    the partial file (``target`` untouched) and is raised again, SQLite and disk errors as
+    French :class:`StoreError`. :func:`install` puts the finished ``build.path`` in place.
     """
     tmp = temp_path_beside(target, suffix=".tmp")
-    done = 0
     try:
         with closing(_open_for_build(tmp)) as conn:
             conn.execute("BEGIN")
-            iterator: Iterator[tuple[Any, ...]] = iter(rows)
-            while True:
-                chunk = [row for _, row in zip(range(chunk_size), iterator, strict=False)]
-                if not chunk:
-                    break
-                conn.executemany(INSERT_SQL, chunk)
-                done += len(chunk)
-                if after_chunk is not None:
-                    after_chunk(done)
+            state = Build(tmp, conn)
+            yield state
             for statement in _index_sql(""):
                 conn.execute(statement)
+            info = state.info
             if info is not None:
                 conn.execute(
                     f"INSERT INTO {INFO_TABLE} VALUES (1, ?, ?, ?, ?, ?)",
@@ -198,7 +197,7 @@ def build(
                         info.file,
                         info.source,
                         info.loaded_at.isoformat(),  # as the model's IsoDateTime
-                        done,
+                        state.count,
                         info.rejected,
                     ),
                 )
@@ -214,7 +213,34 @@ def build(
         if isinstance(exc, OSError):
             raise translate_os_error(exc, target, "écrire le répertoire FINESS") from exc
         raise
-    return tmp, done
+
+
+def build(
+    target: Path,
+    rows: Iterable[tuple[Any, ...]],
+    info: Info | None,
+    *,
+    after_chunk: Callable[[int], None] | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> tuple[Path, int]:
+    """Write a complete register file beside ``target`` (not over it); returns it and its count.
+
+    ``rows`` are database values in :data:`ENTRY_COLUMNS` order, consumed as a stream (memory does
+    not grow with the file). ``after_chunk(done)`` may raise to cancel: the partial file is then
+    deleted and ``target`` untouched. :func:`install` puts the returned file in place.
+    """
+    with building(target) as state:
+        state.info = info
+        iterator: Iterator[tuple[Any, ...]] = iter(rows)
+        while True:
+            chunk = [row for _, row in zip(range(chunk_size), iterator, strict=False)]
+            if not chunk:
+                break
+            state.conn.executemany(INSERT_SQL, chunk)
+            state.count += len(chunk)
+            if after_chunk is not None:
+                after_chunk(state.count)
+    return state.path, state.count
 
 
 def _write_error(target: Path, exc: sqlite3.Error) -> StoreError:
@@ -327,10 +353,12 @@ __all__ = [
     "INSERT_SQL",
     "REGISTER_FILE_NAME",
     "SCHEMA",
+    "Build",
     "Info",
     "LoadedFrom",
     "attach",
     "build",
+    "building",
     "create_empty",
     "discard",
     "install",

@@ -59,6 +59,9 @@ class Workspace(Protocol):
 
     @property
     def data_dir(self) -> Path: ...
+
+    on_notice: Callable[[str], None] | None
+
     @property
     def save_errors(self) -> tuple[type[Exception], ...]: ...
 
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         self.factories = factories
         self.settings = settings
         use_settings(settings)  # each kind of file opens in its last folder, session after session
+        workspace.on_notice = self.show_notice
         self.question_count = question_count
         self.session: DossierSession | None = None
         self.dossier_view: DossierView | None = None
@@ -803,6 +807,11 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.file_intake.offer_later(paths)  # after the drop returns: Explorer waits for it
+
+    def show_notice(self, text: str) -> None:
+        """A sentence from the services that no dialog asked for: the status bar, long enough
+        to be read (the FINESS register rebuilt behind a look-up…)."""
+        self.statusBar().showMessage(text, 30_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.close_dossier()

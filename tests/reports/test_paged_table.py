@@ -121,8 +121,8 @@ def test_a_long_grid_table_is_paged_and_keeps_its_rows_and_styles():
     assert any(t == "Total" for *_, t in texts[-1])
 
 
-def _plain_table(rows: list[list[Any]]) -> Table:
-    return Table(rows, colWidths=[50], repeatRows=1)
+def _plain_table(rows: list[list[Any]], **kwargs: Any) -> Table:
+    return Table(rows, colWidths=[50], repeatRows=1, **kwargs)
 
 
 def test_commands_land_on_the_rows_they_name_in_every_window():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -63,6 +64,7 @@ class EssmsColumn:
     """The title is aligned right too (over a column of amounts or counts)."""
 
 
+@cache
 def essms_columns(tax: str = "TTC") -> tuple[EssmsColumn, ...]:
     """The columns of the ESSMS table, in the order :func:`essms_row` fills them."""
     return (
@@ -82,7 +84,13 @@ def essms_columns(tax: str = "TTC") -> tuple[EssmsColumn, ...]:
 
 
 def essms_widths() -> list[float]:
-    return [c.width_mm * mm for c in essms_columns()]
+    return list(_widths())
+
+
+@cache
+def _widths() -> tuple[float, ...]:
+    """The column widths in points, computed once (every row looks them up)."""
+    return tuple(c.width_mm * mm for c in essms_columns())
 
 
 def _alignments(columns: tuple[EssmsColumn, ...]) -> list[tuple[Any, ...]]:
@@ -204,7 +212,7 @@ def essms_row(
     100 % says « non proratisé » beside it)."""
     est = row.establishment if row else None
     category = row.category if row else None
-    w = essms_widths()
+    w = _widths()
     name: Flowable | str
     if e.reason and not e.funded:
         name = TextBlock([TextPart(e.name), TextPart(e.reason, FONT_COND, CAVEAT_SIZE, MUTED)])
