@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
-from esms_desktop.domain.autodiagnostic import Questionnaire, load_questionnaire
 from esms_desktop.domain.completeness import MissingItem
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.reports.candidature import (
@@ -27,7 +25,6 @@ from esms_desktop.reports.convention import GrappeConvention
 from esms_desktop.reports.letter import EngagementLetter, SignedPiece
 from esms_desktop.reports.partner_form import render_partner_form
 from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
-from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
 from esms_desktop.services.assessment import assess_dossier, effective_campaign
 from esms_desktop.services.grappe_dossier import dossier_from_grappe as dossier_from_grappe
@@ -68,12 +65,6 @@ class FormExportResult:
     pages: int
 
 
-@cache
-def questionnaire() -> Questionnaire:
-    """The shipped autodiagnostic questionnaire, read once."""
-    return load_questionnaire(resource_path("autodiagnostic.toml"))
-
-
 def export_candidature_pdf(
     dossier: Dossier,
     path: Path | str,
@@ -91,7 +82,7 @@ def export_candidature_pdf(
     """
     budget = assess_dossier(dossier)
     campaign = effective_campaign(dossier.campaign_id, dossier.overrides)
-    quest = questionnaire() if dossier.autodiagnostics else None
+    quest = catalog.questionnaire() if dossier.autodiagnostics else None
     missing = dossier_missing(dossier, budget)
     entry = catalog.library().get(dossier.campaign_id)
     source = CampaignSource(entry.path.name, user=not entry.shipped)
