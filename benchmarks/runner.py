@@ -34,7 +34,7 @@ from typing import Any
 
 from benchmarks.common import RESULTS, ROOT, Figure, Settings, cpu_calibration
 
-SECTIONS = ("startup", "budget", "pdf", "imports", "store", "data_folder")
+SECTIONS = ("startup", "budget", "pdf", "imports", "store", "data_folder", "partners")
 
 
 def _section(name: str) -> Callable[[Settings], list[Figure]]:

@@ -2,11 +2,13 @@
 
 Start-up order: Qt application and translations, single-instance check (a second launch brings
 the running window forward and hands it the files it was given, instead of opening the database
-twice), the store (with its French
-error dialogs: corrupt database → restore offer, locked, read-only…), then the main window,
-shown with its list of dossiers (totals read as stored: no dossier is assessed to draw it) before
-the last dossier opens, at the next turn of the event loop, on the one step it shows.
-"""
+twice). Then, when the last dossier has a fresh start-up snapshot (:func:`quick_start`: the
+folder's lock taken first, the snapshot read with ``sqlite3`` alone), the window is shown on it at
+once and the store (SQLAlchemy, checks, start-up backup) opens at the event loop's first turn —
+or sooner, inside the first edit that needs it: nothing is written before it is open. Otherwise
+the store opens first (with its French error dialogs: corrupt database → restore offer, locked,
+read-only…), the window is shown with its list of dossiers (totals read as stored) and the last
+dossier opens at the next turn of the event loop, on the one step it shows."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ import hashlib
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
@@ -23,16 +27,20 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from esms_desktop import __version__, annex_copies, crash_log
-from esms_desktop.paths import data_paths
+from esms_desktop.paths import DataPaths, data_paths
 from esms_desktop.resources import resource_path
 from esms_desktop.services import catalog
+from esms_desktop.services.dossiers import LoadedDossier
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.errors import DatabaseCorruptError, StoreError, StoreLockedError
-from esms_desktop.storage.store import Store, open_store
+from esms_desktop.storage.lock import StoreLock
 from esms_desktop.ui.error_dialog import ErrorReporter, show_unclean_exit_notice
 from esms_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
-from esms_desktop.ui.main_window import MainWindow
+from esms_desktop.ui.main_window import MainWindow, folder_key
 from esms_desktop.ui.steps import step_factories
+
+if TYPE_CHECKING:  # SQLAlchemy comes with the store, opened once the window is shown
+    from esms_desktop.storage.store import Store
 
 BACKUP_TIMER_MS = 60_000
 
@@ -157,10 +165,13 @@ def listen_for_others(key: str, window: MainWindow) -> QLocalServer:
     return server
 
 
-def open_store_interactively(data_dir: Path | None) -> Store | None:
-    """Open the store; explain any problem in French and offer what can be done."""
+def open_store_interactively(data_dir: Path | None, lock: StoreLock | None = None) -> Store | None:
+    """Open the store; explain any problem in French and offer what can be done (``lock``: the
+    folder's lock when the quick start took it already)."""
+    from esms_desktop.storage.store import open_store
+
     try:
-        return open_store(data_dir)
+        return open_store(data_dir, lock=lock)
     except DatabaseCorruptError as exc:
         backup = getattr(exc, "backup", None)
         if backup is None:
@@ -176,7 +187,7 @@ def open_store_interactively(data_dir: Path | None) -> Store | None:
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:
-            store = open_store(data_dir)
+            store = open_store(data_dir, lock=lock)
             store.restore(Path(backup))
             return store
         except StoreError as again:
@@ -238,6 +249,93 @@ def run(argv: Sequence[str], qt_args: Sequence[str] = ()) -> int:
         uninstall_hooks()
 
 
+@dataclass
+class QuickStart:
+    """What the window shows before the store opens: the last dossier read from its snapshot
+    (:meth:`Workspace.quick_dossier`), with the folder's lock already held."""
+
+    workspace: Workspace
+    dossier_id: int
+    loaded: LoadedDossier
+    lock: StoreLock
+    stale: bool = False
+    """Set when the store, once open, no longer holds what was shown (a damaged file replaced
+    by a backup): the window then reads the dossier again."""
+
+
+def quick_start(paths: DataPaths, settings: QSettings) -> QuickStart | None:
+    """The last dossier of ``paths`` read without SQLAlchemy, the lock taken first (so that
+    nobody writes the file between this read and the store's opening); ``None``: no last dossier,
+    no fresh snapshot, a lock held elsewhere… — start-up then opens the store first."""
+    try:
+        last_id = int(str(settings.value(folder_key(paths.root, "last_dossier"))))
+    except (TypeError, ValueError):
+        return None
+    if not paths.database.is_file():
+        return None
+    lock = StoreLock(paths.lock)
+    try:
+        lock.acquire()
+    except StoreError:  # said by the store's opening, with its dialog
+        return None
+    started: list[QuickStart] = []
+    workspace = Workspace.opening(paths, lambda: _deferred_open(paths, started[0]))
+    loaded = workspace.quick_dossier(last_id)
+    if loaded is None:
+        lock.release()
+        return None
+    started.append(QuickStart(workspace, last_id, loaded, lock))
+    return started[0]
+
+
+def _deferred_open(paths: DataPaths, quick: QuickStart) -> Store:
+    """The store of a quick start, opened by the first call that needs it (its dialogs shown),
+    before anything is written; the program ends if it cannot be opened (nothing was written:
+    nothing is lost)."""
+    store = open_store_interactively(paths.root, quick.lock)
+    if store is None:
+        QApplication.exit(3)
+        raise StoreError("Les données n'ont pas pu être ouvertes : esms-desktop se ferme.")
+    again = quick.workspace.quick_dossier(quick.dossier_id)
+    quick.stale = again is None or again.dossier != quick.loaded.dossier
+    return store
+
+
+def _after_store_opened(store: Store, logs_dir: Path | None, window: MainWindow | None) -> bool:
+    """The unclean-exit marker (read and written only with the store's lock held; not without
+    ``logs_dir``: a benchmark's) and the store's warning, once the store is open. Whether the
+    previous session ended badly: told now when the window exists, else by the caller once it
+    does (:func:`_tell_unclean_exit`)."""
+    crashed_before = None
+    if logs_dir is not None:
+        crashed_before = crash_log.previous_session(logs_dir)
+        crash_log.mark_session_started(logs_dir)
+    if store.warning:
+        QMessageBox.information(window, "esms-desktop", store.warning)
+    if crashed_before is not None:
+        log.warning(
+            "la session précédente (début %s) ne s'est pas terminée", crashed_before.started
+        )
+    if crashed_before is not None and window is not None and logs_dir is not None:
+        show_unclean_exit_notice(window, logs_dir)
+    return crashed_before is not None
+
+
+def _finish_quick_start(window: MainWindow, quick: QuickStart, logs_dir: Path | None) -> None:
+    """The event loop's first turn after a quick start: open the store (unless an edit did
+    already), read the home list, and read the dossier again through the store in the one case
+    its snapshot is no longer what the file holds."""
+    try:
+        store = quick.workspace.store
+    except StoreError:
+        window.hide()
+        return
+    _after_store_opened(store, logs_dir, window)
+    window.store_opened()
+    if quick.stale:
+        window.open_dossier(quick.dossier_id)
+
+
 def _open_and_show(
     args: argparse.Namespace,
     logs_dir: Path,
@@ -247,20 +345,24 @@ def _open_and_show(
 ) -> int:
     """Open the store, show the window, run the event loop; the exit code.
 
+    With a fresh snapshot of the last dossier (:func:`quick_start`), the window is shown on it
+    first and the store opens at the event loop's first turn; otherwise the store opens first.
     The unclean-exit marker is read and written only once the store is open: its single-writer
     lock is held then, so a marker left in ``journaux/`` cannot belong to a session still running.
     It is removed only when the event loop has returned and the store is closed.
     """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    store = open_store_interactively(args.data_dir)
-    if store is None:
-        return 3
-    crashed_before = crash_log.previous_session(logs_dir)
-    crash_log.mark_session_started(logs_dir)
-    if store.warning:
-        QMessageBox.information(None, "esms-desktop", store.warning)
-    workspace = Workspace(store)
+    quick = None if args.files else quick_start(data_paths(args.data_dir), settings)
+    crashed_before = False
+    if quick is not None:
+        workspace = quick.workspace
+    else:
+        store = open_store_interactively(args.data_dir)
+        if store is None:
+            return 3
+        crashed_before = _after_store_opened(store, logs_dir, None)
+        workspace = Workspace(store)
     window = MainWindow(
         workspace, step_factories(workspace), settings, catalog.questionnaire().question_count
     )
@@ -269,16 +371,17 @@ def _open_and_show(
     timer = QTimer(window)
     timer.timeout.connect(lambda: window.guard(workspace.maybe_backup))
     timer.start(BACKUP_TIMER_MS)
+    if quick is not None:  # shown with the window: the store opens at the next turn
+        window.show_loaded(quick.dossier_id, quick.loaded)
+        started = quick
+        QTimer.singleShot(0, window, lambda: _finish_quick_start(window, started, logs_dir))
     window.show()
-    if crashed_before is not None:
-        log.warning(
-            "la session précédente (début %s) ne s'est pas terminée", crashed_before.started
-        )
-        show_unclean_exit_notice(window, logs_dir)
     if args.files:  # double-clicked in Explorer: offered once the window runs
         window.file_intake.offer_later(args.files)
-    else:  # the window is painted first (the home list), the dossier opens at the next turn
+    elif quick is None:  # the window is painted first (the home list), the dossier next turn
         window.open_last_dossier_later()
+    if quick is None and crashed_before:  # told over the window, once it is shown
+        QTimer.singleShot(0, window, lambda: show_unclean_exit_notice(window, logs_dir))
     try:
         code = app.exec()
     finally:
@@ -286,7 +389,10 @@ def _open_and_show(
         # A background job (import, PDF, register) still running writes through the workspace:
         # let it finish before the store closes under it.
         QThreadPool.globalInstance().waitForDone()
-        workspace.close()
+        if workspace.opened:
+            workspace.close()
+        elif quick is not None:
+            quick.lock.release()
     crash_log.mark_session_ended(logs_dir)
     log.info("esms-desktop fermé normalement (code %s)", code)
     return code

@@ -12,7 +12,7 @@ without committing puts the snapshot back — the real unit of work's promise.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -26,10 +26,11 @@ from esms_desktop.domain.finess_register import (
     MemorySink,
     RegisterEntry,
     RegisterImport,
+    RegisterLegalEntity,
 )
 from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.storage.errors import NotFoundError
-from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
+from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry, FundedDeclaration
 from esms_desktop.storage.register_repository import (
     RegisterInfo,
     finess_prefix,
@@ -45,12 +46,16 @@ class _State:
     files: dict[tuple[int, str], tuple[AnnexFileInfo, bytes]] = field(default_factory=dict)
     log: list[ChangeLogEntry] = field(default_factory=list)
     register: dict[str, RegisterEntry] = field(default_factory=dict)
+    legal_entities: dict[str, RegisterLegalEntity] = field(default_factory=dict)
     register_info: RegisterInfo | None = None
     next_id: int = 1
     backups: list[str] = field(default_factory=list)
     summaries: dict[int, tuple[Dossier, HomeSummary]] = field(default_factory=dict)
     """Stored home summaries, with the dossier value each describes (any other: stale, as the
     store's triggers make it)."""
+    snapshots: dict[int, tuple[Dossier, bytes]] = field(default_factory=dict)
+    funded: dict[str, FundedDeclaration] = field(default_factory=dict)
+    """Start-up snapshots, with the dossier value each was written beside (stale otherwise)."""
 
     def copy(self) -> _State:
         """The containers copied, the values shared: dossiers and entries are frozen."""
@@ -60,8 +65,11 @@ class _State:
             files=dict(self.files),
             log=list(self.log),
             register=dict(self.register),
+            legal_entities=dict(self.legal_entities),
             backups=list(self.backups),
             summaries=dict(self.summaries),
+            snapshots=dict(self.snapshots),
+            funded=dict(self.funded),
         )
 
 
@@ -113,6 +121,15 @@ class FakeDossierRepository:
             return False
         state.summaries[dossier_id] = (dossier, summary)
         return True
+
+    def store_snapshot(self, dossier_id: int, payload: bytes) -> None:
+        state = self._state()
+        state.snapshots[dossier_id] = (self.get(dossier_id), payload)
+
+    def has_snapshot(self, dossier_id: int) -> bool:
+        state = self._state()
+        kept = state.snapshots.get(dossier_id)
+        return kept is not None and kept[0] == state.dossiers.get(dossier_id)
 
     def current(self, before: Dossier) -> Dossier:
         if before.id is None:
@@ -211,9 +228,11 @@ class FakeRegisterRepository:
         rejected: int = 0,
         after_chunk: Callable[[int], None] | None = None,
         source_path: str = "",
+        legal_entities: Iterable[RegisterLegalEntity] = (),
     ) -> int:
         state = self._state()
         state.register = {e.finess: e for e in entries}
+        state.legal_entities = {e.finess_ej: e for e in legal_entities}
         state.register_info = RegisterInfo(
             file=file,
             source=source,
@@ -242,8 +261,9 @@ class FakeRegisterRepository:
             loaded_at=loaded_at,
             rejected=len(read.errors),
             source_path=source_path,
+            legal_entities=sink.legal_entities.values(),
         )
-        return replace(read, streamed=len(sink.entries))
+        return replace(read, streamed=len(sink.entries), legal_streamed=len(sink.legal_entities))
 
     def info(self) -> RegisterInfo | None:
         return self._state().register_info
@@ -273,6 +293,43 @@ class FakeRegisterRepository:
         ]
         return sorted(found, key=lambda e: (e.closed, search_key(e.name)))[:limit]
 
+    def legal_entity(self, finess_ej: str) -> RegisterLegalEntity | None:
+        return self._state().legal_entities.get(finess_ej)
+
+    def legal_entities(self, ejs: Collection[str]) -> dict[str, RegisterLegalEntity]:
+        known = self._state().legal_entities
+        return {ej: known[ej] for ej in ejs if ej in known}
+
+    def open_in_departments(self, departments: Collection[str]) -> list[RegisterEntry]:
+        wanted = set(departments)
+        found = [
+            e for e in self._state().register.values() if e.department in wanted and not e.closed
+        ]
+        return sorted(found, key=lambda e: e.finess)
+
+    def essms_count_by_ej(self, ejs: Collection[str]) -> dict[str, int]:
+        wanted, counts = set(ejs), dict[str, int]()
+        for e in self._state().register.values():
+            if e.finess_ej in wanted and not e.closed:
+                counts[e.finess_ej] = counts.get(e.finess_ej, 0) + 1
+        return counts
+
+
+class FakeFundedPartnerRepository:
+    """The declarations « déjà dans un projet financé » as a dict by FINESS."""
+
+    def __init__(self, state: Callable[[], _State]) -> None:
+        self._state = state
+
+    def all(self) -> list[FundedDeclaration]:
+        return [self._state().funded[k] for k in sorted(self._state().funded)]
+
+    def declare(self, finess: str, note: str, at: datetime) -> None:
+        self._state().funded[finess] = FundedDeclaration(finess, note, at)
+
+    def withdraw(self, finess: str) -> bool:
+        return self._state().funded.pop(finess, None) is not None
+
 
 class FakeUnitOfWork:
     """``with uow:`` works on a copy; ``commit()`` keeps it; anything else leaves no trace."""
@@ -283,6 +340,7 @@ class FakeUnitOfWork:
         self.commits = 0
         self.dossiers = FakeDossierRepository(self._current)
         self.register = FakeRegisterRepository(self._current)
+        self.funded_partners = FakeFundedPartnerRepository(self._current)
 
     def _current(self) -> _State:
         if self._working is None:

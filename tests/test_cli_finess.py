@@ -279,7 +279,9 @@ def test_add_ej(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "--data-dir", str(data_dir), "dossier", "add-ej", dossier_id, "010000255"
     )
     assert code == 0, err
-    assert "4 ESSMS ajouté(s) :" in out and "OG créé : « OG 010000255 »." in out
+    # Issue 19: the flux lists the legal entity, so the OG bears its name, not « OG 010000255 ».
+    afis = "ASSOCIATION POUR LA FORMATION ET L'INSERTION DES PERSONNES"
+    assert "4 ESSMS ajouté(s) :" in out and f"OG créé : « {afis} »." in out
     assert "1 établissement(s) fermé(s) de cette entité juridique non repris." in out
     assert len(_grappe(capsys, data_dir, dossier_id)) == 4
 

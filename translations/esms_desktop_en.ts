@@ -1981,6 +1981,10 @@ Load it as the FINESS register of this computer, then search and tick the establ
       <translation>Filter establishments</translation>
     </message>
     <message>
+      <source>Find &amp;partners…</source>
+      <translation>Find &amp;partners…</translation>
+    </message>
+    <message>
       <source>Import a file…</source>
       <translation>Import a file…</translation>
     </message>
@@ -2011,6 +2015,10 @@ Load it as the FINESS register of this computer, then search and tick the establ
     <message>
       <source>No</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <source>Organisations of the FINESS register around the porteur that could complete the grappe, with how the grappe would stand with each</source>
+      <translation>Organisations of the FINESS register around the porteur that could complete the grappe, with how the grappe would stand with each</translation>
     </message>
     <message>
       <source>Organisations of the grappe</source>
@@ -2683,6 +2691,260 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>small</source>
       <translation>small</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerDialog</name>
+    <message>
+      <source>%1 added with %2 ESSMS (Ctrl+Z undoes it).</source>
+      <translation>%1 added with %2 ESSMS (Ctrl+Z undoes it).</translation>
+    </message>
+    <message>
+      <source>%1 declared already in a funded project.</source>
+      <translation>%1 declared already in a funded project.</translation>
+    </message>
+    <message>
+      <source>%1 organisation(s) could join the grappe of %2, campaign « %3 » (departments %4).</source>
+      <translation>%1 organisation(s) could join the grappe of %2, campaign « %3 » (departments %4).</translation>
+    </message>
+    <message>
+      <source>&amp;Add to the grappe</source>
+      <translation>&amp;Add to the grappe</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>&amp;Radius:</source>
+      <translation>&amp;Radius:</translation>
+    </message>
+    <message>
+      <source>&amp;Sector:</source>
+      <translation>&amp;Sector:</translation>
+    </message>
+    <message>
+      <source>Add partner %1</source>
+      <translation>Add partner %1</translation>
+    </message>
+    <message>
+      <source>Add the selected organisation with its checked ESSMS (Enter; Ctrl+Z undoes)</source>
+      <translation>Add the selected organisation with its checked ESSMS (Enter; Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+      <source>All sectors</source>
+      <translation>All sectors</translation>
+    </message>
+    <message>
+      <source>Already in a &amp;funded project</source>
+      <translation>Already in a &amp;funded project</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+      <source>Check at least one ESSMS to add this organisation.</source>
+      <translation>Check at least one ESSMS to add this organisation.</translation>
+    </message>
+    <message>
+      <source>Contact sheet (&amp;PDF)…</source>
+      <translation>Contact sheet (&amp;PDF)…</translation>
+    </message>
+    <message>
+      <source>Contact sheet (CS&amp;V)…</source>
+      <translation>Contact sheet (CS&amp;V)…</translation>
+    </message>
+    <message>
+      <source>Contact sheet (CSV)</source>
+      <translation>Contact sheet (CSV)</translation>
+    </message>
+    <message>
+      <source>Contact sheet (PDF)</source>
+      <translation>Contact sheet (PDF)</translation>
+    </message>
+    <message>
+      <source>Declaration withdrawn for %1.</source>
+      <translation>Declaration withdrawn for %1.</translation>
+    </message>
+    <message>
+      <source>Declare the selected organisation already in a funded project (no double funding), or withdraw the declaration</source>
+      <translation>Declare the selected organisation already in a funded project (no double funding), or withdraw the declaration</translation>
+    </message>
+    <message>
+      <source>ESSMS it would &amp;bring (uncheck those that stay out):</source>
+      <translation>ESSMS it would &amp;bring (uncheck those that stay out):</translation>
+    </message>
+    <message>
+      <source>ESSMS of the selected organisation</source>
+      <translation>ESSMS of the selected organisation</translation>
+    </message>
+    <message>
+      <source>FINESS files (*.csv *.json *.gz *.txt);;All files (*)</source>
+      <translation>FINESS files (*.csv *.json *.gz *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Find partners</source>
+      <translation>Find partners</translation>
+    </message>
+    <message>
+      <source>For the selected organisations (Ctrl+click to select several)</source>
+      <translation>For the selected organisations (Ctrl+click to select several)</translation>
+    </message>
+    <message>
+      <source>L&amp;oad a FINESS file…</source>
+      <translation>L&amp;oad a FINESS file…</translation>
+    </message>
+    <message>
+      <source>Leave out those &amp;declared funded</source>
+      <translation>Leave out those &amp;declared funded</translation>
+    </message>
+    <message>
+      <source>Load the FINESS register</source>
+      <translation>Load the FINESS register</translation>
+    </message>
+    <message>
+      <source>Load the national FINESS export or extract as the offline register</source>
+      <translation>Load the national FINESS export or extract as the offline register</translation>
+    </message>
+    <message>
+      <source>No FINESS register is loaded on this computer: load the national FINESS file (export or extract) to find the organisations around you.</source>
+      <translation>No FINESS register is loaded on this computer: load the national FINESS file (export or extract) to find the organisations around you.</translation>
+    </message>
+    <message>
+      <source>Organisations that could join the grappe</source>
+      <translation>Organisations that could join the grappe</translation>
+    </message>
+    <message>
+      <source>Organisations you declared already in a funded project are not listed</source>
+      <translation>Organisations you declared already in a funded project are not listed</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Proposal &amp;letters…</source>
+      <translation>Proposal &amp;letters…</translation>
+    </message>
+    <message>
+      <source>Proposal letters</source>
+      <translation>Proposal letters</translation>
+    </message>
+    <message>
+      <source>Radius in kilometres</source>
+      <translation>Radius in kilometres</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>S&amp;mall OGs only</source>
+      <translation>S&amp;mall OGs only</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Saved: %1</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Sector</translation>
+    </message>
+    <message>
+      <source>Some amounts are still to be confirmed.</source>
+      <translation>Some amounts are still to be confirmed.</translation>
+    </message>
+    <message>
+      <source>The register loaded gives no coordinates: distances are unknown (load the geolocated FINESS extract to rank by distance).</source>
+      <translation>The register loaded gives no coordinates: distances are unknown (load the geolocated FINESS extract to rank by distance).</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>With this organisation: %1 ESSMS counted (%2 today), %3; budget %4.</source>
+      <translation>With this organisation: %1 ESSMS counted (%2 today), %3; budget %4.</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>no limit</translation>
+    </message>
+    <message>
+      <source>the grappe would meet the campaign's rules</source>
+      <translation>the grappe would meet the campaign's rules</translation>
+    </message>
+    <message>
+      <source>the grappe would still not meet the campaign's rules</source>
+      <translation>the grappe would still not meet the campaign's rules</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnersModel</name>
+    <message>
+      <source> (declared funded)</source>
+      <translation> (declared funded)</translation>
+    </message>
+    <message>
+      <source>%1 ESSMS counted today, %2 with this organisation</source>
+      <translation>%1 ESSMS counted today, %2 with this organisation</translation>
+    </message>
+    <message>
+      <source>Budget difference</source>
+      <translation>Budget difference</translation>
+    </message>
+    <message>
+      <source>Dept.</source>
+      <translation>Dept.</translation>
+    </message>
+    <message>
+      <source>Distance</source>
+      <translation>Distance</translation>
+    </message>
+    <message>
+      <source>ESSMS of the grappe</source>
+      <translation>ESSMS of the grappe</translation>
+    </message>
+    <message>
+      <source>Eligible</source>
+      <translation>Eligible</translation>
+    </message>
+    <message>
+      <source>Eligible ESSMS</source>
+      <translation>Eligible ESSMS</translation>
+    </message>
+    <message>
+      <source>How the grappe would stand with this organisation and its ESSMS</source>
+      <translation>How the grappe would stand with this organisation and its ESSMS</translation>
+    </message>
+    <message>
+      <source>Organisation</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <source>Sectors</source>
+      <translation>Sectors</translation>
+    </message>
+    <message>
+      <source>Small OG</source>
+      <translation>Small OG</translation>
+    </message>
+    <message>
+      <source>Some amounts are still to be confirmed</source>
+      <translation>Some amounts are still to be confirmed</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>yes</translation>
     </message>
   </context>
   <context>

@@ -1981,6 +1981,10 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
       <translation>Filtrer les établissements</translation>
     </message>
     <message>
+      <source>Find &amp;partners…</source>
+      <translation>Trouver des &amp;partenaires…</translation>
+    </message>
+    <message>
       <source>Import a file…</source>
       <translation>Importer un fichier…</translation>
     </message>
@@ -2011,6 +2015,10 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     <message>
       <source>No</source>
       <translation>Non</translation>
+    </message>
+    <message>
+      <source>Organisations of the FINESS register around the porteur that could complete the grappe, with how the grappe would stand with each</source>
+      <translation>Les organismes du répertoire FINESS autour du porteur qui pourraient compléter la grappe, et ce que deviendrait la grappe avec chacun</translation>
     </message>
     <message>
       <source>Organisations of the grappe</source>
@@ -2683,6 +2691,260 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>small</source>
       <translation>petit</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerDialog</name>
+    <message>
+      <source>%1 added with %2 ESSMS (Ctrl+Z undoes it).</source>
+      <translation>%1 ajouté avec %2 ESSMS (Ctrl+Z pour annuler).</translation>
+    </message>
+    <message>
+      <source>%1 declared already in a funded project.</source>
+      <translation>%1 déclaré déjà dans un projet financé.</translation>
+    </message>
+    <message>
+      <source>%1 organisation(s) could join the grappe of %2, campaign « %3 » (departments %4).</source>
+      <translation>%1 organisme(s) pourrai(en)t rejoindre la grappe de %2, campagne « %3 » (départements %4).</translation>
+    </message>
+    <message>
+      <source>&amp;Add to the grappe</source>
+      <translation>&amp;Ajouter au groupement</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <source>&amp;Radius:</source>
+      <translation>&amp;Rayon :</translation>
+    </message>
+    <message>
+      <source>&amp;Sector:</source>
+      <translation>&amp;Secteur :</translation>
+    </message>
+    <message>
+      <source>Add partner %1</source>
+      <translation>Ajouter le partenaire %1</translation>
+    </message>
+    <message>
+      <source>Add the selected organisation with its checked ESSMS (Enter; Ctrl+Z undoes)</source>
+      <translation>Ajouter l’organisme sélectionné avec ses ESSMS cochés (Entrée ; Ctrl+Z pour annuler)</translation>
+    </message>
+    <message>
+      <source>All sectors</source>
+      <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+      <source>Already in a &amp;funded project</source>
+      <translation>Déjà dans un projet &amp;financé</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Check at least one ESSMS to add this organisation.</source>
+      <translation>Cochez au moins un ESSMS pour ajouter cet organisme.</translation>
+    </message>
+    <message>
+      <source>Contact sheet (&amp;PDF)…</source>
+      <translation>Fiche contacts (&amp;PDF)…</translation>
+    </message>
+    <message>
+      <source>Contact sheet (CS&amp;V)…</source>
+      <translation>Fiche contacts (CS&amp;V)…</translation>
+    </message>
+    <message>
+      <source>Contact sheet (CSV)</source>
+      <translation>Fiche contacts (CSV)</translation>
+    </message>
+    <message>
+      <source>Contact sheet (PDF)</source>
+      <translation>Fiche contacts (PDF)</translation>
+    </message>
+    <message>
+      <source>Declaration withdrawn for %1.</source>
+      <translation>Déclaration retirée pour %1.</translation>
+    </message>
+    <message>
+      <source>Declare the selected organisation already in a funded project (no double funding), or withdraw the declaration</source>
+      <translation>Déclarer l’organisme sélectionné déjà dans un projet financé (pas de double financement), ou retirer la déclaration</translation>
+    </message>
+    <message>
+      <source>ESSMS it would &amp;bring (uncheck those that stay out):</source>
+      <translation>ESSMS qu’il apporterait (décochez ceux qui restent &amp;hors projet) :</translation>
+    </message>
+    <message>
+      <source>ESSMS of the selected organisation</source>
+      <translation>ESSMS de l’organisme sélectionné</translation>
+    </message>
+    <message>
+      <source>FINESS files (*.csv *.json *.gz *.txt);;All files (*)</source>
+      <translation>Fichiers FINESS (*.csv *.json *.gz *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Find partners</source>
+      <translation>Trouver des partenaires</translation>
+    </message>
+    <message>
+      <source>For the selected organisations (Ctrl+click to select several)</source>
+      <translation>Pour les organismes sélectionnés (Ctrl+clic pour en choisir plusieurs)</translation>
+    </message>
+    <message>
+      <source>L&amp;oad a FINESS file…</source>
+      <translation>Charger un fichier FINESS…</translation>
+    </message>
+    <message>
+      <source>Leave out those &amp;declared funded</source>
+      <translation>Écarter les organismes &amp;déclarés financés</translation>
+    </message>
+    <message>
+      <source>Load the FINESS register</source>
+      <translation>Charger le répertoire FINESS</translation>
+    </message>
+    <message>
+      <source>Load the national FINESS export or extract as the offline register</source>
+      <translation>Charger l’export ou l’extraction FINESS nationale comme répertoire hors ligne</translation>
+    </message>
+    <message>
+      <source>No FINESS register is loaded on this computer: load the national FINESS file (export or extract) to find the organisations around you.</source>
+      <translation>Aucun répertoire FINESS n’est chargé sur cet ordinateur : chargez le fichier FINESS national (export ou extraction) pour trouver les organismes autour de vous.</translation>
+    </message>
+    <message>
+      <source>Organisations that could join the grappe</source>
+      <translation>Organismes qui pourraient rejoindre la grappe</translation>
+    </message>
+    <message>
+      <source>Organisations you declared already in a funded project are not listed</source>
+      <translation>Les organismes que vous avez déclarés déjà dans un projet financé ne sont pas listés</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Proposal &amp;letters…</source>
+      <translation>&amp;Lettres de proposition…</translation>
+    </message>
+    <message>
+      <source>Proposal letters</source>
+      <translation>Lettres de proposition</translation>
+    </message>
+    <message>
+      <source>Radius in kilometres</source>
+      <translation>Rayon en kilomètres</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Rétablir</translation>
+    </message>
+    <message>
+      <source>S&amp;mall OGs only</source>
+      <translation>Petits OG seule&amp;ment</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>Secteur</translation>
+    </message>
+    <message>
+      <source>Some amounts are still to be confirmed.</source>
+      <translation>Certains montants restent à confirmer.</translation>
+    </message>
+    <message>
+      <source>The register loaded gives no coordinates: distances are unknown (load the geolocated FINESS extract to rank by distance).</source>
+      <translation>Le répertoire chargé ne donne pas de coordonnées : distances inconnues (chargez l’extraction FINESS géolocalisée pour classer par distance).</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>With this organisation: %1 ESSMS counted (%2 today), %3; budget %4.</source>
+      <translation>Avec cet organisme : %1 ESSMS comptés (%2 aujourd’hui), %3 ; budget %4.</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>sans limite</translation>
+    </message>
+    <message>
+      <source>the grappe would meet the campaign's rules</source>
+      <translation>la grappe respecterait les règles de la campagne</translation>
+    </message>
+    <message>
+      <source>the grappe would still not meet the campaign's rules</source>
+      <translation>la grappe ne respecterait toujours pas les règles de la campagne</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnersModel</name>
+    <message>
+      <source> (declared funded)</source>
+      <translation> (déclaré financé)</translation>
+    </message>
+    <message>
+      <source>%1 ESSMS counted today, %2 with this organisation</source>
+      <translation>%1 ESSMS comptés aujourd’hui, %2 avec cet organisme</translation>
+    </message>
+    <message>
+      <source>Budget difference</source>
+      <translation>Écart de budget</translation>
+    </message>
+    <message>
+      <source>Dept.</source>
+      <translation>Dép.</translation>
+    </message>
+    <message>
+      <source>Distance</source>
+      <translation>Distance</translation>
+    </message>
+    <message>
+      <source>ESSMS of the grappe</source>
+      <translation>ESSMS du groupement</translation>
+    </message>
+    <message>
+      <source>Eligible</source>
+      <translation>Éligible</translation>
+    </message>
+    <message>
+      <source>Eligible ESSMS</source>
+      <translation>ESSMS éligibles</translation>
+    </message>
+    <message>
+      <source>How the grappe would stand with this organisation and its ESSMS</source>
+      <translation>Ce que deviendrait la grappe avec cet organisme et ses ESSMS</translation>
+    </message>
+    <message>
+      <source>Organisation</source>
+      <translation>Organisme</translation>
+    </message>
+    <message>
+      <source>Sectors</source>
+      <translation>Secteurs</translation>
+    </message>
+    <message>
+      <source>Small OG</source>
+      <translation>Petit OG</translation>
+    </message>
+    <message>
+      <source>Some amounts are still to be confirmed</source>
+      <translation>Certains montants restent à confirmer</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>inconnue</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
     </message>
   </context>
   <context>

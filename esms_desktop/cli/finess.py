@@ -1,9 +1,10 @@
-"""``finess {import,status,lookup,search}`` over the offline FINESS register, and filling
-dossiers from it.
+"""``finess {import,status,lookup,search,partenaires}`` over the offline FINESS register, and
+filling dossiers from it.
 
 ``finess import FICHIER`` loads a register file into the store; ``finess lookup``, ``finess search``
-and ``finess status`` read it; ``dossier add-finess`` and ``dossier add-ej`` (added to the store's
-``dossier`` group) put establishments found there into a saved dossier. Scripts rely on the exit
+and ``finess status`` read it; ``finess partenaires`` lists the OGs that could complete a grappe;
+``dossier add-finess`` and ``dossier add-ej`` (added to the store's ``dossier`` group) put
+establishments found there into a saved dossier. Scripts rely on the exit
 codes: 0 done, 1 not found (or not everything found), 2 bad input, 3 storage problem, 130
 interrupted — and every problem is a French sentence on stderr, never a traceback
 (:func:`esms_desktop.cli.main` reports what the handlers raise).
@@ -22,7 +23,10 @@ from esms_desktop.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_NOT_FOUND,
     EXIT_OK,
+    CliError,
     data_dir_options,
+    json_text,
+    printable,
     say,
 )
 from esms_desktop.cli.store import dossier_actions
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
     from esms_desktop.domain.finess_register import ImportIssue, RegisterEntry
     from esms_desktop.services.finess_lookup import AddReport
+    from esms_desktop.services.partner_search import PartnerSearch
     from esms_desktop.storage.store import Store
 
 ISSUES_SHOWN = 100
@@ -39,6 +44,9 @@ SEARCH_LIMIT = 50
 """``finess search``'s default ``--limit``: ``finess_lookup.DEFAULT_SEARCH_LIMIT`` written out, so
 that building the parser does not import the look-up service (tests/test_cli_startup.py checks
 that the two agree)."""
+SECTORS = ("PA", "PH", "DOMICILE", "PE", "AHI", "PJM", "SPECIFIQUE", "AUTRE")
+"""``--secteur``'s choices: the values of ``domain.nomenclature.Sector`` written out, for the
+same reason (tests/test_cli_finess_partners.py checks that they agree)."""
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -222,6 +230,79 @@ def cmd_finess_search(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _partner_filters(args: argparse.Namespace) -> Any:
+    """The ``PartnerFilters`` of ``--rayon``, ``--secteur`` and ``--petits``."""
+    from esms_desktop.domain.nomenclature import Sector
+    from esms_desktop.domain.partner_search import PartnerFilters
+
+    radius: float | None = args.rayon
+    if radius is not None and not radius > 0:
+        raise CliError(f"--rayon doit être un nombre de kilomètres positif (reçu {radius:g}).")
+    return PartnerFilters(
+        sectors=frozenset(Sector(s) for s in args.secteur or ()),
+        small=True if args.petits else None,
+        max_distance_km=radius,
+    )
+
+
+def _km(distance: float | None) -> str:
+    return "—" if distance is None else f"{distance:.1f} km".replace(".", ",")
+
+
+def _partner_table(found: PartnerSearch, out: TextIO) -> None:
+    """The readable form: one line per OG (name, department, ESSMS brought, size, distance)."""
+    from esms_desktop.services.finess_lookup import format_count
+
+    departments = ", ".join(sorted(found.departments))
+    count = len(found.candidates)
+    out.write(
+        f"Partenaires possibles pour « {printable(found.origin_label)} » "
+        f"(départements {departments} ; campagne {found.campaign.id}) : "
+        f"{format_count(count)} OG.\n"
+    )
+    if not count:
+        return
+    out.write(
+        f"{'FINESS EJ':<9}  {'Nom':<50}  {'Dép.':<4}  {'ESSMS':>5}  {'Petit OG':<8}  Distance\n"
+    )
+    for c in found.candidates:
+        small = "oui" if c.is_small else "non"
+        out.write(
+            f"{c.finess_ej:<9}  {printable(c.name)[:50]:<50}  {c.og.department:<4}  "
+            f"{c.eligible_count:>5}  {small:<8}  {_km(c.distance_km)}\n"
+        )
+    if not found.register_has_locations:
+        out.write(
+            "Distances inconnues : le répertoire chargé ne donne pas de coordonnées "
+            "(l'extraction etalab géolocalisée les donne).\n"
+        )
+
+
+def cmd_finess_partners(args: argparse.Namespace, out: TextIO) -> int:
+    """``finess partenaires (--ej FINESS_EJ | --departement NN) [--campagne ID] [--rayon KM]
+    [--secteur S]… [--petits] [--json]``: exit 1 when no OG is found."""
+    from esms_desktop.services import partner_search
+
+    filters = _partner_filters(args)
+    with _open(args) as store:
+        try:
+            found = partner_search.search(
+                store.uow(read_only=True),
+                finess_ej=args.ej or "",
+                department=args.departement or "",
+                campaign_id=args.campagne,
+                filters=filters,
+            )
+        except partner_search.UnknownLegalEntityError as exc:
+            say(exc.message)
+            return EXIT_NOT_FOUND
+    if args.json:
+        out.write(json_text(partner_search.candidates_json(found)) + "\n")
+    else:
+        _partner_table(found, out)
+    return EXIT_OK if found.candidates else EXIT_NOT_FOUND
+
+
 def _report(report: AddReport, out: TextIO) -> int:
     for line in report.lines():
         out.write(line + "\n")
@@ -263,7 +344,8 @@ def cmd_dossier_add_ej(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def register(subparsers: Subcommands) -> None:
-    """Add ``finess {import,status,lookup,search}`` and ``dossier {add-finess,add-ej}``."""
+    """Add ``finess {import,status,lookup,search,partenaires}`` and ``dossier
+    {add-finess,add-ej}``."""
     common = data_dir_options()
     finess = subparsers.add_parser(
         "finess",
@@ -316,6 +398,30 @@ def register(subparsers: Subcommands) -> None:
         help=f"nombre maximal de résultats ({SEARCH_LIMIT} par défaut)",
     )
     p.set_defaults(handler=cmd_finess_search)
+
+    p = actions.add_parser(
+        "partenaires",
+        help="OG du répertoire qui pourraient compléter une grappe (département et voisins)",
+        parents=[common],
+    )
+    origin = p.add_mutually_exclusive_group(required=True)
+    origin.add_argument("--ej", metavar="FINESS_EJ", help="FINESS juridique du porteur")
+    origin.add_argument("--departement", metavar="NN", help="chercher autour d'un département")
+    p.add_argument(
+        "--campagne",
+        metavar="ID",
+        help="campagne visée (par défaut : le dernier appel régional)",
+    )
+    p.add_argument("--rayon", type=float, metavar="KM", help="distance maximale en kilomètres")
+    p.add_argument(
+        "--secteur",
+        action="append",
+        choices=SECTORS,
+        help="garder les OG apportant un ESSMS de ce secteur (répétable)",
+    )
+    p.add_argument("--petits", action="store_true", help="petits OG seulement (moins de 15 ESSMS)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_finess_partners)
 
     dossier_sub = dossier_actions(subparsers)
     p = dossier_sub.add_parser(

@@ -20,6 +20,7 @@ from esms_desktop.cli.common import (
     add_grappe_options,
     add_grappe_source,
     data_dir_options,
+    loading_modules,
     overrides,
     read_grappe,
 )
@@ -66,8 +67,11 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
     """``pdf GRAPPE_FILE --campaign ID -o OUT.pdf [--set nom=montant]... [--skip-bad-rows]``."""
     from dataclasses import replace
 
-    from esms_desktop.services import catalog
-    from esms_desktop.services.grappe_dossier import dossier_from_grappe
+    with loading_modules():  # every module this command runs on, ReportLab included
+        from esms_desktop.importers.grappe_sheet import import_grappe  # noqa: F401  (read_grappe)
+        from esms_desktop.services import catalog
+        from esms_desktop.services.export import export_candidature_pdf  # noqa: F401  (_export)
+        from esms_desktop.services.grappe_dossier import dossier_from_grappe
 
     catalog.campaign(args.campaign)  # unknown campaign: French error before reading the file
     grappe = read_grappe(Path(args.file), args.skip_bad_rows)

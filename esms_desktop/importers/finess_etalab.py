@@ -4,11 +4,19 @@ The extract lists every open establishment of France (~100,000 rows, tens of MB)
 
 - first line ``finess;etalab;<version>;<date>`` (optional in copies people make);
 - ``structureet;…`` rows, 31 fields (32 in recent years, ``numuai`` appended);
-- in the geolocated variant, ``geolocalisation;<finess>;<x>;<y>;<source>;<date>`` rows, ignored:
-  the programme needs no coordinates.
+- in the geolocated variant, ``geolocalisation;<finess>;<x>;<y>;<source>;<date>`` rows: the
+  establishment's place, in metres of the projection the source field ends with (converted by
+  :func:`~esms_desktop.domain.geodesy.from_finess_projection`; an unknown system gives no place).
+  They come after the establishments: each batch of places updates the establishments already
+  written (see :meth:`RegisterBuilder.locate`), so memory stays flat.
 
 There is no capacity in this format (``capacity`` stays None) and no legal status. Encoding is
 Latin-1 in older years, UTF-8 in newer ones: each line is decoded on its own.
+
+The extract of the *legal entities* (``structureej;…`` rows, files named like
+``etalab-cs1100501-stock-….csv``) is refused (:func:`legal_entities_extract_problem`): no real
+file of that layout was available to confirm its columns, and guessed columns would name OGs
+wrongly with full confidence.
 
 The file is streamed: raw lines are decoded a block at a time and fed to :func:`csv.reader` (which
 handles ``"quoted; names"``), so memory stays bounded by the entries kept, not by the file — and
@@ -31,6 +39,7 @@ from esms_desktop.domain.finess_register import (
     RegisterImport,
     RegisterSource,
 )
+from esms_desktop.domain.geodesy import from_finess_projection
 from esms_desktop.domain.nomenclature import Nomenclature
 from esms_desktop.importers.finess_common import (
     UTF8_BOM,
@@ -83,14 +92,68 @@ _POSTAL_TOWN = re.compile(r"^(\d{5})\s+(.*)$")
 
 _BLOCK_BYTES = 1 << 18  # 256 KiB: progress still moves by less than 1 % of a national file
 _GEO_PREFIX = "geolocalisation;"
+LEGAL_ENTITY_SECTION = "structureej"
 
 
-def _decoded_lines(f: IO[bytes], decoder: LineDecoder, counter: list[int]) -> Iterator[str]:
+def legal_entities_extract_problem() -> str:
+    """Why an etalab extract of legal entities is refused (French, for :class:`FinessFileError`,
+    which names the file)."""
+    return (
+        "ce fichier liste les entités juridiques (lignes « structureej »), pas les "
+        "établissements : sa disposition n'a pas encore pu être vérifiée sur un fichier réel, "
+        "il n'est donc pas lu. Chargez plutôt l'extraction etalab des établissements (lignes "
+        "« structureet ») ou le flux JSON « structures » de l'ANS, qui décrit aussi les "
+        "entités juridiques."
+    )
+
+
+class _Places:
+    """The ``geolocalisation`` rows: each one's place handed to the builder, unreadable ones
+    counted (reported once)."""
+
+    __slots__ = ("builder", "first_unreadable", "unreadable")
+
+    def __init__(self, builder: RegisterBuilder) -> None:
+        self.builder = builder
+        self.unreadable = 0
+        self.first_unreadable = 0
+
+    def row(self, line: int, text: str) -> None:
+        parts = text.rstrip("\r\n").split(";")
+        if len(parts) < 5:
+            return
+        x, y = parts[2].strip().strip('"'), parts[3].strip().strip('"')
+        if not x or not y:  # no place known for this establishment
+            return
+        try:
+            location = from_finess_projection(
+                float(x.replace(",", ".")), float(y.replace(",", ".")), parts[4].strip('"')
+            )
+        except ValueError:  # not a number
+            location = None
+        if location is None:
+            self.unreadable += 1
+            self.first_unreadable = self.first_unreadable or line
+            return
+        self.builder.locate(line, parts[1].strip().strip('"'), location)
+
+    def report(self) -> None:
+        if self.unreadable:
+            self.builder.warn(
+                self.first_unreadable,
+                f"{self.unreadable} géolocalisation(s) illisible(s) (coordonnées ou projection "
+                "inconnues, ou hors du territoire) : ignorée(s), la première ici",
+            )
+
+
+def _decoded_lines(
+    f: IO[bytes], decoder: LineDecoder, counter: list[int], places: _Places
+) -> Iterator[str]:
     """Each physical line decoded (line ending kept, as csv.reader wants it), read by blocks.
 
-    ``counter`` is ``[bytes read, number of the last line given, geolocation lines skipped]``:
-    ``geolocalisation;…`` lines (a third of a geolocated file, ignored) never reach the csv
-    parser, so the line number is counted here rather than by the reader.
+    ``counter`` is ``[bytes read, number of the last line given, geolocation lines read]``:
+    ``geolocalisation;…`` lines (a third of a geolocated file) never reach the csv parser (they
+    go to ``places``), so the line number is counted here rather than by the reader.
     """
     number = 0
     rest = b""
@@ -115,6 +178,8 @@ def _decoded_lines(f: IO[bytes], decoder: LineDecoder, counter: list[int]) -> It
             number += 1
             if line.startswith(_GEO_PREFIX):
                 counter[2] += 1
+                if line[26:27] != ";":  # « geolocalisation;<9 digits>;; »: no place, the usual
+                    places.row(number, line)
                 continue
             counter[1] = number
             yield line
@@ -140,9 +205,13 @@ def read_etalab(
     ticker = Ticker(progress, cancel, head.size, lambda: counter[0])
     ticker.start()
     other_sections: dict[str, int] = {}
+    places = _Places(builder)
+    # A row of the wrong shape waits for the next one: the last row short means a cut file.
     pending: tuple[int, list[str]] | None = None
+    establishments = False
     with path.open("rb") as f:
-        reader = csv.reader(_decoded_lines(f, decoder, counter), delimiter=";", quotechar='"')
+        lines = _decoded_lines(f, decoder, counter, places)
+        reader = csv.reader(lines, delimiter=";", quotechar='"')
         first = True
         try:
             for row in reader:
@@ -156,13 +225,23 @@ def read_etalab(
                     first = False
                     if section == "finess":
                         continue
+                    if section == LEGAL_ENTITY_SECTION:
+                        raise FinessFileError(name, line, legal_entities_extract_problem())
                     if section not in ("structureet", "geolocalisation"):
                         raise FinessFileError(name, line, _header_problem(row))
                 ticker.tick()
                 if section == "structureet":
+                    establishments = True
                     if pending is not None:
                         _row(builder, *pending, last=False)
-                    pending = (line, row)
+                        pending = None
+                    if MIN_FIELDS <= len(row) <= MAX_FIELDS:
+                        _add(builder, line, row)  # the usual row, at once
+                    else:
+                        pending = (line, row)
+                elif section == LEGAL_ENTITY_SECTION and not establishments:
+                    # The extract of legal entities (its first rows say so): refused at once.
+                    raise FinessFileError(name, line, legal_entities_extract_problem())
                 elif section != "geolocalisation":
                     other_sections.setdefault(section, line)
         except csv.Error as exc:
@@ -174,16 +253,18 @@ def read_etalab(
             ) from None
     if first and not counter[2]:
         raise FinessFileError(name, 0, "le fichier est vide : aucun établissement à importer.")
-    if pending is None:
+    if not establishments:
         raise FinessFileError(
             name,
             1,
             "aucune ligne « structureet » : le fichier ne contient aucun établissement "
             "(en-tête seul, ou extraction des entités juridiques au lieu des établissements ?).",
         )
-    _row(builder, *pending, last=True)
+    if pending is not None:
+        _row(builder, *pending, last=True)
     for section, line in other_sections.items():
         builder.warn(line, f"lignes de section « {section} » inconnue ignorées (première ici)")
+    places.report()
     decoder.report(builder)
     ticker.finish()
     return builder.result()
@@ -224,26 +305,40 @@ def _row(builder: RegisterBuilder, line: int, row: list[str], *, last: bool) -> 
             )
         builder.error(line, f"ligne ignorée : {problem}")
         return
+    _add(builder, line, row)
 
+
+def _add(builder: RegisterBuilder, line: int, row: list[str]) -> None:
+    """Give the values of a ``structureet`` row of the right shape to the builder."""
     # Fields by position (see FIELDS): numvoie 7, typvoie 8, voie 9, compvoie 10, lieuditbp 11,
     # compldistrib 6, ligneacheminement 15.
     street = " ".join([p for p in (row[7], row[10], row[8], row[9]) if p and not p.isspace()])
     address = ", ".join([p for p in (row[6], street, row[11]) if p and not p.isspace()])
     routing = " ".join(row[15].split())
     postal_code, town = "", routing
-    if m := _POSTAL_TOWN.match(routing):
+    if routing[5:6] == " " and routing[:5].isascii() and routing[:5].isdigit():
+        postal_code, town = routing[:5], routing[6:]  # the usual « 01560 VERNOUX »
+    elif m := _POSTAL_TOWN.match(routing):
         postal_code, town = m.group(1), m.group(2)
-    builder.add(
+    # By position (see RegisterBuilder.add for the names): one call per row of a national file.
+    builder.add_values(
         line,
-        finess=row[1],
-        finess_ej=row[2],
-        siret=row[22],
-        name=row[3],
-        long_name=row[4],
-        category=row[18],
-        category_label=row[19],
-        address=address,
-        postal_code=postal_code,
-        town=town,
-        opened=row[28],
+        row[1],
+        row[2],
+        row[22],
+        row[3],
+        row[4],
+        row[18],
+        row[19],
+        "",
+        "",
+        address,
+        postal_code,
+        town,
+        row[28],
+        False,
+        None,
+        None,
+        "",
+        row[16],
     )

@@ -38,6 +38,7 @@ Each chunk is checked by :class:`_Feed` before the parser sees it:
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -51,6 +52,7 @@ from esms_desktop.domain.finess_register import (
     RegisterImport,
     RegisterSource,
 )
+from esms_desktop.domain.geodesy import GeoPoint
 from esms_desktop.domain.nomenclature import Nomenclature
 from esms_desktop.importers.finess_common import UTF8_BOM, Source, new_builder, sniff
 from esms_desktop.importers.progress import Cancelled, CancelToken, ProgressFn, Ticker
@@ -411,6 +413,26 @@ def _entity(builder: RegisterBuilder, feed: _Feed, ticker: Ticker, number: int, 
         return 0
     eges = _list(pm, "ege")
     legal_status = _text(info, "statutJuridique")
+    # The legal entity itself: its name, SIREN, seat and phone (no line: its number's key is
+    # not tracked, ``where`` names it).
+    seat = _address(pm)
+    address, postal_code, town = _address_parts(seat)
+    closing = _text(info, "dateFermeture")
+    builder.add_legal_entity(
+        0,
+        ej,
+        siren=_text(info, "siren"),
+        name=_text(info, "denominationPm"),
+        long_name=_text(info, "denominationLonguePmSmsse"),
+        legal_status_code=legal_status,
+        address=address,
+        postal_code=postal_code,
+        town=town,
+        phone=_phone(pm),
+        location=_location(seat),
+        closed=_text(pm, "etatObjet") == CLOSED_STATE or bool(closing),
+        where=ej_where,
+    )
     for k, ege in enumerate(eges, start=1):
         ticker.tick()
         where = f"{ej_where}, établissement n° {k}"
@@ -460,16 +482,49 @@ def _no_entity(path: Path, compressed: bool) -> str:
     )
 
 
-def _ege(
-    builder: RegisterBuilder,
-    line: int,
-    where: str,
-    ege: dict[str, Any],
-    ej: str,
-    legal_status: str,
-) -> None:
-    info = _dict(ege, "informationsGeneralesEGE")
-    addr = _address(ege)
+def _number(obj: dict[str, Any], key: str) -> float | None:
+    """A coordinate (the flux writes them as text), None when absent or not a number."""
+    value = obj.get(key)
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+_COORDINATE_KEYS = (("coordonneeY", "coordonneeX"), ("directionLatitude", "directionLongitude"))
+
+
+def _location(addr: dict[str, Any]) -> GeoPoint | None:
+    """The WGS84 place of an address: ``coordonneeY`` / ``coordonneeX`` (latitude, longitude).
+
+    A few addresses of the ANS sample carry the two pairs the other way round (Lambert-93
+    metres in ``coordonnee*``, degrees in ``direction*``): the pair that reads as degrees is
+    taken, never metres as degrees. (0, 0) is a missing value, not a place.
+    """
+    coords = _dict(addr, "coordonneesGeographique")
+    for lat_key, lon_key in _COORDINATE_KEYS:
+        lat, lon = _number(coords, lat_key), _number(coords, lon_key)
+        if lat is None or lon is None or (lat == 0 and lon == 0):
+            continue
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return GeoPoint(lat, lon)
+    return None
+
+
+def _phone(obj: dict[str, Any]) -> str:
+    """The first phone number of an object's ``contact[]`` list."""
+    for contact in _list(obj, "contact"):
+        phone = _text(_dict(contact, "telecom"), "telephone")
+        if phone:
+            return phone
+    return ""
+
+
+def _address_parts(addr: dict[str, Any]) -> tuple[str, str, str]:
+    """An address object as (street address, postal code, town)."""
     street = _text(addr, "ligneQuatre") or " ".join(
         p
         for p in (
@@ -487,21 +542,41 @@ def _ege(
     town = _text(addr, "ligneAcheminement")
     if postal_code and town.startswith(postal_code):
         town = town[len(postal_code) :].strip()
+    return address, postal_code, town
+
+
+def _ege(
+    builder: RegisterBuilder,
+    line: int,
+    where: str,
+    ege: dict[str, Any],
+    ej: str,
+    legal_status: str,
+) -> None:
+    info = _dict(ege, "informationsGeneralesEGE")
+    addr = _address(ege)
+    address, postal_code, town = _address_parts(addr)
     closing = _text(info, "dateFermeture")
-    builder.add(
+    # By position (see RegisterBuilder.add for the names): no entry object made per row.
+    builder.add_values(
         line,
-        where=where,
-        finess=_text(info, "numFinessEge"),
-        finess_ej=ej,
-        siret=_text(info, "siret"),
-        name=_text(info, "nomEgeCourt"),
-        long_name=_text(info, "nomEgeLong"),
-        category=_text(ege, "categorieentiteGeographiqueExercice"),
-        legal_status_code=legal_status,
-        address=address,
-        postal_code=postal_code,
-        town=town,
-        opened=_text(info, "dateOuverture"),
-        closed=_text(ege, "etatObjet") == CLOSED_STATE or bool(closing),
-        closed_on=closing or None,
+        _text(info, "numFinessEge"),
+        ej,
+        _text(info, "siret"),
+        _text(info, "nomEgeCourt"),
+        _text(info, "nomEgeLong"),
+        _text(ege, "categorieentiteGeographiqueExercice"),
+        "",
+        legal_status,
+        "",
+        address,
+        postal_code,
+        town,
+        _text(info, "dateOuverture"),
+        _text(ege, "etatObjet") == CLOSED_STATE or bool(closing),
+        closing or None,
+        None,
+        where,
+        _phone(ege),
+        _location(addr),
     )

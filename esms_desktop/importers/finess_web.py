@@ -9,7 +9,9 @@ A director can export their own establishments from the website; the file is pec
   header matches;
 - dates are written ``01 octobre 2000``; SIRET with spaces (``775 544 083 00477``);
 - capacities come in 5 blocks (discipline, mode de fonctionnement, clientèle, capacities): the
-  establishment's capacity is the sum of the 5 ``Capacité totale`` cells.
+  establishment's capacity is the sum of the 5 ``Capacité totale`` cells;
+- no legal entity is described, only its number (« FINESS juridique ») beside each
+  establishment, with its legal status: a legal entity with just those is kept for each.
 
 The same file re-saved by a spreadsheet (plain or ``"quoted"`` cells, leading zeros lost) is read
 too: lost zeros then show up as 8-digit FINESS numbers, reported with the likely correct number.
@@ -68,6 +70,7 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("legal_status_code", r"^codestatut$"),
         ("legal_status_label", r"^libstatut$"),
         ("finess_ej", r"^finessjuridique$"),
+        ("phone", r"^te?l(?:e?phone)?$"),  # « Tel » (accents dropped: « Tél » is « tl »)
     )
 )
 _CAPACITY_TOTAL = re.compile(r"^capacit[a-z]*totale(\d+)$")
@@ -248,23 +251,37 @@ def _row(
             capacity = (capacity or 0) + value
 
     address = ", ".join(p for p in (cell("complement"), cell("address"), cell("lieudit")) if p)
-    entry = builder.add(
+    # By position (see RegisterBuilder.add for the names): no entry object made per row.
+    kept = builder.add_values(
         line,
-        finess=cell("finess"),
-        finess_ej=cell("finess_ej"),
-        siret=cell("siret"),
-        name=cell("name"),
-        long_name=cell("long_name"),
-        category=cell("category"),
-        category_label=cell("category_label"),
-        legal_status_code=cell("legal_status_code"),
-        legal_status_label=cell("legal_status_label"),
-        address=address,
-        postal_code=cell("postal_code"),
-        town=cell("town"),
-        opened=cell("opened"),
-        capacity=capacity,
+        cell("finess"),
+        cell("finess_ej"),
+        cell("siret"),
+        cell("name"),
+        cell("long_name"),
+        cell("category"),
+        cell("category_label"),
+        cell("legal_status_code"),
+        cell("legal_status_label"),
+        address,
+        cell("postal_code"),
+        cell("town"),
+        cell("opened"),
+        False,
+        None,
+        capacity,
+        "",
+        cell("phone"),
     )
-    if entry is not None:
+    if kept is not None:
         for message in warnings:
             builder.warn(line, message, finess=normalise(cell("finess")))
+        # The file names no legal entity, only its number beside each establishment; its
+        # status (« Code statut ») is the legal entity's: that much is known of it.
+        builder.add_legal_entity(
+            line,
+            cell("finess_ej"),
+            legal_status_code=cell("legal_status_code"),
+            legal_status_label=cell("legal_status_label"),
+            mentioned=True,
+        )

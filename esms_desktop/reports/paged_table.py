@@ -9,20 +9,27 @@ does). ReportLab splits that window as usual; the rows it did not place become t
 window. The look is that of one long table: same columns on every page (the widths are given
 once, for the whole table), header repeated, each style command on the rows it names.
 
-The cell commands (font, colour, alignment, padding) are applied once, to the whole table's
-cells, and each window takes its rows' cell styles as they are: applying them again to every
-window and to both parts of each split was a tenth of a 1,000-ESSMS dossier's layout.
+The cell commands (font, colour, alignment, padding) are applied once, and each window takes
+its rows' cell styles as they are: applying them again to every window and to both parts of
+each split was a tenth of a 1,000-ESSMS dossier's layout. Rows under the same cell commands
+(all the body rows of most tables) share one row of styles. A row's height is measured once
+too: each window is given the heights already known, and so are the parts ReportLab cuts it
+into (the columns have the same widths on every page, so a row has the same height on each).
+Windows draw their plain-string cells at once (:mod:`~esms_desktop.reports.plain_cells`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from numbers import Number
 from typing import Any
 
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tables import LINECOMMANDS
+
+from esms_desktop.reports.plain_cells import with_plain_cells
 
 Command = tuple[Any, ...]
 
@@ -44,6 +51,38 @@ _NOT_CELL = frozenset(
 ).union(LINECOMMANDS)
 """Commands ReportLab keeps as commands (drawn, or moved on a split) rather than folding into
 each cell's style."""
+
+
+def _shared_cell_styles(
+    make: Callable[..., Table], columns: int, rows: int, commands: Sequence[Command]
+) -> list[list[Any]]:
+    """Each row's cell styles after ``commands``, as ReportLab would set them on the whole
+    table, the rows that the same commands reach sharing one list of styles: the table is cut
+    where a command starts or stops, and each piece's row of styles is made once."""
+    reach: list[tuple[int, int]] = []
+    for command in commands:
+        (_c0, r0), (_c1, r1) = command[1], command[2]
+        # ReportLab's own reading: negative rows from the end, clipped, nothing if reversed.
+        first, last = r0 + rows if r0 < 0 else r0, r1 + rows if r1 < 0 else r1
+        reach.append((max(0, first), min(rows - 1, last)))
+    reached = [(first, last) for first, last in reach if first <= last]
+    cuts = sorted({0, rows, *(f for f, _ in reached), *(last + 1 for _, last in reached)})
+    styles: list[list[Any]] = []
+    for start, end in pairwise(cuts):
+        if start >= rows:
+            break
+        piece = make([[""] * columns])
+        piece.setStyle(
+            TableStyle(
+                [
+                    (c[0], (c[1][0], 0), (c[2][0], 0), *c[3:])
+                    for c, (first, last) in zip(commands, reach, strict=True)
+                    if first <= start <= last
+                ]
+            )
+        )
+        styles += [piece._cellStyles[0]] * (end - start)
+    return styles
 
 
 def _cell_commands(commands: Sequence[Command]) -> tuple[list[Command], list[Command]]:
@@ -115,15 +154,17 @@ class PagedTable(Flowable):
         super().__init__()
         if any(not isinstance(w, Number) for w in widths):
             raise TypeError("a paged table needs every column width (the same on every page)")
-        self.rows = rows
+        # The cells as ReportLab normalises them, once (windows are told they are).
+        self.rows = [["" if cell is None else cell for cell in row] for row in rows]
         self.make = make
         cell_commands, others = _cell_commands(commands)
         self.cell_styles: list[list[Any]] | None = None
         """Each cell's style, the cell commands applied once for the whole table."""
         if cell_commands:
-            whole = make(rows)
-            whole.setStyle(TableStyle(cell_commands))
-            self.cell_styles = whole._cellStyles
+            columns = max(map(len, rows), default=0)
+            self.cell_styles = _shared_cell_styles(make, columns, len(rows), cell_commands)
+        self.heights: list[float | None] = [None] * len(rows)
+        """Each row's height once measured (shared with the rest of the table)."""
         self.style = _Style(others, len(rows), header)
         self.header = header
         self.start = header
@@ -144,10 +185,13 @@ class PagedTable(Flowable):
         window's first body row, so a row colour cycle begins again on each page)."""
         h = self.header
         rows = self.rows[:h] + self.rows[start:end]
-        if self.cell_styles is None:
-            table = self.make(rows)
-        else:
-            table = self.make(rows, cellStyles=self.cell_styles[:h] + self.cell_styles[start:end])
+        known: dict[str, Any] = {
+            "rowHeights": self.heights[:h] + self.heights[start:end],
+            "normalizedData": 1,
+        }
+        if self.cell_styles is not None:
+            known["cellStyles"] = self.cell_styles[:h] + self.cell_styles[start:end]
+        table = self.make(rows, **known)
         last_row = h + end - start - 1
         moved: list[Command] = []
         for _order, first, last, command in self.style.reaching(start, end):
@@ -166,7 +210,7 @@ class PagedTable(Flowable):
                         (command[0], (c0, new_first), (c1, min(last - start + h, last_row)), *rest)
                     )
         table.setStyle(TableStyle(moved))
-        return table
+        return with_plain_cells(table)
 
     def _measured(self, avail_width: float, avail_height: float) -> tuple[float, float, Table, int]:
         """A window reaching past the bottom of the frame (or holding every remaining row),
@@ -181,6 +225,7 @@ class PagedTable(Flowable):
             table = self.window(self.start, end)
             table._frame = getattr(self, "_frame", None)  # for rows taller than a page
             _w, height = table.wrap(avail_width, avail_height)
+            self._keep_heights(table, self.start)
             body = table._rowHeights[self.header :]
             if body:
                 self.row_floor = max(1.0, min(self.row_floor, *body))
@@ -190,6 +235,18 @@ class PagedTable(Flowable):
             self.size = max(self.size, size)
         self._window = (avail_width, avail_height, table, end)
         return self._window
+
+    def _keep_heights(self, table: Table, start: int) -> None:
+        """Note the heights ``table`` (a window from ``start``) measured, and hand them to it
+        as if given: the parts ReportLab splits it into then take them instead of measuring
+        their rows again."""
+        measured = table._rowHeights
+        if len(measured) != len(table._cellvalues) or None in measured:
+            return  # not every row measured: nothing is noted
+        h = self.header
+        self.heights[:h] = measured[:h]
+        self.heights[start : start + len(measured) - h] = measured[h:]
+        table._argH = list(measured)
 
     # Flowable -------------------------------------------------------------------------------
 
@@ -221,7 +278,7 @@ class PagedTable(Flowable):
         rest = PagedTable.__new__(PagedTable)
         Flowable.__init__(rest)
         rest.rows, rest.make, rest.style = self.rows, self.make, self.style
-        rest.cell_styles = self.cell_styles
+        rest.cell_styles, rest.heights = self.cell_styles, self.heights
         rest.header = self.header
         rest.start, rest.size, rest.hAlign, rest._window = start, size, self.hAlign, None
         rest.row_floor = self.row_floor

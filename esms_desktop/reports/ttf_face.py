@@ -14,22 +14,59 @@ the same face.
 from __future__ import annotations
 
 import struct
+from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFace
 
+from esms_desktop.reports import font_tables
+
 
 class FastTTFontFace(TTFontFace):
-    """:class:`TTFontFace` whose ``extractInfo`` unpacks cmap, hmtx and loca in bulk."""
+    """:class:`TTFontFace` whose ``extractInfo`` unpacks cmap, hmtx and loca in bulk, or reads
+    them back from ``cache_folder`` (:mod:`~esms_desktop.reports.font_tables`) when given."""
+
+    def __init__(
+        self,
+        filename: str,
+        validate: int = 0,
+        subfontIndex: int = 0,  # noqa: N803 (ReportLab's name)
+        *,
+        cache_folder: Path | None = None,
+    ) -> None:
+        self._cache_folder = cache_folder
+        super().__init__(filename, validate, subfontIndex)
 
     def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 (ReportLab's names)
         start: int = getattr(self, "_pos", 0)
         super().extractInfo(0)  # names, head, OS/2, post, hhea, maxp: ReportLab's own code
         if not charInfo:
             return
+        folder = getattr(self, "_cache_folder", None)
+        font = Path(self.filename)
+        if folder is not None:
+            tables = font_tables.load(folder, font)
+            if tables is not None:
+                (self.charToGlyph, self.glyphToChar, self.charWidths, self.hmetrics) = tables[:4]
+                self.glyphPos, self.defaultWidth, self._pos = tables[4:]
+                return
         if not self._fill_char_info():
             self._pos = start
             super().extractInfo(charInfo)  # an unusual font: ReportLab reads it all
+        elif folder is not None:
+            font_tables.store(folder, font, self._tables())
+
+    def _tables(self) -> font_tables.Tables:
+        """What :func:`font_tables.store` keeps: every attribute the character pass sets."""
+        return (
+            self.charToGlyph,
+            self.glyphToChar,
+            self.charWidths,
+            self.hmetrics,
+            self.glyphPos,
+            self.defaultWidth,
+            self._pos,
+        )
 
     def _fill_char_info(self) -> bool:
         """The character tables, as ReportLab's ``extractInfo`` fills them; ``False`` (nothing
@@ -56,29 +93,16 @@ class FastTTFontFace(TTFontFace):
         )
         advances = pairs[0::2]
         last = scale(advances[-1])
-        scaled = [scale(a) for a in advances]
+        scaled = list(map(scale, advances))
         scaled += [last] * (glyphs - len(scaled))  # the advance of every glyph ReportLab sizes
-        char_to_glyph: dict[int, int] = {}
-        glyph_to_char: dict[int, list[int]] = {}
-        widths: dict[int, float] = {}
         if fmt == 12:
-            (segments,) = struct.unpack_from(">L", data, offset + 12)
-            values = struct.unpack_from(f">{3 * segments}L", data, offset + 16)
-            pairs_of = zip(values[0::3], values[1::3], values[2::3], strict=True)
-            mapped = [
-                (unichar, unichar + glyph - first)
-                for first, end, glyph in pairs_of
-                for unichar in range(first, end + 1)
-            ]
+            chars, glyph_ids = self._format12(offset)
         elif fmt == 4:
             mapped = self._format4(offset)
+            chars, glyph_ids = [c for c, _ in mapped], [g for _, g in mapped]
         else:
             return False
-        for unichar, glyph in mapped:
-            char_to_glyph[unichar] = glyph
-            glyph_to_char.setdefault(glyph, []).append(unichar)
-            if glyph < len(scaled):
-                widths[unichar] = scaled[glyph]
+        char_to_glyph, glyph_to_char, widths = _char_tables(chars, glyph_ids, scaled)
         self.charToGlyph, self.glyphToChar, self.charWidths = char_to_glyph, glyph_to_char, widths
         self.hmetrics = list(zip(advances, pairs[1::2], strict=True))
         self.hmetrics += [(last, lsb) for lsb in bearings]
@@ -103,6 +127,18 @@ class FastTTFontFace(TTFontFace):
             char_to_glyph[0x20] = char_to_glyph[0xA0]
             widths[0x20] = widths[0xA0]
         return True
+
+    def _format12(self, offset: int) -> tuple[list[int], list[int]]:
+        """Codes and glyphs of a format 12 map (segments of consecutive codes and glyphs), in
+        the order ReportLab reads them."""
+        (segments,) = struct.unpack_from(">L", self._ttf_data, offset + 12)
+        values = struct.unpack_from(f">{3 * segments}L", self._ttf_data, offset + 16)
+        chars: list[int] = []
+        glyph_ids: list[int] = []
+        for first, end, glyph in zip(values[0::3], values[1::3], values[2::3], strict=True):
+            chars.extend(range(first, end + 1))
+            glyph_ids.extend(range(glyph, glyph + end + 1 - first))
+        return chars, glyph_ids
 
     def _cmap_subtable(self) -> tuple[int, int] | None:
         """(format, file offset) of the character map ReportLab would pick."""
@@ -157,6 +193,30 @@ class FastTTFontFace(TTFontFace):
         return mapped
 
 
+def _char_tables(
+    chars: list[int], glyph_ids: list[int], scaled: list[float]
+) -> tuple[dict[int, int], dict[int, list[int]], dict[int, float]]:
+    """``charToGlyph``, ``glyphToChar`` and ``charWidths`` of the (code, glyph) pairs, as
+    ReportLab's loop fills them (a later pair for a code wins; a glyph past the widths table has
+    no width). A map where each code and each glyph appears once (DejaVu's) is built by dict
+    constructors, without a Python step per character."""
+    char_to_glyph = dict(zip(chars, glyph_ids, strict=True))
+    count = len(scaled)
+    if len(char_to_glyph) == len(chars) and (not glyph_ids or max(glyph_ids) < count):
+        glyph_to_char = {glyph: [char] for char, glyph in zip(chars, glyph_ids, strict=True)}
+        if len(glyph_to_char) == len(chars):
+            widths = dict(zip(chars, map(scaled.__getitem__, glyph_ids), strict=True))
+            return char_to_glyph, glyph_to_char, widths
+    char_to_glyph, glyph_to_char, widths = {}, {}, {}
+    for char, glyph in zip(chars, glyph_ids, strict=True):
+        char_to_glyph[char] = glyph
+        glyph_to_char.setdefault(glyph, []).append(char)
+        if glyph < count:
+            widths[char] = scaled[glyph]
+    return char_to_glyph, glyph_to_char, widths
+
+
 def face_attributes(face: Any) -> dict[str, Any]:
     """The state a face holds once read (its read position aside): what tests compare."""
-    return {k: v for k, v in vars(face).items() if k not in ("_pos", "_pdfScale")}
+    skipped = ("_pos", "_pdfScale", "_cache_folder")
+    return {k: v for k, v in vars(face).items() if k not in skipped}

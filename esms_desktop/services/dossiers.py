@@ -19,7 +19,7 @@ value it last saved so that only what differs is written.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
@@ -374,7 +374,12 @@ def open_dossier(uow: UnitOfWork, dossier_id: int) -> LoadedDossier:
     return LoadedDossier(dossier, stored_problems(dossier))
 
 
-def save_dossier(uow: UnitOfWork, dossier: Dossier, before: Dossier | None = None) -> Dossier:
+def save_dossier(
+    uow: UnitOfWork,
+    dossier: Dossier,
+    before: Dossier | None = None,
+    snapshot: Snapshot | None = None,
+) -> Dossier:
     """Make the stored dossier equal to ``dossier`` (every part); returns what is now stored.
 
     ``before`` is the value last loaded or saved, when the caller keeps it (the GUI's session
@@ -382,7 +387,8 @@ def save_dossier(uow: UnitOfWork, dossier: Dossier, before: Dossier | None = Non
     store still holds it; otherwise (the dossier was written another way since: a file attached,
     a rename) the stored dossier is read and compared instead, as without ``before``. ``created``
     is kept from the store and ``updated`` set to now. Saving an unchanged dossier writes nothing
-    (the GUI may save often).
+    (the GUI may save often). ``snapshot`` encodes the start-up snapshot written with the save
+    (:func:`esms_desktop.services.exchange.snapshot_bytes`, passed by the workspace).
     """
     if dossier.id is None:
         raise DossierInputError("Ce dossier n'a jamais été enregistré : créez-le d'abord.")
@@ -404,8 +410,32 @@ def save_dossier(uow: UnitOfWork, dossier: Dossier, before: Dossier | None = Non
         uow.dossiers.save(known, stored)
         labels = ", ".join(_DOSSIER_PART_LABELS.get(p, p) for p in parts)
         uow.dossiers.log(dossier.id, "enregistrement", f"Dossier enregistré ({labels}).", now)
+        if snapshot is not None:  # last: the rows just written would delete it otherwise
+            _write_snapshot(uow, stored, snapshot)
         uow.commit()
     return stored
+
+
+Snapshot = Callable[[Dossier], bytes]
+"""Encodes a dossier's start-up snapshot (the exchange module's, which imports this one)."""
+
+
+def _write_snapshot(uow: UnitOfWork, stored: Dossier, encode: Snapshot) -> None:
+    """Keep the start-up snapshot of ``stored`` (the value its rows now hold), unless it holds a
+    value the start-up could not show as is (it then reads the rows, and lists the problems)."""
+    assert stored.id is not None
+    if not stored_problems(stored):
+        uow.dossiers.store_snapshot(stored.id, encode(stored))
+
+
+def keep_snapshot(uow: UnitOfWork, dossier_id: int, encode: Snapshot) -> None:
+    """Write the start-up snapshot of a dossier that has none (opened for the first time since
+    a change made by another path, or since the upgrade that brought snapshots)."""
+    with uow:
+        if uow.dossiers.has_snapshot(dossier_id):
+            return
+        _write_snapshot(uow, uow.dossiers.get(dossier_id), encode)
+        uow.commit()
 
 
 def rename_dossier(uow: UnitOfWork, dossier_id: int, name: str) -> None:

@@ -696,6 +696,31 @@ def dossier_from_dict(r: _Reader) -> Dossier:
     )
 
 
+# --- the start-up snapshot ---------------------------------------------------------------------
+
+
+def snapshot_bytes(dossier: Dossier) -> bytes:
+    """The dossier as the store keeps it for the next start-up (``dossier_snapshot``): the
+    payload of an ``.esms`` file (its format version, the dossier), canonical JSON, no files."""
+    payload = {"format_version": FORMAT_VERSION, "dossier": dossier_to_dict(dossier)}
+    return canonical_json(payload)
+
+
+def dossier_from_snapshot(data: bytes, dossier_id: int) -> Dossier | None:
+    """The dossier ``data`` holds (:func:`snapshot_bytes`), or ``None`` when it cannot be read
+    as this version writes it, or holds a value no door lets in: start-up then reads the rows."""
+    try:
+        payload = json.loads(data, parse_constant=_no_constant)
+        if not isinstance(payload, dict) or payload.get("format_version") != FORMAT_VERSION:
+            return None
+        dossier = dossier_from_dict(_Reader(payload, "instantané").child("dossier"))
+    except (ValueError, RecursionError, _PayloadError, _JsonRefusedError):
+        return None
+    if value_problems(dossier):
+        return None
+    return replace(dossier, id=dossier_id)
+
+
 # --- the file ---------------------------------------------------------------------------------
 
 

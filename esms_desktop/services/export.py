@@ -13,22 +13,24 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from esms_desktop.domain.completeness import MissingItem
 from esms_desktop.domain.dossier import Dossier
+from esms_desktop.reports import rl_startup  # noqa: F401  (before any report: see there)
 from esms_desktop.reports.candidature import (
     CampaignSource,
     data_fingerprint,
     render_candidature,
 )
-from esms_desktop.reports.convention import GrappeConvention
-from esms_desktop.reports.letter import EngagementLetter, SignedPiece
-from esms_desktop.reports.partner_form import render_partner_form
 from esms_desktop.reports.writer import ReportWriteError, write_pdf_atomically
 from esms_desktop.services import catalog
 from esms_desktop.services.assessment import assess_dossier, effective_campaign
 from esms_desktop.services.grappe_dossier import dossier_from_grappe as dossier_from_grappe
 from esms_desktop.services.grappe_dossier import dossier_missing as dossier_missing
+
+if TYPE_CHECKING:
+    from esms_desktop.reports.letter import SignedPiece
 
 __all__ = [
     "ExportResult",
@@ -105,6 +107,8 @@ def export_partner_form(
     path: Path | str, *, campaign_id: str | None = None, generated_on: date | None = None
 ) -> FormExportResult:
     """Write the blank partner form (for ``campaign_id``'s call when given) to ``path``."""
+    from esms_desktop.reports.partner_form import render_partner_form  # only this export uses it
+
     campaign = effective_campaign(campaign_id) if campaign_id else None
     rendered = render_partner_form(campaign, generated_on)
     return FormExportResult(write_pdf_atomically(rendered.data, path), rendered.pages)
@@ -137,6 +141,8 @@ def export_letter_pdf(
     """Write the porteur's lettre d'engagement of ``dossier`` to ``path`` (same budget as the
     dossier PDF). Raises ``CampaignError`` or ``ReportWriteError`` as
     :func:`export_candidature_pdf` does."""
+    from esms_desktop.reports.letter import EngagementLetter  # the dossier PDF never loads it
+
     return _write_piece(EngagementLetter, dossier, path, generated_on)
 
 
@@ -144,4 +150,6 @@ def export_convention_pdf(
     dossier: Dossier, path: Path | str, *, generated_on: date | None = None
 ) -> PieceExportResult:
     """Write the prefilled convention de grappe of ``dossier`` to ``path``."""
+    from esms_desktop.reports.convention import GrappeConvention
+
     return _write_piece(GrappeConvention, dossier, path, generated_on)

@@ -28,6 +28,7 @@ from esms_desktop.domain.finess_register import (
     IssueSeverity,
     RegisterEntry,
     RegisterImport,
+    RegisterLegalEntity,
 )
 from esms_desktop.domain.grappe import Establishment, Grappe, OgRole, Organisation, ProjectType
 from esms_desktop.domain.identifiers import check_finess
@@ -313,7 +314,8 @@ class AddReport:
 
 
 def _establishment(entry: RegisterEntry) -> Establishment:
-    """A new grappe row from the register: no project decided yet (``aucun``)."""
+    """A new grappe row from the register: no project decided yet (``aucun``), its address the
+    establishment's own (the legal entity's seat is another place)."""
     return Establishment(
         finess=entry.finess,
         name=entry.long_name or entry.name,
@@ -326,6 +328,25 @@ def _establishment(entry: RegisterEntry) -> Establishment:
     )
 
 
+LegalEntityOf = Callable[[str], RegisterLegalEntity | None]
+"""The register's legal entity of a FINESS EJ, when it lists it."""
+
+
+def legal_entity(uow: UnitOfWork, finess_ej: str) -> RegisterLegalEntity | None:
+    """The legal entity (organisme gestionnaire) the loaded register lists under this FINESS EJ,
+    or ``None`` (not listed: the etalab extract lists none; or nothing loaded)."""
+    number = valid_finess(finess_ej)
+    with uow:
+        return uow.register.legal_entity(number)
+
+
+def _og_siren(entity: RegisterLegalEntity | None, entry: RegisterEntry) -> str:
+    """The OG's SIREN: the legal entity's own when listed, else the SIRET's first nine digits."""
+    if entity is not None and entity.siren:
+        return entity.siren
+    return entry.siret[:9]
+
+
 def og_name(uow: UnitOfWork, finess_ej: str) -> str:
     """The name a new OG gets when added from the register (see :func:`_og_name`)."""
     with uow:
@@ -333,10 +354,14 @@ def og_name(uow: UnitOfWork, finess_ej: str) -> str:
 
 
 def _og_name(uow: UnitOfWork, finess_ej: str) -> str:
-    """The register gives no legal-entity name in its establishment rows; when the legal entity
-    itself is listed (some files do), its long name is used, else « OG <FINESS juridique> »."""
+    """The legal entity's name when the register lists it (the ANS flux does), else the name of
+    an establishment listed under the same number (some files list the seat so), else
+    « OG <FINESS juridique> »."""
     if not finess_ej:
         return NO_EJ_OG_NAME
+    legal = uow.register.legal_entity(finess_ej)
+    if legal is not None and legal.display_name:
+        return legal.display_name
     entity = uow.register.get(finess_ej)
     if entity is not None and (entity.long_name or entity.name):
         return entity.long_name or entity.name
@@ -348,12 +373,24 @@ def place_entries(
     entries: Sequence[RegisterEntry],
     og_index: int | None,
     og_name: Callable[[str], str],
+    legal_entity: LegalEntityOf | None = None,
 ) -> tuple[Grappe, list[AddedEssms], list[str]]:
     """Add ``entries`` to ``grappe``: into OG ``og_index``, or each into the OG of its FINESS
     juridique (created when missing, named by ``og_name``, the porteur if the grappe had no OG).
 
+    An OG's blank SIREN is filled from its legal entity (``legal_entity``, when the register
+    lists it), else from the establishment's SIRET; a SIREN already there is never replaced.
     Pure: the GUI calls it on the dossier being edited (one undo step), the CLI on a stored one.
     """
+    entities: dict[str, RegisterLegalEntity | None] = {}
+
+    def entity_of(ej: str) -> RegisterLegalEntity | None:
+        if not ej or legal_entity is None:
+            return None
+        if ej not in entities:
+            entities[ej] = legal_entity(ej)
+        return entities[ej]
+
     orgs = list(grappe.organisations)
     added: list[AddedEssms] = []
     created: list[str] = []
@@ -373,12 +410,15 @@ def place_entries(
             if found is None:
                 name = og_name(ej)
                 role = OgRole.PORTEUR if not orgs else OgRole.MEMBRE
-                orgs.append(Organisation(name=name, role=role, siren=entry.siret[:9], finess_ej=ej))
+                siren = _og_siren(entity_of(ej), entry)
+                orgs.append(Organisation(name=name, role=role, siren=siren, finess_ej=ej))
                 created.append(name)
                 found = len(orgs) - 1
             index = found
-            if not orgs[index].siren and entry.siret:  # fill a blank, never overwrite
-                orgs[index] = replace(orgs[index], siren=entry.siret[:9])
+            if not orgs[index].siren:  # fill a blank, never overwrite
+                siren = _og_siren(entity_of(ej), entry)
+                if siren:
+                    orgs[index] = replace(orgs[index], siren=siren)
         og = orgs[index]
         est = _establishment(entry)
         orgs[index] = replace(og, establishments=(*og.establishments, est))
@@ -403,7 +443,11 @@ def _commit_additions(
     if not entries:
         return [], []
     grappe, added, created = place_entries(
-        dossier.grappe, entries, og_index, lambda ej: _og_name(uow, ej)
+        dossier.grappe,
+        entries,
+        og_index,
+        lambda ej: _og_name(uow, ej),
+        uow.register.legal_entity,
     )
     now = datetime.now(UTC)
     assert dossier.id is not None  # loaded from the store
@@ -482,8 +526,9 @@ def add_by_ej(uow: UnitOfWork, dossier_id: int, finess_ej: str) -> AddReport:
     """Add every open establishment of one FINESS juridique to a dossier, as one OG.
 
     The OG of the dossier with this FINESS juridique receives them; without one, an OG is created
-    (named after the legal entity when the register lists it, else « OG <numéro> », with the SIREN
-    taken from the establishments' SIRET). ESSMS already in the dossier are skipped and reported.
+    (named after the legal entity when the register lists it, else « OG <numéro> », with the
+    legal entity's SIREN, else the one of the establishments' SIRET). ESSMS already in the
+    dossier are skipped and reported.
 
     Raises:
         FinessNumberError: ``finess_ej`` cannot be a FINESS number.
@@ -521,6 +566,7 @@ __all__ = [
     "add_by_finess",
     "establishments_of",
     "format_count",
+    "legal_entity",
     "load_register",
     "lookup",
     "rebuild_register",

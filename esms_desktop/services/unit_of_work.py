@@ -8,16 +8,21 @@ transaction, ``uow.commit()`` keeps it, leaving the block without committing rol
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from esms_desktop.domain.dossier import Dossier
-from esms_desktop.domain.finess_register import EntrySink, RegisterEntry, RegisterImport
+from esms_desktop.domain.finess_register import (
+    EntrySink,
+    RegisterEntry,
+    RegisterImport,
+    RegisterLegalEntity,
+)
 from esms_desktop.domain.home_summary import DossierHead, HomeSummary
-from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry
+from esms_desktop.storage.records import AnnexFileInfo, ChangeLogEntry, FundedDeclaration
 
 if TYPE_CHECKING:  # a plain record, named here only for type checkers (no SQLAlchemy at run time)
     from esms_desktop.storage.register_repository import RegisterInfo
@@ -37,6 +42,10 @@ class DossierRepository(Protocol):
     def list_heads(self) -> list[DossierHead]: ...
 
     def store_summary(self, dossier_id: int, updated: Any, summary: HomeSummary) -> bool: ...
+
+    def store_snapshot(self, dossier_id: int, payload: bytes) -> None: ...
+
+    def has_snapshot(self, dossier_id: int) -> bool: ...
 
     def current(self, before: Dossier) -> Dossier: ...
 
@@ -76,6 +85,7 @@ class RegisterRepository(Protocol):
         rejected: int = 0,
         after_chunk: Callable[[int], None] | None = None,
         source_path: str = "",
+        legal_entities: Iterable[RegisterLegalEntity] = (),
     ) -> int: ...
 
     def replace_streamed(
@@ -96,6 +106,25 @@ class RegisterRepository(Protocol):
 
     def search(self, text: str, limit: int) -> list[RegisterEntry]: ...
 
+    def legal_entity(self, finess_ej: str) -> RegisterLegalEntity | None: ...
+
+    def legal_entities(self, ejs: Collection[str]) -> dict[str, RegisterLegalEntity]: ...
+
+    def open_in_departments(self, departments: Collection[str]) -> list[RegisterEntry]: ...
+
+    def essms_count_by_ej(self, ejs: Collection[str]) -> dict[str, int]: ...
+
+
+class FundedPartnerRepository(Protocol):
+    """The FINESS the user declared already in a funded project (no double funding): left out
+    of the partner search. Kept in the data folder's database, so in its backups."""
+
+    def all(self) -> list[FundedDeclaration]: ...
+
+    def declare(self, finess: str, note: str, at: datetime) -> None: ...
+
+    def withdraw(self, finess: str) -> bool: ...
+
 
 class UnitOfWork(Protocol):
     """One transaction; failures surface as ``StoreError`` subclasses with French messages."""
@@ -105,6 +134,9 @@ class UnitOfWork(Protocol):
     def dossiers(self) -> DossierRepository: ...
     @property
     def register(self) -> RegisterRepository: ...
+
+    @property
+    def funded_partners(self) -> FundedPartnerRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -2,15 +2,22 @@
 
 Every call opens its own unit of work (commit or roll back as a whole); errors are the storage
 layer's French ``StoreError`` or a ``ValueError`` with a French message.
+
+A workspace made by :meth:`Workspace.opening` has no store yet: the window shows the last
+dossier from its snapshot first (:func:`quick_dossier`, no SQLAlchemy), and the store is opened
+by the first call that needs it — the window's next turn of the event loop, or an edit made
+before it: nothing is applied to anything but the store it opens.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
@@ -18,12 +25,18 @@ from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.porteur_link import link_porteur
 from esms_desktop.domain.validation import shown
 from esms_desktop.importers.progress import CancelToken, ProgressFn
+from esms_desktop.paths import DataPaths
 from esms_desktop.services import catalog, dossiers, exchange, finess_lookup
 from esms_desktop.services.finess_lookup import LoadResult
 from esms_desktop.services.imports import UnreadableFileError, preview_file
-from esms_desktop.storage.backups import BackupSummary, saved_as_name
 from esms_desktop.storage.errors import StoreError
-from esms_desktop.storage.store import Store
+from esms_desktop.storage.quick_read import read_snapshot
+
+if TYPE_CHECKING:  # SQLAlchemy (0.3 s) is imported when the store opens, not with this module
+    from esms_desktop.storage.backups import BackupSummary
+    from esms_desktop.storage.store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +64,49 @@ class Workspace:
     save_errors: tuple[type[Exception], ...] = (StoreError, UserError, OSError)
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self._store: Store | None = store
+        self._opener: Callable[[], Store] | None = None
+        self._root = store.paths.root
+        self._database = store.paths.database
         # The user's campaigns are those of this data folder, for every look-up from now on.
         self.campaigns = catalog.use_data_folder(store.paths.campaigns)
 
+    @classmethod
+    def opening(cls, paths: DataPaths, opener: Callable[[], Store]) -> Workspace:
+        """A workspace over the data folder ``paths`` whose store ``opener`` opens (on those
+        paths) on first use."""
+        workspace = cls.__new__(cls)
+        workspace._store, workspace._opener, workspace._root = None, opener, paths.root
+        workspace._database = paths.database
+        workspace.campaigns = catalog.use_data_folder(paths.campaigns)
+        return workspace
+
+    @property
+    def store(self) -> Store:
+        """The open store; opened here the first time when the workspace started without it
+        (its error, a French ``StoreError``, goes to the caller, and the next call tries again)."""
+        if self._store is None:
+            assert self._opener is not None
+            self._store = self._opener()
+        return self._store
+
+    @property
+    def opened(self) -> bool:
+        """Whether the store is open (a workspace made by :meth:`opening` may not be yet)."""
+        return self._store is not None
+
     @property
     def data_dir(self) -> Path:
-        return self.store.paths.root
+        return self._root
+
+    def quick_dossier(self, dossier_id: int) -> dossiers.LoadedDossier | None:
+        """The dossier as its start-up snapshot holds it, read without opening the store (no
+        SQLAlchemy), or ``None`` when there is no fresh one: open it through the store then."""
+        data = read_snapshot(self._database, dossier_id)
+        dossier = None if data is None else exchange.dossier_from_snapshot(data, dossier_id)
+        if dossier is None:
+            return None
+        return dossiers.LoadedDossier(dossier, dossiers.stored_problems(dossier))
 
     def list_dossiers(self) -> list[DossierLine]:
         """The home list: each dossier with its total and verdicts as stored with it (computed
@@ -121,14 +170,22 @@ class Workspace:
         return dossiers.load_dossier(self.store.uow(read_only=True), dossier_id)
 
     def open(self, dossier_id: int) -> dossiers.LoadedDossier:
-        """The dossier to show, with its problems: with any, the window opens it read-only."""
-        return dossiers.open_dossier(self.store.uow(read_only=True), dossier_id)
+        """The dossier to show, with its problems: with any, the window opens it read-only.
+
+        Its start-up snapshot is written if it has none (the next start shows it at once)."""
+        loaded = dossiers.open_dossier(self.store.uow(read_only=True), dossier_id)
+        if self._writable() and not loaded.problems:
+            try:
+                dossiers.keep_snapshot(self.store.uow(), dossier_id, exchange.snapshot_bytes)
+            except StoreError as exc:  # only the next start's speed is at stake
+                log.warning("instantané du dossier %s non écrit : %s", dossier_id, exc)
+        return loaded
 
     def save(self, dossier: Dossier, *, before: Dossier | None = None) -> Dossier:
         """Store ``dossier``; ``before``, the value last loaded or saved (the session hands it),
         lets the store write only what differs without reading the dossier. Returns what is now
         stored (the next save's ``before``)."""
-        return dossiers.save_dossier(self.store.uow(), dossier, before)
+        return dossiers.save_dossier(self.store.uow(), dossier, before, exchange.snapshot_bytes)
 
     def rename(self, dossier_id: int, name: str) -> None:
         dossiers.rename_dossier(self.store.uow(), dossier_id, name)
@@ -220,6 +277,8 @@ class Workspace:
 
     def backup_file_name(self) -> str:
         """The name suggested for such a file: ``esms-desktop-sauvegarde-AAAA-MM-JJ.sqlite3``."""
+        from esms_desktop.storage.backups import saved_as_name
+
         return saved_as_name(date.today())
 
     def describe_backup(self, path: Path) -> BackupSummary:

@@ -19,17 +19,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Connection
-from sqlalchemy.pool import ConnectionPoolEntry
 
 from esms_desktop.paths import risky_location_reason
 from esms_desktop.storage.errors import (
@@ -40,6 +36,12 @@ from esms_desktop.storage.errors import (
     StoreReadOnlyError,
 )
 from esms_desktop.storage.fsutil import translate_os_error
+
+if TYPE_CHECKING:  # SQLAlchemy is imported by the engine's creation only: the start-up's quick
+    # read (storage/quick_read.py) and the inspection of files use the plain sqlite3 helpers here
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +191,8 @@ def create_store_engine(
         attach: run on every new connection once configured: the store attaches the FINESS
             register file there (see :mod:`esms_desktop.storage.register_file`).
     """
+    from sqlalchemy import URL, create_engine, event
+
     if read_only:
         url = URL.create(
             "sqlite+pysqlite",
@@ -232,6 +236,12 @@ def _sqlite_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+def _is_dbapi_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLAlchemy's ``DBAPIError`` (none can be without SQLAlchemy loaded)."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    return sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
+
+
 def translate_error(exc: BaseException, database: Path) -> StoreError:
     """The typed French :class:`StoreError` for any SQLite, SQLAlchemy or OS failure."""
     if isinstance(exc, StoreError):
@@ -239,8 +249,9 @@ def translate_error(exc: BaseException, database: Path) -> StoreError:
     if isinstance(exc, OSError):
         return translate_os_error(exc, database, "enregistrer dans")
     original: BaseException = exc
-    if isinstance(exc, sa_exc.DBAPIError) and exc.orig is not None:
-        original = exc.orig
+    orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
+    if isinstance(orig, BaseException) and _is_dbapi_error(exc):
+        original = orig
     code = _sqlite_code(original)
     text = str(original).lower()
     folder = database.parent

@@ -27,28 +27,14 @@ from esms_desktop.storage.db import (
     translate_error,
 )
 from esms_desktop.storage.errors import DatabaseTooNewError, StoreError
+from esms_desktop.storage.revisions import HEAD_REVISION as HEAD_REVISION
+from esms_desktop.storage.revisions import REVISION_SCHEMA_VERSION as REVISION_SCHEMA_VERSION
+from esms_desktop.storage.revisions import SCHEMA_VERSION as SCHEMA_VERSION
 
 if TYPE_CHECKING:  # Alembic (0.2 s of imports) is loaded only when a migration runs
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-REVISION_SCHEMA_VERSION: dict[str, int] = {
-    "0001": 1,
-    "0002": 2,
-    "0003": 3,
-    "0004": 4,
-    "0005": 5,
-    "0006": 6,
-    "0007": 7,
-    "0008": 8,
-    "0009": 9,
-    "0010": 10,
-    "0011": 11,
-    "0012": 12,
-}
-"""``PRAGMA user_version`` written after each revision (a quick, SQL-free schema number)."""
-HEAD_REVISION = "0012"
-SCHEMA_VERSION = REVISION_SCHEMA_VERSION[HEAD_REVISION]
 
 
 def alembic_config() -> Config:

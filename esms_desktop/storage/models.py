@@ -397,6 +397,21 @@ class AnnexFileRow(Base):
     added: Mapped[datetime]
 
 
+class DossierSnapshotRow(Base):
+    """A dossier's whole value in the ``.esms`` encoding, read at start-up without the ORM.
+
+    Written with each save, in its transaction; triggers (migration 0013) delete it as soon as
+    any row of its dossier changes, so one that exists is the dossier as its rows hold it.
+    """
+
+    __tablename__ = "dossier_snapshot"
+
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
+    )
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class AttestationRow(Base):
     __tablename__ = "attestation"
 

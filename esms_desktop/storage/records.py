@@ -31,3 +31,12 @@ class AnnexFileInfo:
     size: int
     sha256: str
     added: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FundedDeclaration:
+    """What the user declared already in a funded project: the FINESS, why (free text), when."""
+
+    finess: str
+    note: str
+    declared_at: datetime

@@ -44,13 +44,42 @@ class RegisterEntryRow(RegisterBase):
     address: Mapped[str] = mapped_column(default="")
     postal_code: Mapped[str] = mapped_column(default="")
     town: Mapped[str] = mapped_column(default="")
-    department: Mapped[str] = mapped_column(default="")
+    department: Mapped[str] = mapped_column(index=True, default="")
     capacity: Mapped[int | None]
     opened: Mapped[date | None]
     closed: Mapped[bool] = mapped_column(default=False)
     closed_on: Mapped[date | None]
     source: Mapped[str] = mapped_column(default="")
-    nom_cle: Mapped[str] = mapped_column(index=True, default="")
+    phone: Mapped[str] = mapped_column(default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    nom_cle: Mapped[str] = mapped_column(default="")  # no index: see register_file._index_sql
+
+
+class RegisterLegalEntityRow(RegisterBase):
+    """One legal entity (organisme gestionnaire) of the loaded register, by its FINESS EJ.
+
+    Written once with the establishments (the same load, the same file); what a source does not
+    give stays empty (the website export knows only the number and the legal status).
+    """
+
+    __tablename__ = "repertoire_finess_ej"
+
+    finess_ej: Mapped[str] = mapped_column(primary_key=True)
+    siren: Mapped[str] = mapped_column(default="")
+    name: Mapped[str] = mapped_column(default="")
+    long_name: Mapped[str] = mapped_column(default="")
+    legal_status_code: Mapped[str] = mapped_column(default="")
+    legal_status_label: Mapped[str] = mapped_column(default="")
+    address: Mapped[str] = mapped_column(default="")
+    postal_code: Mapped[str] = mapped_column(default="")
+    town: Mapped[str] = mapped_column(default="")
+    department: Mapped[str] = mapped_column(default="")
+    phone: Mapped[str] = mapped_column(default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    closed: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(default="")
 
 
 class RegisterInfoRow(RegisterBase):
@@ -70,4 +99,4 @@ class RegisterInfoRow(RegisterBase):
     rejected: Mapped[int] = mapped_column(default=0)
 
 
-__all__ = ["RegisterBase", "RegisterEntryRow", "RegisterInfoRow"]
+__all__ = ["RegisterBase", "RegisterEntryRow", "RegisterInfoRow", "RegisterLegalEntityRow"]

@@ -87,6 +87,7 @@ from esms_desktop.storage.models import (
     ChangeLogRow,
     DecimalText,
     DossierRow,
+    DossierSnapshotRow,
     DuiSolutionRow,
     EstablishmentRow,
     GhtDeclarationRow,
@@ -140,6 +141,7 @@ _SCOPE = _table(AutodiagScopeRow)
 _ANSWER = _table(AutodiagAnswerRow)
 _MATURIN = _table(AutodiagMaturinLevelRow)
 _GHT = _table(GhtDeclarationRow)
+_SNAPSHOT = _table(DossierSnapshotRow)
 _PART_TABLES: dict[str, Table] = {
     "overrides": _table(OverrideRow),
     "autodiagnostics": _SCOPE,
@@ -1033,6 +1035,21 @@ class SqlAlchemyDossierRepository:
             )
         )
         return _row_count(written) == 1
+
+    def store_snapshot(self, dossier_id: int, payload: bytes) -> None:
+        """Keep ``payload`` (the dossier as its rows now hold it, encoded by the services) for
+        the next start-up to read without the ORM. Written last in a save's transaction: the
+        triggers of migration 0013 delete it whenever a row of the dossier changes after."""
+        table = _SNAPSHOT
+        self._session.execute(delete(table).where(table.c.dossier_id == dossier_id))
+        self._session.execute(insert(table).values(dossier_id=dossier_id, payload=payload))
+
+    def has_snapshot(self, dossier_id: int) -> bool:
+        table = _SNAPSHOT
+        found = self._session.execute(
+            select(table.c.dossier_id).where(table.c.dossier_id == dossier_id)
+        )
+        return found.first() is not None
 
     def exists(self, dossier_id: int) -> bool:
         found = self._session.execute(select(_DOSSIER.c.id).where(_DOSSIER.c.id == dossier_id))

@@ -656,6 +656,7 @@ def open_store(
     max_page_count: int | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     read_only: bool = False,
+    lock: StoreLock | None = None,
 ) -> Store:
     """Open (creating if needed) the data folder; see the module docstring for every step.
 
@@ -667,6 +668,8 @@ def open_store(
         busy_timeout_ms: wait for another program's lock this long (tests shorten it).
         read_only: the caller only reads (list, export, print): the store never writes, and a
             folder that cannot be written is opened with a warning instead of being refused.
+        lock: the folder's lock, already taken by the window's quick start (on ``paths.lock``);
+            released, as one taken here, when the store closes or fails to open.
 
     Raises:
         StoreLockedError, StoreReadOnlyError, DatabaseCorruptError, DatabaseTooNewError,
@@ -674,7 +677,7 @@ def open_store(
     """
     paths = data_paths(data_dir, program=program_dir)
     _ensure_folders(paths)
-    lock = StoreLock(paths.lock)
+    lock = lock if lock is not None and lock.path == paths.lock else StoreLock(paths.lock)
     writable = _writable(paths, lock, read_only=read_only)
     try:
         if writable:

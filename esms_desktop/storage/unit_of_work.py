@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from esms_desktop.storage import register_file
 from esms_desktop.storage.db import translate_error
 from esms_desktop.storage.errors import InvalidTextError
+from esms_desktop.storage.partner_models import SqlAlchemyFundedPartnerRepository
 from esms_desktop.storage.register_file import LoadedFrom
 from esms_desktop.storage.register_repository import SqlAlchemyRegisterRepository
 from esms_desktop.storage.repository import SqlAlchemyDossierRepository
@@ -35,6 +36,7 @@ class SqlAlchemyUnitOfWork:
 
     dossiers: SqlAlchemyDossierRepository
     register: SqlAlchemyRegisterRepository
+    funded_partners: SqlAlchemyFundedPartnerRepository
     """The offline FINESS look-up table: its own file, attached to the same connection; a new
     table written by ``replace_all`` is put in place by :meth:`commit`."""
 
@@ -60,6 +62,7 @@ class SqlAlchemyUnitOfWork:
         self._session = self._session_factory()
         self.dossiers = SqlAlchemyDossierRepository(self._session)
         self.register = SqlAlchemyRegisterRepository(self._session, self._database)
+        self.funded_partners = SqlAlchemyFundedPartnerRepository(self._session)
         return self
 
     def __exit__(

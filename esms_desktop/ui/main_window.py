@@ -189,7 +189,8 @@ class MainWindow(QMainWindow):
         self.home.delete_requested.connect(self.delete_dossier)
         self.undo_stack.cleanChanged.connect(lambda _c: self._update_save_label())
         self._update_dossier_actions()
-        self.refresh_home()
+        if getattr(workspace, "opened", True):  # else the list is read once the store opens
+            self.refresh_home()
         place_window(self, settings)  # fitted to today's screen, maximised if it must be
         remember_layout(self.home, settings)
 
@@ -338,6 +339,11 @@ class MainWindow(QMainWindow):
         loaded: LoadedDossier | None = self.guard(lambda: self.workspace.open(dossier_id))
         if loaded is None:
             return
+        self.show_loaded(dossier_id, loaded)
+
+    def show_loaded(self, dossier_id: int, loaded: LoadedDossier) -> None:
+        """Show a dossier already read (by :meth:`open_dossier`, or from its start-up snapshot
+        before the store is open: its edits are saved through the workspace all the same)."""
         dossier = loaded.dossier
         self.close_dossier()
         self.session = DossierSession(
@@ -818,6 +824,10 @@ class MainWindow(QMainWindow):
         save_window(self, self.settings)
         self.settings.sync()
         event.accept()
+
+    def store_opened(self) -> None:
+        """The store opened after a quick start: the home list (not shown yet) is read now."""
+        self.refresh_home(self.session.dossier.id if self.session is not None else None)
 
     def open_last_dossier_later(self) -> None:
         """:meth:`open_last_dossier` at the event loop's next turn: the window shown at start-up

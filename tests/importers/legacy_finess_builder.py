@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from esms_desktop.domain.finess_register import (
@@ -18,9 +18,11 @@ from esms_desktop.domain.finess_register import (
     RegisterEntry,
     RegisterImport,
     RegisterSource,
+    clean_phone,
     merge_entries,
     parse_register_date,
 )
+from esms_desktop.domain.geodesy import GeoPoint
 from esms_desktop.domain.identifiers import (
     LA_POSTE_SIREN,
     FinessCheck,
@@ -105,6 +107,31 @@ class _Unknown:
     count: int = 0
 
 
+_ADD_ORDER = (
+    "finess",
+    "finess_ej",
+    "siret",
+    "name",
+    "long_name",
+    "category",
+    "category_label",
+    "legal_status_code",
+    "legal_status_label",
+    "address",
+    "postal_code",
+    "town",
+    "opened",
+    "closed",
+    "closed_on",
+    "capacity",
+    "where",
+    "phone",
+    "location",
+)
+"""The order of the new builder's ``add_values`` after the line (``phone`` and ``location``,
+issue 19, are optional there)."""
+
+
 class RegisterBuilder:
     """Validates rows of one file into entries; reports issues; merges duplicate establishments.
 
@@ -136,6 +163,7 @@ class RegisterBuilder:
         self._known_codes: dict[str, bool] = {}
         self._dates: dict[str, date | str | None] = {}
         self._source = sys.intern(source.value)
+        self._places: dict[str, GeoPoint] = {}  # issue 19 adapter (see locate)
         self.duplicates = 0
         self.rows = 0
 
@@ -156,6 +184,14 @@ class RegisterBuilder:
         return tuple(self._issues)
 
     # rows --------------------------------------------------------------------------------------
+
+    def add_values(self, line: int, *values: object) -> str | None:
+        """The new builder's positional call, passed on to :meth:`add` by keyword (an adapter
+        added for the comparison; the builder itself is unchanged)."""
+        named = dict(zip(_ADD_ORDER, values, strict=False))
+        assert len(_ADD_ORDER) - 2 <= len(values) <= len(_ADD_ORDER)
+        entry = self.add(line, **named)  # type: ignore[arg-type]
+        return None if entry is None else entry.finess
 
     def add(
         self,
@@ -178,10 +214,13 @@ class RegisterBuilder:
         closed_on: str | date | None = None,
         capacity: int | None = None,
         where: str = "",
+        phone: str = "",
+        location: GeoPoint | None = None,
     ) -> RegisterEntry | None:
         """Check one row's raw values; keep it (possibly merged) or reject it with an issue.
 
-        Returns the entry as stored, or None when the row was rejected.
+        Returns the entry as stored, or None when the row was rejected. (``phone`` and
+        ``location`` were added by issue 19, stored as the new builder stores them.)
         """
         self.rows += 1
         key = _valid_finess(finess)
@@ -258,6 +297,8 @@ class RegisterBuilder:
             closed or closed_date is not None,
             closed_date,
             self._source,
+            clean_phone(phone),
+            location,
         )
         for message in pending:
             self.warn(line, message, where=where, finess=key)
@@ -307,8 +348,23 @@ class RegisterBuilder:
 
     # result ------------------------------------------------------------------------------------
 
+    def locate(self, line: int, finess: str, location: GeoPoint | None) -> None:
+        """Issue 19 adapter: a place from its own row fills an entry without one (at the end,
+        whatever the order of the rows)."""
+        key = _valid_finess(finess) or check_finess(finess).value
+        if location is not None:
+            self._places.setdefault(key, location)
+
+    def add_legal_entity(self, line: int, finess_ej: str, **values: object) -> str | None:
+        """Issue 19 adapter: this builder knew no legal entities (compared apart)."""
+        return None
+
     def result(self) -> RegisterImport:
         """The import: entries in file order, issues in file order, unknown categories last."""
+        for key, location in self._places.items():
+            entry = self._entries.get(key)
+            if entry is not None and entry.location is None:
+                self._entries[key] = replace(entry, location=location)
         issues = list(self._issues)
         for code, unknown in sorted(self._unknown.items()):
             count = unknown.count

@@ -35,6 +35,7 @@ from esms_desktop.domain.finess_register import (
     parse_capacity,
     parse_register_date,
 )
+from esms_desktop.domain.geodesy import GeoPoint
 from esms_desktop.domain.identifiers import finess_with_key, luhn_ok
 from esms_desktop.domain.nomenclature import Category, Nomenclature, Sector
 from esms_desktop.importers.finess_detect import detect_format, read_register
@@ -234,6 +235,7 @@ def test_web_excerpt_reads_every_row_exactly() -> None:
         capacity=50,
         opened=date(2000, 10, 1),
         source="web",
+        phone="0474470470",  # « 04 74 47 04 70 » (trailing space) in the file: stored alike
     )
     # Two capacity blocks (3 + 12) and a Latin-1 "août".
     viriat = result.by_finess()["010005288"]
@@ -635,6 +637,8 @@ def test_json_excerpt() -> None:
         department="01",
         opened=date(2020, 1, 1),
         source="json",
+        phone="0474226685",
+        location=GeoPoint(46.200985, 5.226104),
     )
     # The closed legal entity's establishments are all closed.
     closed_ej = [e for e in result.entries if e.finess_ej == "210010070"]

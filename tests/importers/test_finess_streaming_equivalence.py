@@ -24,6 +24,7 @@ import pytest
 
 from esms_desktop.domain import finess_register
 from esms_desktop.domain.finess_register import RegisterBuilder, RegisterImport, RegisterSource
+from esms_desktop.domain.geodesy import GeoPoint
 from esms_desktop.domain.nomenclature import Category, Nomenclature, Sector
 from esms_desktop.importers import finess_etalab, finess_json, finess_web
 from esms_desktop.importers.finess_detect import read_register
@@ -37,7 +38,9 @@ FILES = Path(__file__).resolve().parents[1] / "fixtures" / "finess_files"
 FIXTURES = sorted(p for p in FILES.iterdir() if p.suffix in (".csv", ".json"))
 SHARED = ("finess-web-export-esat.csv", "finess-structures-sample.json.gz")
 BATCHES = (1, 3, 7, 5000)
-_FIELDS = tuple(f.name for f in fields(RegisterImport) if f.name != "streamed")
+_NEW_IN_19 = ("legal_entities", "legal_streamed", "located")
+"""What the legacy builder never made (issue 19): tested in test_finess_legal_entities.py."""
+_FIELDS = tuple(f.name for f in fields(RegisterImport) if f.name not in ("streamed", *_NEW_IN_19))
 
 
 def read_legacy(path: Path, monkeypatch: pytest.MonkeyPatch) -> RegisterImport:
@@ -70,7 +73,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def stored_entries(store: Store) -> list[finess_register.RegisterEntry]:
     """The new register file's rows in the order they were written, as entries."""
-    names = [f.name for f in fields(finess_register.RegisterEntry)]
+    names = list(finess_register.VALUE_NAMES)  # the fields, the place as latitude, longitude
     with sqlite3.connect(store.register_file) as conn:
         rows = conn.execute(
             f"SELECT {', '.join(names)}, nom_cle FROM repertoire_finess ORDER BY rowid"
@@ -84,7 +87,9 @@ def stored_entries(store: Store) -> list[finess_register.RegisterEntry]:
             if values[name] is not None:
                 values[name] = date.fromisoformat(values[name])
         values["closed"] = bool(values["closed"])
-        out.append(finess_register.RegisterEntry(**values))
+        latitude, longitude = values.pop("latitude"), values.pop("longitude")
+        location = None if latitude is None else GeoPoint(latitude, longitude)
+        out.append(finess_register.RegisterEntry(**values, location=location))
     return out
 
 

@@ -403,12 +403,14 @@ def test_add_by_ej_adds_the_open_establishments_as_one_og(store: Store) -> None:
         "010008183", "010011914", "010013472", "010780575"
     ]  # fmt: skip
     assert report.closed_left_out == 1 and report.complete
-    assert report.created_organisations == (f"OG {AFIS_EJ}",)
+    # Issue 19: the flux lists the legal entity, so the OG is named after it, not « OG … ».
+    afis = "ASSOCIATION POUR LA FORMATION ET L'INSERTION DES PERSONNES"
+    assert report.created_organisations == (afis,)
     orgs = dossiers.load_dossier(store.uow(), dossier_id).grappe.organisations
     assert len(orgs) == 3
     new = orgs[2]
     assert (new.name, new.role, new.finess_ej, new.siren) == (
-        f"OG {AFIS_EJ}", OgRole.MEMBRE, AFIS_EJ, "779309194"
+        afis, OgRole.MEMBRE, AFIS_EJ, "779309194"
     )  # fmt: skip
     assert len(new.establishments) == 4
     assert all(e.project is ProjectType.AUCUN for e in new.establishments)

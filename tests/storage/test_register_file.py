@@ -178,6 +178,12 @@ def test_a_read_only_store_reads_the_register(store: Store, data_dir: Path) -> N
 # --- migration 0011 ---------------------------------------------------------------------------
 
 
+V1_COLUMNS = tuple(
+    c for c in register_file.ENTRY_COLUMNS if c not in ("phone", "latitude", "longitude")
+)
+"""The columns of the register table at migration 0010 (register version 1)."""
+
+
 def _database_at_0010_with_a_register(data_dir: Path) -> Path:
     """A 0010 database holding a loaded register, as the previous version left it."""
     data_dir.mkdir(parents=True)
@@ -191,8 +197,8 @@ def _database_at_0010_with_a_register(data_dir: Path) -> Path:
     ]
     with closing(sqlite3.connect(db)) as conn:
         conn.executemany(
-            f"INSERT INTO repertoire_finess ({', '.join(register_file.ENTRY_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(register_file.ENTRY_COLUMNS))})",
+            f"INSERT INTO repertoire_finess ({', '.join(V1_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(V1_COLUMNS))})",
             rows,
         )
         conn.execute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from esms_desktop.storage import partner_models  # noqa: F401 - its table is in the metadata
 from esms_desktop.storage.models import Base
 
 connection = context.config.attributes.get("connection")

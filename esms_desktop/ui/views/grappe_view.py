@@ -155,6 +155,14 @@ class GrappeView(QWidget):
             self.tr("Search the FINESS register loaded on this computer and add establishments")
         )
         self.finess_button.setEnabled(self.register is not None)
+        self.partners_button = QPushButton(self.tr("Find &partners…"))
+        self.partners_button.setToolTip(
+            self.tr(
+                "Organisations of the FINESS register around the porteur that could complete "
+                "the grappe, with how the grappe would stand with each"
+            )
+        )
+        self.partners_button.setEnabled(self.register is not None)
         self.merge_button = QPushButton(self.tr("Merge a partner's file…"))
         self.merge_button.setToolTip(
             self.tr("Bring in the .esms file a partner organisation filled in on its own computer")
@@ -165,6 +173,7 @@ class GrappeView(QWidget):
                     self.add_button,
                     self.remove_button,
                     self.finess_button,
+                    self.partners_button,
                     self.import_button,
                     self.merge_button,
                 )
@@ -252,6 +261,7 @@ class GrappeView(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.merge_button.clicked.connect(lambda: self.merge_partner_file())
         self.finess_button.clicked.connect(self.add_from_finess)
+        self.partners_button.clicked.connect(self.find_partners)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.findings.activated.connect(self._show_finding)
         self.findings.doubleClicked.connect(self._show_finding)
@@ -484,6 +494,13 @@ class GrappeView(QWidget):
 
         if self.register is not None:
             FinessDialog(self.editor, self.register, self).exec()
+
+    def find_partners(self) -> None:
+        """« Trouver des partenaires »: the register's OGs that could complete the grappe."""
+        from esms_desktop.ui.partner_dialog import open_partner_dialog
+
+        if self.register is not None:
+            open_partner_dialog(self.editor, self.register, self)
 
     def load_and_pick(self, path: Path) -> None:
         """Load a FINESS file as the offline register, then pick establishments from it."""
