@@ -21,11 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication, QMessageBox
-
+# The Qt-free modules first: once PySide6 is loaded, its ``__feature__`` import hook reads the
+# source of every module imported after it (``inspect.getsource``, to look for « PySide6 »);
+# those imported before are never read.
 from esms_desktop import __version__, annex_copies, crash_log
 from esms_desktop.paths import DataPaths, data_paths
 from esms_desktop.resources import resource_path
@@ -34,6 +32,13 @@ from esms_desktop.services.dossiers import LoadedDossier
 from esms_desktop.services.workspace import Workspace
 from esms_desktop.storage.errors import DatabaseCorruptError, StoreError, StoreLockedError
 from esms_desktop.storage.lock import StoreLock
+
+# isort: split
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from esms_desktop.ui.error_dialog import ErrorReporter, show_unclean_exit_notice
 from esms_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from esms_desktop.ui.main_window import MainWindow, folder_key

@@ -1111,6 +1111,37 @@ Every dossier of this computer will be replaced by those of the backup (the curr
     </message>
   </context>
   <context>
+    <name>ConventionDialog</name>
+    <message>
+      <source>&amp;Reference:</source>
+      <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+      <source>Amount &amp;granted:</source>
+      <translation>Amount &amp;granted:</translation>
+    </message>
+    <message>
+      <source>Convention signed</source>
+      <translation>Convention signed</translation>
+    </message>
+    <message>
+      <source>Signed &amp;on:</source>
+      <translation>Signed &amp;on:</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>the amount granted is needed</source>
+      <translation>the amount granted is needed</translation>
+    </message>
+    <message>
+      <source>the date the convention was signed is needed</source>
+      <translation>the date the convention was signed is needed</translation>
+    </message>
+  </context>
+  <context>
     <name>DossierView</name>
     <message>
       <source>%1 (%2) — %3</source>
@@ -1195,6 +1226,10 @@ Every dossier of this computer will be replaced by those of the backup (the curr
     <message>
       <source>Porteur and project</source>
       <translation>Porteur and project</translation>
+    </message>
+    <message>
+      <source>Project follow-up</source>
+      <translation>Project follow-up</translation>
     </message>
     <message>
       <source>Record that you checked the budget under the campaign's new rules: the warning stops until the file changes again. Ctrl+Z undoes it.</source>
@@ -1768,6 +1803,29 @@ Load it as the FINESS register of this computer, then search and tick the establ
     </message>
   </context>
   <context>
+    <name>FiledGuardEditor</name>
+    <message>
+      <source>Candidature already filed</source>
+      <translation>Candidature already filed</translation>
+    </message>
+    <message>
+      <source>The candidature was filed on %1: what the ARS judged is kept as it was, and this change was not made:
+
+%2
+
+A change of the filed candidature is an amendment to agree with your ARS; the follow-up step (convention, payments, milestones, indicators, thresholds) stays editable.</source>
+      <translation>The candidature was filed on %1: what the ARS judged is kept as it was, and this change was not made:
+
+%2
+
+A change of the filed candidature is an amendment to agree with your ARS; the follow-up step (convention, payments, milestones, indicators, thresholds) stays editable.</translation>
+    </message>
+    <message>
+      <source>a part of the filed candidature</source>
+      <translation>a part of the filed candidature</translation>
+    </message>
+  </context>
+  <context>
     <name>FinessDialog</name>
     <message>
       <source>%1 establishment(s) added.</source>
@@ -1908,6 +1966,313 @@ Load it as the FINESS register of this computer, then search and tick the establ
     <message>
       <source>the organisation of its FINESS juridique</source>
       <translation>the organisation of its FINESS juridique</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpView</name>
+    <message>
+      <source> — convention signed on %1, %2 granted</source>
+      <translation> — convention signed on %1, %2 granted</translation>
+    </message>
+    <message>
+      <source>&amp;Close the project (last payment)</source>
+      <translation>&amp;Close the project (last payment)</translation>
+    </message>
+    <message>
+      <source>&amp;Indicator:</source>
+      <translation>&amp;Indicator:</translation>
+    </message>
+    <message>
+      <source>&amp;Mark as filed</source>
+      <translation>&amp;Mark as filed</translation>
+    </message>
+    <message>
+      <source>&amp;Usage targets report (PDF)…</source>
+      <translation>&amp;Usage targets report (PDF)…</translation>
+    </message>
+    <message>
+      <source>Add a t&amp;ransfer</source>
+      <translation>Add a t&amp;ransfer</translation>
+    </message>
+    <message>
+      <source>Add a transfer</source>
+      <translation>Add a transfer</translation>
+    </message>
+    <message>
+      <source>Add the ne&amp;xt month</source>
+      <translation>Add the ne&amp;xt month</translation>
+    </message>
+    <message>
+      <source>After the candidature: the ARS's decision, the tranches received, each ESSMS's milestones and the usage indicators the last payment depends on. Each change is one step Ctrl+Z undoes.</source>
+      <translation>After the candidature: the ARS's decision, the tranches received, each ESSMS's milestones and the usage indicators the last payment depends on. Each change is one step Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>Close the project</source>
+      <translation>Close the project</translation>
+    </message>
+    <message>
+      <source>Condition</source>
+      <translation>Condition</translation>
+    </message>
+    <message>
+      <source>De&amp;lete the transfer</source>
+      <translation>De&amp;lete the transfer</translation>
+    </message>
+    <message>
+      <source>Deployment done</source>
+      <translation>Deployment done</translation>
+    </message>
+    <message>
+      <source>Deployment planned</source>
+      <translation>Deployment planned</translation>
+    </message>
+    <message>
+      <source>ESSMS</source>
+      <translation>ESSMS</translation>
+    </message>
+    <message>
+      <source>Edit a milestone</source>
+      <translation>Edit a milestone</translation>
+    </message>
+    <message>
+      <source>Edit a tranche</source>
+      <translation>Edit a tranche</translation>
+    </message>
+    <message>
+      <source>Edit a transfer</source>
+      <translation>Edit a transfer</translation>
+    </message>
+    <message>
+      <source>Enter an indicator value</source>
+      <translation>Enter an indicator value</translation>
+    </message>
+    <message>
+      <source>Enter the threshold of my co&amp;nvention…</source>
+      <translation>Enter the threshold of my co&amp;nvention…</translation>
+    </message>
+    <message>
+      <source>Enter the threshold of the convention</source>
+      <translation>Enter the threshold of the convention</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Expected</translation>
+    </message>
+    <message>
+      <source>FINESS EJ</source>
+      <translation>FINESS EJ</translation>
+    </message>
+    <message>
+      <source>Im&amp;port indicators…</source>
+      <translation>Im&amp;port indicators…</translation>
+    </message>
+    <message>
+      <source>Import indicators</source>
+      <translation>Import indicators</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Indicators not imported</source>
+      <translation>Indicators not imported</translation>
+    </message>
+    <message>
+      <source>Mark the candidature as filed</source>
+      <translation>Mark the candidature as filed</translation>
+    </message>
+    <message>
+      <source>Member OG</source>
+      <translation>Member OG</translation>
+    </message>
+    <message>
+      <source>Member transfers</source>
+      <translation>Member transfers</translation>
+    </message>
+    <message>
+      <source>Milestones per ESSMS</source>
+      <translation>Milestones per ESSMS</translation>
+    </message>
+    <message>
+      <source>Month %1 added: type its values in the grid.</source>
+      <translation>Month %1 added: type its values in the grid.</translation>
+    </message>
+    <message>
+      <source>N&amp;ot selected</source>
+      <translation>N&amp;ot selected</translation>
+    </message>
+    <message>
+      <source>No public source gives it: enter your convention's value</source>
+      <translation>No public source gives it: enter your convention's value</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: the file holds these %1 problem(s).</source>
+      <translation>Nothing was imported: the file holds these %1 problem(s).</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Paid on</source>
+      <translation>Paid on</translation>
+    </message>
+    <message>
+      <source>Payment &amp;statement (PDF)…</source>
+      <translation>Payment &amp;statement (PDF)…</translation>
+    </message>
+    <message>
+      <source>Payment statement</source>
+      <translation>Payment statement</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>Payments</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Phase: %1</source>
+      <translation>Phase: %1</translation>
+    </message>
+    <message>
+      <source>Problems of the file</source>
+      <translation>Problems of the file</translation>
+    </message>
+    <message>
+      <source>Project follow-up</source>
+      <translation>Project follow-up</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>Received on</source>
+      <translation>Received on</translation>
+    </message>
+    <message>
+      <source>Received: %1 — remaining to be received: %2</source>
+      <translation>Received: %1 — remaining to be received: %2</translation>
+    </message>
+    <message>
+      <source>Record that the dossier was not selected</source>
+      <translation>Record that the dossier was not selected</translation>
+    </message>
+    <message>
+      <source>Record the convention</source>
+      <translation>Record the convention</translation>
+    </message>
+    <message>
+      <source>Remove a transfer</source>
+      <translation>Remove a transfer</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>Selec&amp;ted (convention signed)…</source>
+      <translation>Selec&amp;ted (convention signed)…</translation>
+    </message>
+    <message>
+      <source>Set-up and deployment of each ESSMS: planned and done dates, typed as dd/mm/yyyy.</source>
+      <translation>Set-up and deployment of each ESSMS: planned and done dates, typed as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+      <source>Set-up done</source>
+      <translation>Set-up done</translation>
+    </message>
+    <message>
+      <source>Set-up planned</source>
+      <translation>Set-up planned</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</source>
+      <translation>Spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Start &amp;deployment</source>
+      <translation>Start &amp;deployment</translation>
+    </message>
+    <message>
+      <source>Start the deployment</source>
+      <translation>Start the deployment</translation>
+    </message>
+    <message>
+      <source>The candidature was filed on %1: its steps now keep what was filed; a change there is refused or becomes an amendment.</source>
+      <translation>The candidature was filed on %1: its steps now keep what was filed; a change there is refused or becomes an amendment.</translation>
+    </message>
+    <message>
+      <source>The tranches appear once the convention is recorded (« Selected »).</source>
+      <translation>The tranches appear once the convention is recorded (« Selected »).</translation>
+    </message>
+    <message>
+      <source>Threshold typed from your signed convention</source>
+      <translation>Threshold typed from your signed convention</translation>
+    </message>
+    <message>
+      <source>Trajectory of the project against the threshold</source>
+      <translation>Trajectory of the project against the threshold</translation>
+    </message>
+    <message>
+      <source>Tranche</source>
+      <translation>Tranche</translation>
+    </message>
+    <message>
+      <source>Tranches</source>
+      <translation>Tranches</translation>
+    </message>
+    <message>
+      <source>Usage indicators</source>
+      <translation>Usage indicators</translation>
+    </message>
+    <message>
+      <source>Usage targets report</source>
+      <translation>Usage targets report</translation>
+    </message>
+    <message>
+      <source>Values per ESSMS and period</source>
+      <translation>Values per ESSMS and period</translation>
+    </message>
+    <message>
+      <source>What remains, and why</source>
+      <translation>What remains, and why</translation>
+    </message>
+    <message>
+      <source>What the porteur passed on to each member OG:</source>
+      <translation>What the porteur passed on to each member OG:</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>in euros, as on the convention</source>
+      <translation>in euros, as on the convention</translation>
+    </message>
+    <message>
+      <source>no threshold</source>
+      <translation>no threshold</translation>
+    </message>
+    <message>
+      <source>row %1, column “%2”: %3</source>
+      <translation>row %1, column “%2”: %3</translation>
+    </message>
+    <message>
+      <source>to be confirmed</source>
+      <translation>to be confirmed</translation>
     </message>
   </context>
   <context>
@@ -3833,6 +4198,21 @@ The PDF opens in your usual viewer instead: print it from there.</translation>
     <message>
       <source>dd/mm/yyyy</source>
       <translation>dd/mm/yyyy</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThresholdDialog</name>
+    <message>
+      <source>&amp;Threshold:</source>
+      <translation>&amp;Threshold:</translation>
+    </message>
+    <message>
+      <source>Threshold of my convention</source>
+      <translation>Threshold of my convention</translation>
+    </message>
+    <message>
+      <source>a threshold is needed</source>
+      <translation>a threshold is needed</translation>
     </message>
   </context>
 </TS>

@@ -1111,6 +1111,37 @@ Tous les dossiers de cet ordinateur seront remplacés par ceux de la sauvegarde 
     </message>
   </context>
   <context>
+    <name>ConventionDialog</name>
+    <message>
+      <source>&amp;Reference:</source>
+      <translation>Ré&amp;férence :</translation>
+    </message>
+    <message>
+      <source>Amount &amp;granted:</source>
+      <translation>Montant &amp;accordé :</translation>
+    </message>
+    <message>
+      <source>Convention signed</source>
+      <translation>Convention signée</translation>
+    </message>
+    <message>
+      <source>Signed &amp;on:</source>
+      <translation>Signée &amp;le :</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>the amount granted is needed</source>
+      <translation>le montant accordé est nécessaire</translation>
+    </message>
+    <message>
+      <source>the date the convention was signed is needed</source>
+      <translation>la date de signature de la convention est nécessaire</translation>
+    </message>
+  </context>
+  <context>
     <name>DossierView</name>
     <message>
       <source>%1 (%2) — %3</source>
@@ -1195,6 +1226,10 @@ Tous les dossiers de cet ordinateur seront remplacés par ceux de la sauvegarde 
     <message>
       <source>Porteur and project</source>
       <translation>Porteur et projet</translation>
+    </message>
+    <message>
+      <source>Project follow-up</source>
+      <translation>Suivi du projet</translation>
     </message>
     <message>
       <source>Record that you checked the budget under the campaign's new rules: the warning stops until the file changes again. Ctrl+Z undoes it.</source>
@@ -1768,6 +1803,29 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     </message>
   </context>
   <context>
+    <name>FiledGuardEditor</name>
+    <message>
+      <source>Candidature already filed</source>
+      <translation>Candidature déjà déposée</translation>
+    </message>
+    <message>
+      <source>The candidature was filed on %1: what the ARS judged is kept as it was, and this change was not made:
+
+%2
+
+A change of the filed candidature is an amendment to agree with your ARS; the follow-up step (convention, payments, milestones, indicators, thresholds) stays editable.</source>
+      <translation>La candidature a été déposée le %1 : ce que l’ARS a examiné est conservé tel quel, et cette modification n’a pas été faite :
+
+%2
+
+Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l’étape Suivi du projet (convention, versements, jalons, indicateurs, seuils) reste modifiable.</translation>
+    </message>
+    <message>
+      <source>a part of the filed candidature</source>
+      <translation>une partie de la candidature déposée</translation>
+    </message>
+  </context>
+  <context>
     <name>FinessDialog</name>
     <message>
       <source>%1 establishment(s) added.</source>
@@ -1908,6 +1966,313 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
     <message>
       <source>the organisation of its FINESS juridique</source>
       <translation>l'organisme de son FINESS juridique</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpView</name>
+    <message>
+      <source> — convention signed on %1, %2 granted</source>
+      <translation> — convention signée le %1, %2 accordés</translation>
+    </message>
+    <message>
+      <source>&amp;Close the project (last payment)</source>
+      <translation>&amp;Solder le projet (dernier versement)</translation>
+    </message>
+    <message>
+      <source>&amp;Indicator:</source>
+      <translation>Indi&amp;cateur :</translation>
+    </message>
+    <message>
+      <source>&amp;Mark as filed</source>
+      <translation>&amp;Marquer comme déposé</translation>
+    </message>
+    <message>
+      <source>&amp;Usage targets report (PDF)…</source>
+      <translation>Ra&amp;pport d’atteinte des cibles (PDF)…</translation>
+    </message>
+    <message>
+      <source>Add a t&amp;ransfer</source>
+      <translation>A&amp;jouter un reversement</translation>
+    </message>
+    <message>
+      <source>Add a transfer</source>
+      <translation>Ajouter un reversement</translation>
+    </message>
+    <message>
+      <source>Add the ne&amp;xt month</source>
+      <translation>Ajouter le m&amp;ois suivant</translation>
+    </message>
+    <message>
+      <source>After the candidature: the ARS's decision, the tranches received, each ESSMS's milestones and the usage indicators the last payment depends on. Each change is one step Ctrl+Z undoes.</source>
+      <translation>Après la candidature : la décision de l’ARS, les tranches reçues, les jalons de chaque ESSMS et les indicateurs d’usage dont dépend le dernier versement. Chaque modification est une étape que Ctrl+Z annule.</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Montant</translation>
+    </message>
+    <message>
+      <source>Close the project</source>
+      <translation>Solder le projet</translation>
+    </message>
+    <message>
+      <source>Condition</source>
+      <translation>Condition</translation>
+    </message>
+    <message>
+      <source>De&amp;lete the transfer</source>
+      <translation>Supprimer &amp;le reversement</translation>
+    </message>
+    <message>
+      <source>Deployment done</source>
+      <translation>Déploiement terminé</translation>
+    </message>
+    <message>
+      <source>Deployment planned</source>
+      <translation>Déploiement prévu</translation>
+    </message>
+    <message>
+      <source>ESSMS</source>
+      <translation>ESSMS</translation>
+    </message>
+    <message>
+      <source>Edit a milestone</source>
+      <translation>Modifier un jalon</translation>
+    </message>
+    <message>
+      <source>Edit a tranche</source>
+      <translation>Modifier une tranche</translation>
+    </message>
+    <message>
+      <source>Edit a transfer</source>
+      <translation>Modifier un reversement</translation>
+    </message>
+    <message>
+      <source>Enter an indicator value</source>
+      <translation>Saisir une valeur d’indicateur</translation>
+    </message>
+    <message>
+      <source>Enter the threshold of my co&amp;nvention…</source>
+      <translation>Saisir le se&amp;uil de ma convention…</translation>
+    </message>
+    <message>
+      <source>Enter the threshold of the convention</source>
+      <translation>Saisir le seuil de la convention</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Attendu</translation>
+    </message>
+    <message>
+      <source>FINESS EJ</source>
+      <translation>FINESS EJ</translation>
+    </message>
+    <message>
+      <source>Im&amp;port indicators…</source>
+      <translation>&amp;Importer des indicateurs…</translation>
+    </message>
+    <message>
+      <source>Import indicators</source>
+      <translation>Importer des indicateurs</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indicateur</translation>
+    </message>
+    <message>
+      <source>Indicators not imported</source>
+      <translation>Indicateurs non importés</translation>
+    </message>
+    <message>
+      <source>Mark the candidature as filed</source>
+      <translation>Marquer la candidature comme déposée</translation>
+    </message>
+    <message>
+      <source>Member OG</source>
+      <translation>OG membre</translation>
+    </message>
+    <message>
+      <source>Member transfers</source>
+      <translation>Reversements aux OG membres</translation>
+    </message>
+    <message>
+      <source>Milestones per ESSMS</source>
+      <translation>Jalons par ESSMS</translation>
+    </message>
+    <message>
+      <source>Month %1 added: type its values in the grid.</source>
+      <translation>Mois %1 ajouté : saisissez ses valeurs dans la grille.</translation>
+    </message>
+    <message>
+      <source>N&amp;ot selected</source>
+      <translation>&amp;Non retenu</translation>
+    </message>
+    <message>
+      <source>No public source gives it: enter your convention's value</source>
+      <translation>Aucune source publique ne le donne : saisissez celui de votre convention</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: the file holds these %1 problem(s).</source>
+      <translation>Rien n’a été importé : le fichier contient ces %1 problème(s).</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Paid on</source>
+      <translation>Versé le</translation>
+    </message>
+    <message>
+      <source>Payment &amp;statement (PDF)…</source>
+      <translation>É&amp;tat des versements (PDF)…</translation>
+    </message>
+    <message>
+      <source>Payment statement</source>
+      <translation>État des versements</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>Versements</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Phase: %1</source>
+      <translation>Phase : %1</translation>
+    </message>
+    <message>
+      <source>Problems of the file</source>
+      <translation>Problèmes du fichier</translation>
+    </message>
+    <message>
+      <source>Project follow-up</source>
+      <translation>Suivi du projet</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Reçu</translation>
+    </message>
+    <message>
+      <source>Received on</source>
+      <translation>Reçu le</translation>
+    </message>
+    <message>
+      <source>Received: %1 — remaining to be received: %2</source>
+      <translation>Reçu : %1 — reste à recevoir : %2</translation>
+    </message>
+    <message>
+      <source>Record that the dossier was not selected</source>
+      <translation>Enregistrer que le dossier n’est pas retenu</translation>
+    </message>
+    <message>
+      <source>Record the convention</source>
+      <translation>Enregistrer la convention</translation>
+    </message>
+    <message>
+      <source>Remove a transfer</source>
+      <translation>Supprimer un reversement</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Rapports</translation>
+    </message>
+    <message>
+      <source>Selec&amp;ted (convention signed)…</source>
+      <translation>&amp;Retenu (convention signée)…</translation>
+    </message>
+    <message>
+      <source>Set-up and deployment of each ESSMS: planned and done dates, typed as dd/mm/yyyy.</source>
+      <translation>Paramétrage et déploiement de chaque ESSMS : dates prévues et réalisées, au format jj/mm/aaaa.</translation>
+    </message>
+    <message>
+      <source>Set-up done</source>
+      <translation>Paramétrage terminé</translation>
+    </message>
+    <message>
+      <source>Set-up planned</source>
+      <translation>Paramétrage prévu</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</source>
+      <translation>Tableurs (*.csv *.xlsx *.xls *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Start &amp;deployment</source>
+      <translation>&amp;Démarrer le déploiement</translation>
+    </message>
+    <message>
+      <source>Start the deployment</source>
+      <translation>Démarrer le déploiement</translation>
+    </message>
+    <message>
+      <source>The candidature was filed on %1: its steps now keep what was filed; a change there is refused or becomes an amendment.</source>
+      <translation>La candidature a été déposée le %1 : ses étapes gardent désormais ce qui a été déposé ; une modification y est refusée ou devient un avenant.</translation>
+    </message>
+    <message>
+      <source>The tranches appear once the convention is recorded (« Selected »).</source>
+      <translation>Les tranches apparaissent une fois la convention enregistrée (« Retenu »).</translation>
+    </message>
+    <message>
+      <source>Threshold typed from your signed convention</source>
+      <translation>Seuil saisi d’après votre convention signée</translation>
+    </message>
+    <message>
+      <source>Trajectory of the project against the threshold</source>
+      <translation>Trajectoire du projet face au seuil</translation>
+    </message>
+    <message>
+      <source>Tranche</source>
+      <translation>Tranche</translation>
+    </message>
+    <message>
+      <source>Tranches</source>
+      <translation>Tranches</translation>
+    </message>
+    <message>
+      <source>Usage indicators</source>
+      <translation>Indicateurs d’usage</translation>
+    </message>
+    <message>
+      <source>Usage targets report</source>
+      <translation>Rapport d’atteinte des cibles d’usage</translation>
+    </message>
+    <message>
+      <source>Values per ESSMS and period</source>
+      <translation>Valeurs par ESSMS et par période</translation>
+    </message>
+    <message>
+      <source>What remains, and why</source>
+      <translation>Ce qui reste, et pourquoi</translation>
+    </message>
+    <message>
+      <source>What the porteur passed on to each member OG:</source>
+      <translation>Ce que le porteur a reversé à chaque OG membre :</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+      <source>in euros, as on the convention</source>
+      <translation>en euros, comme sur la convention</translation>
+    </message>
+    <message>
+      <source>no threshold</source>
+      <translation>pas de seuil</translation>
+    </message>
+    <message>
+      <source>row %1, column “%2”: %3</source>
+      <translation>ligne %1, colonne « %2 » : %3</translation>
+    </message>
+    <message>
+      <source>to be confirmed</source>
+      <translation>à confirmer</translation>
     </message>
   </context>
   <context>
@@ -3833,6 +4198,21 @@ Le PDF s’ouvre à la place dans votre visionneuse habituelle : imprimez-le dep
     <message>
       <source>dd/mm/yyyy</source>
       <translation>jj/mm/aaaa</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThresholdDialog</name>
+    <message>
+      <source>&amp;Threshold:</source>
+      <translation>&amp;Seuil :</translation>
+    </message>
+    <message>
+      <source>Threshold of my convention</source>
+      <translation>Seuil de ma convention</translation>
+    </message>
+    <message>
+      <source>a threshold is needed</source>
+      <translation>un seuil est nécessaire</translation>
     </message>
   </context>
 </TS>

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from esms_desktop import __version__
-from esms_desktop.cli import campaigns, check, filing, finess, reports, store
+from esms_desktop.cli import campaigns, check, filing, finess, follow_up, reports, store
 from esms_desktop.cli.campaigns import cmd_campaigns
 from esms_desktop.cli.common import (
     EXIT_BAD_INPUT,
@@ -142,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     finess.register(sub)  # adds to the store's ``dossier`` group
     reports.register(sub)  # likewise
     filing.register(sub)  # likewise: ``dossier tableau``
+    follow_up.register(sub)  # likewise: ``dossier phase|versement|seuil|indicateurs|suivi``
     return parser
 
 

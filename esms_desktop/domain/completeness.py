@@ -34,6 +34,10 @@ class Step(StrEnum):
     BUDGET = "budget"
     ENGAGEMENTS = "engagements"
     EXPORT = "export"
+    SUIVI = "suivi"
+    """After the candidature: phase, convention, payments, usage (issue 20). Nothing in it is
+    asked by the ARS at filing, so :func:`missing_items` lists nothing for it and it never
+    counts in the candidature's completeness; its side-bar entry shows the phase instead."""
 
 
 STEP_TITLES: dict[Step, str] = {
@@ -44,6 +48,7 @@ STEP_TITLES: dict[Step, str] = {
     Step.BUDGET: "Budget",
     Step.ENGAGEMENTS: "Engagements",
     Step.EXPORT: "Pièces et export",
+    Step.SUIVI: "Suivi du projet",
 }
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from esms_desktop.domain.eligibility import NO_DECLARATIONS, Declarations
+from esms_desktop.domain.follow_up import NO_FOLLOW_UP, FollowUp
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.domain.maturin import NO_TYPED_LEVELS, TypedLevels
 from esms_desktop.domain.parsing import Parsed, fold
@@ -248,3 +249,5 @@ class Dossier:
     updated: datetime | None = None
     campaign_fingerprint: str = ""
     declarations: Declarations = NO_DECLARATIONS
+    follow_up: FollowUp = NO_FOLLOW_UP
+    """What happens after the candidature is filed (phase, convention, payments, usage)."""

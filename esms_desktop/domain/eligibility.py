@@ -103,7 +103,7 @@ def _rule(
     return text
 
 
-def _exclusion(
+def exclusion(
     est: Establishment, category: Category, seen: dict[str, int]
 ) -> tuple[str, str, str] | None:
     """Why a row is left out of the count, as (code, message, rule), or None when it counts."""
@@ -154,7 +154,7 @@ def _row_statuses(
     for index, (og, est) in enumerate(grappe.rows()):
         who = f"{est.name or 'ESSMS sans nom'} ({est.finess or 'sans FINESS'}, {og.name})"
         category = nomenclature.get(est.category)
-        excluded = _exclusion(est, category, seen)
+        excluded = exclusion(est, category, seen)
         if excluded is None and campaign.scope.no_double_funding and est.already_funded:
             excluded = (
                 "deja_finance",

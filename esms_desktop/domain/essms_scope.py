@@ -12,7 +12,7 @@ answer depends on the category only: it is asked once per category code and reme
 
 from __future__ import annotations
 
-from esms_desktop.domain.eligibility import _exclusion
+from esms_desktop.domain.eligibility import exclusion as row_exclusion
 from esms_desktop.domain.finess_register import RegisterEntry
 from esms_desktop.domain.grappe import Establishment
 from esms_desktop.domain.nomenclature import Nomenclature, Sector
@@ -39,7 +39,7 @@ class EssmsScope:
         if reason is None:
             category = self._nomenclature.get(entry.category)
             probe = Establishment(entry.finess, entry.name, entry.category)
-            excluded = _exclusion(probe, category, {})
+            excluded = row_exclusion(probe, category, {})
             reason = self._reasons[entry.category] = "" if excluded is None else excluded[1]
             self._sectors[entry.category] = category.sector
         return reason

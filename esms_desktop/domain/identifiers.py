@@ -16,9 +16,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stdnum.fr import siren as stdnum_siren
-from stdnum.fr import siret as stdnum_siret
-
 _SEPARATORS = re.compile(r"[\s.\-_/\u00a0\u202f]")
 _FINESS_SHAPE = re.compile(r"^(?:[0-9]{2}|2[AB])[0-9]{7}$")
 LA_POSTE_SIREN = "356000000"
@@ -139,6 +136,8 @@ def siren_problem(raw: str) -> str:
     value = normalise(raw)
     if not (value.isascii() and value.isdigit()) or len(value) != 9:
         return "SIREN attendu sur 9 chiffres"
+    from stdnum.fr import siren as stdnum_siren  # here: stdnum pulls pydoc and ssl at import
+
     if not stdnum_siren.is_valid(value):
         return "clé de contrôle du SIREN incorrecte"
     return ""
@@ -157,6 +156,8 @@ def siret_problem(raw: str) -> str:
         return "SIRET en notation scientifique (précision perdue par le tableur)"
     if not (value.isascii() and value.isdigit()) or len(value) != 14:
         return "SIRET attendu sur 14 chiffres"
+    from stdnum.fr import siret as stdnum_siret  # here: stdnum pulls pydoc and ssl at import
+
     if stdnum_siret.is_valid(value):
         return ""
     if value.startswith(LA_POSTE_SIREN) and value != LA_POSTE_HEAD_OFFICE_SIRET:

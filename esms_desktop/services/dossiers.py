@@ -31,6 +31,7 @@ from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.fields import ESTABLISHMENT_FIELDS
 from esms_desktop.domain.file_names import safe_file_name
+from esms_desktop.domain.follow_up import NO_FOLLOW_UP, Phase
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.domain.validation import MAX_PROBLEMS_SHOWN, Problem, dossier_problems, shown
@@ -71,6 +72,8 @@ _DOSSIER_PART_LABELS: Mapping[str, str] = MappingProxyType(
         "convention_date": "date de convention",
         "campaign_fingerprint": "version de la campagne",
         "declarations": "déclarations (GHT, éditeur)",
+        "team": "équipe projet",
+        "follow_up": "suivi du projet",
     }
 )
 
@@ -81,6 +84,21 @@ class DossierInputError(UserError, ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class FiledCandidatureError(UserError):
+    """An edit of what was filed (the grappe, the budget's inputs, the commitments) in a dossier
+    already filed, not asked as an amendment: nothing is written. ``changes`` are the French
+    lines of :func:`~esms_desktop.domain.follow_up_edits.describe_changes`; the window shows
+    them, asks whether to make the edit an amendment, and saves again with ``amendment=True``."""
+
+    def __init__(self, name: str, changes: list[str]) -> None:
+        self.changes = tuple(changes)
+        lines = "\n".join(f"  - {line}" for line in changes)
+        super().__init__(
+            f"La candidature du dossier « {name} » est déjà déposée : cette modification "
+            f"en change le contenu et demande un avenant. Rien n'a été enregistré.\n{lines}"
+        )
 
 
 class DossierToRepairError(UserError):
@@ -379,8 +397,15 @@ def save_dossier(
     dossier: Dossier,
     before: Dossier | None = None,
     snapshot: Snapshot | None = None,
+    *,
+    amendment: bool = False,
 ) -> Dossier:
     """Make the stored dossier equal to ``dossier`` (every part); returns what is now stored.
+
+    Once the candidature is filed (phase past ``CANDIDATURE``), an edit of what was filed
+    (:func:`~esms_desktop.domain.follow_up_edits.amendment_needed`) is refused with
+    :class:`FiledCandidatureError`, nothing written, unless ``amendment`` says the user chose
+    to amend it.
 
     ``before`` is the value last loaded or saved, when the caller keeps it (the GUI's session
     does): only what differs from it is written, and nothing is read back. It is used only if the
@@ -405,6 +430,8 @@ def save_dossier(
         parts = changed_fields(known, candidate)
         if not parts:
             return known
+        if not amendment and known.follow_up.phase is not Phase.CANDIDATURE:
+            _refuse_unamended(known, candidate)
         now = _stamp(known.updated)
         stored = replace(candidate, updated=now)
         uow.dossiers.save(known, stored)
@@ -414,6 +441,15 @@ def save_dossier(
             _write_snapshot(uow, stored, snapshot)
         uow.commit()
     return stored
+
+
+def _refuse_unamended(known: Dossier, candidate: Dossier) -> None:
+    """Raise :class:`FiledCandidatureError` if ``candidate`` changes what was filed."""
+    # Imported here: only a filed dossier needs the follow-up's rules (and their imports).
+    from esms_desktop.domain.follow_up_edits import amendment_needed, describe_changes
+
+    if amendment_needed(known, candidate):
+        raise FiledCandidatureError(known.name, describe_changes(known, candidate))
 
 
 Snapshot = Callable[[Dossier], bytes]
@@ -470,6 +506,7 @@ def duplicate_dossier(uow: UnitOfWork, dossier_id: int, name: str | None = None)
             updated=now,
             campaign_fingerprint=source.campaign_fingerprint
             or campaign_fingerprint(source.campaign_id),
+            follow_up=NO_FOLLOW_UP,  # a copy is a new candidature, not a second funded project
         )
         new_id = uow.dossiers.add(copy)
         uow.dossiers.copy_files(dossier_id, new_id)

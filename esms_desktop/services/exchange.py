@@ -65,6 +65,21 @@ from esms_desktop.domain.fields import (
     FieldSpec,
 )
 from esms_desktop.domain.file_names import safe_file_name
+from esms_desktop.domain.follow_up import (
+    NO_FOLLOW_UP,
+    Convention,
+    EssmsMilestone,
+    FiledCandidature,
+    FollowUp,
+    IndicatorValue,
+    MemberTransfer,
+    MilestoneKind,
+    Period,
+    PeriodKind,
+    Phase,
+    TranchePayment,
+)
+from esms_desktop.domain.follow_up_edits import indicator_conflicts, merge_indicators
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -188,6 +203,15 @@ class ExchangeContent:
     dossier: Dossier | None = None
     organisation: Organisation | None = None
     files: tuple[AttachedFile, ...] = ()
+    part_indicators: tuple[IndicatorValue, ...] = ()
+    """A partner's part: the usage indicators of its ESSMS it sends with it (issue 20)."""
+
+    @property
+    def indicators(self) -> tuple[IndicatorValue, ...]:
+        """The usage indicator values the file brings: the dossier's, or the part's."""
+        if self.dossier is not None:
+            return self.dossier.follow_up.indicators
+        return self.part_indicators
 
     @property
     def organisations(self) -> tuple[Organisation, ...]:
@@ -358,7 +382,82 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
             "ght_essms": sorted(d.declarations.ght_essms, key=str),
             "editor_registered": d.declarations.editor_registered,
         },
+        **({} if d.follow_up == NO_FOLLOW_UP else {"follow_up": follow_up_to_dict(d.follow_up)}),
     }
+
+
+def follow_up_to_dict(f: FollowUp) -> dict[str, Any]:
+    """The follow-up after the candidature (key ``follow_up``, absent when nothing is recorded:
+    files of dossiers still in candidature are as before)."""
+    filed = f.filed
+    convention = f.convention
+    return {
+        "phase": f.phase.value,
+        "filed": None
+        if filed is None
+        else {
+            "filed_on": _day(filed.filed_on),
+            "snapshot": filed.snapshot,
+            "pdf_fingerprint": filed.pdf_fingerprint,
+            "amount_asked": _dec(filed.amount_asked),
+        },
+        "convention": None
+        if convention is None
+        else {
+            "signed_on": _day(convention.signed_on),
+            "amount_granted": _dec(convention.amount_granted),
+            "reference": convention.reference,
+            "note": convention.note,
+        },
+        "tranches": [
+            {
+                "label": t.label,
+                "expected": _dec(t.expected),
+                "condition": t.condition,
+                "usage_targets": t.usage_targets,
+                "expected_on": _day(t.expected_on),
+                "received": _dec(t.received),
+                "received_on": _day(t.received_on),
+            }
+            for t in f.tranches
+        ],
+        "transfers": [
+            {
+                "finess_ej": t.finess_ej,
+                "og_name": t.og_name,
+                "amount": _dec(t.amount),
+                "paid_on": _day(t.paid_on),
+                "note": t.note,
+            }
+            for t in f.transfers
+        ],
+        "milestones": [
+            {
+                "finess": m.finess,
+                "kind": m.kind.value,
+                "planned_on": _day(m.planned_on),
+                "done_on": _day(m.done_on),
+            }
+            for m in f.milestones
+        ],
+        "indicators": indicators_to_list(f.indicators),
+        "confirmed_thresholds": sorted(f.confirmed_thresholds),
+    }
+
+
+def indicators_to_list(values: Iterable[IndicatorValue]) -> list[dict[str, Any]]:
+    """Indicator values as JSON (the period as « 2026-03 » or « 2026-T1 »)."""
+    return [
+        {
+            "finess": v.finess,
+            "indicator": v.indicator,
+            "period": str(v.period),
+            "value": _dec(v.value),
+            "denominator": _dec(v.denominator),
+            "source": v.source,
+        }
+        for v in values
+    ]
 
 
 # --- JSON → domain (strict) -------------------------------------------------------------------
@@ -602,6 +701,115 @@ def _typed_from(item: _Reader) -> TypedLevels:
     return TypedLevels(MappingProxyType(levels), typed.day("assessed_on"))
 
 
+MAX_INDICATOR_VALUES = 200_000
+"""Indicator values of one dossier: 1,000 ESSMS × 5 indicators × 36 months, and room."""
+_PERIOD_TEXT = re.compile(r"([0-9]{4})-(?:([0-9]{2})|T([1-4]))")
+
+
+def _period_from(r: _Reader, key: str) -> Period:
+    text = r.text(key)
+    found = _PERIOD_TEXT.fullmatch(text)
+    if found is None or (found.group(2) and not 1 <= int(found.group(2)) <= 12):
+        raise _invalid(
+            f"{r.where}.{key}", f"période « {shown(text)} » : 2026-03 ou 2026-T1 attendu"
+        )
+    if found.group(3):
+        return Period(int(found.group(1)), int(found.group(3)), PeriodKind.TRIMESTRE)
+    return Period(int(found.group(1)), int(found.group(2)))
+
+
+def _required_day(r: _Reader, key: str) -> date:
+    value = r.day(key)
+    if value is None:
+        raise _invalid(f"{r.where}.{key}", "date attendue")
+    return value
+
+
+def _required_decimal(r: _Reader, key: str) -> Decimal:
+    value = r.decimal(key)
+    if value is None:
+        raise _invalid(f"{r.where}.{key}", "nombre attendu")
+    return value
+
+
+def indicators_from(r: _Reader, key: str) -> tuple[IndicatorValue, ...]:
+    return tuple(
+        IndicatorValue(
+            finess=v.text("finess"),
+            indicator=v.text("indicator"),
+            period=_period_from(v, "period"),
+            value=_required_decimal(v, "value"),
+            denominator=v.decimal("denominator"),
+            source=v.text("source"),
+        )
+        for v in r.items(key, MAX_INDICATOR_VALUES)
+    )
+
+
+def _follow_up_from(r: _Reader) -> FollowUp:
+    """The optional ``follow_up`` (files written before issue 20, or of a dossier still in
+    candidature, have none: ``NO_FOLLOW_UP``)."""
+    if r.data.get("follow_up") is None:
+        return NO_FOLLOW_UP
+    f = r.child("follow_up")
+    filed = None
+    if f.data.get("filed") is not None:
+        d = f.child("filed")
+        filed = FiledCandidature(
+            filed_on=_required_day(d, "filed_on"),
+            snapshot=d.text("snapshot"),
+            pdf_fingerprint=d.text("pdf_fingerprint"),
+            amount_asked=d.decimal("amount_asked"),
+        )
+    convention = None
+    if f.data.get("convention") is not None:
+        c = f.child("convention")
+        convention = Convention(
+            signed_on=_required_day(c, "signed_on"),
+            amount_granted=_required_decimal(c, "amount_granted"),
+            reference=c.text("reference"),
+            note=c.text("note"),
+        )
+    return FollowUp(
+        phase=f.enum("phase", Phase, Phase.CANDIDATURE),
+        filed=filed,
+        convention=convention,
+        tranches=tuple(
+            TranchePayment(
+                label=t.text("label"),
+                expected=_required_decimal(t, "expected"),
+                condition=t.text("condition"),
+                usage_targets=t.boolean("usage_targets"),
+                expected_on=t.day("expected_on"),
+                received=t.decimal("received"),
+                received_on=t.day("received_on"),
+            )
+            for t in f.items("tranches", MAX_ITEMS)
+        ),
+        transfers=tuple(
+            MemberTransfer(
+                finess_ej=t.text("finess_ej"),
+                og_name=t.text("og_name"),
+                amount=_required_decimal(t, "amount"),
+                paid_on=t.day("paid_on"),
+                note=t.text("note"),
+            )
+            for t in f.items("transfers", MAX_ITEMS)
+        ),
+        milestones=tuple(
+            EssmsMilestone(
+                finess=m.text("finess"),
+                kind=m.enum("kind", MilestoneKind, MilestoneKind.PARAMETRAGE),
+                planned_on=m.day("planned_on"),
+                done_on=m.day("done_on"),
+            )
+            for m in f.items("milestones", 2 * MAX_ESTABLISHMENTS)
+        ),
+        indicators=indicators_from(f, "indicators"),
+        confirmed_thresholds=frozenset(f.texts("confirmed_thresholds", MAX_ITEMS, 500)),
+    )
+
+
 def dossier_from_dict(r: _Reader) -> Dossier:
     """A dossier read strictly; ``campaign_fingerprint`` and ``declarations`` are optional
     (files written before them), and a file without them reads as nothing recorded nor
@@ -693,6 +901,7 @@ def dossier_from_dict(r: _Reader) -> Dossier:
         updated=r.moment("updated"),
         campaign_fingerprint=r.text("campaign_fingerprint"),
         declarations=_declarations_from(r),
+        follow_up=_follow_up_from(r),
     )
 
 
@@ -1038,6 +1247,7 @@ def _decode(
             organisation_from_dict(reader.child("organisation")) if kind == "og" else None
         )
         campaign_id = dossier.campaign_id if dossier is not None else reader.text("campaign_id")
+        part_indicators = indicators_from(reader, "indicators") if kind == "og" else ()
     except _PayloadError as exc:
         raise _refuse(path, f"a un contenu invalide ({exc}).") from None
     _check_values(path, dossier, organisation, campaign_id)
@@ -1057,6 +1267,7 @@ def _decode(
         dossier=dossier,
         organisation=organisation,
         files=files,
+        part_indicators=part_indicators,
     )
 
 
@@ -1263,6 +1474,44 @@ def merge_content(
     )
 
 
+def merge_indicators_of(
+    dossier: Dossier, content: ExchangeContent, default: Side = "ours"
+) -> tuple[Dossier, str]:
+    """The usage indicators a file brings merged into ``dossier`` (after its grappe merge),
+    and a French sentence saying what was done ("" when the file brings none).
+
+    As the grappe merge: a partner's part brings values for its own OG's ESSMS only (others are
+    left out, and said); a value that differs from the one entered for the same ESSMS,
+    indicator and period is a conflict, decided by ``default`` (« ours » keeps ours). Values of
+    an ESSMS no longer in the grappe or of an indicator no target names are left out.
+    """
+    incoming = content.indicators
+    if not incoming:
+        return dossier, ""
+    ours = {e.finess for _og, e in dossier.grappe.rows()}
+    if content.kind == "og" and content.organisation is not None:
+        ours &= {e.finess for e in content.organisation.establishments}
+    targets = {t.indicator for t in dossier.usage_targets}
+    usable = [v for v in incoming if v.finess in ours and v.indicator in targets]
+    conflicts = indicator_conflicts(dossier, usable)
+    kept = usable
+    if default == "ours":
+        clashing = {(c.incoming.finess, c.incoming.indicator, c.incoming.period) for c in conflicts}
+        kept = [v for v in usable if (v.finess, v.indicator, v.period) not in clashing]
+    merged = merge_indicators(dossier, kept, replace=True)
+    parts = [f"Indicateurs d'usage : {len(kept)} valeur(s) fusionnée(s)"]
+    if conflicts:
+        side = "les nôtres" if default == "ours" else "leurs valeurs"
+        parts.append(f"{len(conflicts)} en conflit (gardé : {side})")
+    if len(incoming) > len(usable):
+        parts.append(
+            f"{len(incoming) - len(usable)} laissée(s) de côté (ESSMS d'un autre organisme ou "
+            "hors de la grappe, indicateur sans cible)"
+        )
+    note = ", ".join(parts) + "."
+    return merged, note
+
+
 # --- use cases --------------------------------------------------------------------------------
 
 
@@ -1290,12 +1539,16 @@ def export_organisation(uow: UnitOfWork, dossier_id: int, og_index: int, path: P
             f"Le dossier « {dossier.name} » n'a pas d'organisme gestionnaire n° {og_index + 1}."
         )
     og = dossier.grappe.organisations[og_index]
-    payload = {
+    payload: dict[str, Any] = {
         "organisation": organisation_to_dict(og),
         "campaign_id": dossier.campaign_id,
         "dossier_name": dossier.name,
         "files": [],
     }
+    own = {e.finess for e in og.establishments}
+    values = [v for v in dossier.follow_up.indicators if v.finess in own]
+    if values:  # what the partner has entered so far comes back with the part it fills
+        payload["indicators"] = indicators_to_list(values)
     return write_exchange_file(path, "og", payload)
 
 
@@ -1395,8 +1648,9 @@ def preview_merge(uow: UnitOfWork, dossier_id: int, path: Path) -> MergeReport:
     content = read_exchange_file(path)
     with uow:
         dossier = uow.dossiers.get(dossier_id)
-    _, report = merge_content(dossier.grappe, content, source=Path(path).name)
-    return report
+    merged, report = merge_content(dossier.grappe, content, source=Path(path).name)
+    _, note = merge_indicators_of(replace(dossier, grappe=merged), content)
+    return replace(report, notes=(*report.notes, note)) if note else report
 
 
 def merge_into(
@@ -1418,13 +1672,16 @@ def merge_into(
         dossier = uow.dossiers.get(dossier_id)
     # Merged before the backup is taken: a refused file (too many ESSMS) leaves no trace.
     merged, report = merge_content(dossier.grappe, content, choices, default, porteur, name)
+    after = sync_porteur(dossier, replace(dossier, grappe=merged))
+    after, note = merge_indicators_of(after, content, default)
     backup = uow.backup("avant-import")
-    report = replace(report, applied=True, backup=backup)
-    if merged == dossier.grappe:
+    report = replace(
+        report, applied=True, backup=backup, notes=(*report.notes, note) if note else report.notes
+    )
+    if after == dossier:
         return report
     with uow:
         now = datetime.now(UTC)
-        after = sync_porteur(dossier, replace(dossier, grappe=merged))
         uow.dossiers.replace(replace(after, updated=now))
         uow.dossiers.log(
             dossier_id,

@@ -26,13 +26,13 @@ from esms_desktop.domain.porteur_link import link_porteur
 from esms_desktop.domain.validation import shown
 from esms_desktop.importers.progress import CancelToken, ProgressFn
 from esms_desktop.paths import DataPaths
-from esms_desktop.services import catalog, dossiers, exchange, finess_lookup
-from esms_desktop.services.finess_lookup import LoadResult
+from esms_desktop.services import catalog, dossiers, exchange
 from esms_desktop.services.imports import UnreadableFileError, preview_file
 from esms_desktop.storage.errors import StoreError
 from esms_desktop.storage.quick_read import read_snapshot
 
 if TYPE_CHECKING:  # SQLAlchemy (0.3 s) is imported when the store opens, not with this module
+    from esms_desktop.services.finess_lookup import LoadResult
     from esms_desktop.storage.backups import BackupSummary
     from esms_desktop.storage.store import Store
 
@@ -184,8 +184,25 @@ class Workspace:
     def save(self, dossier: Dossier, *, before: Dossier | None = None) -> Dossier:
         """Store ``dossier``; ``before``, the value last loaded or saved (the session hands it),
         lets the store write only what differs without reading the dossier. Returns what is now
-        stored (the next save's ``before``)."""
-        return dossiers.save_dossier(self.store.uow(), dossier, before, exchange.snapshot_bytes)
+        stored (the next save's ``before``).
+
+        The start-up snapshot is not written here (encoding it costs ten times the save of one
+        edit on a large dossier): the save's rows make the stored one stale (its triggers delete
+        it) and :meth:`keep_snapshot` writes it again once the edits pause or the dossier closes.
+        """
+        return dossiers.save_dossier(self.store.uow(), dossier, before)
+
+    def keep_snapshot(self, dossier_id: int) -> None:
+        """Write the start-up snapshot of ``dossier_id`` if the saves since the last one made it
+        stale; read from the stored rows, so it is what the next start would read through the
+        store. Nothing to do before the store opens (nothing was saved since the snapshot shown)
+        or on a read-only store; a failure only costs the next start its quick path."""
+        if not self.opened or self._store is None or self._store.read_only:
+            return
+        try:
+            dossiers.keep_snapshot(self._store.uow(), dossier_id, exchange.snapshot_bytes)
+        except self.save_errors as exc:  # a dossier deleted meanwhile, a full disk…
+            log.warning("instantané du dossier %s non écrit : %s", dossier_id, exc)
 
     def rename(self, dossier_id: int, name: str) -> None:
         dossiers.rename_dossier(self.store.uow(), dossier_id, name)
@@ -291,6 +308,8 @@ class Workspace:
         self, path: Path, progress: ProgressFn | None = None, cancel: CancelToken | None = None
     ) -> LoadResult:
         """Load a FINESS file into the look-up table (all or nothing)."""
+        from esms_desktop.services import finess_lookup  # its readers: on first use
+
         return finess_lookup.load_register(self.store.uow(), path, progress, cancel)
 
     def rebuild_lost_register(self) -> str | None:
@@ -300,6 +319,8 @@ class Workspace:
         Called by every register method below, so the rebuild costs nothing at start-up and
         happens the first time the register is needed.
         """
+        from esms_desktop.services import finess_lookup  # its readers: on first use
+
         lost, self.store.register_lost = self.store.register_lost, None
         if lost is None:
             return None
@@ -317,6 +338,8 @@ class Workspace:
 
     def register_status(self) -> str | None:
         """« 1 508 établissements (x.csv, 23/11/2026) », or None when nothing is loaded."""
+        from esms_desktop.services import finess_lookup  # its readers: on first use
+
         self.rebuild_lost_register()
         info = finess_lookup.status(self.store.uow(read_only=True))
         if info is None:
@@ -328,6 +351,8 @@ class Workspace:
 
     def lookup(self, finess: str) -> RegisterEntry | None:
         """The register's entry for a FINESS, or None (unknown, invalid or nothing loaded)."""
+        from esms_desktop.services import finess_lookup  # its readers: on first use
+
         self.rebuild_lost_register()
         try:
             return finess_lookup.lookup(self.store.uow(read_only=True), finess)
@@ -335,12 +360,18 @@ class Workspace:
             return None
 
     def search_register(self, text: str, limit: int = 200) -> list[RegisterEntry]:
+        from esms_desktop.services import finess_lookup  # its readers: on first use
+
         self.rebuild_lost_register()
         return finess_lookup.search(self.store.uow(read_only=True), text, limit)
 
     def establishments_of(self, finess_ej: str) -> list[RegisterEntry]:
+        from esms_desktop.services import finess_lookup  # its readers: on first use
+
         self.rebuild_lost_register()
         return finess_lookup.establishments_of(self.store.uow(read_only=True), finess_ej)
 
     def og_name(self, finess_ej: str) -> str:
+        from esms_desktop.services import finess_lookup  # its readers: on first use
+
         return finess_lookup.og_name(self.store.uow(read_only=True), finess_ej)

@@ -66,6 +66,20 @@ from esms_desktop.domain.fields import (
     FieldSpec,
 )
 from esms_desktop.domain.file_names import safe_file_name
+from esms_desktop.domain.follow_up import (
+    NO_FOLLOW_UP,
+    Convention,
+    EssmsMilestone,
+    FiledCandidature,
+    FollowUp,
+    IndicatorValue,
+    MemberTransfer,
+    MilestoneKind,
+    Period,
+    PeriodKind,
+    Phase,
+    TranchePayment,
+)
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -76,6 +90,15 @@ from esms_desktop.domain.home_summary import DossierHead, HomeSummary
 from esms_desktop.domain.maturin import TypedLevels
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.storage.errors import NotFoundError, StoreError
+from esms_desktop.storage.follow_up_models import (
+    ConfirmedThresholdRow,
+    ConventionRow,
+    EssmsMilestoneRow,
+    FollowUpRow,
+    IndicatorValueRow,
+    MemberTransferRow,
+    TranchePaymentRow,
+)
 from esms_desktop.storage.models import (
     AnnexFileRow,
     AnnexRow,
@@ -631,11 +654,13 @@ def _to_dossier(
     organisations: tuple[Organisation, ...],
     parts: dict[str, Any],
     ght: Iterable[Any] = (),
+    follow_up: FollowUp = NO_FOLLOW_UP,
 ) -> Dossier:
     return Dossier(
         **_head_values(head, ght),
         porteur=_to_porteur(porteur),
         grappe=Grappe(organisations=organisations, solution=_to_solution(solution)),
+        follow_up=follow_up,
         **parts,
     )
 
@@ -763,6 +788,196 @@ def _read_dossier(session: Session, dossier_id: int) -> Dossier | None:
         _read_organisations(session, dossier_id),
         {part: _PART_VALUES[part](_read_part(session, dossier_id, part)) for part in _PARTS},
         _read_ght(session, dossier_id),
+        _read_follow_up(session, dossier_id),
+    )
+
+
+# --- the follow-up after the candidature (migration 0015) -------------------------------------
+#
+# A dossier with nothing recorded after its candidature (``NO_FOLLOW_UP``) has no row in these
+# tables, and its load reads one of them only: the head row, whose absence says there is
+# nothing else. A changed part is rewritten as a whole, as the dossier's other small parts are;
+# the indicator values (a few hundred rows for a grappe over a year) are rewritten only when
+# they changed.
+
+_FOLLOW_UP = _table(FollowUpRow)
+_CONVENTION = _table(ConventionRow)
+_FOLLOW_UP_PARTS: dict[str, Table] = {
+    "tranches": _table(TranchePaymentRow),
+    "transfers": _table(MemberTransferRow),
+    "milestones": _table(EssmsMilestoneRow),
+    "indicators": _table(IndicatorValueRow),
+}
+_CONFIRMED = _table(ConfirmedThresholdRow)
+
+
+def _follow_up_head(dossier_id: int, follow_up: FollowUp) -> dict[str, Any]:
+    filed = follow_up.filed
+    return {
+        "dossier_id": dossier_id,
+        "phase": Phase(follow_up.phase).value,
+        "filed_on": filed.filed_on if filed else None,
+        "filed_snapshot": filed.snapshot if filed else "",
+        "filed_pdf_fingerprint": filed.pdf_fingerprint if filed else "",
+        "filed_amount_asked": filed.amount_asked if filed else None,
+    }
+
+
+def _follow_up_part_rows(dossier_id: int, follow_up: FollowUp, part: str) -> list[dict[str, Any]]:
+    """The rows of one repeated part of the follow-up, in the user's order."""
+    key = {"dossier_id": dossier_id}
+    if part == "tranches":
+        return [
+            {**key, "position": i, **{n: getattr(t, n) for n in _TRANCHE_FIELDS}}
+            for i, t in enumerate(follow_up.tranches)
+        ]
+    if part == "transfers":
+        return [
+            {**key, "position": i, **{n: getattr(t, n) for n in _TRANSFER_FIELDS}}
+            for i, t in enumerate(follow_up.transfers)
+        ]
+    if part == "milestones":
+        return [
+            {
+                **key,
+                "position": i,
+                "finess": m.finess,
+                "kind": MilestoneKind(m.kind).value,
+                "planned_on": m.planned_on,
+                "done_on": m.done_on,
+            }
+            for i, m in enumerate(follow_up.milestones)
+        ]
+    if part == "indicators":
+        return [
+            {
+                **key,
+                "position": i,
+                "finess": v.finess,
+                "indicator": v.indicator,
+                "period_year": v.period.year,
+                "period_index": v.period.index,
+                "period_kind": PeriodKind(v.period.kind).value,
+                "value": v.value,
+                "denominator": v.denominator,
+                "source": v.source,
+            }
+            for i, v in enumerate(follow_up.indicators)
+        ]
+    raise ValueError(part)  # pragma: no cover - programming error
+
+
+_TRANCHE_FIELDS = tuple(f.name for f in fields(TranchePayment))
+_TRANSFER_FIELDS = tuple(f.name for f in fields(MemberTransfer))
+
+
+def _write_follow_up(session: Session, dossier_id: int, old: FollowUp, new: FollowUp) -> None:
+    """Bring the follow-up rows from ``old`` to ``new``: only the parts that differ."""
+    if new == NO_FOLLOW_UP:
+        for table in (_FOLLOW_UP, _CONVENTION, _CONFIRMED, *_FOLLOW_UP_PARTS.values()):
+            session.execute(delete(table).where(table.c.dossier_id == dossier_id))
+        return
+    head = _follow_up_head(dossier_id, new)
+    if old == NO_FOLLOW_UP or head != _follow_up_head(dossier_id, old):
+        session.execute(delete(_FOLLOW_UP).where(_FOLLOW_UP.c.dossier_id == dossier_id))
+        session.execute(insert(_FOLLOW_UP).values(**head))
+    if new.convention != old.convention:
+        session.execute(delete(_CONVENTION).where(_CONVENTION.c.dossier_id == dossier_id))
+        if new.convention is not None:
+            c = new.convention
+            session.execute(
+                insert(_CONVENTION).values(
+                    dossier_id=dossier_id,
+                    signed_on=c.signed_on,
+                    amount_granted=c.amount_granted,
+                    reference=c.reference,
+                    note=c.note,
+                )
+            )
+    for part, table in _FOLLOW_UP_PARTS.items():
+        if getattr(new, part) != getattr(old, part):
+            session.execute(delete(table).where(table.c.dossier_id == dossier_id))
+            _insert_rows(session, table, _follow_up_part_rows(dossier_id, new, part))
+    if new.confirmed_thresholds != old.confirmed_thresholds:
+        session.execute(delete(_CONFIRMED).where(_CONFIRMED.c.dossier_id == dossier_id))
+        rows = [
+            {"dossier_id": dossier_id, "indicator": i} for i in sorted(new.confirmed_thresholds)
+        ]
+        _insert_rows(session, _CONFIRMED, rows)
+
+
+def _values_read(table: Table, row: Any) -> SimpleNamespace:
+    """A row of :func:`_select_readable` with its decimals and dates read (a stored value no
+    field can hold is kept as found, for the check to name)."""
+    values = {}
+    for column in table.c:
+        read = _text_reader(column)
+        value = getattr(row, column.name)
+        values[column.name] = value if read is None else read(value)
+    return SimpleNamespace(**values)
+
+
+def _follow_up_rows(session: Session, table: Table, dossier_id: int) -> list[Any]:
+    rows = session.execute(
+        _select_readable(table)
+        .where(table.c.dossier_id == dossier_id)
+        .order_by(table.c.position, table.c.id)
+    )
+    return [_values_read(table, row) for row in rows]
+
+
+def _read_follow_up(session: Session, dossier_id: int) -> FollowUp:
+    """The dossier's follow-up; ``NO_FOLLOW_UP`` (one query) when it has no head row."""
+    stored = _one_row(session, _FOLLOW_UP, _FOLLOW_UP.c.dossier_id, dossier_id)
+    if stored is None:
+        return NO_FOLLOW_UP
+    head = _values_read(_FOLLOW_UP, stored)
+    filed = None
+    if head.filed_on is not None:
+        filed = FiledCandidature(
+            filed_on=head.filed_on,
+            snapshot=head.filed_snapshot,
+            pdf_fingerprint=head.filed_pdf_fingerprint,
+            amount_asked=head.filed_amount_asked,
+        )
+    signed = _one_row(session, _CONVENTION, _CONVENTION.c.dossier_id, dossier_id)
+    convention = None
+    if signed is not None:
+        c = _values_read(_CONVENTION, signed)
+        convention = Convention(c.signed_on, c.amount_granted, c.reference, c.note)
+    parts = {p: _follow_up_rows(session, t, dossier_id) for p, t in _FOLLOW_UP_PARTS.items()}
+    confirmed = session.scalars(
+        select(_CONFIRMED.c.indicator).where(_CONFIRMED.c.dossier_id == dossier_id)
+    )
+    return FollowUp(
+        phase=_stored_choice(Phase, head.phase),
+        filed=filed,
+        convention=convention,
+        tranches=tuple(
+            TranchePayment(**{n: getattr(r, n) for n in _TRANCHE_FIELDS}) for r in parts["tranches"]
+        ),
+        transfers=tuple(
+            MemberTransfer(**{n: getattr(r, n) for n in _TRANSFER_FIELDS})
+            for r in parts["transfers"]
+        ),
+        milestones=tuple(
+            EssmsMilestone(r.finess, _stored_choice(MilestoneKind, r.kind), r.planned_on, r.done_on)
+            for r in parts["milestones"]
+        ),
+        indicators=tuple(
+            IndicatorValue(
+                finess=r.finess,
+                indicator=r.indicator,
+                period=Period(
+                    r.period_year, r.period_index, _stored_choice(PeriodKind, r.period_kind)
+                ),
+                value=r.value,
+                denominator=r.denominator,
+                source=r.source,
+            )
+            for r in parts["indicators"]
+        ),
+        confirmed_thresholds=frozenset(confirmed),
     )
 
 
@@ -965,6 +1180,7 @@ class SqlAlchemyDossierRepository:
             _insert_part(session, dossier_id, dossier, part)
         _insert_rows(session, _GHT, _ght_rows(dossier_id, dossier))
         _insert_organisations(session, dossier_id, dossier.grappe.organisations, 0)
+        _write_follow_up(session, dossier_id, NO_FOLLOW_UP, dossier.follow_up)
         return dossier_id
 
     def get(self, dossier_id: int) -> Dossier:
@@ -1104,6 +1320,8 @@ class SqlAlchemyDossierRepository:
         old_ogs, new_ogs = before.grappe.organisations, after.grappe.organisations
         if old_ogs != new_ogs:
             _write_organisations(session, dossier_id, old_ogs, new_ogs)
+        if after.follow_up != before.follow_up:
+            _write_follow_up(session, dossier_id, before.follow_up, after.follow_up)
 
     def _claim(self, before: Dossier, values: dict[str, Any]) -> None:
         """Update the dossier row with ``values`` if it is still ``before`` (same ``updated``)."""

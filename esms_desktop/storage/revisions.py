@@ -22,7 +22,8 @@ REVISION_SCHEMA_VERSION: dict[str, int] = {
     "0012": 12,
     "0013": 13,
     "0014": 14,
+    "0015": 15,
 }
 """``PRAGMA user_version`` written after each revision (a quick, SQL-free schema number)."""
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 SCHEMA_VERSION = REVISION_SCHEMA_VERSION[HEAD_REVISION]

@@ -56,6 +56,7 @@ from esms_desktop.domain.validation import Problem, shown
 from esms_desktop.services import catalog
 from esms_desktop.services.campaign_library import CampaignEntry
 from esms_desktop.ui.campaign_switch import CampaignSwitchDialog
+from esms_desktop.ui.filed_guard import FiledGuardEditor
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.widgets import Banner, heading, warning_icon_label, wrapped
 
@@ -110,6 +111,7 @@ def step_title(step: Step) -> str:
         Step.BUDGET: t("DossierView", "Budget"),
         Step.ENGAGEMENTS: t("DossierView", "Usage targets and commitments"),
         Step.EXPORT: t("DossierView", "Annexes and export"),
+        Step.SUIVI: t("DossierView", "Project follow-up"),
     }[step]
 
 
@@ -285,6 +287,7 @@ class DossierView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.filed_guard = FiledGuardEditor(editor)
         self.factories = factories
         self.question_count = question_count
         self.views = StepViews(self._build_view, self.view_built.emit)
@@ -412,7 +415,9 @@ class DossierView(QWidget):
 
     def _build_view(self, step: Step) -> QWidget:
         """Build a step's view in place of its empty page (:class:`StepViews` asks)."""
-        view = self.factories[step](self.editor)
+        # The candidature's steps refuse to change what was filed; the follow-up edits freely.
+        editor = self.editor if step is Step.SUIVI else self.filed_guard
+        view = self.factories[step](editor)
         index = self.order.index(step)
         placeholder = self.stack.widget(index)
         current = self.stack.currentIndex()
@@ -491,7 +496,7 @@ class DossierView(QWidget):
         entry = dialog.chosen()
         known = self.campaign_entry() is not None
         after, _dropped = dialog.switched()
-        self.editor.apply(
+        self.filed_guard.apply(
             after, self.tr("Change the campaign to %1").replace("%1", entry.campaign.title)
         )
         if not known:
@@ -533,6 +538,14 @@ class DossierView(QWidget):
         if 0 <= row < len(self.missing):
             self.go_to_missing(self.missing[row])
 
+    def _show_phase(self, item: QListWidgetItem, dossier: Dossier) -> None:
+        """The follow-up step's entry: where the project stands, never « complete »."""
+        phase = dossier.follow_up.phase.label
+        icon = QStyle.StandardPixmap.SP_MessageBoxInformation
+        item.setIcon(QApplication.style().standardIcon(icon))
+        item.setToolTip(phase)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step_title(Step.SUIVI)} : {phase}")
+
     def _refresh(self, dossier: Dossier) -> None:
         entry = self.campaign_entry()
         name, campaign = (
@@ -566,6 +579,9 @@ class DossierView(QWidget):
         for row, step in enumerate(self.order):
             status = statuses[step]
             item = self.steps.item(row)
+            if step is Step.SUIVI:  # not part of the candidature's completeness: its phase
+                self._show_phase(item, dossier)
+                continue
             item.setIcon(icons[status.state])
             item.setToolTip("\n".join(status.issues) or words[status.state])
             item.setData(

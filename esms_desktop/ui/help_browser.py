@@ -63,6 +63,7 @@ PAGES: tuple[str, ...] = (
     "budget",
     "engagements",
     "export",
+    "suivi",
     "tableur",
     "valeurs-ars",
     "campagnes",

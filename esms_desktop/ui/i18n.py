@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
@@ -33,6 +30,8 @@ def translations_dir() -> Path:
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) → translation for every finished message of a Qt Linguist file."""
+    import xml.etree.ElementTree as ET  # here: only when a .ts must be read (no .qm shipped)
+
     table: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for context in root.iter("context"):
@@ -63,6 +62,9 @@ def lrelease_program() -> Path | None:
 
 def compile_ts(ts: Path, qm: Path) -> bool:
     """Compile ``ts`` into ``qm`` (atomically); False when lrelease is missing or fails."""
+    import subprocess  # here: only when a .qm must be compiled
+    import tempfile
+
     program = lrelease_program()
     if program is None:
         return False

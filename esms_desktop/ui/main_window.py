@@ -8,7 +8,7 @@ from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import (
@@ -47,11 +47,13 @@ from esms_desktop.services.session import DossierSession
 from esms_desktop.storage.errors import StoreError
 from esms_desktop.ui.dossier_view import DossierView, ViewFactory
 from esms_desktop.ui.file_dialogs import open_file, use_settings
-from esms_desktop.ui.help_browser import HOME, SHORTCUTS, STEP_PAGES, HelpWindow, window_shortcuts
 from esms_desktop.ui.screen_fit import place_window, save_window
 from esms_desktop.ui.undo import Editor
 from esms_desktop.ui.view_state import remember_layout
 from esms_desktop.ui.views.home_view import HomeView
+
+if TYPE_CHECKING:  # the manual's window is built (and its module read) on first F1
+    from esms_desktop.ui.help_browser import HelpWindow
 
 
 class Workspace(Protocol):
@@ -144,6 +146,10 @@ def folder_key(data_dir: Path, name: str) -> str:
     reopened another folder's dossier 1 on its last step)."""
     digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
     return f"folders/{digest}/{name}"
+
+
+SNAPSHOT_PAUSE_MS = 2000
+"""How long the edits pause before the start-up snapshot is written again (ms)."""
 
 
 class MainWindow(QMainWindow):
@@ -352,6 +358,7 @@ class MainWindow(QMainWindow):
         self.session.on_save_error(self._save_failed)
         self.session.subscribe(lambda _d: self._update_save_label())
         self.session.subscribe(lambda _d: self._update_verdict_label())
+        self.session.subscribe(lambda _d: self._keep_snapshot_later())
         self.undo_stack.clear()
         editor = Editor(self.session, self.undo_stack)
         self.dossier_view = DossierView(editor, self.factories, self.question_count)
@@ -376,6 +383,7 @@ class MainWindow(QMainWindow):
         if self.dossier_view is not None:
             if self.session is not None and self.session.unsaved:
                 self.guard(self.session.retry_save)
+            self._keep_snapshot_now()  # the next start shows this dossier at once
             self.pages.removeWidget(self.dossier_view)
             self.dossier_view.deleteLater()
             self.dossier_view = None
@@ -706,9 +714,7 @@ class MainWindow(QMainWindow):
         self.help_action = self._action(
             self.tr("&Manual"), self.show_help, QKeySequence.StandardKey.HelpContents
         )
-        self.shortcuts_action = self._action(
-            self.tr("&Keyboard shortcuts"), lambda: self.open_manual(SHORTCUTS)
-        )
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         self.about_action = self._action(self.tr("&About esms-desktop"), self.show_about)
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.shortcuts_action)
@@ -718,6 +724,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """F1: the manual at the page of the step shown, else at its home page."""
+        from esms_desktop.ui.help_browser import HOME, STEP_PAGES
+
         page = HOME
         view = self.dossier_view
         shown = view is not None and self.pages.currentWidget() is view
@@ -725,9 +733,16 @@ class MainWindow(QMainWindow):
             page = STEP_PAGES.get(view.current_step(), HOME)
         self.open_manual(page)
 
+    def show_shortcuts(self) -> None:
+        from esms_desktop.ui.help_browser import SHORTCUTS
+
+        self.open_manual(SHORTCUTS)
+
     def open_manual(self, page: str) -> None:
         """The one manual window (non-modal), opened at ``page`` and brought forward."""
         if self.help_window is None:
+            from esms_desktop.ui.help_browser import HelpWindow, window_shortcuts
+
             self.help_window = HelpWindow(self, shortcuts=lambda: window_shortcuts(self))
         self.help_window.open_page(page)
         # Said here too: the manual is another window, which may open behind or elsewhere.
@@ -824,6 +839,33 @@ class MainWindow(QMainWindow):
         save_window(self, self.settings)
         self.settings.sync()
         event.accept()
+
+    # --- the start-up snapshot (written when the edits pause, not at every save) -------------
+
+    _snapshot_timer: QTimer | None = None
+
+    def _keep_snapshot_later(self) -> None:
+        """After an edit: the dossier's start-up snapshot is written once the edits have paused
+        for :data:`SNAPSHOT_PAUSE_MS` (each edit starts the wait again); until then the saves'
+        triggers have deleted the stale one, so a start in between reads the store."""
+        if self._snapshot_timer is None:
+            self._snapshot_timer = QTimer(self)
+            self._snapshot_timer.setSingleShot(True)
+            self._snapshot_timer.setInterval(SNAPSHOT_PAUSE_MS)
+            self._snapshot_timer.timeout.connect(self._keep_snapshot_now)
+        self._snapshot_timer.start()
+
+    def _keep_snapshot_now(self) -> None:
+        """Write the open dossier's snapshot if its saves made it stale (the edits paused, the
+        dossier or the window closes)."""
+        if self._snapshot_timer is not None:
+            self._snapshot_timer.stop()
+        session = self.session
+        keep = getattr(self.workspace, "keep_snapshot", None)
+        if session is None or session.dossier.id is None or session.read_only or keep is None:
+            return
+        dossier_id = session.dossier.id
+        self.guard(lambda: keep(dossier_id))
 
     def store_opened(self) -> None:
         """The store opened after a quick start: the home list (not shown yet) is read now."""

@@ -19,7 +19,7 @@ def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory
     """One view per step of the dossier, in the side bar's order.
 
     Each view's module is imported when its first view is built: a dossier opens on one step
-    (:class:`~esms_desktop.ui.dossier_view.StepViews`), and start-up does not pay for the six
+    (:class:`~esms_desktop.ui.dossier_view.StepViews`), and start-up does not pay for the
     others.
     """
 
@@ -60,6 +60,11 @@ def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory
 
         return ExportView(editor, workspace)
 
+    def follow_up(editor: Editor) -> QWidget:
+        from esms_desktop.ui.views.follow_up_view import FollowUpView
+
+        return FollowUpView(editor)
+
     return {
         Step.PORTEUR: porteur,
         Step.AUTODIAG: autodiag,
@@ -68,6 +73,7 @@ def step_factories(workspace: Workspace | None = None) -> dict[Step, ViewFactory
         Step.BUDGET: budget,
         Step.ENGAGEMENTS: targets,
         Step.EXPORT: export,
+        Step.SUIVI: follow_up,
     }
 
 

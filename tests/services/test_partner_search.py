@@ -309,9 +309,9 @@ def test_0014_adds_the_table_and_downgrades_cleanly(tmp_path: Path) -> None:
     from alembic import command
 
     db = tmp_path / "x.sqlite3"
-    assert migrate.upgrade(db) == "0014"
+    assert migrate.upgrade(db) == migrate.HEAD_REVISION
     state = inspect_file(db)
-    assert TABLE in state.tables and state.user_version == 14
+    assert TABLE in state.tables and state.user_version == migrate.SCHEMA_VERSION
     engine = create_store_engine(db)
     try:
         with engine.connect() as conn:
@@ -342,7 +342,7 @@ def test_a_0013_data_folder_upgrades_with_its_dossiers(tmp_path: Path) -> None:
         assert dossiers.load_dossier(opened.uow(), 7).name == "Ancien dossier"
         assert partner_search.declared_funded(opened.uow()) == frozenset()
         partner_search.set_declared_funded(opened.uow(), "010785897", True)
-    assert inspect_file(db).revision == "0014"
+    assert inspect_file(db).revision == migrate.HEAD_REVISION
     assert partner_search_rows(db) == [("010785897", "")]
 
 

@@ -22,6 +22,19 @@ from esms_desktop.domain.dossier import (
     UsageTarget,
 )
 from esms_desktop.domain.eligibility import Declarations
+from esms_desktop.domain.follow_up import (
+    Convention,
+    EssmsMilestone,
+    FiledCandidature,
+    FollowUp,
+    IndicatorValue,
+    MemberTransfer,
+    MilestoneKind,
+    Period,
+    PeriodKind,
+    Phase,
+    TranchePayment,
+)
 from esms_desktop.domain.grappe import (
     CoreService,
     DuiSituation,
@@ -165,4 +178,63 @@ def full_dossier(name: str = "Candidature Hauts-de-France 2021") -> Dossier:
         declarations=Declarations(
             ght_essms=frozenset({valid_finess(1), valid_finess(100)}), editor_registered=False
         ),
+        # Still a candidature: edits of its candidature parts, which many tests make, are no
+        # amendment. Every other part of the follow-up is set (full_follow_up() for a phase).
+        follow_up=full_follow_up(Phase.CANDIDATURE),
+    )
+
+
+def full_follow_up(phase: Phase = Phase.DEPLOIEMENT) -> FollowUp:
+    """A follow-up where no field keeps its default value (exact decimals, order kept)."""
+    return FollowUp(
+        phase=phase,
+        filed=FiledCandidature(
+            date(2021, 4, 1),
+            '{"dossier":{"name":"déposé « tel quel »"}}',
+            "ab12" * 16,
+            Decimal("120000.50"),
+        ),
+        convention=Convention(date(2021, 6, 30), Decimal("110000.00"), "ARS-HDF-2021-42", "Signée"),
+        tranches=(
+            TranchePayment(
+                "Avance",
+                Decimal("88000.00"),
+                "À la signature",
+                False,
+                date(2021, 7, 1),
+                Decimal("88000.00"),
+                date(2021, 7, 15),
+            ),
+            TranchePayment("Solde", Decimal("22000.00"), "Cibles d'usage atteintes", True),
+        ),
+        transfers=(
+            MemberTransfer(
+                valid_finess(900),
+                "OG partenaire",
+                Decimal("30000.10"),
+                date(2021, 8, 2),
+                "1re part",
+            ),
+            MemberTransfer(valid_finess(901), "Autre OG", Decimal("0")),
+        ),
+        milestones=(
+            EssmsMilestone(
+                valid_finess(1), MilestoneKind.PARAMETRAGE, date(2021, 9, 1), date(2021, 9, 20)
+            ),
+            EssmsMilestone(valid_finess(1), MilestoneKind.DEPLOIEMENT, date(2021, 12, 1)),
+        ),
+        indicators=(
+            IndicatorValue(
+                valid_finess(2),
+                "DUI actif",
+                Period(2022, 3),
+                Decimal("45.50"),
+                Decimal("80"),
+                "import",
+            ),
+            IndicatorValue(
+                valid_finess(1), "DUI actif", Period(2022, 1, PeriodKind.TRIMESTRE), Decimal("12")
+            ),
+        ),
+        confirmed_thresholds=frozenset({"DUI actif", "Messages MSSanté"}),
     )

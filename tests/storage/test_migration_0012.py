@@ -16,6 +16,7 @@ from tests.storage.test_migrations import _populate_0001
 m0012 = importlib.import_module(
     "esms_desktop.storage.migrations.versions.0012_resume_pour_la_liste"
 )
+m0015 = importlib.import_module("esms_desktop.storage.migrations.versions.0015_suivi_du_projet")
 
 SUMMARY_COLUMNS = {name for name, _kind in m0012.SUMMARY_COLUMNS}
 
@@ -67,7 +68,8 @@ def test_every_row_of_a_dossier_has_its_trigger_at_the_head(tmp_path: Path) -> N
         "annex_file",
         "dossier_snapshot",
     }
-    assert holding == set(m0012.DIRECT_TABLES)
+    assert holding == set(m0012.DIRECT_TABLES) | set(m0015.DIRECT_TABLES)
+    assert {n for n, _sql in m0015.trigger_statements()} <= _triggers(db)
     # Every column of the dossier row but its id and the summary itself makes it stale.
     own = set(_columns(db, "dossier")) - SUMMARY_COLUMNS - {"id"}
     assert own == set(m0012.HEAD_COLUMNS)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from esms_desktop.storage import partner_models  # noqa: F401 - its table is in the metadata
+from esms_desktop.storage import (
+    follow_up_models,  # noqa: F401 - its tables are in the metadata
+    partner_models,  # noqa: F401 - its table is in the metadata
+)
 from esms_desktop.storage.models import Base
 
 connection = context.config.attributes.get("connection")

@@ -1,0 +1,288 @@
+"""The money of a funded project: its tranches, what came, what is awaited and why, per OG.
+
+The convention is paid in tranches (programme.md §5, §8): the first at signature, a middle one
+at the end of the paramétrage in the amorçage calls, the last (20 % or 50 %) only once the usage
+targets are reached and proven. Funds are paid to the porteur, who passes each member OG its
+share. These functions say where each tranche stands (received, due, or waiting — and for what)
+and what each OG is owed, so the director answers « why hasn't the ARS paid » and « what do we
+owe our partners » from the dossier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from esms_desktop.domain.budget import Budget, split_tranches, to_cents
+from esms_desktop.domain.campaign import Campaign
+from esms_desktop.domain.dossier import Dossier
+from esms_desktop.domain.follow_up import (
+    FollowUp,
+    MemberTransfer,
+    MilestoneKind,
+    Phase,
+    TranchePayment,
+)
+from esms_desktop.domain.grappe import OgRole
+from esms_desktop.domain.parsing import fold
+from esms_desktop.domain.redistribution import largest_remainder, redistribute
+from esms_desktop.domain.usage_progress import UsageProgress
+
+ZERO = Decimal(0)
+SIGNED_PHASES = frozenset({Phase.RETENU, Phase.DEPLOIEMENT, Phase.SOLDE})
+
+
+def tranches_for(campaign: Campaign, amount_granted: Decimal) -> tuple[TranchePayment, ...]:
+    """The convention's tranches: the campaign's split of the amount granted, to the cent, the
+    last absorbing the rounding (the budget's own split, so the two never disagree)."""
+    return tuple(
+        TranchePayment(
+            label=t.label,
+            expected=t.amount,
+            condition=t.condition,
+            usage_targets=t.usage_targets,
+        )
+        for t in split_tranches(amount_granted, campaign)
+    )
+
+
+def milestone_required(tranche: TranchePayment) -> MilestoneKind | None:
+    """The deployment milestone a tranche waits for, read from its label and condition
+    (« Fin du paramétrage », « Fin du déploiement »); None when it names none."""
+    words = fold(f"{tranche.label} {tranche.condition}")
+    if "deploiement" in words:
+        return MilestoneKind.DEPLOIEMENT
+    if "parametrage" in words:
+        return MilestoneKind.PARAMETRAGE
+    return None
+
+
+class TrancheState(StrEnum):
+    RECUE = "recue"
+    PARTIELLE = "partielle"
+    DUE = "due"
+    EN_ATTENTE = "en_attente"
+
+    @property
+    def label(self) -> str:
+        return {
+            "recue": "reçue",
+            "partielle": "reçue en partie",
+            "due": "due (conditions remplies)",
+            "en_attente": "en attente",
+        }[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class TrancheStatus:
+    """One tranche: its state and, while it is not received, why (in French).
+
+    ``missing_targets`` names the usage targets not reached yet, ``missing_milestones`` the
+    FINESS of the ESSMS whose milestone is not done: what holds the payment back.
+    """
+
+    tranche: TranchePayment
+    state: TrancheState
+    why: str
+    missing_targets: tuple[str, ...] = ()
+    missing_milestones: tuple[str, ...] = ()
+
+    @property
+    def received(self) -> Decimal:
+        return self.tranche.received or ZERO
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(self.tranche.expected - self.received, ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentStatus:
+    expected: Decimal
+    received: Decimal
+    remaining: Decimal
+    tranches: tuple[TrancheStatus, ...]
+
+    @property
+    def all_received(self) -> bool:
+        return bool(self.tranches) and all(t.state is TrancheState.RECUE for t in self.tranches)
+
+    @property
+    def waiting(self) -> tuple[TrancheStatus, ...]:
+        return tuple(t for t in self.tranches if t.state is not TrancheState.RECUE)
+
+
+def _essms_of(follow_up: FollowUp, progress: UsageProgress | None) -> list[str]:
+    """The ESSMS whose milestones a tranche waits for: the counted ESSMS when the progress is
+    known (every target lists them, concerned or exempt), else those with a milestone."""
+    seen: dict[str, None] = {}
+    if progress is not None:
+        for project in progress.projects:
+            for p in project.essms:
+                seen[p.finess] = None
+            for finess, _name in project.exempt:
+                seen[finess] = None
+    if not seen:
+        for m in follow_up.milestones:
+            seen[m.finess] = None
+    return list(seen)
+
+
+def _condition(
+    tranche: TranchePayment, follow_up: FollowUp, progress: UsageProgress | None
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Why a tranche not received cannot be asked for yet ("" when it can)."""
+    reasons: list[str] = []
+    targets: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    if follow_up.phase not in SIGNED_PHASES:
+        reasons.append("convention non signée")
+    kind = milestone_required(tranche)
+    if kind is not None:
+        essms = _essms_of(follow_up, progress)
+        done = {m.finess for m in follow_up.milestones if m.kind is kind and m.done_on}
+        missing = tuple(f for f in essms if f not in done)
+        if not essms:
+            reasons.append(f"{kind.label.lower()} : aucun jalon saisi")
+        elif missing:
+            reasons.append(f"{kind.label.lower()} : {len(missing)} ESSMS sur {len(essms)} restants")
+    if tranche.usage_targets:
+        if progress is None:
+            reasons.append("cibles d'usage non calculées")
+        elif not progress.projects:
+            reasons.append("aucune cible d'usage dans le dossier")
+        else:
+            targets = tuple(p.target.indicator for p in progress.missed)
+            if targets:
+                reasons.append("cibles d'usage non atteintes : " + " ; ".join(targets))
+    return " ; ".join(reasons), targets, missing
+
+
+def tranche_status(
+    tranche: TranchePayment, follow_up: FollowUp, progress: UsageProgress | None
+) -> TrancheStatus:
+    received = tranche.received or ZERO
+    if tranche.received is not None and received >= tranche.expected:
+        when = f" le {tranche.received_on:%d/%m/%Y}" if tranche.received_on else ""
+        return TrancheStatus(tranche, TrancheState.RECUE, f"reçue{when}")
+    why, targets, missing = _condition(tranche, follow_up, progress)
+    if received > 0:
+        text = f"reçu {_eur(received)} sur {_eur(tranche.expected)}"
+        return TrancheStatus(
+            tranche,
+            TrancheState.PARTIELLE,
+            f"{text} ; {why}" if why else text,
+            targets,
+            missing,
+        )
+    if why:
+        return TrancheStatus(tranche, TrancheState.EN_ATTENTE, why, targets, missing)
+    return TrancheStatus(tranche, TrancheState.DUE, "conditions remplies : à demander à l'ARS")
+
+
+def payment_status(follow_up: FollowUp, progress: UsageProgress | None) -> PaymentStatus:
+    """Every tranche's state, what was received and what remains to be received.
+
+    ``progress`` (from :func:`~esms_desktop.domain.usage_progress.progress`) decides the
+    tranches paid on usage and lists the ESSMS whose milestones are awaited; without it those
+    tranches wait, saying so.
+    """
+    statuses = tuple(tranche_status(t, follow_up, progress) for t in follow_up.tranches)
+    expected = sum((t.expected for t in follow_up.tranches), ZERO)
+    received = sum((s.received for s in statuses), ZERO)
+    remaining = sum((s.remaining for s in statuses), ZERO)
+    return PaymentStatus(to_cents(expected), to_cents(received), to_cents(remaining), statuses)
+
+
+def _eur(amount: Decimal) -> str:
+    whole = f"{amount:,.2f}".replace(",", "\u202f").replace(".", ",")
+    return whole.removesuffix(",00") + " €"
+
+
+# --- per member OG --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MemberStatement:
+    """What one OG is owed of the money received, and what the porteur passed it.
+
+    ``share`` is its part of the amount granted (of the budget while no convention is
+    recorded), ``tranche_shares`` its share of each tranche expected, ``due`` its share of what was
+    received so far; ``passed`` the sum of its transfers; ``owed`` = due − passed (negative:
+    passed ahead of the payments). For the porteur, ``owed`` is 0: it keeps its share.
+    """
+
+    og: str
+    finess_ej: str
+    is_porteur: bool
+    share: Decimal
+    tranche_shares: tuple[Decimal, ...]
+    due: Decimal
+    passed: Decimal
+    owed: Decimal
+    transfers: tuple[MemberTransfer, ...]
+    complete: bool
+    """False when the budget still has unknown amounts: the share is then a floor."""
+
+
+def _shares(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    return largest_remainder(amount, weights) if weights else []
+
+
+def member_statements(
+    dossier: Dossier, budget: Budget, follow_up: FollowUp
+) -> tuple[MemberStatement, ...]:
+    """Each OG's statement, in the grappe's order (the porteur first).
+
+    Shares follow :func:`~esms_desktop.domain.redistribution.redistribute` (each OG's ESSMS and
+    own lines, the project lines pro rata): a tranche expected or received is split pro rata of
+    each OG's share of the budget's tranche of the same rank (of its whole share when the
+    convention has a different number of tranches), to the cent, the parts adding up exactly.
+    Transfers are matched to an OG by FINESS juridique, else by name.
+    """
+    organisations = dossier.grappe.organisations
+    porteur = dossier.grappe.porteur
+    redistribution = redistribute(
+        budget, [o.name for o in organisations], porteur.name if porteur else ""
+    )
+    shares = redistribution.shares
+    same_rank = len(budget.tranches) == len(follow_up.tranches)
+    expected_cols: list[list[Decimal]] = []
+    received_cols: list[list[Decimal]] = []
+    for j, tranche in enumerate(follow_up.tranches):
+        weights = [s.tranches[j] if same_rank else s.amount for s in shares]
+        expected_cols.append(_shares(tranche.expected, weights))
+        received_cols.append(_shares(tranche.received or ZERO, weights))
+    by_name = {o.name: o for o in organisations}
+    out = []
+    for i, share in enumerate(shares):
+        organisation = by_name.get(share.og)
+        finess_ej = organisation.finess_ej if organisation is not None else ""
+        is_porteur = organisation is not None and organisation.role is OgRole.PORTEUR
+        transfers = tuple(
+            t
+            for t in follow_up.transfers
+            if (t.finess_ej and finess_ej and t.finess_ej == finess_ej)
+            or (not (t.finess_ej and finess_ej) and fold(t.og_name) == fold(share.og))
+        )
+        due = sum((col[i] for col in received_cols), ZERO)
+        passed = sum((t.amount for t in transfers), ZERO)
+        out.append(
+            MemberStatement(
+                og=share.og,
+                finess_ej=finess_ej,
+                is_porteur=is_porteur,
+                share=(
+                    sum((col[i] for col in expected_cols), ZERO) if expected_cols else share.amount
+                ),
+                tranche_shares=tuple(col[i] for col in expected_cols),
+                due=due,
+                passed=to_cents(passed),
+                owed=ZERO if is_porteur else to_cents(due - passed),
+                transfers=transfers,
+                complete=share.complete,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,119 @@
+"""Tranches of a convention, why each waits, and what each member OG is owed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from esms_desktop.domain.budget import compute
+from esms_desktop.domain.campaign import load_campaign
+from esms_desktop.domain.follow_up import (
+    EssmsMilestone,
+    FollowUp,
+    MemberTransfer,
+    MilestoneKind,
+    Phase,
+)
+from esms_desktop.domain.follow_up_edits import merge_indicators
+from esms_desktop.domain.payments import (
+    TrancheState,
+    member_statements,
+    milestone_required,
+    payment_status,
+    tranches_for,
+)
+from esms_desktop.domain.usage_progress import check_indicator_rows, progress
+from tests.domain import follow_up_example as ex
+
+
+def test_tranches_are_split_to_the_cent_the_last_absorbing_the_rounding() -> None:
+    tranches = tranches_for(ex.campaign(), Decimal("100000.01"))
+    assert [t.expected for t in tranches] == [Decimal("50000.01"), Decimal("50000.00")]
+    assert sum(t.expected for t in tranches) == Decimal("100000.01")
+    assert [t.usage_targets for t in tranches] == [False, True]
+    assert tranches[1].condition == "Cibles d'usage atteintes"
+
+
+def test_a_middle_tranche_waits_for_its_milestone() -> None:
+    amorcage = load_campaign(ex.ROOT / "resources" / "campaigns" / "amorcage-2021-t2.toml")
+    tranches = tranches_for(amorcage, Decimal(1000))
+    assert [milestone_required(t) for t in tranches] == [
+        None,
+        MilestoneKind.PARAMETRAGE,
+        MilestoneKind.DEPLOIEMENT,
+    ]
+    follow_up = FollowUp(
+        phase=Phase.DEPLOIEMENT,
+        tranches=tranches,
+        milestones=(
+            EssmsMilestone("1", MilestoneKind.PARAMETRAGE, done_on=date(2026, 1, 5)),
+            EssmsMilestone("2", MilestoneKind.PARAMETRAGE, planned_on=date(2026, 3, 1)),
+        ),
+    )
+    status = payment_status(follow_up, None)
+    first, middle, last = status.tranches
+    assert first.state is TrancheState.DUE
+    assert middle.state is TrancheState.EN_ATTENTE
+    assert middle.missing_milestones == ("2",)
+    assert "1 ESSMS sur 2" in middle.why
+    assert last.state is TrancheState.EN_ATTENTE
+    assert "cibles d'usage non calculées" in last.why
+    assert (status.expected, status.received, status.remaining) == (
+        Decimal(1000),
+        Decimal(0),
+        Decimal(1000),
+    )
+
+
+def test_the_usage_tranche_names_the_targets_not_reached() -> None:
+    d = replace(ex.dossier(), usage_targets=ex.targets_with_thresholds())
+    values, _ = check_indicator_rows(ex.indicator_rows(d), d)
+    d = merge_indicators(d, values, replace=False)
+    tranches = tranches_for(ex.campaign(), Decimal(200_000))
+    first = replace(tranches[0], received=Decimal(100_000), received_on=date(2025, 3, 1))
+    follow_up = FollowUp(phase=Phase.DEPLOIEMENT, tranches=(first, tranches[1]))
+    status = payment_status(follow_up, progress(d, ex.nomenclature(), ex.campaign()))
+    assert [s.state for s in status.tranches] == [TrancheState.RECUE, TrancheState.EN_ATTENTE]
+    assert status.tranches[0].why == "reçue le 01/03/2025"
+    assert status.tranches[1].missing_targets == (ex.DUI,)
+    assert ex.DUI in status.tranches[1].why
+    assert (status.received, status.remaining) == (Decimal(100_000), Decimal(100_000))
+    partial = replace(tranches[1], received=Decimal(40_000))
+    status = payment_status(replace(follow_up, tranches=(first, partial)), None)
+    assert status.tranches[1].state is TrancheState.PARTIELLE
+    assert status.remaining == Decimal(60_000)
+
+
+def test_nothing_is_due_before_the_convention() -> None:
+    tranches = tranches_for(ex.campaign(), Decimal(1000))
+    status = payment_status(FollowUp(phase=Phase.DEPOSE, tranches=tranches), None)
+    assert all(s.state is TrancheState.EN_ATTENTE for s in status.tranches)
+    assert "convention non signée" in status.tranches[0].why
+
+
+def test_each_member_og_s_share_of_what_came_and_what_it_is_owed() -> None:
+    d = ex.dossier()
+    campaign = ex.campaign()
+    budget = compute(d.grappe, campaign, ex.nomenclature())
+    granted = budget.total - Decimal(1000)  # the ARS granted a little less than asked
+    first, last = tranches_for(campaign, granted)
+    apei = next(o for o in d.grappe.organisations if o.name == "APEI du Littoral")
+    follow_up = FollowUp(
+        phase=Phase.DEPLOIEMENT,
+        tranches=(replace(first, received=first.expected, received_on=date(2025, 4, 1)), last),
+        transfers=(MemberTransfer(apei.finess_ej, apei.name, Decimal(10_000), date(2025, 4, 15)),),
+    )
+    statements = member_statements(d, budget, follow_up)
+    assert [s.og for s in statements] == [o.name for o in d.grappe.organisations]
+    assert statements[0].is_porteur and statements[0].owed == 0
+    assert sum(s.share for s in statements) == granted
+    assert sum(s.due for s in statements) == first.expected
+    for s in statements:
+        assert sum(s.tranche_shares) == s.share
+    member = next(s for s in statements if s.og == apei.name)
+    assert member.passed == Decimal(10_000)
+    assert member.owed == member.due - Decimal(10_000)
+    assert member.owed > 0
+    other = next(s for s in statements if s.og == "Fondation Saint-Éloi")
+    assert (other.passed, other.owed) == (Decimal(0), other.due)

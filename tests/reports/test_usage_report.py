@@ -1,0 +1,96 @@
+"""The « Rapport d'atteinte des cibles d'usage », read back as the ARS instructor reads it."""
+
+from __future__ import annotations
+
+import pytest
+
+from esms_desktop.domain.formatting import format_eur
+from esms_desktop.reports.usage_report import render_usage_report, usage_evidence
+from tests.reports.follow_up_example import (
+    DMP,
+    DUI,
+    EVIDENCE,
+    GENERATED,
+    INS,
+    LAGGARD,
+    MSS,
+    PERIODS,
+    followed_dossier,
+    inputs,
+    payment_status,
+)
+from tests.reports.test_candidature import Pdf, norm
+
+
+@pytest.fixture(scope="module")
+def report():
+    dossier = followed_dossier()
+    prog, budget, campaign = inputs(dossier)
+    pay = payment_status(dossier.follow_up, prog)
+    data = render_usage_report(dossier, prog, pay, campaign, budget, generated_on=GENERATED)
+    return dossier, prog, Pdf(data), data
+
+
+def test_every_counted_essms_and_indicator_with_every_period(report) -> None:
+    dossier, prog, pdf, _ = report
+    detail = pdf.text[pdf.text.index("3. Détail par ESSMS") :]
+    counted = {t.finess for p in prog.projects for t in p.essms}
+    assert len(counted) == 15  # the 16 rows less the USLD, never counted
+    for _og, e in dossier.grappe.rows():
+        if e.finess in counted:
+            assert f"{e.finess} — {norm(e.name)}" in detail
+    for indicator in (DUI, INS, DMP, MSS):
+        assert norm(indicator) in detail
+    for period in PERIODS:
+        assert str(period) in detail
+
+
+def test_summary_thresholds_badged_until_confirmed_and_verdict(report) -> None:
+    _d, _p, pdf, _ = report
+    summary = pdf.text[pdf.text.index("1. Synthèse") : pdf.text.index("2. ESSMS qui")]
+    dui = summary[summary.index("DUI actif") : summary.index("Identités")]
+    ins = summary[summary.index("Identités") : summary.index("Documents")]
+    assert "80 %" in dui and "à confirmer" not in dui  # typed from the convention
+    assert "90 %" in ins and "à confirmer" in ins
+    assert "non atteinte" in ins and "atteinte" in dui
+    assert "1 cible d'usage sur 4 non atteinte" in pdf.text
+    assert "PROJET — non finalisé" in pdf.text  # thresholds still to confirm
+
+
+def test_blocking_essms_come_first(report) -> None:
+    _d, prog, pdf, _ = report
+    assert prog.blocking_essms()[0] == LAGGARD
+    blocking = pdf.text[pdf.text.index("2. ESSMS qui") : pdf.text.index("3. Détail")]
+    assert LAGGARD in blocking and "MAS La Jetée" in blocking
+    detail = pdf.text[pdf.text.index("3. Détail") :]
+    first = detail.index("— ", detail.index("autres dans l'ordre de la grappe"))
+    assert detail[first - 10 : first].strip() == LAGGARD
+
+
+def test_exempt_ahi_listed_with_reason(report) -> None:
+    _d, _p, pdf, _ = report
+    part = pdf.text[pdf.text.index("4. ESSMS non concernés") : pdf.text.index("5. Pièces")]
+    assert "590050910" in part and "CHRS L'Escale" in part
+    assert "non éligible à SONS" in part
+
+
+def test_evidence_and_signature(report) -> None:
+    dossier, _p, pdf, _ = report
+    assert usage_evidence(dossier) == (EVIDENCE,)  # statutes and RIB are not usage evidence
+    part = pdf.text[pdf.text.index("5. Pièces justificatives") :]
+    assert EVIDENCE.file_name in part and "Statuts" not in part
+    assert "Je soussigné(e) Marie Dupont, Présidente" in part
+    cover = pdf.pages[0]
+    assert norm(format_eur(dossier.follow_up.convention.amount_granted)) in norm(cover)
+    assert "de 2026-01 à 2026-06" in norm(cover)
+
+
+def test_fingerprint_and_reproducible(report) -> None:
+    dossier, prog, pdf, data = report
+    from esms_desktop.reports.candidature.fingerprint import data_fingerprint
+
+    _prog, budget, campaign = inputs(dossier)
+    assert f"empreinte des données {data_fingerprint(dossier, budget)}" in pdf.text
+    pay = payment_status(dossier.follow_up, prog)
+    again = render_usage_report(dossier, prog, pay, campaign, budget, generated_on=GENERATED)
+    assert again == data
