@@ -1149,3 +1149,16 @@ def fit_cell(
         rest = " ".join(lines[max_lines - 1 :])  # the last line takes all it can, then « … »
         lines = (*lines[: max_lines - 1], fit_text(rest, font, size, room))
     return "\n".join(lines)
+
+
+TO_COMPLETE = "à compléter"
+"""What a signed piece prints, in red, where the dossier does not hold a value yet."""
+
+
+def noted_value(text: str, what: str, gaps: list[str]) -> str:
+    """``text`` as bold markup, or a red « [what : à compléter] » with ``what`` noted in
+    ``gaps`` (a document with gaps carries the draft mark on every page)."""
+    if text.strip():
+        return f"<b>{clean(text.strip())}</b>"
+    gaps.append(what)
+    return f"<font color='#B00020'><b>[{clean(what)} : {TO_COMPLETE}]</b></font>"

@@ -31,6 +31,7 @@ from esms_desktop.reports.base import (
     GOOD,
     GOOD_BG,
     RULE,
+    TO_COMPLETE,
     WARN,
     WARN_BG,
     BaseDocument,
@@ -38,6 +39,7 @@ from esms_desktop.reports.base import (
     clean,
     key_value_table,
     narrow_no_break_space_kept,
+    noted_value,
     para,
     table_style,
 )
@@ -50,7 +52,6 @@ from esms_desktop.reports.candidature.signing import (
 )
 
 DRAFT_MARK = "PROJET — non finalisé"
-TO_COMPLETE = "à compléter"
 TO_CONFIRM = "à confirmer"
 """The badge of a threshold the user has not typed from her signed convention."""
 
@@ -101,10 +102,7 @@ class FollowUpDocument(BaseDocument):
 
     def value(self, text: str, what: str) -> str:
         """``text`` as bold markup, or a red « à compléter » noted among the gaps."""
-        if text.strip():
-            return f"<b>{clean(text.strip())}</b>"
-        self.gaps.append(what)
-        return f"<font color='#B00020'><b>[{clean(what)} : {TO_COMPLETE}]</b></font>"
+        return noted_value(text, what, self.gaps)
 
     def cover(self, title: str) -> list[Flowable]:
         """Kicker, title and project, then who, which call and which convention."""

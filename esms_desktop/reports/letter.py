@@ -32,6 +32,7 @@ from esms_desktop.reports.base import (
     clean,
     fingerprint,
     narrow_no_break_space_kept,
+    noted_value,
     para,
 )
 from esms_desktop.reports.candidature.context import porteur_identity
@@ -45,7 +46,6 @@ from esms_desktop.reports.candidature.signing import (
 )
 
 DRAFT_MARK = "PROJET — non finalisé"
-TO_COMPLETE = "à compléter"
 
 
 class SignedPiece(BaseDocument):
@@ -94,10 +94,7 @@ class SignedPiece(BaseDocument):
 
     def value(self, text: str, what: str) -> str:
         """``text`` as bold markup, or a red « à compléter » noted among the gaps."""
-        if text.strip():
-            return f"<b>{clean(text.strip())}</b>"
-        self.gaps.append(what)
-        return f"<font color='#B00020'><b>[{clean(what)} : {TO_COMPLETE}]</b></font>"
+        return noted_value(text, what, self.gaps)
 
     def total_text(self) -> str:
         return amount_text(self.budget.total, self.budget.complete)

@@ -30,11 +30,12 @@ from esms_desktop.reports.base import (
     clean,
     fingerprint,
     narrow_no_break_space_kept,
+    noted_value,
     para,
 )
 from esms_desktop.reports.candidature.context import porteur_identity
 from esms_desktop.reports.contact_sheet import og_address
-from esms_desktop.reports.letter import DRAFT_MARK, TO_COMPLETE
+from esms_desktop.reports.letter import DRAFT_MARK
 
 
 def essms_minimum(campaign: Campaign, budget: Budget) -> int | None:
@@ -93,10 +94,7 @@ class PartnerLetters(BaseDocument):
 
     def value(self, text: str, what: str) -> str:
         """``text`` as bold markup, or a red « à compléter » noted among the gaps."""
-        if text.strip():
-            return f"<b>{clean(text.strip())}</b>"
-        self.gaps.append(what)
-        return f"<font color='#B00020'><b>[{clean(what)} : {TO_COMPLETE}]</b></font>"
+        return noted_value(text, what, self.gaps)
 
     def _build(self) -> list[Flowable]:
         flow: list[Flowable] = [NextPageTemplate("portrait")]
