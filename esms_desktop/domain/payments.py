@@ -80,7 +80,9 @@ class TrancheStatus:
     """One tranche: its state and, while it is not received, why (in French).
 
     ``missing_targets`` names the usage targets not reached yet, ``missing_milestones`` the
-    FINESS of the ESSMS whose milestone is not done: what holds the payment back.
+    FINESS of the ESSMS whose milestone is not done: what holds the payment back. A tranche
+    received beyond what was expected is :attr:`over_received` (its ``why`` says by how much):
+    the excess is the ARS's to claim back, never counted against another tranche.
     """
 
     tranche: TranchePayment
@@ -95,7 +97,13 @@ class TrancheStatus:
 
     @property
     def remaining(self) -> Decimal:
+        """What is still to come for this tranche: never negative (an excess is not a credit)."""
         return max(self.tranche.expected - self.received, ZERO)
+
+    @property
+    def over_received(self) -> Decimal:
+        """What was received beyond the tranche expected (0 when not over-received)."""
+        return max(self.received - self.tranche.expected, ZERO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +116,11 @@ class PaymentStatus:
     @property
     def all_received(self) -> bool:
         return bool(self.tranches) and all(t.state is TrancheState.RECUE for t in self.tranches)
+
+    @property
+    def over_received(self) -> tuple[TrancheStatus, ...]:
+        """The tranches received beyond what was expected (an excess the ARS may claim back)."""
+        return tuple(t for t in self.tranches if t.over_received > 0)
 
     @property
     def waiting(self) -> tuple[TrancheStatus, ...]:
@@ -166,6 +179,13 @@ def tranche_status(
     received = tranche.received or ZERO
     if tranche.received is not None and received >= tranche.expected:
         when = f" le {tranche.received_on:%d/%m/%Y}" if tranche.received_on else ""
+        if received > tranche.expected:
+            return TrancheStatus(
+                tranche,
+                TrancheState.RECUE,
+                f"reçu {_eur(received)}{when} pour {_eur(tranche.expected)} attendus : "
+                f"trop-perçu de {_eur(received - tranche.expected)}",
+            )
         return TrancheStatus(tranche, TrancheState.RECUE, f"reçue{when}")
     why, targets, missing = _condition(tranche, follow_up, progress)
     if received > 0:
@@ -239,7 +259,8 @@ def member_statements(
     Shares follow :func:`~esms_desktop.domain.redistribution.redistribute` (each OG's ESSMS and
     own lines, the project lines pro rata): a tranche expected or received is split pro rata of
     each OG's share of the budget's tranche of the same rank (of its whole share when the
-    convention has a different number of tranches), to the cent, the parts adding up exactly.
+    convention has a different number of tranches), to the cent, the parts adding up exactly;
+    what came beyond a tranche expected is shared out to no one.
     Transfers are matched to an OG by FINESS juridique, else by name.
     """
     organisations = dossier.grappe.organisations
@@ -254,7 +275,8 @@ def member_statements(
     for j, tranche in enumerate(follow_up.tranches):
         weights = [s.tranches[j] if same_rank else s.amount for s in shares]
         expected_cols.append(_shares(tranche.expected, weights))
-        received_cols.append(_shares(tranche.received or ZERO, weights))
+        # an excess over the tranche is the ARS's to claim back, no OG's due (see TrancheStatus)
+        received_cols.append(_shares(min(tranche.received or ZERO, tranche.expected), weights))
     by_name = {o.name: o for o in organisations}
     out = []
     for i, share in enumerate(shares):

@@ -137,6 +137,26 @@ def applies(target: UsageTarget, establishment_sector: Sector, campaign: Campaig
     return family_of(target.indicator) not in EXEMPT_FAMILIES.get(establishment_sector, frozenset())
 
 
+def exemption_reason(target: UsageTarget, establishment_sector: Sector) -> str:
+    """Why ``target`` does not apply to an ESSMS of ``establishment_sector``, in French (the
+    reasons :func:`applies` has; "" when it applies)."""
+    reasons = []
+    family = family_of(target.indicator)
+    if family in EXEMPT_FAMILIES.get(establishment_sector, frozenset()):
+        reasons.append(
+            f"ESSMS {establishment_sector.value} non éligible à SONS : pas de cible "
+            f"{family.label} depuis septembre 2025 (instruction DNS/DGCS/CNSA 2025/100)"
+        )
+    if target.sector.strip():
+        named = _sectors_named(target.sector)
+        if named is not None and establishment_sector not in named:
+            reasons.append(
+                f"cible réservée au secteur {target.sector.strip()} "
+                f"(ESSMS du secteur {establishment_sector.value})"
+            )
+    return " ; ".join(reasons)
+
+
 # --- periods --------------------------------------------------------------------------------
 
 _MONTHS = {fold(name): i for i, name in enumerate(MONTHS, start=1)}
@@ -342,7 +362,10 @@ class ProjectProgress:
     """One target for the whole project (see the module's rules for ``value`` and ``bar``).
 
     ``essms`` are the ESSMS the target applies to, worst first; ``exempt`` the (FINESS, name)
-    of the counted ESSMS it does not apply to (exempt sector or another sector), listed apart.
+    of the counted ESSMS it does not apply to (exempt sector or another sector), listed apart,
+    and ``exempt_reasons`` why, in French, in the same order (:func:`exemption_reason`).
+    ``since`` is the first period from which the project has stayed reached up to its latest
+    period (None while not reached; see :func:`project_progress`).
     """
 
     target: UsageTarget
@@ -358,6 +381,15 @@ class ProjectProgress:
     deadline: date | None
     confirmed: bool = False
     """The threshold was typed from the signed convention (else « à confirmer »)."""
+    since: Period | None = None
+    exempt_reasons: tuple[str, ...] = ()
+
+    def exemption_of(self, finess: str) -> str:
+        """Why the counted ESSMS ``finess`` is not concerned ("" when it is)."""
+        for (exempt, _name), reason in zip(self.exempt, self.exempt_reasons, strict=False):
+            if exempt == finess:
+                return reason
+        return ""
 
     @property
     def laggards(self) -> tuple[TargetProgress, ...]:
@@ -438,15 +470,40 @@ def _aggregate(
     return basis, value, threshold.amount if basis is AggregateBasis.PONDEREE else HUNDRED
 
 
+def _project_since(target: UsageTarget, essms: Sequence[TargetProgress]) -> Period | None:
+    """The first period from which the project has stayed reached, walking its periods back.
+
+    At each period the project is judged as :func:`project_progress` judges it today, on each
+    ESSMS's latest value up to that period: reached only when every concerned ESSMS has one and
+    the aggregate meets the bar. At the last period this is the project's own ``reached``, so a
+    project reached always has a ``since``; when every ESSMS is measured every period it is
+    read off ``by_period``'s values.
+    """
+    periods = sorted({v.period for p in essms for v in p.values})
+    since: Period | None = None
+    for period in reversed(periods):
+        latest = [next((v for v in reversed(p.values) if v.period <= period), None) for p in essms]
+        known = [v for v in latest if v is not None]
+        if len(known) < len(essms):
+            break
+        _basis, value, bar = _aggregate(target, known, len(essms))
+        if value is None or bar is None or value < bar:
+            break
+        since = period
+    return since
+
+
 def project_progress(
     target: UsageTarget,
     essms: Sequence[TargetProgress],
     exempt: Sequence[tuple[str, str]] = (),
     *,
+    exempt_reasons: Sequence[str] = (),
     confirmed: bool = False,
     convention_signed_on: date | None = None,
 ) -> ProjectProgress:
-    """``target`` over the project, from each concerned ESSMS's progress."""
+    """``target`` over the project, from each concerned ESSMS's progress (``exempt_reasons``
+    parallel to ``exempt``)."""
     ordered = tuple(sorted(essms, key=_worst_first))
     latest = [p.latest for p in ordered if p.latest is not None]
     basis, value, bar = _aggregate(target, latest, len(ordered))
@@ -476,6 +533,8 @@ def project_progress(
         by_period=trajectory,
         deadline=deadline_of(target, convention_signed_on),
         confirmed=confirmed,
+        since=_project_since(target, ordered) if reached else None,
+        exempt_reasons=tuple(exempt_reasons),
     )
 
 
@@ -552,6 +611,7 @@ def progress(
     for target in dossier.usage_targets:
         concerned: list[TargetProgress] = []
         exempt: list[tuple[str, str]] = []
+        reasons: list[str] = []
         for og, est, sector in rows:
             if applies(target, sector, campaign):
                 concerned.append(
@@ -559,11 +619,13 @@ def progress(
                 )
             else:
                 exempt.append((est.finess, est.name))
+                reasons.append(exemption_reason(target, sector))
         projects.append(
             project_progress(
                 target,
                 concerned,
                 exempt,
+                exempt_reasons=reasons,
                 confirmed=target.indicator in follow_up.confirmed_thresholds,
                 convention_signed_on=signed_on,
             )

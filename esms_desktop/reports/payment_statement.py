@@ -101,7 +101,7 @@ class PaymentStatement(FollowUpDocument):
                         "CellRight",
                     ),
                     para(format_date(pay.received_on) or "—", "Cell"),
-                    para(t.state.label, "CellBold"),
+                    para(t.state.label + (" (trop-perçu)" if t.over_received else ""), "CellBold"),
                 ]
             )
         p = self.payment
@@ -128,6 +128,11 @@ class PaymentStatement(FollowUpDocument):
             BaseDocument.heading("2. Ce qui reste à recevoir, et pourquoi", 0),
         ]
         waiting = self.payment.waiting
+        # an excess is the ARS's to claim back: said here, never netted against what remains
+        for t in self.payment.over_received:
+            flow.append(
+                para(f"<b>{clean(t.tranche.label)}</b> — {clean(t.why)}.", "Body", markup=True)
+            )
         if not waiting:
             flow.append(para("Toutes les tranches attendues ont été reçues.", "Body"))
             return flow

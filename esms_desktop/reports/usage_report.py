@@ -31,12 +31,10 @@ from esms_desktop.domain.follow_up import Period
 from esms_desktop.domain.formatting import format_date, format_decimal, format_threshold
 from esms_desktop.domain.payments import PaymentStatus
 from esms_desktop.domain.usage_progress import (
-    EXEMPT_FAMILIES,
     AggregateBasis,
     ProjectProgress,
     TargetProgress,
     UsageProgress,
-    family_of,
     is_share,
 )
 from esms_desktop.reports.base import (
@@ -167,24 +165,6 @@ def project_gap(p: ProjectProgress) -> str:
 
 def period_text(period: Period | None) -> str:
     return str(period) if period is not None else "—"
-
-
-def exemption_reason(target: UsageTarget) -> str:
-    """Why a counted ESSMS is not concerned by ``target`` (the rule is
-    :func:`~esms_desktop.domain.usage_progress.applies`: an exempt family, or a target
-    reserved to a sector)."""
-    family = family_of(target.indicator)
-    exempt_sectors = [s for s, families in EXEMPT_FAMILIES.items() if family in families]
-    reasons = []
-    if exempt_sectors:
-        names = ", ".join(s.value for s in exempt_sectors)
-        reasons.append(
-            f"ESSMS {names} non éligible à SONS : pas de cible {family.label} depuis "
-            "septembre 2025 (instruction DNS/DGCS/CNSA 2025/100)"
-        )
-    if target.sector.strip():
-        reasons.append(f"cible réservée au secteur {target.sector.strip()}")
-    return " ; ou ".join(reasons) or "non concerné par cette cible"
 
 
 class UsageReport(FollowUpDocument):
@@ -321,7 +301,6 @@ class UsageReport(FollowUpDocument):
                 f"<br/><font size='7' color='#5A5A5A'>{p.measured} ESSMS mesurés sur "
                 f"{len(p.essms)}</font>"
             )
-            since: Period | None = getattr(p, "since", None)
             rows.append(
                 [
                     para(label, "Cell", markup=True),
@@ -329,7 +308,7 @@ class UsageReport(FollowUpDocument):
                     para(value, "CellRightBold", markup=True),
                     _reached_cell(p.reached),
                     para(project_gap(p), "CellRight"),
-                    para(period_text(since), "Cell"),
+                    para(period_text(p.since), "Cell"),
                     para(format_date(p.deadline) or (t.window or "—"), "Cell"),
                 ]
             )
@@ -474,8 +453,8 @@ class UsageReport(FollowUpDocument):
         head = ("FINESS", "ESSMS", "Indicateur", "Motif")
         rows: list[list[Any]] = [[para(h, "CellHead") for h in head]]
         for p in self.progress.projects:
-            reason = exemption_reason(p.target)
             for finess, name in p.exempt:
+                reason = p.exemption_of(finess) or "non concerné par cette cible"
                 rows.append(
                     [
                         para(finess, "Cell"),

@@ -121,6 +121,8 @@ class CampaignLibrary:
         self.shipped_folder = shipped
         self.user_folder = user
         self._shipped: dict[str, CampaignEntry] | None = None
+        # Shipped files read one at a time by :meth:`get`, before (or without) the whole folder.
+        self._shipped_read: dict[str, CampaignEntry] = {}
         self._user: dict[str, CampaignEntry] = {}
         self._problems: tuple[CampaignError, ...] = ()
         self._signature: tuple[tuple[str, int, int], ...] | None = None
@@ -130,6 +132,7 @@ class CampaignLibrary:
         over another user folder — each window or command names its data folder."""
         other = CampaignLibrary(self.shipped_folder, user)
         other._shipped = self._shipped
+        other._shipped_read = self._shipped_read  # the same dict: a file read once serves both
         return other
 
     # --- reading -------------------------------------------------------------------------
@@ -149,6 +152,22 @@ class CampaignLibrary:
         return self._problems
 
     def get(self, campaign_id: str) -> CampaignEntry:
+        """One campaign by identifier, reading as few files as the precedence rules allow.
+
+        Opening a dossier or printing its PDF needs one campaign, not the ten shipped ones: a
+        shipped campaign is read from its own file (shipped files are named after their
+        identifier, :meth:`_shipped_entries` checks it), and a user's campaign from the user's
+        folder alone, whose rules (sorted files, first identifier wins, damaged files left out)
+        need every user file. The whole listing is read only for an identifier found nowhere,
+        whose error message lists the known ones.
+        """
+        shipped = self._shipped_entry(campaign_id)
+        if shipped is not None:
+            return shipped
+        if self._shipped_file(campaign_id) is None:
+            user = self._user_entries().get(campaign_id)
+            if user is not None:
+                return user
         entries = self.entries()
         if campaign_id not in entries:
             raise CampaignError(
@@ -172,14 +191,45 @@ class CampaignLibrary:
         if self._shipped is None:
             entries = {}
             for path in sorted(self.shipped_folder.glob(f"*{CAMPAIGN_SUFFIX}")):
-                campaign = load_campaign(path)  # a shipped file is the program's: it must load
-                if campaign.id in entries:
+                entry = self._shipped_read.get(path.stem)
+                if entry is None:
+                    campaign = load_campaign(path)  # a shipped file is the program's: it must load
+                    entry = CampaignEntry(campaign, path, SHIPPED)
+                if entry.id in entries:
                     raise CampaignError(
-                        f"Identifiant de campagne en double : {campaign.id} ({path.name})"
+                        f"Identifiant de campagne en double : {entry.id} ({path.name})"
                     )
-                entries[campaign.id] = CampaignEntry(campaign, path, SHIPPED)
+                _check_named_after_id(entry)
+                entries[entry.id] = entry
             self._shipped = entries
         return self._shipped
+
+    def _shipped_file(self, campaign_id: str) -> Path | None:
+        """The shipped file named after ``campaign_id``, if there is one."""
+        if not _ID.match(campaign_id):  # not a file name (« ../x »): no such campaign file
+            return None
+        path = self.shipped_folder / f"{campaign_id}{CAMPAIGN_SUFFIX}"
+        return path if path.is_file() else None
+
+    def _shipped_entry(self, campaign_id: str) -> CampaignEntry | None:
+        """The shipped campaign ``campaign_id``, from its own file when the folder is not read."""
+        if self._shipped is not None:
+            return self._shipped.get(campaign_id)
+        entry = self._shipped_read.get(campaign_id)
+        if entry is None:
+            path = self._shipped_file(campaign_id)
+            if path is None:
+                return None
+            entry = CampaignEntry(load_campaign(path), path, SHIPPED)
+            _check_named_after_id(entry)
+            self._shipped_read[campaign_id] = entry
+        return entry
+
+    def _shipped_ids(self) -> set[str]:
+        """The shipped identifiers, from the file names (each is its campaign's identifier)."""
+        if self._shipped is not None:
+            return set(self._shipped)
+        return {p.stem for p in self.shipped_folder.glob(f"*{CAMPAIGN_SUFFIX}")}
 
     def _files(self) -> list[Path]:
         if self.user_folder is None or not self.user_folder.is_dir():
@@ -191,7 +241,7 @@ class CampaignLibrary:
         signature = tuple(_stamp(p) for p in files)
         if signature == self._signature:
             return self._user
-        shipped = self._shipped_entries()
+        shipped = self._shipped_ids()
         entries: dict[str, CampaignEntry] = {}
         problems: list[CampaignError] = []
         for path in files:
@@ -363,6 +413,16 @@ class CampaignLibrary:
             raise translate_os_error(exc, path, "retirer la campagne") from exc
         self._signature = None
         return target
+
+
+def _check_named_after_id(entry: CampaignEntry) -> None:
+    """A shipped file is named after its identifier: one campaign is then read from one file,
+    and the file names alone say which identifiers the programme holds."""
+    if entry.path.stem != entry.id:
+        raise CampaignError(
+            f"Campagne du programme mal nommée : {entry.path.name} porte l'identifiant "
+            f"« {entry.id} » (fichier {entry.id}{CAMPAIGN_SUFFIX} attendu)"
+        )
 
 
 def _joined(first: str, rest: str) -> str:

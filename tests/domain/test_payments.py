@@ -85,6 +85,31 @@ def test_the_usage_tranche_names_the_targets_not_reached() -> None:
     assert status.remaining == Decimal(60_000)
 
 
+def test_an_over_received_tranche_is_flagged_and_never_lowers_what_remains() -> None:
+    first, last = (
+        replace(t, expected=Decimal(60_000)) for t in tranches_for(ex.campaign(), Decimal(120_000))
+    )
+    over = replace(first, received=Decimal(75_000), received_on=date(2025, 3, 1))
+    status = payment_status(FollowUp(phase=Phase.DEPLOIEMENT, tranches=(over, last)), None)
+    excess = status.tranches[0]
+    assert excess.state is TrancheState.RECUE
+    assert excess.why == (
+        "reçu 75\u202f000 € le 01/03/2025 pour 60\u202f000 € attendus : trop-perçu de 15\u202f000 €"
+    )
+    assert (excess.remaining, excess.over_received) == (Decimal(0), Decimal(15_000))
+    assert status.over_received == (excess,)
+    # the 15 000 € excess is no advance on the last tranche: all of it is still to come
+    assert status.tranches[1].remaining == Decimal(60_000)
+    assert (status.received, status.remaining) == (Decimal(75_000), Decimal(60_000))
+    d = ex.dossier()
+    budget = compute(d.grappe, ex.campaign(), ex.nomenclature())
+    owed = member_statements(d, budget, FollowUp(phase=Phase.DEPLOIEMENT, tranches=(over, last)))
+    assert sum(m.due for m in owed) == Decimal(60_000)  # the excess is no OG's share
+    exact = replace(first, received=Decimal(60_000))
+    status = payment_status(FollowUp(phase=Phase.DEPLOIEMENT, tranches=(exact,)), None)
+    assert (status.tranches[0].why, status.over_received) == ("reçue", ())
+
+
 def test_nothing_is_due_before_the_convention() -> None:
     tranches = tranches_for(ex.campaign(), Decimal(1000))
     status = payment_status(FollowUp(phase=Phase.DEPOSE, tranches=tranches), None)

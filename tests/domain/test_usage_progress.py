@@ -19,6 +19,7 @@ from esms_desktop.domain.usage_progress import (
     applies,
     check_indicator_rows,
     deadline_of,
+    exemption_reason,
     family_of,
     parse_period,
     progress,
@@ -78,6 +79,18 @@ def test_a_target_with_a_sector_applies_to_that_sector_only() -> None:
     assert applies(UsageTarget("DUI actif", sector="Personnes âgées"), Sector.PA, None)
     # words naming no sector restrict nothing (we cannot tell)
     assert applies(UsageTarget("DUI actif", sector="tous"), Sector.PE, None)
+
+
+def test_the_exemption_reason_names_the_rule_that_applies_to_that_essms() -> None:
+    _dui, _ins, dmp, _mss = DEFAULT_USAGE_TARGETS
+    assert "ESSMS AHI non éligible à SONS" in exemption_reason(dmp, Sector.AHI)
+    assert "septembre 2025" in exemption_reason(dmp, Sector.AHI)
+    assert exemption_reason(dmp, Sector.PA) == ""
+    restricted = UsageTarget("DUI actif", sector="PA, PH")
+    reason = exemption_reason(restricted, Sector.DOMICILE)
+    assert reason == "cible réservée au secteur PA, PH (ESSMS du secteur DOMICILE)"
+    assert "SONS" not in reason  # the DUI has no exempt sector
+    assert exemption_reason(restricted, Sector.PH) == ""
 
 
 # --- periods and deadlines ------------------------------------------------------------------
@@ -170,6 +183,39 @@ def test_a_share_is_weighted_by_denominators_when_all_are_given() -> None:
     assert unweighted.reached is False
 
 
+def _two_essms(target: UsageTarget, first: list[int], second: list[int]):
+    return [
+        target_progress(target, "1", "", "", [_v(m, x) for m, x in enumerate(first, 1)]),
+        target_progress(
+            target, "2", "", "", [_v(m, x, finess="2") for m, x in enumerate(second, 1)]
+        ),
+    ]
+
+
+def test_the_project_since_is_the_first_period_it_has_stayed_reached_from() -> None:
+    target = UsageTarget("DUI", threshold=percentage(80))
+    # both at 80 % in January, one falls back in February, the other in March, both in April
+    p = project_progress(target, _two_essms(target, [82, 70, 85, 90], [90, 90, 70, 85]))
+    assert p.reached is True
+    assert p.since == Period(2026, 4)
+    assert p.by_period[-1] == (Period(2026, 4), Decimal(100))
+    assert (
+        project_progress(target, _two_essms(target, [82, 70, 85, 90], [90, 90, 70])).since is None
+    )
+
+
+def test_the_project_since_reads_each_essms_latest_value_like_reached() -> None:
+    target = UsageTarget("DUI", threshold=percentage(80))
+    # the second ESSMS has not sent April yet: its March value still holds, as for ``reached``
+    p = project_progress(target, _two_essms(target, [82, 70, 85, 90], [70, 90, 85]))
+    assert p.reached is True
+    assert p.since == Period(2026, 3)
+    assert p.by_period[-1] == (Period(2026, 4), Decimal(100))  # April: one ESSMS measured
+    # a concerned ESSMS without any value yet: nothing proven, no « since »
+    waiting = [*_two_essms(target, [90], [90]), target_progress(target, "3", "", "", [])]
+    assert project_progress(target, waiting).since is None
+
+
 # --- the worked example ---------------------------------------------------------------------
 
 
@@ -210,6 +256,9 @@ def test_the_example_targets_per_essms_and_for_the_project(followed) -> None:
     mss = result.for_target(ex.MSS)
     assert mss is not None
     assert [f for f, _ in mss.exempt] == [ex.AHI]
+    assert len(mss.exempt_reasons) == len(mss.exempt)
+    assert "ESSMS AHI non éligible à SONS" in mss.exemption_of(ex.AHI)
+    assert mss.exemption_of(ex.LAGGARD) == ""  # concerned
     assert ex.AHI not in {p.finess for p in mss.essms}
     assert mss.basis is AggregateBasis.SOMME
     assert mss.blocking == (ex.SLOW_MSS,)
@@ -219,6 +268,13 @@ def test_the_example_targets_per_essms_and_for_the_project(followed) -> None:
     assert ins.basis is AggregateBasis.PART_ESSMS  # no denominators: the share of ESSMS
     assert ins.value == Decimal(100)
     assert ins.by_period[0] == (Period(2026, 1), Decimal(0))
+    # every ESSMS is measured every month: « since » is read off the trajectory
+    stays = [period for period, value in ins.by_period if value == Decimal(100)]
+    assert ins.since == stays[0] and ins.by_period[-len(stays) :] == tuple(
+        (period, Decimal(100)) for period in stays
+    )
+    assert dui.since is None  # not reached
+    assert mss.since is not None
     assert result.all_reached is False
     assert [p.target.indicator for p in result.missed] == [ex.DUI]
     assert set(result.blocking_essms()) == {ex.LAGGARD, ex.SLOW_MSS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -55,3 +56,25 @@ def test_each_og_share_passed_and_owed(statement) -> None:
     row = part[part.index("APEI du Littoral (membre)") :]
     assert eur(apei.owed) in row[:200]
     assert "02/02/2026" in part
+
+
+def test_an_over_received_tranche_is_said_and_not_netted() -> None:
+    dossier = followed_dossier()
+    first, *rest = dossier.follow_up.tranches
+    excess = Decimal(15000)
+    over = replace(first, received=first.expected + excess)
+    follow_up = replace(dossier.follow_up, tranches=(over, *rest))
+    dossier = replace(dossier, follow_up=follow_up)
+    prog, budget, campaign = inputs(dossier)
+    pay = payment_status(follow_up, prog)
+    members = member_statements(dossier, budget, follow_up)
+    pdf = Pdf(
+        render_payment_statement(dossier, pay, members, campaign, budget, generated_on=GENERATED)
+    )
+    tranches = pdf.text[pdf.text.index("1. Tranches") : pdf.text.index("2. Ce qui reste")]
+    assert "reçue (trop-perçu)" in tranches
+    part = pdf.text[pdf.text.index("2. Ce qui reste") : pdf.text.index("3. Reversements")]
+    assert f"trop-perçu de {eur(excess)}" in part
+    waiting = sum((t.tranche.expected for t in pay.waiting), Decimal(0))
+    assert pay.remaining == waiting  # the excess lowers nothing that is still to come
+    assert f"Reste à recevoir : {eur(pay.remaining)}" in pdf.text

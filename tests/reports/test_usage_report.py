@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from esms_desktop.domain.formatting import format_eur
@@ -15,6 +17,7 @@ from tests.reports.follow_up_example import (
     LAGGARD,
     MSS,
     PERIODS,
+    TARGETS,
     followed_dossier,
     inputs,
     payment_status,
@@ -72,6 +75,39 @@ def test_exempt_ahi_listed_with_reason(report) -> None:
     part = pdf.text[pdf.text.index("4. ESSMS non concernés") : pdf.text.index("5. Pièces")]
     assert "590050910" in part and "CHRS L'Escale" in part
     assert "non éligible à SONS" in part
+
+
+def test_since_is_printed_for_every_target_reached(report) -> None:
+    _d, prog, pdf, _ = report
+    summary = pdf.text[pdf.text.index("1. Synthèse") : pdf.text.index("2. ESSMS qui")]
+    rows = [DUI, INS, DMP, MSS]
+    for project in prog.projects:
+        indicator = project.target.indicator
+        start = summary.index(norm(indicator))
+        after = rows.index(indicator) + 1
+        end = summary.index(norm(rows[after])) if after < len(rows) else len(summary)
+        row = summary[start:end]
+        if project.reached:
+            assert project.since is not None and str(project.since) in row
+        else:
+            assert project.since is None
+
+
+def test_each_exempt_essms_gets_its_own_reason() -> None:
+    dossier = followed_dossier()
+    pa_only = replace(TARGETS[0], sector="PA")  # the DUI target reserved to the PA sector
+    dossier = replace(dossier, usage_targets=(pa_only, *TARGETS[1:]))
+    prog, budget, campaign = inputs(dossier)
+    pay = payment_status(dossier.follow_up, prog)
+    pdf = Pdf(render_usage_report(dossier, prog, pay, campaign, budget, generated_on=GENERATED))
+    part = pdf.text[pdf.text.index("4. ESSMS non concernés") : pdf.text.index("5. Pièces")]
+    dui = prog.for_target(DUI)
+    assert dui is not None and LAGGARD in {f for f, _ in dui.exempt}  # a PH MAS
+    assert dui.exemption_of(LAGGARD) == "cible réservée au secteur PA (ESSMS du secteur PH)"
+    assert norm(dui.exemption_of(LAGGARD)) in part
+    # the AHI ESSMS is out of the DUI target for its sector, of MSSanté for SONS
+    assert "cible réservée au secteur PA (ESSMS du secteur AHI)" in part
+    assert "ESSMS AHI non éligible à SONS" in part
 
 
 def test_evidence_and_signature(report) -> None:
