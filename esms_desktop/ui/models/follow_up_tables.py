@@ -28,7 +28,7 @@ from esms_desktop.domain.follow_up import (
 from esms_desktop.domain.follow_up_edits import set_milestone
 from esms_desktop.domain.formatting import format_date
 from esms_desktop.domain.parsing import Parsed, parse_due_date
-from esms_desktop.ui.models.records import Column
+from esms_desktop.ui.models.records import Column, RecordsModel
 from esms_desktop.ui.undo import Editor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,11 +39,12 @@ def with_follow_up(dossier: Dossier, **changes: Any) -> Dossier:
     return replace(dossier, follow_up=replace(dossier.follow_up, **changes))
 
 
-class FollowUpRecordsModel(QAbstractTableModel):
+class FollowUpRecordsModel(RecordsModel):
     """Rows of ``getattr(dossier.follow_up, field)``, editable in place column by column.
 
     ``derived`` adds read-only columns after the editable ones: each is (title, function of
-    the dossier and the row giving the cell's text).
+    the dossier and the row giving the cell's text). They read the whole dossier (what remains
+    to be received depends on the indicators too), so every change of the dossier redraws.
     """
 
     def __init__(
@@ -54,21 +55,15 @@ class FollowUpRecordsModel(QAbstractTableModel):
         undo_text: str,
         derived: Sequence[tuple[str, Callable[[Dossier, int], str]]] = (),
     ) -> None:
-        super().__init__()
-        self._editor = editor
-        self.field = field
-        self.columns = columns
         self.derived = tuple(derived)
-        self._undo_text = undo_text
-        self._count = len(self.items())
-        editor.session.subscribe(self._dossier_changed)
+        super().__init__(editor, field, columns, undo_text)
 
     def items(self, dossier: Dossier | None = None) -> tuple[Any, ...]:
         follow_up: FollowUp = (dossier or self._editor.session.dossier).follow_up
         return tuple(getattr(follow_up, self.field))
 
     def column_key(self, column: int) -> str:
-        return self.columns[column].key if column < len(self.columns) else ""
+        return super().column_key(column) if column < len(self.columns) else ""
 
     def _dossier_changed(self, dossier: Dossier) -> None:
         count = len(self.items(dossier))
@@ -80,90 +75,38 @@ class FollowUpRecordsModel(QAbstractTableModel):
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, last))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self._count
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
-        if section >= len(self.columns):
+        if orientation == Qt.Orientation.Horizontal and section >= len(self.columns):
             title = self.derived[section - len(self.columns)][0]
             return title if role == Qt.ItemDataRole.DisplayRole else None
-        column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip or None
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() < len(self.columns):
-            flags |= Qt.ItemFlag.ItemIsEditable
+        flags = super().flags(index)
+        if index.isValid() and index.column() >= len(self.columns):
+            flags &= ~Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
-            return None
-        if index.column() >= len(self.columns):
+        if index.isValid() and index.row() < self._count and index.column() >= len(self.columns):
             if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return None
             show = self.derived[index.column() - len(self.columns)][1]
             return show(self._editor.session.dossier, index.row())
-        column = self.columns[index.column()]
-        value = getattr(self.items()[index.row()], column.key)
-        if role == Qt.ItemDataRole.EditRole and column.edit is not None:
-            return column.edit(value)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return column.show(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.show(value) or None
-        return None
+        return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if index.isValid() and index.column() >= len(self.columns):
             return False
-        if index.column() >= len(self.columns):
-            return False
-        column = self.columns[index.column()]
-        parsed = column.parse(str(value))
-        if parsed.problem:
-            return False
-        items = self.items()
-        row = index.row()
-        if getattr(items[row], column.key) == parsed.value:
-            return True
-        changed = replace(items[row], **{column.key: parsed.value})
-        self._editor.apply(
-            self._with_items((*items[:row], changed, *items[row + 1 :])),
-            self._undo_text,
-            merge_key=f"follow_up.{self.field}:{row}:{column.key}",
-        )
-        return True
+        return super().setData(index, value, role)
 
-    def append(self, item: Any, undo_text: str) -> int:
-        """Add ``item`` at the end in one undo step; return its row."""
-        items = self.items()
-        self._editor.apply(self._with_items((*items, item)), undo_text)
-        return len(items)
-
-    def remove_rows(self, rows: list[int], undo_text: str) -> None:
-        """Remove ``rows`` in one undo step."""
-        gone = set(rows)
-        items = self.items()
-        kept = tuple(item for i, item in enumerate(items) if i not in gone)
-        if len(kept) != len(items):
-            self._editor.apply(self._with_items(kept), undo_text)
-
-    def _with_items(self, items: tuple[Any, ...]) -> Dossier:
-        return with_follow_up(self._editor.session.dossier, **{self.field: items})
+    def _with_items(self, dossier: Dossier, items: tuple[Any, ...]) -> Dossier:
+        return with_follow_up(dossier, **{self.field: items})
 
 
 class IndicatorGridModel(QAbstractTableModel):
