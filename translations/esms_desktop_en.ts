@@ -80,6 +80,71 @@
     </message>
   </context>
   <context>
+    <name>AmendmentDialog</name>
+    <message>
+      <source>&amp;Create an amendment</source>
+      <translation>&amp;Create an amendment</translation>
+    </message>
+    <message>
+      <source>&amp;Reference or reason of the amendment:</source>
+      <translation>&amp;Reference or reason of the amendment:</translation>
+    </message>
+    <message>
+      <source>Candidature already filed</source>
+      <translation>Candidature already filed</translation>
+    </message>
+    <message>
+      <source>Changes to what was filed</source>
+      <translation>Changes to what was filed</translation>
+    </message>
+    <message>
+      <source>Reference or reason of the amendment</source>
+      <translation>Reference or reason of the amendment</translation>
+    </message>
+    <message>
+      <source>This candidature was filed on %1: what the ARS judged is kept as it was. This change would alter what was filed:</source>
+      <translation>This candidature was filed on %1: what the ARS judged is kept as it was. This change would alter what was filed:</translation>
+    </message>
+    <message>
+      <source>To make it, create an amendment (avenant): a change of the filed candidature to agree with your ARS. It is recorded with its date, and shown in the follow-up step and in the reports. Otherwise, cancel: nothing is changed.</source>
+      <translation>To make it, create an amendment (avenant): a change of the filed candidature to agree with your ARS. It is recorded with its date, and shown in the follow-up step and in the reports. Otherwise, cancel: nothing is changed.</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>optional</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentsModel</name>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Note of the amendment of %1</source>
+      <translation>Note of the amendment of %1</translation>
+    </message>
+    <message>
+      <source>Reference or reason</source>
+      <translation>Reference or reason</translation>
+    </message>
+    <message>
+      <source>What changed</source>
+      <translation>What changed</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentsPanel</name>
+    <message>
+      <source>Amendments</source>
+      <translation>Amendments</translation>
+    </message>
+    <message>
+      <source>No amendment. An amendment (avenant) is a change of the filed candidature to agree with your ARS; it is created by editing a filed step (grappe, budget, porteur, commitments) and accepting to record the change, with its date.</source>
+      <translation>No amendment. An amendment (avenant) is a change of the filed candidature to agree with your ARS; it is created by editing a filed step (grappe, budget, porteur, commitments) and accepting to record the change, with its date.</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnexesModel</name>
     <message>
       <source>Attached file</source>
@@ -1152,6 +1217,10 @@ Every dossier of this computer will be replaced by those of the backup (the curr
       <translation>%1 step(s) with a problem</translation>
     </message>
     <message>
+      <source>%1 — %2 point(s) to see to</source>
+      <translation>%1 — %2 point(s) to see to</translation>
+    </message>
+    <message>
       <source>&amp;Change the campaign…</source>
       <translation>&amp;Change the campaign…</translation>
     </message>
@@ -1208,6 +1277,18 @@ Every dossier of this computer will be replaced by those of the backup (the curr
       <translation>Eligible, dossier incomplete (%1 missing)</translation>
     </message>
     <message>
+      <source>Filed: %1 — %2 ESSMS counted</source>
+      <translation>Filed: %1 — %2 ESSMS counted</translation>
+    </message>
+    <message>
+      <source>Follow-up: %1 point(s) to see to</source>
+      <translation>Follow-up: %1 point(s) to see to</translation>
+    </message>
+    <message>
+      <source>Follow-up: nothing left to do</source>
+      <translation>Follow-up: nothing left to do</translation>
+    </message>
+    <message>
       <source>Grappe</source>
       <translation>Grappe</translation>
     </message>
@@ -1224,12 +1305,20 @@ Every dossier of this computer will be replaced by those of the backup (the curr
       <translation>Not eligible, dossier incomplete (%1 missing)</translation>
     </message>
     <message>
+      <source>Phase: %1</source>
+      <translation>Phase: %1</translation>
+    </message>
+    <message>
       <source>Porteur and project</source>
       <translation>Porteur and project</translation>
     </message>
     <message>
       <source>Project follow-up</source>
       <translation>Project follow-up</translation>
+    </message>
+    <message>
+      <source>Received: %1 — still to come: %2</source>
+      <translation>Received: %1 — still to come: %2</translation>
     </message>
     <message>
       <source>Record that you checked the budget under the campaign's new rules: the warning stops until the file changes again. Ctrl+Z undoes it.</source>
@@ -1805,20 +1894,8 @@ Load it as the FINESS register of this computer, then search and tick the establ
   <context>
     <name>FiledGuardEditor</name>
     <message>
-      <source>Candidature already filed</source>
-      <translation>Candidature already filed</translation>
-    </message>
-    <message>
-      <source>The candidature was filed on %1: what the ARS judged is kept as it was, and this change was not made:
-
-%2
-
-A change of the filed candidature is an amendment to agree with your ARS; the follow-up step (convention, payments, milestones, indicators, thresholds) stays editable.</source>
-      <translation>The candidature was filed on %1: what the ARS judged is kept as it was, and this change was not made:
-
-%2
-
-A change of the filed candidature is an amendment to agree with your ARS; the follow-up step (convention, payments, milestones, indicators, thresholds) stays editable.</translation>
+      <source>Amendment — %1</source>
+      <translation>Amendment — %1</translation>
     </message>
     <message>
       <source>a part of the filed candidature</source>
@@ -1971,6 +2048,10 @@ A change of the filed candidature is an amendment to agree with your ARS; the fo
   <context>
     <name>FollowUpView</name>
     <message>
+      <source> (porteur)</source>
+      <translation> (porteur)</translation>
+    </message>
+    <message>
       <source> — convention signed on %1, %2 granted</source>
       <translation> — convention signed on %1, %2 granted</translation>
     </message>
@@ -2119,12 +2200,20 @@ A change of the filed candidature is an amendment to agree with your ARS; the fo
       <translation>Nothing was imported: the file holds these %1 problem(s).</translation>
     </message>
     <message>
+      <source>OG</source>
+      <translation>OG</translation>
+    </message>
+    <message>
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
       <source>Paid on</source>
       <translation>Paid on</translation>
+    </message>
+    <message>
+      <source>Passed on</source>
+      <translation>Passed on</translation>
     </message>
     <message>
       <source>Payment &amp;statement (PDF)…</source>
@@ -2199,6 +2288,18 @@ A change of the filed candidature is an amendment to agree with your ARS; the fo
       <translation>Set-up planned</translation>
     </message>
     <message>
+      <source>Share of the grant</source>
+      <translation>Share of the grant</translation>
+    </message>
+    <message>
+      <source>Share of the tranches received</source>
+      <translation>Share of the tranches received</translation>
+    </message>
+    <message>
+      <source>Shares of each OG</source>
+      <translation>Shares of each OG</translation>
+    </message>
+    <message>
       <source>Spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</source>
       <translation>Spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</translation>
     </message>
@@ -2209,6 +2310,10 @@ A change of the filed candidature is an amendment to agree with your ARS; the fo
     <message>
       <source>Start the deployment</source>
       <translation>Start the deployment</translation>
+    </message>
+    <message>
+      <source>Still owed</source>
+      <translation>Still owed</translation>
     </message>
     <message>
       <source>The candidature was filed on %1: its steps now keep what was filed; a change there is refused or becomes an amendment.</source>
@@ -2247,6 +2352,10 @@ A change of the filed candidature is an amendment to agree with your ARS; the fo
       <translation>Values per ESSMS and period</translation>
     </message>
     <message>
+      <source>What comes to each OG of the grappe:</source>
+      <translation>What comes to each OG of the grappe:</translation>
+    </message>
+    <message>
       <source>What remains, and why</source>
       <translation>What remains, and why</translation>
     </message>
@@ -2263,12 +2372,24 @@ A change of the filed candidature is an amendment to agree with your ARS; the fo
       <translation>in euros, as on the convention</translation>
     </message>
     <message>
+      <source>kept</source>
+      <translation>kept</translation>
+    </message>
+    <message>
       <source>no threshold</source>
       <translation>no threshold</translation>
     </message>
     <message>
       <source>row %1, column “%2”: %3</source>
       <translation>row %1, column “%2”: %3</translation>
+    </message>
+    <message>
+      <source>target %1</source>
+      <translation>target %1</translation>
+    </message>
+    <message>
+      <source>to be completed</source>
+      <translation>to be completed</translation>
     </message>
     <message>
       <source>to be confirmed</source>
@@ -2572,6 +2693,13 @@ A change of the filed candidature is an amendment to agree with your ARS; the fo
     </message>
   </context>
   <context>
+    <name>IndicatorGridModel</name>
+    <message>
+      <source>Below the threshold</source>
+      <translation>Below the threshold</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;About esms-desktop</source>
@@ -2825,6 +2953,10 @@ It will be saved again with your next change, or when you close the dossier.</tr
   <context>
     <name>MergeDialog</name>
     <message>
+      <source>Also merge the &amp;grappe (creates an amendment)</source>
+      <translation>Also merge the &amp;grappe (creates an amendment)</translation>
+    </message>
+    <message>
       <source>Blanks filled in</source>
       <translation>Blanks filled in</translation>
     </message>
@@ -2861,6 +2993,14 @@ It will be saved again with your next change, or when you close the dossier.</tr
       <translation>Merge a partner's file (%1 added, %2 changed)</translation>
     </message>
     <message>
+      <source>Merge a partner's usage indicators</source>
+      <translation>Merge a partner's usage indicators</translation>
+    </message>
+    <message>
+      <source>Merge of “%1”</source>
+      <translation>Merge of “%1”</translation>
+    </message>
+    <message>
       <source>Not applied: establishments of another organisation, which this file may not change:</source>
       <translation>Not applied: establishments of another organisation, which this file may not change:</translation>
     </message>
@@ -2879,6 +3019,18 @@ It will be saved again with your next change, or when you close the dossier.</tr
     <message>
       <source>Summary of the merge</source>
       <translation>Summary of the merge</translation>
+    </message>
+    <message>
+      <source>The candidature is filed: the %1 change(s) to the grappe are left out; merging them would need an amendment (the check box below).</source>
+      <translation>The candidature is filed: the %1 change(s) to the grappe are left out; merging them would need an amendment (the check box below).</translation>
+    </message>
+    <message>
+      <source>The candidature is filed: the grappe changes are recorded as an amendment.</source>
+      <translation>The candidature is filed: the grappe changes are recorded as an amendment.</translation>
+    </message>
+    <message>
+      <source>Usage indicators only: the grappe is left out (%1)</source>
+      <translation>Usage indicators only: the grappe is left out (%1)</translation>
     </message>
     <message>
       <source>Values to keep for %1</source>

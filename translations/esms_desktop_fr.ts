@@ -80,6 +80,71 @@
     </message>
   </context>
   <context>
+    <name>AmendmentDialog</name>
+    <message>
+      <source>&amp;Create an amendment</source>
+      <translation>&amp;Créer un avenant</translation>
+    </message>
+    <message>
+      <source>&amp;Reference or reason of the amendment:</source>
+      <translation>&amp;Référence ou motif de l’avenant :</translation>
+    </message>
+    <message>
+      <source>Candidature already filed</source>
+      <translation>Candidature déjà déposée</translation>
+    </message>
+    <message>
+      <source>Changes to what was filed</source>
+      <translation>Modifications de ce qui a été déposé</translation>
+    </message>
+    <message>
+      <source>Reference or reason of the amendment</source>
+      <translation>Référence ou motif de l’avenant</translation>
+    </message>
+    <message>
+      <source>This candidature was filed on %1: what the ARS judged is kept as it was. This change would alter what was filed:</source>
+      <translation>Cette candidature a été déposée le %1 : ce que l’ARS a examiné est conservé tel quel. Cette modification changerait ce qui a été déposé :</translation>
+    </message>
+    <message>
+      <source>To make it, create an amendment (avenant): a change of the filed candidature to agree with your ARS. It is recorded with its date, and shown in the follow-up step and in the reports. Otherwise, cancel: nothing is changed.</source>
+      <translation>Pour la faire, créez un avenant : une modification de la candidature déposée, à convenir avec votre ARS. Il est enregistré avec sa date, et figure dans l’étape de suivi et dans les rapports. Sinon, annulez : rien n’est modifié.</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>facultatif</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentsModel</name>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Note of the amendment of %1</source>
+      <translation>Note de l’avenant du %1</translation>
+    </message>
+    <message>
+      <source>Reference or reason</source>
+      <translation>Référence ou motif</translation>
+    </message>
+    <message>
+      <source>What changed</source>
+      <translation>Ce qui a changé</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentsPanel</name>
+    <message>
+      <source>Amendments</source>
+      <translation>Avenants</translation>
+    </message>
+    <message>
+      <source>No amendment. An amendment (avenant) is a change of the filed candidature to agree with your ARS; it is created by editing a filed step (grappe, budget, porteur, commitments) and accepting to record the change, with its date.</source>
+      <translation>Aucun avenant. Un avenant est une modification de la candidature déposée, à convenir avec votre ARS ; il se crée en modifiant une étape déposée (grappe, budget, porteur, engagements) et en acceptant d’enregistrer la modification, avec sa date.</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnexesModel</name>
     <message>
       <source>Attached file</source>
@@ -1152,6 +1217,10 @@ Tous les dossiers de cet ordinateur seront remplacés par ceux de la sauvegarde 
       <translation>%1 étape(s) avec un problème</translation>
     </message>
     <message>
+      <source>%1 — %2 point(s) to see to</source>
+      <translation>%1 — %2 point(s) à suivre</translation>
+    </message>
+    <message>
       <source>&amp;Change the campaign…</source>
       <translation>C&amp;hanger de campagne…</translation>
     </message>
@@ -1208,6 +1277,18 @@ Tous les dossiers de cet ordinateur seront remplacés par ceux de la sauvegarde 
       <translation>Éligible, dossier incomplet (%1 élément(s) manquant(s))</translation>
     </message>
     <message>
+      <source>Filed: %1 — %2 ESSMS counted</source>
+      <translation>Au dépôt : %1 — %2 ESSMS comptés</translation>
+    </message>
+    <message>
+      <source>Follow-up: %1 point(s) to see to</source>
+      <translation>Suivi : %1 point(s) à suivre</translation>
+    </message>
+    <message>
+      <source>Follow-up: nothing left to do</source>
+      <translation>Suivi : rien en attente</translation>
+    </message>
+    <message>
       <source>Grappe</source>
       <translation>Grappe</translation>
     </message>
@@ -1224,12 +1305,20 @@ Tous les dossiers de cet ordinateur seront remplacés par ceux de la sauvegarde 
       <translation>Non éligible, dossier incomplet (%1 élément(s) manquant(s))</translation>
     </message>
     <message>
+      <source>Phase: %1</source>
+      <translation>Phase : %1</translation>
+    </message>
+    <message>
       <source>Porteur and project</source>
       <translation>Porteur et projet</translation>
     </message>
     <message>
       <source>Project follow-up</source>
       <translation>Suivi du projet</translation>
+    </message>
+    <message>
+      <source>Received: %1 — still to come: %2</source>
+      <translation>Reçu : %1 — reste à recevoir : %2</translation>
     </message>
     <message>
       <source>Record that you checked the budget under the campaign's new rules: the warning stops until the file changes again. Ctrl+Z undoes it.</source>
@@ -1805,20 +1894,8 @@ Le charger comme répertoire FINESS de cet ordinateur, puis rechercher et cocher
   <context>
     <name>FiledGuardEditor</name>
     <message>
-      <source>Candidature already filed</source>
-      <translation>Candidature déjà déposée</translation>
-    </message>
-    <message>
-      <source>The candidature was filed on %1: what the ARS judged is kept as it was, and this change was not made:
-
-%2
-
-A change of the filed candidature is an amendment to agree with your ARS; the follow-up step (convention, payments, milestones, indicators, thresholds) stays editable.</source>
-      <translation>La candidature a été déposée le %1 : ce que l’ARS a examiné est conservé tel quel, et cette modification n’a pas été faite :
-
-%2
-
-Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l’étape Suivi du projet (convention, versements, jalons, indicateurs, seuils) reste modifiable.</translation>
+      <source>Amendment — %1</source>
+      <translation>Avenant — %1</translation>
     </message>
     <message>
       <source>a part of the filed candidature</source>
@@ -1971,6 +2048,10 @@ Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l�
   <context>
     <name>FollowUpView</name>
     <message>
+      <source> (porteur)</source>
+      <translation> (porteur)</translation>
+    </message>
+    <message>
       <source> — convention signed on %1, %2 granted</source>
       <translation> — convention signée le %1, %2 accordés</translation>
     </message>
@@ -2119,12 +2200,20 @@ Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l�
       <translation>Rien n’a été importé : le fichier contient ces %1 problème(s).</translation>
     </message>
     <message>
+      <source>OG</source>
+      <translation>OG</translation>
+    </message>
+    <message>
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
       <source>Paid on</source>
       <translation>Versé le</translation>
+    </message>
+    <message>
+      <source>Passed on</source>
+      <translation>Reversé</translation>
     </message>
     <message>
       <source>Payment &amp;statement (PDF)…</source>
@@ -2199,6 +2288,18 @@ Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l�
       <translation>Paramétrage prévu</translation>
     </message>
     <message>
+      <source>Share of the grant</source>
+      <translation>Part de l’aide</translation>
+    </message>
+    <message>
+      <source>Share of the tranches received</source>
+      <translation>Part des tranches reçues</translation>
+    </message>
+    <message>
+      <source>Shares of each OG</source>
+      <translation>Parts de chaque OG</translation>
+    </message>
+    <message>
       <source>Spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</source>
       <translation>Tableurs (*.csv *.xlsx *.xls *.ods);;Tous les fichiers (*)</translation>
     </message>
@@ -2209,6 +2310,10 @@ Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l�
     <message>
       <source>Start the deployment</source>
       <translation>Démarrer le déploiement</translation>
+    </message>
+    <message>
+      <source>Still owed</source>
+      <translation>Reste dû</translation>
     </message>
     <message>
       <source>The candidature was filed on %1: its steps now keep what was filed; a change there is refused or becomes an amendment.</source>
@@ -2247,6 +2352,10 @@ Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l�
       <translation>Valeurs par ESSMS et par période</translation>
     </message>
     <message>
+      <source>What comes to each OG of the grappe:</source>
+      <translation>Ce qui revient à chaque OG de la grappe :</translation>
+    </message>
+    <message>
       <source>What remains, and why</source>
       <translation>Ce qui reste, et pourquoi</translation>
     </message>
@@ -2263,12 +2372,24 @@ Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l�
       <translation>en euros, comme sur la convention</translation>
     </message>
     <message>
+      <source>kept</source>
+      <translation>conservée</translation>
+    </message>
+    <message>
       <source>no threshold</source>
       <translation>pas de seuil</translation>
     </message>
     <message>
       <source>row %1, column “%2”: %3</source>
       <translation>ligne %1, colonne « %2 » : %3</translation>
+    </message>
+    <message>
+      <source>target %1</source>
+      <translation>objectif %1</translation>
+    </message>
+    <message>
+      <source>to be completed</source>
+      <translation>à compléter</translation>
     </message>
     <message>
       <source>to be confirmed</source>
@@ -2572,6 +2693,13 @@ Modifier la candidature déposée est un avenant à convenir avec votre ARS ; l�
     </message>
   </context>
   <context>
+    <name>IndicatorGridModel</name>
+    <message>
+      <source>Below the threshold</source>
+      <translation>Sous le seuil</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;About esms-desktop</source>
@@ -2825,6 +2953,10 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
   <context>
     <name>MergeDialog</name>
     <message>
+      <source>Also merge the &amp;grappe (creates an amendment)</source>
+      <translation>Fusionner aussi la &amp;grappe (crée un avenant)</translation>
+    </message>
+    <message>
       <source>Blanks filled in</source>
       <translation>Champs vides remplis</translation>
     </message>
@@ -2861,6 +2993,14 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
       <translation>Fusion du fichier d'un partenaire (%1 ajouté(s), %2 modifié(s))</translation>
     </message>
     <message>
+      <source>Merge a partner's usage indicators</source>
+      <translation>Fusionner les indicateurs d’usage d’un partenaire</translation>
+    </message>
+    <message>
+      <source>Merge of “%1”</source>
+      <translation>Fusion de « %1 »</translation>
+    </message>
+    <message>
       <source>Not applied: establishments of another organisation, which this file may not change:</source>
       <translation>Non appliqué : établissements d'un autre organisme, que ce fichier ne peut pas modifier :</translation>
     </message>
@@ -2879,6 +3019,18 @@ Elle sera de nouveau enregistrée à votre prochaine modification, ou à la ferm
     <message>
       <source>Summary of the merge</source>
       <translation>Résumé de la fusion</translation>
+    </message>
+    <message>
+      <source>The candidature is filed: the %1 change(s) to the grappe are left out; merging them would need an amendment (the check box below).</source>
+      <translation>La candidature est déposée : les %1 modification(s) de la grappe sont laissées de côté ; les fusionner demanderait un avenant (case à cocher ci-dessous).</translation>
+    </message>
+    <message>
+      <source>The candidature is filed: the grappe changes are recorded as an amendment.</source>
+      <translation>La candidature est déposée : les modifications de la grappe sont enregistrées comme un avenant.</translation>
+    </message>
+    <message>
+      <source>Usage indicators only: the grappe is left out (%1)</source>
+      <translation>Indicateurs d’usage seulement : la grappe est laissée de côté (%1)</translation>
     </message>
     <message>
       <source>Values to keep for %1</source>

@@ -33,6 +33,7 @@ from esms_desktop.cli.store import dossier_actions
 
 if TYPE_CHECKING:
     from esms_desktop.cli.common import Subcommands
+    from esms_desktop.domain.dossier import Dossier
     from esms_desktop.domain.finess_register import ImportIssue, RegisterEntry
     from esms_desktop.services.finess_lookup import AddReport
     from esms_desktop.services.partner_search import PartnerSearch
@@ -313,6 +314,38 @@ def _report(report: AddReport, out: TextIO) -> int:
     return EXIT_OK if report.complete else EXIT_NOT_FOUND
 
 
+def _unless_filed(store: Store, args: argparse.Namespace) -> Dossier | None:
+    """The dossier before the addition when its candidature is filed and ``--avenant`` was
+    given (the addition is then recorded as an amendment); ``None`` when it is not filed.
+    A filed dossier without ``--avenant`` is refused: adding ESSMS changes its grappe."""
+    from esms_desktop.domain.follow_up_edits import candidature_locked
+    from esms_desktop.services import dossiers
+
+    dossier = dossiers.load_dossier(store.uow(read_only=True), args.id)
+    if not candidature_locked(dossier):
+        return None
+    if not getattr(args, "avenant", False):  # absent from a Namespace built by hand
+        raise dossiers.FiledCandidatureError(
+            dossier.name, ["ESSMS ajoutés depuis le répertoire FINESS (relancez avec --avenant)"]
+        )
+    return dossier
+
+
+def _record_amendment(store: Store, before: Dossier | None) -> None:
+    """Record what the addition changed of the filed ``before`` as an amendment (with its
+    journal line), when it changed anything."""
+    if before is None or before.id is None:
+        return
+    from datetime import date
+
+    from esms_desktop.domain.follow_up_edits import amend, amendment_needed
+    from esms_desktop.services import dossiers
+
+    after = dossiers.load_dossier(store.uow(read_only=True), before.id)
+    if amendment_needed(before, after):
+        dossiers.save_dossier(store.uow(), amend(before, after, date.today()), after)
+
+
 def cmd_dossier_add_finess(args: argparse.Namespace, out: TextIO) -> int:
     """``dossier add-finess ID NUMERO… [--og N]``: 0 all added (or there), 1 some not found or
     closed, 2 some invalid — the others are added in every case."""
@@ -324,7 +357,9 @@ def cmd_dossier_add_finess(args: argparse.Namespace, out: TextIO) -> int:
             f"--og doit être un numéro d'OG à partir de 1 (reçu {args.og})."
         )
     with _open(args) as store:
+        before = _unless_filed(store, args)
         report = finess_lookup.add_by_finess(store.uow(), args.id, args.numbers, og_index)
+        _record_amendment(store, before)
     return _report(report, out)
 
 
@@ -333,7 +368,9 @@ def cmd_dossier_add_ej(args: argparse.Namespace, out: TextIO) -> int:
     from esms_desktop.services import finess_lookup
 
     with _open(args) as store:
+        before = _unless_filed(store, args)
         report = finess_lookup.add_by_ej(store.uow(), args.id, args.finess_ej)
+        _record_amendment(store, before)
     if report.unknown:
         say(
             f"Aucun établissement de l'entité juridique {report.unknown[0]} dans le répertoire "
@@ -341,6 +378,9 @@ def cmd_dossier_add_ej(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_NOT_FOUND
     return _report(report, out)
+
+
+_AVENANT_HELP = "candidature déposée : enregistrer l'ajout comme avenant"
 
 
 def register(subparsers: Subcommands) -> None:
@@ -439,6 +479,7 @@ def register(subparsers: Subcommands) -> None:
         help="mettre les ESSMS dans le N-ième OG du dossier (sinon : l'OG de leur FINESS "
         "juridique, créé s'il manque)",
     )
+    p.add_argument("--avenant", action="store_true", help=_AVENANT_HELP)
     p.set_defaults(handler=cmd_dossier_add_finess)
 
     p = dossier_sub.add_parser(
@@ -448,4 +489,5 @@ def register(subparsers: Subcommands) -> None:
     )
     p.add_argument("id", type=int, metavar="NUMERO", help="numéro du dossier")
     p.add_argument("finess_ej", metavar="FINESS_EJ", help="numéro FINESS juridique")
+    p.add_argument("--avenant", action="store_true", help=_AVENANT_HELP)
     p.set_defaults(handler=cmd_dossier_add_ej)

@@ -177,7 +177,10 @@ def cmd_dossier_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
-    """``dossier import FILE.esms [--into ID] [--prefer ours|theirs] [--copie]``.
+    """``dossier import FILE.esms [--into ID] [--prefer ours|theirs] [--copie] [--avenant]``.
+
+    Into a filed dossier, only the file's indicators are merged (the output says what was left
+    out) unless ``--avenant``: the grappe is then merged too and recorded as an amendment.
 
     A file whose dossier is already in this folder is refused unless ``--copie`` is given: a
     second identical dossier made silently is how the window once filled the home list.
@@ -192,8 +195,16 @@ def cmd_dossier_import(args: argparse.Namespace, out: TextIO) -> int:
             new_id = exchange.import_as_new(store.uow(), args.file, as_copy=as_copy)
             out.write(f"{new_id}\n")
             return EXIT_OK
-        report = exchange.merge_into(store.uow(), args.into, args.file, default=args.prefer)
+        amendment = bool(getattr(args, "avenant", False))  # absent from a Namespace built by hand
+        report = exchange.merge_into(
+            store.uow(), args.into, args.file, default=args.prefer, amendment=amendment
+        )
     out.write(f"{printable(report.summary())}\n")
+    if report.grappe_withheld:
+        out.write(
+            "Pour fusionner aussi la grappe et l'enregistrer comme avenant, relancez avec "
+            "--avenant.\n"
+        )
     return EXIT_OK
 
 
@@ -338,6 +349,11 @@ def register(subparsers: Subcommands) -> None:
         choices=("ours", "theirs"),
         default="ours",
         help="en cas de conflit : garder nos valeurs (ours, par défaut) ou les leurs (theirs)",
+    )
+    p.add_argument(
+        "--avenant",
+        action="store_true",
+        help="candidature déposée : fusionner aussi la grappe et l'enregistrer comme avenant",
     )
     p.add_argument(
         "--copie",

@@ -167,6 +167,29 @@ class IndicatorValue:
 
 
 @dataclass(frozen=True, slots=True)
+class Amendment:
+    """A change of the filed candidature agreed with the ARS (an avenant).
+
+    Once filed, the candidature is what the ARS judged; the dossier may still change, but
+    each change of what was filed is kept here (what changed, when, the reference), so the
+    follow-up and the reports can say the commitments now differ from the filing. The two
+    fingerprints (:func:`~esms_desktop.domain.follow_up_edits.candidature_fingerprint`) tie
+    the amendment to the filed parts before and after it: a later change not covered by an
+    amendment is then seen as such.
+    """
+
+    made_on: date
+    changes: tuple[str, ...]
+    """The French lines of ``describe_changes(before, after)``."""
+    before: str
+    """Fingerprint of the filed parts of the dossier before the amendment."""
+    after: str
+    """Fingerprint of the filed parts after it."""
+    note: str = ""
+    """Reference or motive typed by the user (« Avenant n° 1 du … »)."""
+
+
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     """Everything a dossier carries after its candidature (empty while in ``CANDIDATURE``)."""
 
@@ -180,6 +203,8 @@ class FollowUp:
     confirmed_thresholds: frozenset[str] = frozenset()
     """The indicators whose threshold the user typed from her signed convention: the others stay
     « à confirmer » (no public source gives them, programme.md §8)."""
+    amendments: tuple[Amendment, ...] = ()
+    """The amendments (avenants) to the filed candidature, oldest first."""
 
 
 NO_FOLLOW_UP = FollowUp()

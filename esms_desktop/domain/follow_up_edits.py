@@ -9,10 +9,13 @@ window refuse an edit of it or offer an amendment, saying what would differ.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
-from datetime import date
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from esms_desktop.domain.budget import to_cents
@@ -20,6 +23,7 @@ from esms_desktop.domain.campaign import Campaign
 from esms_desktop.domain.dossier import Dossier, UsageTarget
 from esms_desktop.domain.follow_up import (
     NEXT_PHASES,
+    Amendment,
     Convention,
     EssmsMilestone,
     FiledCandidature,
@@ -34,6 +38,7 @@ from esms_desktop.domain.follow_up import (
 from esms_desktop.domain.grappe import Establishment, Organisation
 from esms_desktop.domain.payments import tranches_for
 from esms_desktop.domain.usage_threshold import UsageThreshold
+from esms_desktop.domain.validation import PORTEUR_LABELS
 
 # --- phases ---------------------------------------------------------------------------------
 
@@ -446,7 +451,7 @@ def describe_changes(filed_snapshot_dossier: Dossier, dossier: Dossier) -> list[
             for f in fields(filed.porteur)
             if getattr(filed.porteur, f.name) != getattr(now.porteur, f.name)
         ]
-        out.append(f"Porteur modifié ({len(changed)} champ(s))")
+        out.append("Porteur modifié : " + ", ".join(PORTEUR_LABELS.get(n, n) for n in changed))
     out += _grappe_changes(filed, now)
     out += _overrides_changes(filed, now)
     if filed.declarations != now.declarations:
@@ -455,3 +460,108 @@ def describe_changes(filed_snapshot_dossier: Dossier, dossier: Dossier) -> list[
     if filed.milestones != now.milestones:
         out.append("Calendrier du projet modifié")
     return out
+
+
+# --- amendments -----------------------------------------------------------------------------
+
+
+def _canonical(value: Any) -> Any:
+    """A JSON-ready form of ``value`` that depends only on its content: dataclasses by field
+    name, mappings and sets sorted, Decimals normalised (1.0 and 1.00 are the same amount), so
+    the fingerprint is the same in every process and after a ``.esms`` round trip."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Enum):
+        return _canonical(value.value)
+    if isinstance(value, Decimal):
+        return {"$dec": f"{value.normalize():f}" if value.is_finite() else str(value)}
+    if isinstance(value, float):
+        return {"$float": repr(value)}
+    if isinstance(value, datetime | date):
+        return {"$date": value.isoformat()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {
+            "$type": type(value).__name__,
+            **{f.name: _canonical(getattr(value, f.name)) for f in fields(value)},
+        }
+    if isinstance(value, Mapping):
+        items = [[_canonical(k), _canonical(v)] for k, v in value.items()]
+        return {"$map": sorted(items, key=_dumps)}
+    if isinstance(value, set | frozenset):
+        return {"$set": sorted((_canonical(v) for v in value), key=_dumps)}
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    raise TypeError(f"valeur non prévue dans l'empreinte du dossier : {type(value).__name__}")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def candidature_fingerprint(dossier: Dossier) -> str:
+    """SHA-256 (hex) of the filed parts (:data:`FILED_FIELDS`) of ``dossier``: two dossiers
+    with the same fingerprint have the same candidature, whatever else differs. Deterministic
+    (no ``id()``, no hash order), so it can be stored and compared later."""
+    parts = {name: _canonical(_filed_part(dossier, name)) for name in FILED_FIELDS}
+    return hashlib.sha256(_dumps(parts).encode("utf-8")).hexdigest()
+
+
+def amend(before: Dossier, after: Dossier, on: date, note: str = "") -> Dossier:
+    """``after`` with one more :class:`Amendment`: what it changes of ``before``'s filed parts,
+    dated ``on`` with the user's ``note``. Only for a change that needs one
+    (:func:`amendment_needed`)."""
+    if not amendment_needed(before, after):
+        if not candidature_locked(before):
+            raise ValueError(
+                "La candidature n'est pas encore déposée : une modification n'a pas besoin "
+                "d'avenant."
+            )
+        raise ValueError(
+            "Cette modification ne change rien de la candidature déposée : pas d'avenant."
+        )
+    amendment = Amendment(
+        made_on=on,
+        changes=tuple(describe_changes(before, after)),
+        before=candidature_fingerprint(before),
+        after=candidature_fingerprint(after),
+        note=note,
+    )
+    return _with(after, amendments=(*after.follow_up.amendments, amendment))
+
+
+def amend_further(start: Dossier, after: Dossier) -> Dossier:
+    """``after``, whose last amendment was made from ``start``, with that amendment describing
+    the change from ``start`` to ``after``: the user accepted the amendment, then kept typing
+    in the same field (one amendment, not one per keystroke). Date, note and the fingerprint
+    before are kept."""
+    amendments = after.follow_up.amendments
+    if not amendments:
+        raise ValueError("Aucun avenant à compléter : le dossier n'en a pas.")
+    last = replace(
+        amendments[-1],
+        changes=tuple(describe_changes(start, after)),
+        after=candidature_fingerprint(after),
+    )
+    return _with(after, amendments=(*amendments[:-1], last))
+
+
+def amendment_recorded(known: Dossier, candidate: Dossier) -> bool:
+    """Whether what ``candidate`` changes of ``known``'s filed parts is accounted for by the
+    amendment trail: its last amendment ends at ``candidate``'s filed parts or, with no
+    amendment left (an undo removed them all), ``candidate`` is back where ``known``'s first
+    amendment started."""
+    if candidate.follow_up.amendments:
+        return candidate.follow_up.amendments[-1].after == candidature_fingerprint(candidate)
+    if known.follow_up.amendments:
+        return known.follow_up.amendments[0].before == candidature_fingerprint(candidate)
+    return False
+
+
+def set_amendment_note(dossier: Dossier, index: int, note: str) -> Dossier:
+    """Amendment ``index``'s reference or motive (« Avenant n° 1 du … »): not a change of what
+    was filed, so no amendment of its own."""
+    amendments = dossier.follow_up.amendments
+    if not 0 <= index < len(amendments):
+        raise IndexError(index)
+    changed = replace(amendments[index], note=note)
+    return _with(dossier, amendments=(*amendments[:index], changed, *amendments[index + 1 :]))

@@ -59,6 +59,12 @@ def milestone_required(tranche: TranchePayment) -> MilestoneKind | None:
     return None
 
 
+def milestone_reason_start(kind: MilestoneKind) -> str:
+    """How the reason of a tranche waiting for ``kind`` starts (« jalon « Déploiement
+    terminé » »): a statement lists the ESSMS awaited under the reason that starts so."""
+    return f"jalon « {kind.label} »"
+
+
 class TrancheState(StrEnum):
     RECUE = "recue"
     PARTIELLE = "partielle"
@@ -80,9 +86,13 @@ class TrancheStatus:
     """One tranche: its state and, while it is not received, why (in French).
 
     ``missing_targets`` names the usage targets not reached yet, ``missing_milestones`` the
-    FINESS of the ESSMS whose milestone is not done: what holds the payment back. A tranche
-    received beyond what was expected is :attr:`over_received` (its ``why`` says by how much):
-    the excess is the ARS's to claim back, never counted against another tranche.
+    FINESS of the ESSMS whose milestone is not done: what holds the payment back. ``reasons``
+    are the conditions not met, one French line each (``why`` joins them, after what came of
+    a tranche received in part): each usage target is said in its real state
+    (:meth:`~esms_desktop.domain.usage_progress.UsageProgress.holdups`), never « not reached »
+    when it only lacks its threshold or its values. A tranche received beyond what was
+    expected is :attr:`over_received` (its ``why`` says by how much): the excess is the ARS's
+    to claim back, never counted against another tranche.
     """
 
     tranche: TranchePayment
@@ -90,6 +100,7 @@ class TrancheStatus:
     why: str
     missing_targets: tuple[str, ...] = ()
     missing_milestones: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
 
     @property
     def received(self) -> Decimal:
@@ -145,8 +156,9 @@ def _essms_of(follow_up: FollowUp, progress: UsageProgress | None) -> list[str]:
 
 def _condition(
     tranche: TranchePayment, follow_up: FollowUp, progress: UsageProgress | None
-) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """Why a tranche not received cannot be asked for yet ("" when it can)."""
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Why a tranche not received cannot be asked for yet (no reason when it can): (reasons,
+    targets holding it back, FINESS whose milestone is awaited)."""
     reasons: list[str] = []
     targets: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
@@ -158,9 +170,11 @@ def _condition(
         done = {m.finess for m in follow_up.milestones if m.kind is kind and m.done_on}
         missing = tuple(f for f in essms if f not in done)
         if not essms:
-            reasons.append(f"{kind.label.lower()} : aucun jalon saisi")
+            reasons.append(f"{milestone_reason_start(kind)} : aucun jalon saisi")
         elif missing:
-            reasons.append(f"{kind.label.lower()} : {len(missing)} ESSMS sur {len(essms)} restants")
+            reasons.append(
+                f"{milestone_reason_start(kind)} attendu pour {len(missing)} ESSMS sur {len(essms)}"
+            )
     if tranche.usage_targets:
         if progress is None:
             reasons.append("cibles d'usage non calculées")
@@ -168,9 +182,8 @@ def _condition(
             reasons.append("aucune cible d'usage dans le dossier")
         else:
             targets = tuple(p.target.indicator for p in progress.missed)
-            if targets:
-                reasons.append("cibles d'usage non atteintes : " + " ; ".join(targets))
-    return " ; ".join(reasons), targets, missing
+            reasons += progress.holdups()
+    return tuple(reasons), targets, missing
 
 
 def tranche_status(
@@ -187,7 +200,8 @@ def tranche_status(
                 f"trop-perçu de {_eur(received - tranche.expected)}",
             )
         return TrancheStatus(tranche, TrancheState.RECUE, f"reçue{when}")
-    why, targets, missing = _condition(tranche, follow_up, progress)
+    reasons, targets, missing = _condition(tranche, follow_up, progress)
+    why = " ; ".join(reasons)
     if received > 0:
         text = f"reçu {_eur(received)} sur {_eur(tranche.expected)}"
         return TrancheStatus(
@@ -196,9 +210,10 @@ def tranche_status(
             f"{text} ; {why}" if why else text,
             targets,
             missing,
+            reasons,
         )
     if why:
-        return TrancheStatus(tranche, TrancheState.EN_ATTENTE, why, targets, missing)
+        return TrancheStatus(tranche, TrancheState.EN_ATTENTE, why, targets, missing, reasons)
     return TrancheStatus(tranche, TrancheState.DUE, "conditions remplies : à demander à l'ARS")
 
 
@@ -232,23 +247,51 @@ class MemberStatement:
     recorded), ``tranche_shares`` its share of each tranche expected, ``due`` its share of what was
     received so far; ``passed`` the sum of its transfers; ``owed`` = due − passed (negative:
     passed ahead of the payments). For the porteur, ``owed`` is 0: it keeps its share.
+
+    While the budget cannot split the grant (an amount of an OG's lines or of the project lines
+    is still unknown: ``complete`` False), no share is invented: ``share``, ``due`` and a
+    member's ``owed`` are None and ``tranche_shares`` is empty (:func:`shares_unknown_reason`
+    says why). A known floor would read as what the OG gets, and the porteur would seem to get
+    everything.
     """
 
     og: str
     finess_ej: str
     is_porteur: bool
-    share: Decimal
+    share: Decimal | None
     tranche_shares: tuple[Decimal, ...]
-    due: Decimal
+    due: Decimal | None
     passed: Decimal
-    owed: Decimal
+    owed: Decimal | None
     transfers: tuple[MemberTransfer, ...]
     complete: bool
-    """False when the budget still has unknown amounts: the share is then a floor."""
+    """False when the budget still has unknown amounts: the shares are then unknown."""
 
 
 def _shares(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
     return largest_remainder(amount, weights) if weights else []
+
+
+def missing_amounts(budget: Budget) -> tuple[str, ...]:
+    """The campaign values (names) whose amount the budget still lacks, in the budget's order:
+    what keeps the grant from being split between the OGs."""
+    lines = [ln for e in budget.establishments if e.funded for ln in e.lines]
+    lines += budget.project_lines
+    names = (ln.value_name or ln.label for ln in lines if ln.amount is None)
+    return tuple(dict.fromkeys(names))
+
+
+def shares_unknown_reason(budget: Budget) -> str:
+    """Why the OGs' shares are « à compléter », in one French sentence (for the statement and
+    the window): the budget's unknown amounts, and where they are typed."""
+    n = len(missing_amounts(budget))
+    amounts = f"{n} montant{'s' if n > 1 else ''} de la campagne" if n else "des montants"
+    verb = "restent" if n != 1 else "reste"
+    return (
+        f"Parts à compléter : {amounts} {verb} à saisir (étape « Budget », tableau « Valeurs "
+        "de la campagne » ; après le dépôt, c'est un avenant) ; sans eux, le budget ne peut pas "
+        "répartir l'aide entre les organismes de la grappe."
+    )
 
 
 def member_statements(
@@ -260,7 +303,9 @@ def member_statements(
     own lines, the project lines pro rata): a tranche expected or received is split pro rata of
     each OG's share of the budget's tranche of the same rank (of its whole share when the
     convention has a different number of tranches), to the cent, the parts adding up exactly;
-    what came beyond a tranche expected is shared out to no one.
+    what came beyond a tranche expected is shared out to no one. When any OG's share is
+    incomplete the budget cannot split the grant and no share is given (see
+    :class:`MemberStatement`), except to a lone OG, whose share is all the tranches.
     Transfers are matched to an OG by FINESS juridique, else by name.
     """
     organisations = dossier.grappe.organisations
@@ -269,11 +314,15 @@ def member_statements(
         budget, [o.name for o in organisations], porteur.name if porteur else ""
     )
     shares = redistribution.shares
+    lone = len(shares) == 1 and bool(follow_up.tranches)
+    split = lone or all(s.complete for s in shares)
     same_rank = len(budget.tranches) == len(follow_up.tranches)
     expected_cols: list[list[Decimal]] = []
     received_cols: list[list[Decimal]] = []
     for j, tranche in enumerate(follow_up.tranches):
         weights = [s.tranches[j] if same_rank else s.amount for s in shares]
+        if lone:
+            weights = [Decimal(1)]
         expected_cols.append(_shares(tranche.expected, weights))
         # an excess over the tranche is the ARS's to claim back, no OG's due (see TrancheStatus)
         received_cols.append(_shares(min(tranche.received or ZERO, tranche.expected), weights))
@@ -289,22 +338,27 @@ def member_statements(
             if (t.finess_ej and finess_ej and t.finess_ej == finess_ej)
             or (not (t.finess_ej and finess_ej) and fold(t.og_name) == fold(share.og))
         )
-        due = sum((col[i] for col in received_cols), ZERO)
-        passed = sum((t.amount for t in transfers), ZERO)
+        passed = to_cents(sum((t.amount for t in transfers), ZERO))
+        due: Decimal | None = None
+        amount: Decimal | None = None
+        if split:
+            due = sum((col[i] for col in received_cols), ZERO)
+            amount = sum((col[i] for col in expected_cols), ZERO) if expected_cols else share.amount
+        owed: Decimal | None = ZERO if is_porteur else None
+        if due is not None and not is_porteur:
+            owed = to_cents(due - passed)
         out.append(
             MemberStatement(
                 og=share.og,
                 finess_ej=finess_ej,
                 is_porteur=is_porteur,
-                share=(
-                    sum((col[i] for col in expected_cols), ZERO) if expected_cols else share.amount
-                ),
-                tranche_shares=tuple(col[i] for col in expected_cols),
+                share=amount,
+                tranche_shares=tuple(col[i] for col in expected_cols) if split else (),
                 due=due,
-                passed=to_cents(passed),
-                owed=ZERO if is_porteur else to_cents(due - passed),
+                passed=passed,
+                owed=owed,
                 transfers=transfers,
-                complete=share.complete,
+                complete=split,
             )
         )
     return tuple(out)

@@ -253,6 +253,69 @@ def _reached(value: Decimal, threshold: UsageThreshold | None) -> bool | None:
     return None if threshold is None else value >= threshold.amount
 
 
+def reaches(target: UsageTarget, value: Decimal) -> bool | None:
+    """Whether one ESSMS's ``value`` meets ``target``'s threshold; None while it has none.
+
+    The rule every verdict of this module applies to one value (a share in % against a
+    percentage, a count against the per-ESSMS count: a threshold is each ESSMS's commitment),
+    public so that a view colours a value below its threshold without writing the rule again.
+    """
+    return _reached(value, target.threshold)
+
+
+class TargetState(StrEnum):
+    """Where a target stands, in the words a director acts on.
+
+    « Not reached » is said only of a target that can be judged: one without any value is
+    « sans valeur » (enter the values), one whose values exist but whose threshold is not
+    typed is « seuil à confirmer » (type the convention's), and a target no counted ESSMS is
+    concerned by (all exempt) is « sans objet »: it holds nothing back.
+    """
+
+    ATTEINTE = "atteinte"
+    NON_ATTEINTE = "non_atteinte"
+    SEUIL_A_CONFIRMER = "seuil_a_confirmer"
+    SANS_VALEUR = "sans_valeur"
+    SANS_OBJET = "sans_objet"
+
+    @property
+    def label(self) -> str:
+        """Short, for a table cell (« Atteinte » column)."""
+        return {
+            "atteinte": "atteinte",
+            "non_atteinte": "non atteinte",
+            "seuil_a_confirmer": "seuil à confirmer",
+            "sans_valeur": "sans valeur",
+            "sans_objet": "sans objet",
+        }[self.value]
+
+    @property
+    def reason(self) -> str:
+        """The words heading the targets in this state when a payment waits for them."""
+        return {
+            "atteinte": "atteinte",
+            "non_atteinte": "non atteinte",
+            "seuil_a_confirmer": "seuil à confirmer (saisir celui de la convention)",
+            "sans_valeur": "aucune valeur saisie",
+            "sans_objet": "aucun ESSMS concerné",
+        }[self.value]
+
+    @property
+    def holds_back(self) -> bool:
+        """Whether a target in this state keeps a payment on usage waiting."""
+        return self not in (TargetState.ATTEINTE, TargetState.SANS_OBJET)
+
+
+def state_of(reached: bool | None, measured: bool, threshold: bool) -> TargetState:
+    """The state of a target (one ESSMS's or the project's): no value first (nothing to judge,
+    whatever the threshold), then no threshold, then the verdict."""
+    if not measured:
+        return TargetState.SANS_VALEUR
+    if not threshold:
+        return TargetState.SEUIL_A_CONFIRMER
+    return TargetState.ATTEINTE if reached else TargetState.NON_ATTEINTE
+
+
 @dataclass(frozen=True, slots=True)
 class TargetProgress:
     """One target for one ESSMS: its values by period and where the latest stands.
@@ -284,6 +347,10 @@ class TargetProgress:
     @property
     def by_period(self) -> tuple[tuple[Period, Decimal], ...]:
         return tuple((v.period, v.value) for v in self.values)
+
+    @property
+    def state(self) -> TargetState:
+        return state_of(self.reached, self.latest is not None, self.threshold is not None)
 
     @property
     def relative_gap(self) -> Decimal | None:
@@ -408,11 +475,33 @@ class ProjectProgress:
         return sum(1 for p in self.essms if p.latest is not None)
 
     @property
+    def state(self) -> TargetState:
+        """Where the target stands for the project (:class:`TargetState`)."""
+        if not self.essms:
+            return TargetState.SANS_OBJET
+        return state_of(self.reached, self.measured > 0, self.target.threshold is not None)
+
+    @property
+    def shortfall(self) -> str:
+        """The target named with what holds it back when not reached: « DUI (2 ESSMS en
+        retard, 1 sans valeur) » — the ESSMS under the threshold, then those not measured."""
+        below = sum(1 for p in self.laggards if p.latest is not None)
+        unmeasured = sum(1 for p in self.laggards if p.latest is None)
+        parts = []
+        if below:
+            parts.append(f"{below} ESSMS en retard")
+        if unmeasured:
+            parts.append(f"{unmeasured} sans valeur")
+        if not parts and self.gap is not None and self.gap < 0:
+            parts.append(f"écart {_number(self.gap)}")
+        return self.target.indicator + (f" ({', '.join(parts)})" if parts else "")
+
+    @property
     def summary(self) -> str:
         """One French sentence: where the project stands for this target."""
         n = len(self.essms)
         if self.target.threshold is None:
-            text = "seuil à saisir (celui de votre convention)"
+            text = TargetState.SEUIL_A_CONFIRMER.reason
         elif self.value is None:
             text = "aucune valeur saisie"
         else:
@@ -547,13 +636,32 @@ class UsageProgress:
     @property
     def all_reached(self) -> bool:
         """True when every target is reached over the project (a target without threshold or
-        without values is not: nothing is proven). False for a dossier without targets."""
-        return bool(self.projects) and all(p.reached for p in self.projects)
+        without values is not: nothing is proven; one no ESSMS is concerned by is, having
+        nothing to prove). False for a dossier without targets."""
+        return bool(self.projects) and not self.missed
 
     @property
     def missed(self) -> tuple[ProjectProgress, ...]:
-        """The targets not reached yet, in the dossier's order."""
-        return tuple(p for p in self.projects if not p.reached)
+        """The targets not reached yet, in the dossier's order (a target no ESSMS is concerned
+        by is not: it has nothing to prove)."""
+        return tuple(p for p in self.projects if p.state.holds_back)
+
+    def holdups(self) -> tuple[str, ...]:
+        """Why the targets are not all reached, one French line per state, in the order a
+        director clears them: « seuil à confirmer (saisir celui de la convention) : INS »,
+        « aucune valeur saisie : DMP, MSSanté », « non atteinte : DUI (2 ESSMS en retard) ».
+        Reached targets are not listed; () when every target is reached."""
+        order = (TargetState.SEUIL_A_CONFIRMER, TargetState.SANS_VALEUR, TargetState.NON_ATTEINTE)
+        lines = []
+        for state in order:
+            named = [
+                p.shortfall if state is TargetState.NON_ATTEINTE else p.target.indicator
+                for p in self.projects
+                if p.state is state
+            ]
+            if named:
+                lines.append(f"{state.reason} : {', '.join(named)}")
+        return tuple(lines)
 
     def for_target(self, indicator: str) -> ProjectProgress | None:
         return next((p for p in self.projects if p.target.indicator == indicator), None)

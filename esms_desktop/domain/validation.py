@@ -369,7 +369,7 @@ def dossier_problems(dossier: Dossier, *, top_level: int = MAX_LEVEL) -> tuple[P
         problem = text_problem(getattr(dossier, name), multiline=multiline)
         if problem:
             add("Dossier", name.replace("_", " "), problem, getattr(dossier, name))
-    _texts(dossier.porteur, "Porteur", _PORTEUR_LABELS, add)
+    _texts(dossier.porteur, "Porteur", PORTEUR_LABELS, add)
     _texts(dossier.grappe.solution, "Solution DUI", _SOLUTION_LABELS, add)
     _organisations(dossier, add)
     _overrides(dossier, add)
@@ -389,7 +389,7 @@ def check_dossier(dossier: Dossier, source: str) -> Dossier:
     return dossier
 
 
-_PORTEUR_LABELS = {
+PORTEUR_LABELS: dict[str, str] = {
     "name": "nom",
     "legal_status": "statut juridique",
     "siren": "SIREN",
@@ -404,6 +404,7 @@ _PORTEUR_LABELS = {
     "contact_email": "courriel",
     "contact_phone": "téléphone",
 }
+"""The porteur's fields as a French reader names them (checks, amendments)."""
 _SOLUTION_LABELS = {
     "editor": "éditeur",
     "product": "produit",

@@ -401,6 +401,23 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
+def header_texts(left: str, right: str, width: float) -> tuple[str, str]:
+    """The running header's two texts fitted to one line of ``width`` points: the right one
+    (bold left, regular right, 7.5 pt) takes at most half, the left one all the rest, so a
+    title is shortened only when the two really do not fit side by side. A left text
+    « Title — detail » too long loses its detail before its title is cut."""
+    gap = 4 * mm
+    shown_right = fit_text(right, FONT, 7.5, width / 2 - gap)
+    room = width - pdfmetrics.stringWidth(shown_right, FONT, 7.5) - gap
+    shown_left = fit_text(left, FONT_BOLD, 7.5, room)
+    head = left.rsplit(" — ", 1)[0]
+    if shown_left != fit_text(left, FONT_BOLD, 7.5, 10**6) and head != left:
+        shorter = fit_text(head, FONT_BOLD, 7.5, room)
+        if not shorter.endswith("…"):
+            return shorter, shown_right
+    return shown_left, shown_right
+
+
 # --- fingerprint ---------------------------------------------------------------------------
 
 
@@ -703,19 +720,15 @@ class BaseDocument:
             if mark:
                 mark_w = self._draw_mark_label(canvas, left, y, mark)
             if running:
-                half = (width - left - right) / 2 - 4 * mm
+                left_text, right_text = header_texts(
+                    self.meta.header_left, self.meta.header_right, width - left - right - mark_w
+                )
                 canvas.setFont(FONT_BOLD, 7.5)
                 canvas.setFillColor(ACCENT)
-                canvas.drawString(
-                    left + mark_w,
-                    y,
-                    fit_text(self.meta.header_left, FONT_BOLD, 7.5, half - mark_w),
-                )
+                canvas.drawString(left + mark_w, y, left_text)
                 canvas.setFont(FONT, 7.5)
                 canvas.setFillColor(MUTED)
-                canvas.drawRightString(
-                    width - right, y, fit_text(self.meta.header_right, FONT, 7.5, half)
-                )
+                canvas.drawRightString(width - right, y, right_text)
                 canvas.line(left, y - 2 * mm, width - right, y - 2 * mm)
             canvas.restoreState()
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from esms_desktop.domain.budget import Budget
 from esms_desktop.domain.campaign import Campaign
@@ -37,6 +37,7 @@ from esms_desktop.reports.base import (
     BaseDocument,
     DocumentMeta,
     clean,
+    grid_table,
     key_value_table,
     narrow_no_break_space_kept,
     noted_value,
@@ -52,6 +53,8 @@ from esms_desktop.reports.candidature.signing import (
 )
 
 DRAFT_MARK = "PROJET — non finalisé"
+LISTED_CHANGES = 12
+"""Changes listed per amendment; beyond, they are counted."""
 TO_CONFIRM = "à confirmer"
 """The badge of a threshold the user has not typed from her signed convention."""
 
@@ -104,6 +107,12 @@ class FollowUpDocument(BaseDocument):
         """``text`` as bold markup, or a red « à compléter » noted among the gaps."""
         return noted_value(text, what, self.gaps)
 
+    def blank(self, what: str) -> str:
+        """A red « à compléter » alone, for a narrow table cell whose column says what is
+        missing (``what`` is noted among the gaps all the same)."""
+        self.gaps.append(what)
+        return f"<font color='{hex_colour(ALERT)}'><b>{TO_COMPLETE}</b></font>"
+
     def cover(self, title: str) -> list[Flowable]:
         """Kicker, title and project, then who, which call and which convention."""
         heading = para(title, "Title")
@@ -154,6 +163,44 @@ class FollowUpDocument(BaseDocument):
                 text += f", empreinte du dossier déposé {filed.pdf_fingerprint}"
             pairs.append(("Candidature", text))
         return pairs
+
+    def amendments(self) -> list[Flowable]:
+        """« Avenants à la candidature »: each amendment's date, note and what it changed, so
+        the instructor sees that the commitments now differ from what was filed; nothing when
+        there is none."""
+        amendments = self.dossier.follow_up.amendments
+        if not amendments:
+            return []
+        filed = self.dossier.follow_up.filed
+        since = f" le {format_date(filed.filed_on, long=True)}" if filed is not None else ""
+        n = len(amendments)
+        flow: list[Flowable] = [
+            CondPageBreak(40 * mm),
+            BaseDocument.heading("Avenants à la candidature", 0),
+            para(
+                f"La candidature déposée{since} a été modifiée depuis par {n} avenant"
+                f"{'s' if n > 1 else ''} : les engagements ci-dessous diffèrent de ceux du "
+                "dossier déposé.",
+                "BodySmall",
+            ),
+        ]
+        rows: list[list[Any]] = [
+            [para(h, "CellHead") for h in ("Date", "Avenant", "Ce qui change")],
+        ]
+        for a in amendments:
+            shown = a.changes[:LISTED_CHANGES]
+            lines = [clean(line) for line in shown] or ["—"]
+            if len(a.changes) > len(shown):
+                lines.append(f"et {len(a.changes) - len(shown)} autres changements")
+            rows.append(
+                [
+                    para(format_date(a.made_on), "Cell"),
+                    para(a.note or "—", "Cell"),
+                    para("<br/>".join(lines), "Cell", markup=True),
+                ]
+            )
+        flow.append(grid_table(rows, [w * mm for w in (22, 48, 100)], long=len(rows) > 40))
+        return flow
 
     def porteur_og(self) -> Organisation:
         return next((o for o in self.ogs if o.role is OgRole.PORTEUR), self.ogs[0])

@@ -10,7 +10,11 @@ why; the pieces of evidence attached; and the porteur's signed attestation.
 A threshold stays badged « à confirmer » until the user types it from her signed convention
 (``FollowUp.confirmed_thresholds``): no public source gives them, so a threshold the software
 proposed must not read as the ARS's. Every figure and verdict is the domain's
-(:func:`~esms_desktop.domain.usage_progress.progress`); this module only lays them out.
+(:func:`~esms_desktop.domain.usage_progress.progress`); this module only lays them out. A
+target is shown in its state (:class:`~esms_desktop.domain.usage_progress.TargetState`:
+atteinte, non atteinte, seuil à confirmer, sans valeur), the same words as the window and the
+payment statement: one whose values exist but whose threshold is not typed is not « not
+measurable ».
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from esms_desktop.domain.usage_progress import (
     AggregateBasis,
     ProjectProgress,
     TargetProgress,
+    TargetState,
     UsageProgress,
     is_share,
 )
@@ -58,9 +63,10 @@ from esms_desktop.reports.follow_up_common import (
 
 TITLE = "Rapport d'atteinte des cibles d'usage"
 
-PERIOD_COLUMNS = 8
-"""Periods per row of an ESSMS's table: beyond, the periods go on to a second table (a year of
-months prints as two blocks of six and twelve columns would not fit a portrait page)."""
+PERIOD_COLUMNS = 6
+"""Periods per row of an ESSMS's table at most: beyond, the periods go on to further tables of
+even sizes (a year of months prints as two blocks of six; seven periods as four and three),
+each period header on one line (« 2026-01 »)."""
 
 _USAGE_WORDS = (
     "usage",
@@ -100,15 +106,56 @@ def usage_evidence(dossier: Dossier) -> tuple[Annex, ...]:
     return tuple(found)
 
 
-def reached_text(reached: bool | None) -> str:
-    return {True: "atteinte", False: "non atteinte", None: "non mesurable"}[reached]
+STATE_INK = {
+    TargetState.ATTEINTE: GOOD,
+    TargetState.NON_ATTEINTE: ALERT,
+    TargetState.SEUIL_A_CONFIRMER: WARN,
+    TargetState.SANS_VALEUR: MUTED,
+    TargetState.SANS_OBJET: MUTED,
+}
 
 
-def _reached_cell(reached: bool | None) -> Flowable:
-    colour = hex_colour({True: GOOD, False: ALERT, None: MUTED}[reached])
-    return para(
-        f"<font color='{colour}'><b>{reached_text(reached)}</b></font>", "Cell", markup=True
+def _state_cell(state: TargetState) -> Flowable:
+    """The « Atteinte » cell: the target's state in the domain's words, coloured."""
+    colour = hex_colour(STATE_INK[state])
+    return para(f"<font color='{colour}'><b>{state.label}</b></font>", "Cell", markup=True)
+
+
+def verdict_title(progress: UsageProgress) -> tuple[str, str]:
+    """The cover box's title and tone: how many targets are reached, then how many of the
+    others are in each state (« 1 cible d'usage sur 4 atteinte : 1 seuil à confirmer, 2 sans
+    valeur »); red when a target is measured and not reached, amber otherwise."""
+    projects = progress.projects
+    if not projects:
+        return "Aucune cible d'usage dans le dossier", "warn"
+    if progress.all_reached:
+        return "Toutes les cibles d'usage sont atteintes", "good"
+    counts = {s: sum(1 for p in projects if p.state is s) for s in TargetState}
+    reached = counts[TargetState.ATTEINTE]
+    n = len(projects)
+    head = (
+        f"{reached} cible{'s' if reached > 1 else ''} d'usage sur {n} "
+        f"atteinte{'s' if reached > 1 else ''}"
+        if reached
+        else f"Aucune cible d'usage sur {n} atteinte"
     )
+    order = (
+        TargetState.NON_ATTEINTE,
+        TargetState.SEUIL_A_CONFIRMER,
+        TargetState.SANS_VALEUR,
+        TargetState.SANS_OBJET,
+    )
+    rest = [f"{counts[s]} {_plural(s, counts[s])}" for s in order if counts[s]]
+    tone = "alert" if counts[TargetState.NON_ATTEINTE] else "warn"
+    return f"{head} : {', '.join(rest)}", tone
+
+
+def _plural(state: TargetState, count: int) -> str:
+    if count > 1 and state is TargetState.NON_ATTEINTE:
+        return "non atteintes"
+    if count > 1 and state is TargetState.SEUIL_A_CONFIRMER:
+        return "seuils à confirmer"
+    return state.label
 
 
 def _figure(value: Decimal) -> str:
@@ -230,6 +277,7 @@ class UsageReport(FollowUpDocument):
         flow: list[Flowable] = [NextPageTemplate("portrait"), *self.cover(TITLE)]
         flow.append(Spacer(1, 4 * mm))
         flow.append(self.verdict())
+        flow += self.amendments()
         flow += self.summary()
         flow += self.blocking()
         flow += self.detail()
@@ -250,9 +298,6 @@ class UsageReport(FollowUpDocument):
         return pairs
 
     def verdict(self) -> Flowable:
-        projects = self.progress.projects
-        missed = [p for p in projects if p.reached is False]
-        unknown = [p for p in projects if p.reached is None]
         last = self.payment.tranches[-1] if self.payment.tranches else None
         detail = ""
         if last is not None:
@@ -262,16 +307,8 @@ class UsageReport(FollowUpDocument):
             if last.why:
                 detail += " — " + clean(last.why)
             detail += "."
-        width = self.portrait_width
-        if self.progress.all_reached:
-            return verdict_box("Toutes les cibles d'usage sont atteintes", detail, "good", width)
-        n = len(missed) or len(unknown)
-        s = "s" if n > 1 else ""
-        if missed:
-            text = f"{n} cible{s} d'usage sur {len(projects)} non atteinte{s}"
-            return verdict_box(text, detail, "alert", width)
-        text = f"{n} cible{s} d'usage sur {len(projects)} non mesurable{s}"
-        return verdict_box(text, detail, "warn", width)
+        text, tone = verdict_title(self.progress)
+        return verdict_box(text, detail, tone, self.portrait_width)
 
     def summary(self) -> list[Flowable]:
         flow: list[Flowable] = [
@@ -306,24 +343,30 @@ class UsageReport(FollowUpDocument):
                     para(label, "Cell", markup=True),
                     self.threshold_cell(p),
                     para(value, "CellRightBold", markup=True),
-                    _reached_cell(p.reached),
+                    _state_cell(p.state),
                     para(project_gap(p), "CellRight"),
                     para(period_text(p.since), "Cell"),
                     para(format_date(p.deadline) or (t.window or "—"), "Cell"),
                 ]
             )
-        flow.append(grid_table(rows, [w * mm for w in (46, 21, 29, 18, 18, 16, 22)]))
+        flow.append(grid_table(rows, [w * mm for w in (46, 21, 27, 20, 18, 16, 22)]))
         flow.append(Spacer(1, 1.5 * mm))
-        bases = dict.fromkeys(p.basis for p in self.progress.projects if p.value is not None)
-        notes = [f"{p.target.indicator} : {p.basis.label}." for p in self.progress.projects]
-        flow.append(para("Valeur du projet :", "Muted"))
-        flow += [para(f"• {n}", "Muted") for n in notes] if bases else []
+        # how each value was computed, for the targets that have one
+        notes = [
+            f"{p.target.indicator} : {p.basis.label}."
+            for p in self.progress.projects
+            if p.value is not None
+        ]
+        if notes:
+            flow.append(para("Valeur du projet :", "Muted"))
+            flow += [para(f"• {n}", "Muted") for n in notes]
         flow.append(
             para(
                 "Écart : valeur moins objectif (en points pour une part). Depuis : première "
                 "période depuis laquelle la cible reste atteinte. Une cible n'est atteinte pour "
                 "le projet que si chaque ESSMS concerné a une valeur. Un seuil "
-                f"« {TO_CONFIRM} » n'a pas encore été saisi depuis la convention signée.",
+                f"« {TO_CONFIRM} » n'a pas encore été saisi depuis la convention signée : une "
+                "cible sans seuil ne peut pas être jugée, ni une cible sans valeur.",
                 "Muted",
             )
         )
@@ -332,15 +375,23 @@ class UsageReport(FollowUpDocument):
     def blocking(self) -> list[Flowable]:
         flow: list[Flowable] = [
             CondPageBreak(40 * mm),
-            BaseDocument.heading("2. ESSMS qui retiennent le projet", 0),
+            BaseDocument.heading("2. ESSMS en retard", 0),
         ]
         blocking = self.progress.blocking_essms()
+        unjudged = [
+            p.target.indicator
+            for p in self.progress.projects
+            if p.state in (TargetState.SEUIL_A_CONFIRMER, TargetState.SANS_VALEUR)
+        ]
         if not blocking:
-            flow.append(
-                para(
-                    "Aucun ESSMS ne retient le projet : chaque cible mesurée est atteinte.", "Body"
+            if unjudged:
+                text = (
+                    "Aucun ESSMS sous un seuil saisi. Sans seuil ou sans valeur, ces cibles ne "
+                    f"peuvent pas encore être jugées : {' ; '.join(unjudged)}."
                 )
-            )
+            else:
+                text = "Aucun ESSMS ne retient le projet : chaque cible mesurée est atteinte."
+            flow.append(para(text, "Body"))
             return flow
         head = ("FINESS", "ESSMS", "Indicateur", "Dernière valeur", "Seuil", "Écart")
         right = ("Dernière valeur", "Écart")
@@ -382,6 +433,30 @@ class UsageReport(FollowUpDocument):
         flow.append(
             grid_table(rows, [w * mm for w in (20, 42, 48, 22, 20, 18)], long=len(rows) > 60)
         )
+        # a share weighted over the project can be reached with some ESSMS below it
+        carried = [
+            p.target.indicator
+            for p in self.progress.projects
+            if p.state is TargetState.ATTEINTE and p.laggards
+        ]
+        if carried:
+            flow.append(Spacer(1, 1.5 * mm))
+            flow.append(
+                para(
+                    "Cible atteinte pour le projet malgré ces retards (valeur du projet au-dessus "
+                    f"du seuil) : {' ; '.join(carried)}.",
+                    "Muted",
+                )
+            )
+        if unjudged:
+            flow.append(Spacer(1, 1.5 * mm))
+            flow.append(
+                para(
+                    "Sans seuil ou sans valeur, ces cibles ne peuvent pas encore être jugées et "
+                    f"ne figurent pas ici : {' ; '.join(unjudged)}.",
+                    "Muted",
+                )
+            )
         return flow
 
     def detail(self) -> list[Flowable]:
@@ -389,7 +464,7 @@ class UsageReport(FollowUpDocument):
             CondPageBreak(50 * mm),
             BaseDocument.heading("3. Détail par ESSMS et par indicateur", 0),
             para(
-                "Valeurs de chaque période ; les ESSMS qui retiennent le projet d'abord, puis les "
+                "Valeurs de chaque période ; les ESSMS en retard d'abord, puis les "
                 "autres dans l'ordre de la grappe.",
                 "BodySmall",
             ),
@@ -415,7 +490,9 @@ class UsageReport(FollowUpDocument):
             markup=True,
         )
         blocks: list[Flowable] = [title]
-        chunks = [periods[i : i + PERIOD_COLUMNS] for i in range(0, len(periods), PERIOD_COLUMNS)]
+        count = -(-len(periods) // PERIOD_COLUMNS)  # tables needed
+        size = -(-len(periods) // count) if count else PERIOD_COLUMNS
+        chunks = [periods[i : i + size] for i in range(0, len(periods), size)]
         for chunk in chunks or [[]]:
             blocks.append(self.essms_table(items, chunk))
             blocks.append(Spacer(1, 1 * mm))
@@ -423,7 +500,7 @@ class UsageReport(FollowUpDocument):
 
     def essms_table(self, items: Sequence[TargetProgress], periods: Sequence[Period]) -> Flowable:
         width = self.portrait_width
-        fixed = [40 * mm, 18 * mm, 16 * mm, 13 * mm]
+        fixed = [35 * mm, 18 * mm, 20 * mm, 13 * mm]
         column = (width - sum(fixed)) / max(len(periods), 1)
         header: list[Any] = [para("Indicateur", "CellHead")]
         header += [para(str(p), "CellHeadRight") for p in periods]
@@ -436,7 +513,7 @@ class UsageReport(FollowUpDocument):
             row += [para(cell_number(values.get(p), t), "CellRight") for p in periods]
             row += [
                 para(format_threshold(t.threshold) or TO_CONFIRM, "Cell"),
-                _reached_cell(tp.reached),
+                _state_cell(tp.state),
                 para(period_text(tp.since), "Cell"),
             ]
             rows.append(row)

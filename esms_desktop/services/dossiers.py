@@ -427,29 +427,52 @@ def save_dossier(
             created=known.created,
             updated=known.updated,
         )
-        parts = changed_fields(known, candidate)
-        if not parts:
+        if not changed_fields(known, candidate):
             return known
-        if not amendment and known.follow_up.phase is not Phase.CANDIDATURE:
-            _refuse_unamended(known, candidate)
+        if known.follow_up.phase is not Phase.CANDIDATURE:
+            candidate = _filed_rule(known, candidate, amendment)
+        parts = changed_fields(known, candidate)
         now = _stamp(known.updated)
         stored = replace(candidate, updated=now)
         uow.dossiers.save(known, stored)
         labels = ", ".join(_DOSSIER_PART_LABELS.get(p, p) for p in parts)
         uow.dossiers.log(dossier.id, "enregistrement", f"Dossier enregistré ({labels}).", now)
+        log_new_amendments(uow, known, stored, now)
         if snapshot is not None:  # last: the rows just written would delete it otherwise
             _write_snapshot(uow, stored, snapshot)
         uow.commit()
     return stored
 
 
-def _refuse_unamended(known: Dossier, candidate: Dossier) -> None:
-    """Raise :class:`FiledCandidatureError` if ``candidate`` changes what was filed."""
+def _filed_rule(known: Dossier, candidate: Dossier, amendment: bool) -> Dossier:
+    """``candidate`` as it may be saved over the filed ``known``: unchanged when it leaves what
+    was filed alone or its amendment trail accounts for the change (an amendment the window
+    recorded, or an undo back to before it); with an amendment recorded here when the caller
+    asks for one; else :class:`FiledCandidatureError`."""
     # Imported here: only a filed dossier needs the follow-up's rules (and their imports).
-    from esms_desktop.domain.follow_up_edits import amendment_needed, describe_changes
+    from esms_desktop.domain.follow_up_edits import (
+        amend,
+        amendment_needed,
+        amendment_recorded,
+        describe_changes,
+    )
 
-    if amendment_needed(known, candidate):
-        raise FiledCandidatureError(known.name, describe_changes(known, candidate))
+    if not amendment_needed(known, candidate) or amendment_recorded(known, candidate):
+        return candidate
+    if amendment:
+        return amend(known, candidate, date.today())
+    raise FiledCandidatureError(known.name, describe_changes(known, candidate))
+
+
+def log_new_amendments(uow: UnitOfWork, known: Dossier, stored: Dossier, now: datetime) -> None:
+    """One journal line per amendment ``stored`` adds to ``known``'s (« Avenant : … »); the
+    exchange's merge writes them too."""
+    assert stored.id is not None
+    had = len(known.follow_up.amendments)
+    for a in stored.follow_up.amendments[had:]:
+        note = f" ({a.note})" if a.note else ""
+        what = " ; ".join(a.changes) or "changement de la candidature déposée"
+        uow.dossiers.log(stored.id, "avenant", f"Avenant : {what}{note}.", now)
 
 
 Snapshot = Callable[[Dossier], bytes]

@@ -67,6 +67,7 @@ from esms_desktop.domain.fields import (
 from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.follow_up import (
     NO_FOLLOW_UP,
+    Amendment,
     Convention,
     EssmsMilestone,
     FiledCandidature,
@@ -79,7 +80,12 @@ from esms_desktop.domain.follow_up import (
     Phase,
     TranchePayment,
 )
-from esms_desktop.domain.follow_up_edits import indicator_conflicts, merge_indicators
+from esms_desktop.domain.follow_up_edits import (
+    amend,
+    amendment_needed,
+    indicator_conflicts,
+    merge_indicators,
+)
 from esms_desktop.domain.grappe import (
     DuiSolution,
     Establishment,
@@ -114,6 +120,7 @@ from esms_desktop.services.dossiers import (
     DossierInputError,
     campaign_fingerprint,
     list_loaded,
+    log_new_amendments,
 )
 from esms_desktop.services.unit_of_work import UnitOfWork
 from esms_desktop.storage.fsutil import atomic_write
@@ -442,6 +449,18 @@ def follow_up_to_dict(f: FollowUp) -> dict[str, Any]:
         ],
         "indicators": indicators_to_list(f.indicators),
         "confirmed_thresholds": sorted(f.confirmed_thresholds),
+        # Omitted when there is none: files without amendments keep their bytes and checksum.
+        **({"amendments": [_amendment_to_dict(a) for a in f.amendments]} if f.amendments else {}),
+    }
+
+
+def _amendment_to_dict(a: Amendment) -> dict[str, Any]:
+    return {
+        "made_on": _day(a.made_on),
+        "changes": list(a.changes),
+        "before": a.before,
+        "after": a.after,
+        "note": a.note,
     }
 
 
@@ -807,6 +826,21 @@ def _follow_up_from(r: _Reader) -> FollowUp:
         ),
         indicators=indicators_from(f, "indicators"),
         confirmed_thresholds=frozenset(f.texts("confirmed_thresholds", MAX_ITEMS, 500)),
+        amendments=tuple(_amendment_from(a) for a in f.items("amendments", MAX_ITEMS)),
+    )
+
+
+MAX_AMENDMENT_LINES = 4 * MAX_ESTABLISHMENTS
+"""Lines of one amendment's changes (every ESSMS and OG of a grappe added or removed)."""
+
+
+def _amendment_from(a: _Reader) -> Amendment:
+    return Amendment(
+        made_on=_required_day(a, "made_on"),
+        changes=tuple(a.texts("changes", MAX_AMENDMENT_LINES, 2000)),
+        before=a.text("before"),
+        after=a.text("after"),
+        note=a.text("note"),
     )
 
 
@@ -1354,6 +1388,10 @@ class MergeReport:
     refused: tuple[RefusedEstablishment, ...] = ()
     notes: tuple[str, ...] = ()
     """French sentences on what a part file could not do, or how its OG was recognised."""
+    grappe_withheld: str = ""
+    """The French sentence saying the grappe differences were not applied (the candidature is
+    filed: changing its grappe needs an amendment), empty otherwise. ``added`` and ``changed``
+    still list them, for the dialog to offer the amendment; it is also in ``notes``."""
 
     @property
     def conflicts(self) -> tuple[EstablishmentMerge, ...]:
@@ -1378,6 +1416,8 @@ class MergeReport:
     def summary(self) -> str:
         """One French paragraph for the CLI and the confirmation dialog."""
         verb = "ajouté(s)" if self.applied else "à ajouter"
+        if self.grappe_withheld:
+            verb = "non ajouté(s)"
         lines = [
             f"{len(self.added)} ESSMS {verb}, {len(self.changed)} modifié(s) "
             f"dont {len(self.conflicts)} en conflit, {self.unchanged} identique(s)."
@@ -1643,14 +1683,38 @@ def _with_campaign_version(dossier: Dossier, campaign_id: str) -> tuple[Dossier,
     return switch_campaign(dossier, campaign)
 
 
-def preview_merge(uow: UnitOfWork, dossier_id: int, path: Path) -> MergeReport:
-    """What :func:`merge_into` would do, without changing anything."""
+def preview_merge(
+    uow: UnitOfWork, dossier_id: int, path: Path, *, amendment: bool = False
+) -> MergeReport:
+    """What :func:`merge_into` would do (with the same ``amendment``), without changing
+    anything."""
     content = read_exchange_file(path)
     with uow:
         dossier = uow.dossiers.get(dossier_id)
     merged, report = merge_content(dossier.grappe, content, source=Path(path).name)
-    _, note = merge_indicators_of(replace(dossier, grappe=merged), content)
+    after, report = _filed_grappe(
+        dossier, sync_porteur(dossier, replace(dossier, grappe=merged)), report, amendment
+    )
+    _, note = merge_indicators_of(after, content)
     return replace(report, notes=(*report.notes, note)) if note else report
+
+
+def _filed_grappe(
+    dossier: Dossier, after: Dossier, report: MergeReport, amendment: bool
+) -> tuple[Dossier, MergeReport]:
+    """The merged dossier as a merge may keep it: a filed candidature's grappe (and porteur)
+    change only as an amendment; without one, ``dossier``'s are kept and the report says so."""
+    if amendment or not amendment_needed(dossier, after):
+        return after, report
+    essms = len(report.added) + len(report.changed)
+    ogs = len(report.added_organisations)
+    withheld = (
+        f"Grappe non modifiée : {_count(essms, 'ESSMS diffère', 'ESSMS diffèrent')} et "
+        f"{_count(ogs, 'organisme est nouveau', 'organismes sont nouveaux')} dans le fichier, "
+        "mais la candidature est déposée : un changement de la grappe demande un avenant. "
+        "Seuls les indicateurs d'usage sont fusionnés."
+    )
+    return dossier, replace(report, grappe_withheld=withheld, notes=(*report.notes, withheld))
 
 
 def merge_into(
@@ -1660,11 +1724,18 @@ def merge_into(
     choices: Mapping[str, Side] | None = None,
     default: Side = "ours",
     porteur: PorteurChoice = PorteurChoice.INCOMING,
+    *,
+    amendment: bool = False,
 ) -> MergeReport:
     """Merge an exchange file's OGs and ESSMS into a dossier (backup first); returns the report.
 
     Only the grappe is merged; the rest of the dossier (annexes…) stays ours, except that the
     Porteur page follows the porteur OG's name, SIREN and FINESS juridique (``sync_porteur``).
+
+    Once the candidature is filed, its grappe is what the ARS judged: only the file's usage
+    indicators are merged, and the report says what was left out (``grappe_withheld``), unless
+    ``amendment`` — the grappe is then merged too and recorded as an amendment (« Fusion du
+    fichier « X » »).
     """
     content = read_exchange_file(path)
     name = Path(path).name
@@ -1673,6 +1744,9 @@ def merge_into(
     # Merged before the backup is taken: a refused file (too many ESSMS) leaves no trace.
     merged, report = merge_content(dossier.grappe, content, choices, default, porteur, name)
     after = sync_porteur(dossier, replace(dossier, grappe=merged))
+    after, report = _filed_grappe(dossier, after, report, amendment)
+    if amendment and amendment_needed(dossier, after):
+        after = amend(dossier, after, date.today(), f"Fusion du fichier « {name} »")
     after, note = merge_indicators_of(after, content, default)
     backup = uow.backup("avant-import")
     report = replace(
@@ -1687,9 +1761,11 @@ def merge_into(
             dossier_id,
             "fusion",
             f"Fusion du fichier « {name} » : {len(report.added)} ESSMS ajouté(s), "
-            f"{len(report.changed)} modifié(s) dont {len(report.conflicts)} conflit(s).",
+            f"{len(report.changed)} modifié(s) dont {len(report.conflicts)} conflit(s)."
+            + (" Grappe non modifiée (candidature déposée)." if report.grappe_withheld else ""),
             now,
         )
+        log_new_amendments(uow, dossier, after, now)
         uow.commit()
     return report
 

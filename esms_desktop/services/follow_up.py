@@ -28,7 +28,12 @@ from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.errors import UserError
 from esms_desktop.domain.follow_up import NO_FOLLOW_UP, Convention
 from esms_desktop.domain.parsing import fold
-from esms_desktop.domain.payments import PaymentStatus, member_statements
+from esms_desktop.domain.payments import (
+    MemberStatement,
+    PaymentStatus,
+    member_statements,
+    shares_unknown_reason,
+)
 from esms_desktop.domain.payments import payment_status as domain_payment_status
 from esms_desktop.domain.usage_progress import (
     IndicatorFamily,
@@ -304,6 +309,16 @@ def usage_progress(dossier: Dossier) -> UsageProgress:
 def payment_status(dossier: Dossier) -> PaymentStatus:
     """What was received, what remains, and why each tranche still waits."""
     return domain_payment_status(dossier.follow_up, usage_progress(dossier))
+
+
+def member_shares(dossier: Dossier) -> tuple[tuple[MemberStatement, ...], str]:
+    """Each OG's share of the grant, of what came and what it was passed, with the French
+    reason when the budget cannot split it yet ("" when it can): the window's table and the
+    statement read the same figures."""
+    budget = assess_dossier(candidature_of(dossier))
+    statements = member_statements(dossier, budget, dossier.follow_up)
+    unknown = any(not s.complete for s in statements)
+    return statements, shares_unknown_reason(budget) if unknown else ""
 
 
 def write_usage_report(

@@ -3,7 +3,8 @@
 One row per dossier for the phase, the filed candidature and the convention; one table per
 repeated part (tranches, transfers to member OGs, ESSMS milestones, indicator values) with a
 ``position`` column so a load gives back the user's order; one row per indicator whose
-threshold the user confirmed from her convention. Money, shares and counts are decimal text,
+threshold the user confirmed from her convention; one row per amendment to the filed
+candidature (migration 0016). Money, shares and counts are decimal text,
 as everywhere in the store (:class:`~esms_desktop.storage.models.DecimalText`).
 
 Kept apart from :mod:`esms_desktop.storage.models` so that the candidature's tables stay
@@ -127,3 +128,23 @@ class ConfirmedThresholdRow(Base):
         ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
     )
     indicator: Mapped[str] = mapped_column(primary_key=True)
+
+
+class AmendmentRow(Base):
+    """An amendment (avenant) to the filed candidature (migration 0016), in the user's order.
+
+    ``changes`` holds the French lines of what changed, one a line; the two fingerprints are
+    those of the filed parts before and after the amendment."""
+
+    __tablename__ = "amendment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    made_on: Mapped[date]
+    changes: Mapped[str] = mapped_column(default="")
+    fingerprint_before: Mapped[str]
+    fingerprint_after: Mapped[str]
+    note: Mapped[str] = mapped_column(default="")

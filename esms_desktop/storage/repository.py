@@ -68,6 +68,7 @@ from esms_desktop.domain.fields import (
 from esms_desktop.domain.file_names import safe_file_name
 from esms_desktop.domain.follow_up import (
     NO_FOLLOW_UP,
+    Amendment,
     Convention,
     EssmsMilestone,
     FiledCandidature,
@@ -91,6 +92,7 @@ from esms_desktop.domain.maturin import TypedLevels
 from esms_desktop.domain.usage_threshold import UsageThreshold
 from esms_desktop.storage.errors import NotFoundError, StoreError
 from esms_desktop.storage.follow_up_models import (
+    AmendmentRow,
     ConfirmedThresholdRow,
     ConventionRow,
     EssmsMilestoneRow,
@@ -807,6 +809,7 @@ _FOLLOW_UP_PARTS: dict[str, Table] = {
     "transfers": _table(MemberTransferRow),
     "milestones": _table(EssmsMilestoneRow),
     "indicators": _table(IndicatorValueRow),
+    "amendments": _table(AmendmentRow),
 }
 _CONFIRMED = _table(ConfirmedThresholdRow)
 
@@ -863,6 +866,19 @@ def _follow_up_part_rows(dossier_id: int, follow_up: FollowUp, part: str) -> lis
                 "source": v.source,
             }
             for i, v in enumerate(follow_up.indicators)
+        ]
+    if part == "amendments":
+        return [
+            {
+                **key,
+                "position": i,
+                "made_on": a.made_on,
+                "changes": "\n".join(a.changes),
+                "fingerprint_before": a.before,
+                "fingerprint_after": a.after,
+                "note": a.note,
+            }
+            for i, a in enumerate(follow_up.amendments)
         ]
     raise ValueError(part)  # pragma: no cover - programming error
 
@@ -978,6 +994,16 @@ def _read_follow_up(session: Session, dossier_id: int) -> FollowUp:
             for r in parts["indicators"]
         ),
         confirmed_thresholds=frozenset(confirmed),
+        amendments=tuple(
+            Amendment(
+                made_on=r.made_on,
+                changes=tuple(r.changes.split("\n")) if r.changes else (),
+                before=r.fingerprint_before,
+                after=r.fingerprint_after,
+                note=r.note,
+            )
+            for r in parts["amendments"]
+        ),
     )
 
 

@@ -23,7 +23,8 @@ REVISION_SCHEMA_VERSION: dict[str, int] = {
     "0013": 13,
     "0014": 14,
     "0015": 15,
+    "0016": 16,
 }
 """``PRAGMA user_version`` written after each revision (a quick, SQL-free schema number)."""
-HEAD_REVISION = "0015"
+HEAD_REVISION = "0016"
 SCHEMA_VERSION = REVISION_SCHEMA_VERSION[HEAD_REVISION]

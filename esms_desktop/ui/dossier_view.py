@@ -52,6 +52,8 @@ from esms_desktop.domain.completeness import (
 )
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import accept_campaign_version
+from esms_desktop.domain.follow_up_edits import candidature_locked
+from esms_desktop.domain.formatting import format_eur
 from esms_desktop.domain.validation import Problem, shown
 from esms_desktop.services import catalog
 from esms_desktop.services.campaign_library import CampaignEntry
@@ -132,6 +134,21 @@ def verdict_label(r: Readiness) -> str:
         else t("DossierView", "Not eligible, dossier incomplete (%1 missing)")
     )
     return text.replace("%1", str(r.missing_count))
+
+
+def follow_up_label(dossier: Dossier, points: int) -> str:
+    """The short verdict of a filed dossier: its phase and how much is left to follow."""
+    from PySide6.QtCore import QCoreApplication
+
+    t = QCoreApplication.translate
+    phase = dossier.follow_up.phase.label
+    if not points:
+        return phase
+    return (
+        t("DossierView", "%1 — %2 point(s) to see to")
+        .replace("%1", phase)
+        .replace("%2", str(points))
+    )
 
 
 def repair_label() -> str:
@@ -533,6 +550,36 @@ class DossierView(QWidget):
         if callable(focus):
             focus(item.field)
 
+    def _follow_up_summary(
+        self, dossier: Dossier, eligibility: str, counted: int
+    ) -> tuple[tuple[MissingItem, ...], list[str]]:
+        """A filed dossier's side panel: its phase, the money still to come, and the
+        follow-up's own to-do list (the candidature's steps can no longer be completed)."""
+        # Imported here: only a filed dossier needs the follow-up's rules (off the start path).
+        from esms_desktop.domain.follow_up_todo import follow_up_items
+        from esms_desktop.ui.follow_up_state import verdicts
+
+        progress, status = verdicts(dossier)
+        items = follow_up_items(dossier, progress, status)
+        lines = [
+            self.tr("Phase: %1").replace("%1", dossier.follow_up.phase.label),
+            self.tr("Filed: %1 — %2 ESSMS counted")
+            .replace("%1", eligibility)
+            .replace("%2", str(counted)),
+        ]
+        if status.tranches:
+            lines.append(
+                self.tr("Received: %1 — still to come: %2")
+                .replace("%1", format_eur(status.received))
+                .replace("%2", format_eur(status.remaining))
+            )
+        lines.append(
+            self.tr("Follow-up: %1 point(s) to see to").replace("%1", str(len(items)))
+            if items
+            else self.tr("Follow-up: nothing left to do")
+        )
+        return items, lines
+
     def _todo_activated(self, list_item: QListWidgetItem) -> None:
         row = self.todo.row(list_item)
         if 0 <= row < len(self.missing):
@@ -594,21 +641,26 @@ class DossierView(QWidget):
         self.missing = missing_items(dossier, budget, self.question_count)
         r = readiness(budget, self.missing)
         eligibility = self.tr("Eligible") if r.eligible else self.tr("Not eligible")
-        completeness = (
-            self.tr("Complete")
-            if r.complete
-            else self.tr("Incomplete: %1 item(s) missing").replace("%1", str(r.missing_count))
-        )
-        lines = [
-            self.tr("Eligibility: %1 — %2 ESSMS counted")
-            .replace("%1", eligibility)
-            .replace("%2", str(r.counted_essms)),
-            self.tr("Completeness: %1").replace("%1", completeness),
-        ]
-        if problems:  # « 0 step(s) with a problem » beside « incomplete » read as « all good »
-            lines.append(self.tr("%1 step(s) with a problem").replace("%1", str(problems)))
-        self.summary.setText("<br>".join(lines))
-        self.summary.setAccessibleName(verdict_label(r))
+        if candidature_locked(dossier):  # what is left is the project's, not the candidature's
+            self.missing, lines = self._follow_up_summary(dossier, eligibility, r.counted_essms)
+            self.summary.setText("<br>".join(html.escape(line, quote=False) for line in lines))
+            self.summary.setAccessibleName(follow_up_label(dossier, len(self.missing)))
+        else:
+            completeness = (
+                self.tr("Complete")
+                if r.complete
+                else self.tr("Incomplete: %1 item(s) missing").replace("%1", str(r.missing_count))
+            )
+            lines = [
+                self.tr("Eligibility: %1 — %2 ESSMS counted")
+                .replace("%1", eligibility)
+                .replace("%2", str(r.counted_essms)),
+                self.tr("Completeness: %1").replace("%1", completeness),
+            ]
+            if problems:  # « 0 step(s) with a problem » beside « incomplete » read as « all good »
+                lines.append(self.tr("%1 step(s) with a problem").replace("%1", str(problems)))
+            self.summary.setText("<br>".join(lines))
+            self.summary.setAccessibleName(verdict_label(r))
         self.todo.clear()
         for m in self.missing:
             todo_item = QListWidgetItem(m.message)

@@ -41,6 +41,7 @@ from esms_desktop.domain.campaign import CampaignError
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import switch_campaign
 from esms_desktop.domain.errors import UserError
+from esms_desktop.domain.follow_up import Phase
 from esms_desktop.domain.validation import shown
 from esms_desktop.services.dossiers import LoadedDossier
 from esms_desktop.services.session import DossierSession
@@ -551,7 +552,7 @@ class MainWindow(QMainWindow):
     def _update_verdict_label(self) -> None:
         """Both verdicts (eligibility, completeness) in the status bar, next to the save state."""
         from esms_desktop.domain.completeness import missing_items, readiness
-        from esms_desktop.ui.dossier_view import repair_label, verdict_label
+        from esms_desktop.ui.dossier_view import follow_up_label, repair_label, verdict_label
 
         if self.session is None:
             self.verdict_label.setText("")
@@ -564,7 +565,16 @@ class MainWindow(QMainWindow):
         except CampaignError:  # its campaign is not in this data folder: the view says what to do
             self.verdict_label.setText(self.tr("Campaign absent: nothing is computed."))
             return
-        items = missing_items(self.session.dossier, budget, self.question_count)
+        dossier = self.session.dossier
+        if dossier.follow_up.phase is not Phase.CANDIDATURE:
+            # filed: the project's to-do, as the side panel counts it
+            from esms_desktop.domain.follow_up_todo import follow_up_items
+            from esms_desktop.ui.follow_up_state import verdicts
+
+            points = follow_up_items(dossier, *verdicts(dossier))
+            self.verdict_label.setText(follow_up_label(dossier, len(points)))
+            return
+        items = missing_items(dossier, budget, self.question_count)
         self.verdict_label.setText(verdict_label(readiness(budget, items)))
 
     def _save_failed(self, exc: Exception) -> None:

@@ -4,19 +4,25 @@ The merge itself is the domain's (``domain/merge.py``, the spreadsheet import's 
 FINESS juridique, SIREN or name, ESSMS by FINESS), reached through ``services.exchange``; this
 dialog shows its whole report before anything is applied: how many ESSMS it adds (first), the
 ESSMS of other OGs that a partner's part may not change (refused, in their own section), our
-blanks it fills, and, for each establishment filled on both sides, whose values to keep. Nothing
-is applied until OK; applying is one undo step. A file adding too many ESSMS is refused before
-the dialog opens (the French message comes from the merge).
+blanks it fills, and, for each establishment filled on both sides, whose values to keep. The
+usage indicators a partner's part brings are merged too (``merge_indicators_of``, as the CLI
+does): sending them is the follow-up's use case. Once the candidature is filed, its grappe is
+what the ARS judged: by default only the indicators are merged, and the grappe's changes are
+left out (said in the summary); a check box merges them too, recorded as an amendment
+(``amend``). Nothing is applied until OK; applying is one undo step. A file adding too many
+ESSMS is refused before the dialog opens (the French message comes from the merge).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,16 +35,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.edits import with_grappe
+from esms_desktop.domain.follow_up_edits import (
+    amend,
+    amendment_needed,
+    candidature_locked,
+    describe_changes,
+)
 from esms_desktop.domain.grappe import Grappe
 from esms_desktop.domain.merge import EstablishmentMerge, Side
-from esms_desktop.domain.porteur_link import PorteurChoice
+from esms_desktop.domain.porteur_link import PorteurChoice, sync_porteur
 from esms_desktop.services.exchange import (
     ExchangeContent,
     MergeReport,
     merge_content,
+    merge_indicators_of,
     read_exchange_file,
 )
+from esms_desktop.ui.filed_guard import amendment_text
 from esms_desktop.ui.undo import Editor
 
 
@@ -65,10 +80,18 @@ class MergeDialog(QDialog):
         font.setBold(True)
         self.headline.setFont(font)
         layout.addWidget(self.headline)
-        self.summary = summary = QPlainTextEdit(self.report.summary())
+        self.locked = candidature_locked(editor.session.dossier)
+        self.grappe_box: QCheckBox | None = None
+        if self.locked and self._grappe_changes(self._merge()[0]):
+            # Filed: the grappe is what the ARS judged; merging it too is an amendment.
+            self.grappe_box = QCheckBox(self.tr("Also merge the &grappe (creates an amendment)"))
+            self.grappe_box.toggled.connect(self._refresh_summary)
+        self.summary = summary = QPlainTextEdit()
         summary.setReadOnly(True)
         summary.setAccessibleName(self.tr("Summary of the merge"))
         layout.addWidget(summary, 2)
+        if self.grappe_box is not None:
+            layout.addWidget(self.grappe_box)
         self.porteur_combo: QComboBox | None = None
         if self.report.porteur_clash:  # the file names another porteur: the user chooses
             ours, theirs = self.report.porteur_clash
@@ -96,6 +119,7 @@ class MergeDialog(QDialog):
             chain = [self.conflicts_table, *self.choices.values(), buttons]
             for before, after in pairwise(chain):
                 QWidget.setTabOrder(before, after)
+        self._refresh_summary()
         self.resize(860, 620)
 
     # --- the sections ------------------------------------------------------------------------
@@ -193,18 +217,72 @@ class MergeDialog(QDialog):
         return PorteurChoice(self.porteur_combo.currentData())
 
     def _porteur_chosen(self) -> None:
-        _, report = self._merge(porteur=self.porteur_choice())
-        self.summary.setPlainText(report.summary())
+        self._refresh_summary()
+
+    def merges_grappe(self) -> bool:
+        """False in a filed dossier unless the check box asks for the grappe too."""
+        return not self.locked or (self.grappe_box is not None and self.grappe_box.isChecked())
+
+    def _grappe_changes(self, merged: Grappe) -> list[str]:
+        """What merging ``merged`` would change of the filed candidature (French lines)."""
+        dossier = self.editor.session.dossier
+        after = sync_porteur(dossier, with_grappe(dossier, merged))
+        return describe_changes(dossier, after) if amendment_needed(dossier, after) else []
+
+    def _merged_dossier(self, merged: Grappe) -> tuple[Dossier, str]:
+        """The dossier after OK: the grappe (unless left out), then the file's indicators."""
+        dossier = self.editor.session.dossier
+        after = dossier
+        if self.merges_grappe():
+            after = sync_porteur(dossier, with_grappe(dossier, merged))
+        return merge_indicators_of(after, self.content)
+
+    def _refresh_summary(self) -> None:
+        merged, report = self._merge(self.chosen(), self.porteur_choice())
+        _, note = self._merged_dossier(merged)
+        lines = [report.summary()]
+        if note:
+            lines.append(note)
+        left_out = [] if self.merges_grappe() else self._grappe_changes(merged)
+        self.headline.setText(
+            self.tr("Usage indicators only: the grappe is left out (%1)").replace(
+                "%1", report.headline()
+            )
+            if left_out
+            else report.headline()
+        )
+        if left_out:
+            lines.append(
+                self.tr(
+                    "The candidature is filed: the %1 change(s) to the grappe are left out; "
+                    "merging them would need an amendment (the check box below)."
+                ).replace("%1", str(len(left_out)))
+            )
+        elif self.locked and self.merges_grappe():
+            lines.append(
+                self.tr(
+                    "The candidature is filed: the grappe changes are recorded as an amendment."
+                )
+            )
+        self.summary.setPlainText("\n".join(lines))
 
     def accept(self) -> None:
         dossier = self.editor.session.dossier
         merged, report = self._merge(self.chosen(), self.porteur_choice())
-        self.editor.apply(
-            with_grappe(dossier, merged),
+        after, _note = self._merged_dossier(merged)
+        text = (
             self.tr("Merge a partner's file (%1 added, %2 changed)")
             .replace("%1", str(len(report.added)))
-            .replace("%2", str(len(report.changed))),
+            .replace("%2", str(len(report.changed)))
+            if self.merges_grappe()
+            else self.tr("Merge a partner's usage indicators")
         )
+        if amendment_needed(dossier, after):  # asked for with the check box: no second question
+            after = amend(
+                dossier, after, date.today(), self.tr("Merge of “%1”").replace("%1", self.name)
+            )
+            text = amendment_text(text)
+        self.editor.apply(after, text)
         super().accept()
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from esms_desktop.domain.budget import compute
 from esms_desktop.domain.campaign import load_campaign
+from esms_desktop.domain.dossier import UsageTarget
 from esms_desktop.domain.follow_up import (
     EssmsMilestone,
     FollowUp,
@@ -20,10 +21,13 @@ from esms_desktop.domain.payments import (
     TrancheState,
     member_statements,
     milestone_required,
+    missing_amounts,
     payment_status,
+    shares_unknown_reason,
     tranches_for,
 )
 from esms_desktop.domain.usage_progress import check_indicator_rows, progress
+from esms_desktop.domain.usage_threshold import percentage
 from tests.domain import follow_up_example as ex
 
 
@@ -142,3 +146,78 @@ def test_each_member_og_s_share_of_what_came_and_what_it_is_owed() -> None:
     assert member.owed > 0
     other = next(s for s in statements if s.og == "Fondation Saint-Éloi")
     assert (other.passed, other.owed) == (Decimal(0), other.due)
+
+
+def test_the_usage_tranche_says_each_target_in_its_real_state() -> None:
+    # the worked data: DUI typed and reached, INS measured without threshold, DMP and MSSanté
+    # without values; a director must not read « cibles non atteintes » for all three
+    d = ex.dossier()
+    d = replace(
+        d,
+        usage_targets=(
+            UsageTarget(ex.DUI, threshold=percentage(50)),
+            UsageTarget(ex.INS),
+            UsageTarget(ex.DMP),
+            UsageTarget(ex.MSS),
+        ),
+    )
+    rows = [r for r in ex.indicator_rows(d) if r["Indicateur"] in (ex.DUI, ex.INS)]
+    values, problems = check_indicator_rows(rows, d)
+    assert problems == []
+    d = merge_indicators(d, values, replace=False)
+    first, last = tranches_for(ex.campaign(), Decimal(200_000))
+    follow_up = FollowUp(phase=Phase.DEPLOIEMENT, tranches=(first, last))
+    waiting = payment_status(follow_up, progress(d, ex.nomenclature(), ex.campaign())).tranches[1]
+    assert waiting.state is TrancheState.EN_ATTENTE
+    assert waiting.why == (
+        f"seuil à confirmer (saisir celui de la convention) : {ex.INS} ; "
+        f"aucune valeur saisie : {ex.DMP}, {ex.MSS}"
+    )
+    assert len(waiting.reasons) == 2 and "non atteinte" not in waiting.why
+    assert waiting.missing_targets == (ex.INS, ex.DMP, ex.MSS)
+    # received in part: what came first, then the same reasons
+    partial = replace(last, received=Decimal(1_000))
+    again = payment_status(replace(follow_up, tranches=(first, partial)), None).tranches[1]
+    assert again.why == "reçu 1\u202f000 € sur 100\u202f000 € ; cibles d'usage non calculées"
+    assert again.reasons == ("cibles d'usage non calculées",)
+
+
+def test_no_share_is_invented_while_the_budget_cannot_split_the_grant() -> None:
+    d = ex.dossier()
+    untyped = load_campaign(ex.ROOT / "resources" / "campaigns" / "generalisation-2024.toml")
+    budget = compute(d.grappe, untyped, ex.nomenclature())
+    assert not budget.complete and missing_amounts(budget)
+    first, last = tranches_for(untyped, Decimal(400_000))
+    apei = next(o for o in d.grappe.organisations if o.name == "APEI du Littoral")
+    follow_up = FollowUp(
+        phase=Phase.DEPLOIEMENT,
+        tranches=(replace(first, received=first.expected), last),
+        transfers=(MemberTransfer(apei.finess_ej, apei.name, Decimal(10_000), date(2025, 4, 15)),),
+    )
+    statements = member_statements(d, budget, follow_up)
+    porteur, *members = statements
+    # not « the porteur gets 400 000 € (minimum), each member 0 € »: nobody's share is known
+    assert porteur.is_porteur and (porteur.share, porteur.due, porteur.owed) == (
+        None,
+        None,
+        Decimal(0),
+    )
+    for m in members:
+        assert (m.share, m.due, m.owed, m.tranche_shares, m.complete) == (
+            None,
+            None,
+            None,
+            (),
+            False,
+        )
+    assert next(m for m in members if m.og == apei.name).passed == Decimal(10_000)  # still known
+    n = len(missing_amounts(budget))
+    reason = shares_unknown_reason(budget)
+    assert f"{n} montants de la campagne restent à saisir" in reason
+    assert "Valeurs de la campagne" in reason
+    # the amounts typed, the budget splits the grant again
+    typed = compute(d.grappe, ex.campaign(), ex.nomenclature())
+    assert missing_amounts(typed) == ()
+    split = member_statements(d, typed, follow_up)
+    assert all(s.complete and s.share is not None for s in split)
+    assert sum(s.share or 0 for s in split) == Decimal(400_000)

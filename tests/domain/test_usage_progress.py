@@ -16,6 +16,7 @@ from esms_desktop.domain.usage_progress import (
     AggregateBasis,
     IndicatorFamily,
     IndicatorProblem,
+    TargetState,
     applies,
     check_indicator_rows,
     deadline_of,
@@ -24,9 +25,10 @@ from esms_desktop.domain.usage_progress import (
     parse_period,
     progress,
     project_progress,
+    reaches,
     target_progress,
 )
-from esms_desktop.domain.usage_threshold import percentage
+from esms_desktop.domain.usage_threshold import UsageThreshold, percentage
 from tests.domain import follow_up_example as ex
 from tests.domain.builders import finess
 
@@ -402,3 +404,87 @@ def test_an_empty_follow_up_has_no_progress_values() -> None:
     result = progress(d, ex.nomenclature())
     assert result.all_reached is False
     assert all(p.value is None for p in result.projects)
+
+
+# --- each target's state, in the words a director acts on -----------------------------------
+
+
+def test_reaches_applies_the_verdicts_rule_to_one_value() -> None:
+    share = UsageTarget("DUI", threshold=percentage(80))
+    assert reaches(share, Decimal(80)) is True
+    assert reaches(share, Decimal("79.9")) is False
+    count = UsageTarget("MSSanté", threshold=UsageThreshold(Decimal(100), "messages", "mois"))
+    assert (reaches(count, Decimal(100)), reaches(count, Decimal(99))) == (True, False)
+    assert reaches(UsageTarget("DUI"), Decimal(100)) is None  # no threshold: nothing to judge
+    for value in (79, 80, 95):
+        one = target_progress(share, "1", "", "", [_v(1, value)])
+        assert one.reached is reaches(share, Decimal(value))
+
+
+def _as_the_lead_saw_it(followed):
+    """The worked data: the DUI threshold typed (and reached), the INS measured without its
+    threshold, DMP and MSSanté without any value nor threshold."""
+    targets = (
+        UsageTarget(ex.DUI, threshold=percentage(50)),
+        UsageTarget(ex.INS),
+        UsageTarget(ex.DMP),
+        UsageTarget(ex.MSS),
+    )
+    values = tuple(v for v in followed.follow_up.indicators if v.indicator in (ex.DUI, ex.INS))
+    follow_up = replace(followed.follow_up, indicators=values)
+    return replace(followed, usage_targets=targets, follow_up=follow_up)
+
+
+def test_each_target_is_said_in_its_real_state(followed) -> None:
+    result = progress(_as_the_lead_saw_it(followed), ex.nomenclature(), ex.campaign())
+    assert [p.state for p in result.projects] == [
+        TargetState.ATTEINTE,
+        TargetState.SEUIL_A_CONFIRMER,
+        TargetState.SANS_VALEUR,
+        TargetState.SANS_VALEUR,
+    ]
+    # reached ones are not listed; the others by state, never all « non atteinte »
+    assert result.holdups() == (
+        f"seuil à confirmer (saisir celui de la convention) : {ex.INS}",
+        f"aucune valeur saisie : {ex.DMP}, {ex.MSS}",
+    )
+    assert [p.target.indicator for p in result.missed] == [ex.INS, ex.DMP, ex.MSS]
+    ins = result.for_target(ex.INS)
+    assert ins is not None and {t.state for t in ins.essms} == {TargetState.SEUIL_A_CONFIRMER}
+    assert ins.summary.startswith("seuil à confirmer (saisir celui de la convention)")
+    assert [s.label for s in TargetState] == [
+        "atteinte",
+        "non atteinte",
+        "seuil à confirmer",
+        "sans valeur",
+        "sans objet",
+    ]
+
+
+def test_a_target_not_reached_says_how_many_essms_hold_it_back(followed) -> None:
+    result = progress(followed, ex.nomenclature(), ex.campaign())
+    assert result.holdups() == (f"non atteinte : {ex.DUI} (1 ESSMS en retard)",)
+    # the laggard's DUI values removed: over 85 % elsewhere, but one ESSMS proves nothing
+    values = tuple(
+        v
+        for v in followed.follow_up.indicators
+        if not (v.finess == ex.LAGGARD and v.indicator == ex.DUI)
+    )
+    d = replace(followed, follow_up=replace(followed.follow_up, indicators=values))
+    dui = progress(d, ex.nomenclature(), ex.campaign()).for_target(ex.DUI)
+    assert dui is not None and dui.state is TargetState.NON_ATTEINTE
+    assert dui.shortfall == f"{ex.DUI} (1 sans valeur)"
+    laggard = next(t for t in dui.essms if t.finess == ex.LAGGARD)
+    assert laggard.state is TargetState.SANS_VALEUR
+
+
+def test_a_target_no_counted_essms_is_concerned_by_holds_nothing_back(followed) -> None:
+    # DMP reserved to the AHI sector, whose ESSMS are exempt from DMP: no ESSMS left
+    nobody = UsageTarget(ex.DMP, sector="AHI", threshold=percentage(10))
+    d = replace(followed, usage_targets=(*followed.usage_targets, nobody))
+    result = progress(d, ex.nomenclature(), ex.campaign())
+    project = result.projects[-1]
+    assert project.essms == () and project.state is TargetState.SANS_OBJET
+    assert project not in result.missed
+    without = progress(followed, ex.nomenclature(), ex.campaign())
+    assert result.holdups() == without.holdups()  # only the DUI, as before

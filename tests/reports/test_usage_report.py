@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
+from esms_desktop.domain.dossier import UsageTarget
+from esms_desktop.domain.follow_up import Amendment
 from esms_desktop.domain.formatting import format_eur
 from esms_desktop.reports.usage_report import render_usage_report, usage_evidence
 from tests.reports.follow_up_example import (
@@ -50,20 +53,20 @@ def test_every_counted_essms_and_indicator_with_every_period(report) -> None:
 
 def test_summary_thresholds_badged_until_confirmed_and_verdict(report) -> None:
     _d, _p, pdf, _ = report
-    summary = pdf.text[pdf.text.index("1. Synthèse") : pdf.text.index("2. ESSMS qui")]
+    summary = pdf.text[pdf.text.index("1. Synthèse") : pdf.text.index("2. ESSMS en retard")]
     dui = summary[summary.index("DUI actif") : summary.index("Identités")]
     ins = summary[summary.index("Identités") : summary.index("Documents")]
     assert "80 %" in dui and "à confirmer" not in dui  # typed from the convention
     assert "90 %" in ins and "à confirmer" in ins
     assert "non atteinte" in ins and "atteinte" in dui
-    assert "1 cible d'usage sur 4 non atteinte" in pdf.text
+    assert "3 cibles d'usage sur 4 atteintes : 1 non atteinte" in pdf.text
     assert "PROJET — non finalisé" in pdf.text  # thresholds still to confirm
 
 
 def test_blocking_essms_come_first(report) -> None:
     _d, prog, pdf, _ = report
     assert prog.blocking_essms()[0] == LAGGARD
-    blocking = pdf.text[pdf.text.index("2. ESSMS qui") : pdf.text.index("3. Détail")]
+    blocking = pdf.text[pdf.text.index("2. ESSMS en retard") : pdf.text.index("3. Détail")]
     assert LAGGARD in blocking and "MAS La Jetée" in blocking
     detail = pdf.text[pdf.text.index("3. Détail") :]
     first = detail.index("— ", detail.index("autres dans l'ordre de la grappe"))
@@ -79,7 +82,7 @@ def test_exempt_ahi_listed_with_reason(report) -> None:
 
 def test_since_is_printed_for_every_target_reached(report) -> None:
     _d, prog, pdf, _ = report
-    summary = pdf.text[pdf.text.index("1. Synthèse") : pdf.text.index("2. ESSMS qui")]
+    summary = pdf.text[pdf.text.index("1. Synthèse") : pdf.text.index("2. ESSMS en retard")]
     rows = [DUI, INS, DMP, MSS]
     for project in prog.projects:
         indicator = project.target.indicator
@@ -130,3 +133,77 @@ def test_fingerprint_and_reproducible(report) -> None:
     pay = payment_status(dossier.follow_up, prog)
     again = render_usage_report(dossier, prog, pay, campaign, budget, generated_on=GENERATED)
     assert again == data
+
+
+def _as_the_lead_saw_it():
+    """DUI typed and reached, INS measured without threshold, DMP and MSSanté not measured."""
+    dossier = followed_dossier()
+    targets = (TARGETS[0], UsageTarget(INS), UsageTarget(DMP), UsageTarget(MSS))
+    values = tuple(v for v in dossier.follow_up.indicators if v.indicator in (DUI, INS))
+    follow_up = replace(dossier.follow_up, indicators=values)
+    dossier = replace(dossier, usage_targets=targets, follow_up=follow_up)
+    prog, budget, campaign = inputs(dossier)
+    pay = payment_status(follow_up, prog)
+    return prog, Pdf(
+        render_usage_report(dossier, prog, pay, campaign, budget, generated_on=GENERATED)
+    )
+
+
+def test_each_target_is_said_in_its_real_state_never_non_mesurable() -> None:
+    prog, pdf = _as_the_lead_saw_it()
+    assert "mesurable" not in pdf.text
+    assert "1 cible d'usage sur 4 atteinte : 1 seuil à confirmer, 2 sans valeur" in pdf.text
+    # the last tranche's reason: each state, reached targets not listed
+    box = pdf.text[pdf.text.index("Dernière tranche") : pdf.text.index("1. Synthèse")]
+    assert f"seuil à confirmer (saisir celui de la convention) : {norm(INS)}" in box
+    assert f"aucune valeur saisie : {norm(DMP)}, {norm(MSS)}" in box
+    assert "non atteinte" not in box
+    summary = pdf.text[pdf.text.index("1. Synthèse") : pdf.text.index("2. ESSMS en retard")]
+    ins = summary[summary.index(norm(INS)) : summary.index(norm(DMP))]
+    assert "seuil à confirmer" in ins and "15 ESSMS mesurés sur 15" in ins
+    dmp = summary[summary.index(norm(DMP)) : summary.index(norm(MSS))]
+    assert "sans valeur" in dmp
+    # only targets with a value explain how it was computed
+    notes = summary[summary.index("Valeur du projet :") :]
+    assert norm(DUI) in notes and norm(INS) not in notes
+    blocking = pdf.text[pdf.text.index("2. ESSMS en retard") : pdf.text.index("3. Détail")]
+    assert "ne peuvent pas encore être jugées" in blocking
+    assert prog.for_target(DUI).laggards and "malgré ces retards" in blocking
+    # the state cells and period headers are words, never cut mid-word
+    detail = pdf.text[pdf.text.index("3. Détail") :]
+    assert "sans valeur" in detail and "seuil à confirmer" in detail
+    for period in PERIODS:
+        assert detail.count(str(period)) >= len(prog.for_target(DUI).essms)
+
+
+def test_the_running_header_keeps_the_whole_title(report) -> None:
+    _d, _p, pdf, _ = report
+    lines = pdf.pages[1].split("\n")
+    assert lines[0] == "PROJET — non finalisé"
+    # « Rapport d'atteinte des ci… » before; the porteur is left out when both do not fit
+    assert lines[1] == "Rapport d'atteinte des cibles d'usage"
+
+
+def test_the_amendments_are_listed_when_there_is_any(report) -> None:
+    _d, _p, pdf, _ = report
+    assert "Avenants à la candidature" not in pdf.text  # none: no section
+    dossier = followed_dossier()
+    amendments = (
+        Amendment(
+            date(2026, 3, 15),
+            ("Cible « DUI actif » : seuil 80 % → 70 %", "ESSMS retiré : 620050708 MAS La Jetée"),
+            "a" * 8,
+            "b" * 8,
+            "Avenant n° 1 signé avec l'ARS",
+        ),
+        Amendment(date(2026, 4, 2), ("Gouvernance modifiée",), "b" * 8, "c" * 8),
+    )
+    dossier = replace(dossier, follow_up=replace(dossier.follow_up, amendments=amendments))
+    prog, budget, campaign = inputs(dossier)
+    pay = payment_status(dossier.follow_up, prog)
+    pdf = Pdf(render_usage_report(dossier, prog, pay, campaign, budget, generated_on=GENERATED))
+    part = pdf.text[pdf.text.index("Avenants à la candidature") : pdf.text.index("1. Synthèse")]
+    assert "modifiée depuis par 2 avenants" in part
+    assert "15/03/2026" in part and "Avenant n° 1 signé avec l'ARS" in part
+    assert "seuil 80 % → 70 %" in part and "ESSMS retiré : 620050708 MAS La Jetée" in part
+    assert "02/04/2026" in part and "Gouvernance modifiée" in part

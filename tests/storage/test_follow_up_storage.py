@@ -134,8 +134,8 @@ def test_a_0014_data_folder_upgrades_as_candidatures(tmp_path: Path) -> None:
     with open_store(folder) as opened:
         old = dossiers.load_dossier(opened.uow(), 7)
         assert old.name == "Ancien dossier" and old.follow_up is NO_FOLLOW_UP
-    assert inspect_file(db).revision == "0015"
-    assert inspect_file(db).user_version == 15
+    assert inspect_file(db).revision == migrate.HEAD_REVISION
+    assert inspect_file(db).user_version == migrate.SCHEMA_VERSION
 
 
 def test_0015_downgrades_cleanly_and_keeps_the_dossiers(tmp_path: Path) -> None:

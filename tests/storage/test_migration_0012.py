@@ -17,6 +17,7 @@ m0012 = importlib.import_module(
     "esms_desktop.storage.migrations.versions.0012_resume_pour_la_liste"
 )
 m0015 = importlib.import_module("esms_desktop.storage.migrations.versions.0015_suivi_du_projet")
+m0016 = importlib.import_module("esms_desktop.storage.migrations.versions.0016_avenants")
 
 SUMMARY_COLUMNS = {name for name, _kind in m0012.SUMMARY_COLUMNS}
 
@@ -68,8 +69,11 @@ def test_every_row_of_a_dossier_has_its_trigger_at_the_head(tmp_path: Path) -> N
         "annex_file",
         "dossier_snapshot",
     }
-    assert holding == set(m0012.DIRECT_TABLES) | set(m0015.DIRECT_TABLES)
+    assert holding == (
+        set(m0012.DIRECT_TABLES) | set(m0015.DIRECT_TABLES) | set(m0016.DIRECT_TABLES)
+    )
     assert {n for n, _sql in m0015.trigger_statements()} <= _triggers(db)
+    assert {n for n, _sql in m0016.trigger_statements()} <= _triggers(db)
     # Every column of the dossier row but its id and the summary itself makes it stale.
     own = set(_columns(db, "dossier")) - SUMMARY_COLUMNS - {"id"}
     assert own == set(m0012.HEAD_COLUMNS)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from esms_desktop.domain.completeness import Step, missing_items
 from esms_desktop.domain.follow_up import MilestoneKind, Phase
+from esms_desktop.ui.filed_guard import AmendmentDialog
 from esms_desktop.ui.main_window import MainWindow
 from esms_desktop.ui.views.follow_up_view import ConventionDialog, FollowUpView, ThresholdDialog
 from tests.ui.driving import EXAMPLE_CSV, FileAnswers, ModalCloser, real_window, stub_desktop
@@ -60,6 +61,11 @@ class Answers:
         if isinstance(dialog, QMessageBox):
             self.messages.append(dialog.text())
             dialog.done(0)
+            return True
+        if isinstance(dialog, AmendmentDialog):  # an edit of what was filed: cancelled
+            changes = dialog.changes
+            self.messages.append("\n".join(changes.item(i).text() for i in range(changes.count())))
+            dialog.reject()
             return True
         lists = dialog.findChildren(QListWidget)
         if isinstance(dialog, QDialog) and lists:

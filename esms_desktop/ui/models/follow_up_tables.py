@@ -15,7 +15,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
 
 from esms_desktop.domain.dossier import Dossier
 from esms_desktop.domain.follow_up import (
@@ -30,6 +37,9 @@ from esms_desktop.domain.formatting import format_date
 from esms_desktop.domain.parsing import Parsed, parse_due_date
 from esms_desktop.ui.models.records import Column, RecordsModel
 from esms_desktop.ui.undo import Editor
+
+SHORT_COLOUR = "#b3261e"
+"""A value below its threshold: the red the reports use for what holds the project back."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,6 +137,9 @@ class IndicatorGridModel(QAbstractTableModel):
         self.periods: tuple[Period, ...] = ()
         self.parse: Callable[[str], Parsed] = lambda text: Parsed(text)
         self.show: Callable[[Decimal], str] = str
+        self.short: Callable[[Decimal], bool] = lambda _value: False
+        """Whether a value falls short of the threshold (the domain's rule, given by the view):
+        such a cell is drawn in red and says so, so the laggards' months stand out."""
         self._values: dict[tuple[str, Period], IndicatorValue] = {}
         editor.session.subscribe(self._dossier_changed)
 
@@ -146,6 +159,13 @@ class IndicatorGridModel(QAbstractTableModel):
         self.show = show
         self._read(self._editor.session.dossier)
         self.endResetModel()
+
+    def set_short(self, short: Callable[[Decimal], bool] | None) -> None:
+        """A new verdict (the threshold was typed from the convention): the cells redrawn."""
+        self.short = short or (lambda _value: False)
+        if self.rows and self.periods:
+            last = self.index(len(self.rows) - 1, len(self.periods) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def _read(self, dossier: Dossier) -> None:
         self._values = {
@@ -189,11 +209,17 @@ class IndicatorGridModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         found = self.value_at(index.row(), index.column())
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+            if found is None or not self.short(found.value):
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(SHORT_COLOUR)
+            return QCoreApplication.translate("IndicatorGridModel", "Below the threshold")
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
         return "" if found is None else self.show(found.value)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

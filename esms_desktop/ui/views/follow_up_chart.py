@@ -24,6 +24,8 @@ class TrajectoryChart(QWidget):
         self._threshold: float | None = None
         self._maximum: float | None = None
         self._caption = ""
+        self._unit = ""
+        self._threshold_label = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(170)
 
@@ -35,9 +37,15 @@ class TrajectoryChart(QWidget):
         maximum: float | None = None,
         caption: str = "",
         description: str = "",
+        unit: str = "",
+        threshold_label: str = "",
     ) -> None:
-        """``maximum`` fixes the top of the scale (100 for a share); else the data's top."""
+        """``maximum`` fixes the top of the scale (100 for a share); else the data's top.
+        ``unit`` follows the scale's figures (« % »); ``threshold_label`` is written at the
+        dashed line's end, so the line reads as the threshold without a legend."""
         self._points = list(points)
+        self._unit = unit
+        self._threshold_label = threshold_label
         self._threshold = threshold
         self._maximum = maximum
         self._caption = caption
@@ -63,7 +71,8 @@ class TrajectoryChart(QWidget):
         fm = painter.fontMetrics()
         values = [v for _label, v in self._points if v is not None]
         top_value = self._maximum or max([*values, self._threshold or 0.0, 1.0]) * 1.1
-        left = fm.horizontalAdvance(f"{top_value:.0f}") + 10
+        suffix = f" {self._unit}" if self._unit else ""
+        left = fm.horizontalAdvance(f"{top_value:.0f}{suffix}") + 10
         plot = QRectF(left, fm.height() + 6, self.width() - left - 10, 0)
         plot.setBottom(self.height() - fm.height() - 8)
         painter.setPen(text)
@@ -71,8 +80,8 @@ class TrajectoryChart(QWidget):
             painter.drawText(QPointF(left, fm.ascent() + 2), self._caption)
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
-        painter.drawText(QPointF(2, plot.top() + fm.ascent() / 2), f"{top_value:.0f}")
-        painter.drawText(QPointF(2, plot.bottom()), "0")
+        painter.drawText(QPointF(2, plot.top() + fm.ascent() / 2), f"{top_value:.0f}{suffix}")
+        painter.drawText(QPointF(2, plot.bottom()), f"0{suffix}")
         if not self._points or plot.height() <= 0:
             return
 
@@ -90,6 +99,10 @@ class TrajectoryChart(QWidget):
             painter.setPen(pen)
             y = y_of(self._threshold)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            if self._threshold_label:
+                # at the left end, before the first period's point: never over a value
+                painter.setPen(text)
+                painter.drawText(QPointF(plot.left() + 4, y - 3), self._threshold_label)
         line = QPen(pal.color(QPalette.ColorRole.Highlight), 2.0)
         painter.setPen(line)
         path = QPainterPath()

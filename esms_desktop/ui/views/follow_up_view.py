@@ -18,7 +18,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,12 +35,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from esms_desktop.domain import follow_up_edits as edits
+from esms_desktop.domain import follow_up_todo as todo
 from esms_desktop.domain import payments, usage_progress
 from esms_desktop.domain.campaign import Campaign, CampaignError
 from esms_desktop.domain.dossier import Dossier, UsageTarget
@@ -65,6 +68,7 @@ from esms_desktop.domain.usage_progress import IndicatorProblem
 from esms_desktop.services import catalog
 from esms_desktop.ui.delegates import CheckingDelegate
 from esms_desktop.ui.file_dialogs import open_file, save_file
+from esms_desktop.ui.follow_up_state import shares, verdicts
 from esms_desktop.ui.models.follow_up_tables import (
     FollowUpRecordsModel,
     IndicatorGridModel,
@@ -72,6 +76,7 @@ from esms_desktop.ui.models.follow_up_tables import (
 )
 from esms_desktop.ui.models.records import Column
 from esms_desktop.ui.undo import Editor
+from esms_desktop.ui.views.amendments_panel import AmendmentsPanel
 from esms_desktop.ui.views.follow_up_chart import TrajectoryChart
 from esms_desktop.ui.widgets import WarningLine, scroll_page, wrapped
 
@@ -153,12 +158,31 @@ class FollowUpView(QWidget):
         self.editor = editor
         self.convention_dialog: ConventionDialog | None = None
         self._indicator = ""
-        self._cache: tuple[Dossier, usage_progress.UsageProgress, payments.PaymentStatus] | None = (
-            None
-        )
         self._build()
+        # Wrapped rows are measured at the columns' widths: again when the step is resized
+        # (first shown, window resized), else a row measured narrow stays several lines tall.
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self._refit)
+        tables = (self.tranches_table, self.transfers_table, self.milestones_table)
+        for table in (*tables, self.amendments_panel.table):
+            table.horizontalHeader().sectionResized.connect(
+                lambda *_args: self._refit_timer.start()
+            )
         editor.session.subscribe(self._follow)
         self._follow(editor.session.dossier)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._refit_timer.start()
+
+    def _refit(self) -> None:
+        self._fit(self.amendments_panel.table, 220)
+        self._fit(self.tranches_table)
+        self._fit(self.shares_table)
+        self._fit(self.transfers_table)
+        self._fit(self.milestones_table, 420)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -173,6 +197,8 @@ class FollowUpView(QWidget):
             ),
         )
         body.addWidget(self._phase_box())
+        self.amendments_panel = AmendmentsPanel(self.editor)
+        body.addWidget(self.amendments_panel)
         body.addWidget(self._payments_box())
         body.addWidget(self._milestones_box())
         body.addWidget(self._indicators_box())
@@ -283,6 +309,31 @@ class FollowUpView(QWidget):
         layout.addWidget(self.tranches_table)
         layout.addWidget(self.tranches_refusal)
 
+        layout.addWidget(wrapped(self.tr("What comes to each OG of the grappe:")))
+        self.shares_model = QStandardItemModel(0, 5, self)
+        self.shares_model.setHorizontalHeaderLabels(
+            [
+                self.tr("OG"),
+                self.tr("Share of the grant"),
+                self.tr("Share of the tranches received"),
+                self.tr("Passed on"),
+                self.tr("Still owed"),
+            ]
+        )
+        self.shares_table = QTableView()
+        self.shares_table.setObjectName("follow_up.shares")
+        self.shares_table.setAccessibleName(self.tr("Shares of each OG"))
+        self.shares_table.setModel(self.shares_model)
+        self.shares_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.shares_table.verticalHeader().hide()
+        header = self.shares_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.shares_table)
+        self.shares_reason = wrapped()
+        self.shares_reason.setObjectName("follow_up.shares_reason")
+        layout.addWidget(self.shares_reason)
         layout.addWidget(wrapped(self.tr("What the porteur passed on to each member OG:")))
         transfer_columns = (
             Column("og_name", self.tr("Member OG"), parse_label),
@@ -336,9 +387,12 @@ class FollowUpView(QWidget):
         self.milestones_table.setModel(self.milestones_model)
         self.milestones_table.setObjectName("follow_up.milestones")
         self.milestones_table.setAccessibleName(self.tr("Milestones per ESSMS"))
-        self.milestones_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch
-        )
+        header = self.milestones_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the ESSMS's name
+        for column in range(1, self.milestones_model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.milestones_table.setWordWrap(True)
         self.milestones_refusal = WarningLine()
         delegate = CheckingDelegate(
             self.milestones_model.column_key,
@@ -416,6 +470,37 @@ class FollowUpView(QWidget):
         row.addStretch(1)
         return box
 
+    # --- the side list's items ------------------------------------------------------------
+
+    def focus_field(self, key: str) -> bool:
+        """Bring the widget of a follow-up to-do item into view and focus it (keys of
+        :mod:`~esms_desktop.domain.follow_up_todo`); False for a key of another step."""
+        target: QWidget | None = None
+        if key == todo.PHASE_FIELD:
+            shown = [b for b in self.transition_buttons.values() if b.isVisibleTo(self)]
+            target = shown[0] if shown else None
+        elif key.startswith(todo.TRANCHE_FIELD):
+            row = int(key.removeprefix(todo.TRANCHE_FIELD) or 0)
+            self.tranches_table.setCurrentIndex(self.tranches_model.index(row, 0))
+            target = self.tranches_table
+        elif key.startswith((todo.THRESHOLD_FIELD, todo.INDICATOR_FIELD)):
+            threshold = key.startswith(todo.THRESHOLD_FIELD)
+            indicator = key.split(":", 1)[1]
+            found = self.indicator_combo.findText(indicator)
+            if found >= 0:
+                self.indicator_combo.setCurrentIndex(found)
+            target = self.confirm_button if threshold else self.grid_table
+        elif key == todo.MILESTONES_FIELD:
+            self.milestones_table.setCurrentIndex(self.milestones_model.index(0, 4))
+            target = self.milestones_table
+        if target is None:
+            return False
+        area = self.findChild(QScrollArea)
+        if area is not None:
+            area.ensureWidgetVisible(target)
+        target.setFocus()
+        return True
+
     # --- following the dossier --------------------------------------------------------------
 
     def _follow(self, dossier: Dossier) -> None:
@@ -440,6 +525,8 @@ class FollowUpView(QWidget):
             else ""
         )
         self.lock_note.setVisible(filed is not None)
+        self.amendments_panel.setVisible(filed is not None)  # only a filed dossier is amended
+        self.amendments_panel.show_dossier(dossier)
         allowed = NEXT(phase)
         for target, button in self.transition_buttons.items():
             button.setVisible(target in allowed)
@@ -449,22 +536,14 @@ class FollowUpView(QWidget):
         self.milestones_model.refresh(dossier)
         self._fill_indicators(dossier)
         self._show_payments(dossier)
-        self._fit(self.tranches_table)
-        self._fit(self.transfers_table)
-        self._fit(self.milestones_table, 420)
+        self._refit()
 
     def _computed(
         self, dossier: Dossier
     ) -> tuple[usage_progress.UsageProgress, payments.PaymentStatus]:
         """The domain's verdicts for ``dossier``, computed once per value (each cell of the
-        tranches table asks for its line)."""
-        if self._cache is None or self._cache[0] is not dossier:
-            progress = usage_progress.progress(
-                dossier, catalog.nomenclature(), self._campaign(dossier)
-            )
-            status = payments.payment_status(dossier.follow_up, progress)
-            self._cache = (dossier, progress, status)
-        return self._cache[1], self._cache[2]
+        tranches table asks for its line; the side list reads them too)."""
+        return verdicts(dossier)
 
     def _progress(self, dossier: Dossier) -> usage_progress.UsageProgress:
         return self._computed(dossier)[0]
@@ -484,6 +563,7 @@ class FollowUpView(QWidget):
         return lines[row].why if row < len(lines) else ""
 
     def _show_payments(self, dossier: Dossier) -> None:
+        self._show_shares(dossier)
         if not dossier.follow_up.tranches:
             self.payments_summary.setText(
                 self.tr("The tranches appear once the convention is recorded (« Selected »).")
@@ -495,6 +575,31 @@ class FollowUpView(QWidget):
             .replace("%1", format_eur(status.received))
             .replace("%2", format_eur(status.remaining))
         )
+
+    def _show_shares(self, dossier: Dossier) -> None:
+        """Each OG's share, as the statement gives it; « à compléter » while the budget cannot
+        split the grant, with the domain's reason under the table."""
+        statements, reason = shares(dossier)
+        blank = self.tr("to be completed")
+
+        def money(value: Decimal | None) -> str:
+            return blank if value is None else format_eur(value)
+
+        self.shares_model.setRowCount(0)
+        for s in statements:
+            name = s.og + (self.tr(" (porteur)") if s.is_porteur else "")
+            owed = self.tr("kept") if s.is_porteur else money(s.owed)
+            cells = [name, money(s.share), money(s.due), format_eur(s.passed), owed]
+            row = []
+            for column, text in enumerate(cells):
+                item = QStandardItem(text)
+                item.setEditable(False)
+                if column:
+                    item.setTextAlignment(RIGHT)
+                row.append(item)
+            self.shares_model.appendRow(row)
+        self.shares_reason.setText(reason)
+        self.shares_reason.setVisible(bool(reason))
 
     # --- indicators -----------------------------------------------------------------------
 
@@ -543,8 +648,13 @@ class FollowUpView(QWidget):
             or list(self.grid_model.periods) != self._periods(dossier)
         ):
             self.grid_model.set_grid(
-                self._indicator, ordered, self._periods(dossier), parse, _plain_number
+                self._indicator,
+                ordered,
+                self._periods(dossier),
+                parse,
+                _plain_number,
             )
+        self.grid_model.set_short(_short_of(target))
         threshold = target.threshold if target is not None else None
         confirmed = self._indicator in dossier.follow_up.confirmed_thresholds
         badge = format_threshold(threshold) or self.tr("no threshold")
@@ -561,12 +671,16 @@ class FollowUpView(QWidget):
             (str(p), float(v) if v is not None else None)
             for p, v in (project.by_period if project is not None else ())
         ]
+        bar = project.bar if project is not None else None
+        bar_text = "" if bar is None else _plain_number(bar) + (" %" if share else "")
         self.chart.set_series(
             points,
-            float(project.bar) if project is not None and project.bar is not None else None,
+            float(bar) if bar is not None else None,
             maximum=100.0 if share else None,
             caption=(f"{self._indicator} — {project.basis.label}" if project is not None else ""),
             description="; ".join(f"{p} : {v}" for p, v in points),
+            unit="%" if share else "",
+            threshold_label=self.tr("target %1").replace("%1", bar_text) if bar_text else "",
         )
 
     def add_period(self) -> None:
@@ -780,6 +894,16 @@ def NEXT(phase: Phase) -> tuple[Phase, ...]:  # noqa: N802 - reads as the domain
     from esms_desktop.domain.follow_up import NEXT_PHASES
 
     return NEXT_PHASES[phase]
+
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _short_of(target: UsageTarget | None) -> Callable[[Decimal], bool] | None:
+    """The domain's verdict on one value, for the grid's red cells (None: nothing to judge)."""
+    if target is None or target.threshold is None:
+        return None
+    return lambda value: usage_progress.reaches(target, value) is False
 
 
 def _plain_number(value: Decimal) -> str:
